@@ -1,0 +1,208 @@
+"""The cable model: what a cable says, and exactly where in its text it says it.
+
+Every field keeps ``start``/``end`` offsets into ``Cable.text`` (the decoded source with
+line endings normalised to ``\\n``), so highlighting, redaction and PDF layout all work from
+the same spans and no later layer re-parses the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# Levels in the order of the banner vocabulary, lowest first.  LIMITED OFFICIAL USE is a
+# State administrative control that sits below CONFIDENTIAL (declassification.md section 2).
+LEVELS: tuple[str, ...] = (
+    "UNCLASSIFIED",
+    "LIMITED OFFICIAL USE",
+    "CONFIDENTIAL",
+    "SECRET",
+    "TOP SECRET",
+)
+
+
+def level_rank(level: str | None) -> int:
+    """Position of ``level`` in :data:`LEVELS`; -1 for an unknown or missing level."""
+    try:
+        return LEVELS.index(level) if level else -1
+    except ValueError:
+        return -1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the cable text: the text as written and where it stands."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The overall classification (banner) read from the cable's classification line."""
+
+    level: str
+    controls: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Marking:
+    """A portion marking such as ``(C)``, ``(S//NF)`` or the malformed ``C)``."""
+
+    text: str
+    level: str | None
+    controls: tuple[str, ...]
+    start: int
+    end: int
+    malformed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decl:
+    """The declassification instruction from the E.O. line.
+
+    ``kind`` is one of: ``date``, ``oadr``, ``mr``, ``x`` (X1..X8 and 1.6X#), ``25x``,
+    ``50x``, ``event``, ``gds``, ``xgds``, ``rds``, ``declassified``, ``na``, ``unreadable``.
+    ``codes`` holds exemption codes found in it (``X1``, ``25X1``, ``50X1-HUM``, ``XGDS-2``).
+    """
+
+    text: str
+    kind: str
+    date: date | None
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EOLine:
+    """The ``E.O. 12958: DECL: ...`` line: which order it cites, and its span."""
+
+    text: str
+    order: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedBy:
+    """The classification authority line: who classified and for which reasons."""
+
+    name: str
+    reasons: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    reason_section: str | None = None  # "1.4" or "1.5", as written
+    bad_letters: tuple[str, ...] = ()  # letters written that no order defines
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """One FM/TO/INFO line: the routed name without routing indicator and precedence."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParaRef:
+    """A reference in the text to a paragraph, such as ``see para 4``."""
+
+    number: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the body.
+
+    ``number`` is the paragraph's number as the cable means it (the Markdown form's ``14.``
+    is paragraph 4), or ``None`` for an unnumbered block. ``index`` is its 1-based position
+    among all paragraphs. ``start``/``end`` cover the whole paragraph, label included;
+    ``body_start`` is where its text begins after the label and portion marking.
+    """
+
+    index: int
+    number: int | None
+    label: str
+    marking: Marking | None
+    start: int
+    end: int
+    body_start: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """A stable name for the paragraph: its number, or ``#index`` when unnumbered."""
+        return str(self.number) if self.number is not None else f"#{self.index}"
+
+
+@dataclass(frozen=True)
+class Cable:
+    """A parsed cable. Immutable; ``text`` is the exact decoded source."""
+
+    text: str
+    path: str | None = None
+    id: str | None = None
+    sent: datetime | None = None
+    sent_span: Span | None = None
+    precedence: str | None = None
+    origin: Addressee | None = None
+    to: tuple[Addressee, ...] = ()
+    info: tuple[Addressee, ...] = ()
+    classification: Classification | None = None
+    captions: tuple[Span, ...] = ()
+    eo: EOLine | None = None
+    decl: Decl | None = None
+    tags: tuple[str, ...] = ()
+    tags_span: Span | None = None
+    subject: Span | None = None
+    refs: tuple[Span, ...] = ()
+    classified_by: ClassifiedBy | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    para_refs: tuple[ParaRef, ...] = ()
+    signature: Span | None = None
+    entire_text: Span | None = None  # "CONFIDENTIAL - ENTIRE TEXT." marks every paragraph
+    noise: tuple[Span, ...] = ()  # page-break lines and repeated section headers
+    body_start: int = 0
+    markdown: bool = False  # the Markdown-flattened form, where "¶1." became "11."
+    partial_extract: bool = False
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def level(self) -> str | None:
+        return self.classification.level if self.classification else None
+
+    @property
+    def is_classified(self) -> bool:
+        """True for CONFIDENTIAL and above: levels an E.O. governs."""
+        return level_rank(self.level) >= level_rank("CONFIDENTIAL")
+
+    @property
+    def origin_date(self) -> date | None:
+        """The cable's own date, from which due dates count."""
+        return self.sent.date() if self.sent else None
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        """The paragraph numbered ``number``, if the cable has one."""
+        for p in self.paragraphs:
+            if p.number == number:
+                return p
+        return None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing ``offset``, if any."""
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p
+        return None

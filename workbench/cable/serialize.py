@@ -1,0 +1,102 @@
+"""The JSON form of a cable, as ``workbench parse`` prints it (schema in the README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.cable.model import Addressee, Cable, Marking, Span
+
+
+def _span(s: Span | None) -> dict[str, Any] | None:
+    return None if s is None else {"text": s.text, "start": s.start, "end": s.end}
+
+
+def _addr(a: Addressee | None) -> dict[str, Any] | None:
+    return None if a is None else {"name": a.name, "text": a.text, "start": a.start, "end": a.end}
+
+
+def _marking(m: Marking | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {
+        "text": m.text,
+        "level": m.level,
+        "controls": list(m.controls),
+        "malformed": m.malformed,
+        "start": m.start,
+        "end": m.end,
+    }
+
+
+def classification_dict(cable: Cable) -> dict[str, Any] | None:
+    c = cable.classification
+    if c is None:
+        return None
+    return {"level": c.level, "controls": list(c.controls), "text": c.text, "start": c.start, "end": c.end}
+
+
+def decl_dict(cable: Cable) -> dict[str, Any] | None:
+    d = cable.decl
+    if d is None:
+        return None
+    return {
+        "text": d.text,
+        "kind": d.kind,
+        "date": d.date.isoformat() if d.date else None,
+        "codes": list(d.codes),
+        "start": d.start,
+        "end": d.end,
+    }
+
+
+def cable_to_dict(cable: Cable) -> dict[str, Any]:
+    """Everything the parser read, JSON-ready. Offsets index ``cable.text``."""
+    cb = cable.classified_by
+    return {
+        "path": cable.path,
+        "id": cable.id,
+        "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
+        "precedence": cable.precedence,
+        "origin": cable.origin.name if cable.origin else None,
+        "from": _addr(cable.origin),
+        "to": [_addr(a) for a in cable.to],
+        "info": [_addr(a) for a in cable.info],
+        "classification": classification_dict(cable),
+        "captions": [c.text for c in cable.captions],
+        "eo": None
+        if cable.eo is None
+        else {"text": cable.eo.text, "order": cable.eo.order, "start": cable.eo.start, "end": cable.eo.end},
+        "decl": decl_dict(cable),
+        "classified_by": None
+        if cb is None
+        else {
+            "name": cb.name,
+            "reasons": list(cb.reasons),
+            "invalid_reasons": list(cb.bad_letters),
+            "text": cb.text,
+            "start": cb.start,
+            "end": cb.end,
+        },
+        "tags": list(cable.tags),
+        "subject": _span(cable.subject),
+        "refs": [_span(r) for r in cable.refs],
+        "paragraphs": [
+            {
+                "index": p.index,
+                "number": p.number,
+                "label": p.label,
+                "marking": _marking(p.marking),
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "body_start": p.body_start,
+            }
+            for p in cable.paragraphs
+        ],
+        "signature": _span(cable.signature),
+        "entire_text_marking": _span(cable.entire_text),
+        "markdown_numbering": cable.markdown,
+        "partial_extract": cable.partial_extract,
+        "encoding": cable.encoding,
+        "warnings": list(cable.warnings),
+    }
