@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f"workbench.commands.{module_name}")
-        p = sub.add_parser(name, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP))
+        p = sub.add_parser(
+            name, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP)
+        )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 MONTHS = {
     m: i
@@ -67,7 +67,7 @@ def dtg_year(two_or_four: str) -> int:
 
 def make_datetime(year: int, month: int, day: int, hour: int, minute: int) -> datetime | None:
     try:
-        return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+        return datetime(year, month, day, hour, minute, tzinfo=UTC)
     except ValueError:
         return None
 

@@ -54,7 +54,9 @@ def read_cable_text(path: str | Path) -> tuple[str, str]:
     except IsADirectoryError:
         raise CableError(f"{p} is a folder: give a cable file, or a folder to check.") from None
     except PermissionError:
-        raise CableError(f"{p} cannot be read (permission denied): check its permissions.") from None
+        raise CableError(
+            f"{p} cannot be read (permission denied): check its permissions."
+        ) from None
     except OSError as exc:
         raise CableError(f"{p} cannot be read ({exc.strerror or exc}): check the file.") from None
     return decode_bytes(data, str(p))

@@ -29,7 +29,9 @@ _BANNER_ONLY_RE = re.compile(
     r"(?m)^[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*(?:PTQ\d+)?[ \t]*$"
 )
 _SECTION_BANNER_RE = re.compile(
-    r"(?m)^[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]+SECTION[ \t]+0*(?:[2-9]|\d{2})[ \t]+OF\b[^\n]*$"
+    r"(?m)^[ \t]*(?:"
+    + BANNER_WORD_RE.pattern
+    + r")[ \t]+SECTION[ \t]+0*(?:[2-9]|\d{2})[ \t]+OF\b[^\n]*$"
 )
 _REPEATED_HEADER_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*$"
@@ -43,7 +45,9 @@ _FOREIGN_REF_RE = re.compile(
     r"(?:REF(?:TEL)?|SEPTEL|TEL|REFERENCE|CABLE|\d{2,6}|MESSAGE|\bREF[ \t]+[A-Z])\W{0,3}(?:[A-Z]\W{0,2})?$",
     re.IGNORECASE,
 )
-_SIGNATURE_LINE_RE = re.compile(r"^[ \t]*(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-.]+){0,2})[ \t]*$")
+_SIGNATURE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-.]+){0,2})[ \t]*$"
+)
 _SIGNATURE_TAIL_RE = re.compile(
     r"[.!?\"')][ \t]+(?P<sig>[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$"
 )
@@ -88,7 +92,9 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
         start = m.start() if m.group("pil") else m.start("num")
         marking = read_portion_mark(source, m.end())
         end = marking.end if marking else m.end()
-        found.append(_Label(start, end, digits, bool(m.group("pil")) or marking is not None, marking))
+        found.append(
+            _Label(start, end, digits, bool(m.group("pil")) or marking is not None, marking)
+        )
     return found
 
 
@@ -134,7 +140,9 @@ def _trim_end(source: str, start: int, end: int, noise: list[Span]) -> int:
         line_start = source.rfind("\n", start, end - 1) + 1
         line = source[line_start:end]
         stripped = line.strip()
-        if not stripped or any(s.start <= line_start + (len(line) - len(line.lstrip())) < s.end for s in noise):
+        if not stripped or any(
+            s.start <= line_start + (len(line) - len(line.lstrip())) < s.end for s in noise
+        ):
             end = line_start
             continue
         break

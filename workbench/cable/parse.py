@@ -44,7 +44,9 @@ _ZNY_LEVELS = {
     "U": "UNCLASSIFIED",
     "E": "UNCLASSIFIED",
 }
-_PAGE_ID_RE = re.compile(r"(?m)^[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b")
+_PAGE_ID_RE = re.compile(
+    r"(?m)^[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
+)
 
 _FM_RE = re.compile(r"(?m)^[ \t]*FM[ \t]+(?P<v>[^\n]+)$")
 _TO_RE = re.compile(r"(?m)^[ \t]*TO[ \t]+(?P<v>[^\n]+)$")
@@ -57,9 +59,7 @@ _ADDR_TAIL_RE = re.compile(
 _TAGS_RE = re.compile(r"(?:(?m:^)|(?<=[\s\d]))TAGS?\b[ \t]*:?[ \t]*(?P<v>[^\n]*)")
 _MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
 _SUBJECT_RE = re.compile(r"(?:(?m:^)|(?<=\s))SUBJ(?:ECT)?[ \t]*:[ \t]*(?P<v>[^\n]*)", re.IGNORECASE)
-_REF_RE = re.compile(
-    r"(?m)^[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)"
-)
+_REF_RE = re.compile(r"(?m)^[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
 _REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
 _HEADER_STOP_RE = re.compile(
     r"^[ \t]*(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]+BY|¶|\d{1,3}[ \t]*\.|\([A-Z]{1,3}\)|SUMMARY\b|"
@@ -122,13 +122,21 @@ def _sent(source: str) -> tuple[datetime | None, Span | None, str | None]:
         )
         if when:
             s = m.start("day")
-            return when, Span(source[s : m.end()].rstrip(), s, s + len(source[s : m.end()].rstrip())), None
+            return (
+                when,
+                Span(source[s : m.end()].rstrip(), s, s + len(source[s : m.end()].rstrip())),
+                None,
+            )
     m = dates.WEEKDAY_DATE_RE.search(source, 0, min(len(source), 3000))
     if m:
         month = dates._month_number(m.group("month"))
         if month:
             when = dates.make_datetime(
-                int(m.group("year")), month, int(m.group("day")), int(m.group("hour")), int(m.group("minute"))
+                int(m.group("year")),
+                month,
+                int(m.group("day")),
+                int(m.group("hour")),
+                int(m.group("minute")),
             )
             if when:
                 s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -143,7 +151,9 @@ def _addressee(source: str, start: int, end: int) -> Addressee:
     return Addressee(name or span.text, span.text, span.start, span.end)
 
 
-def _addressees(source: str, lo: int, hi: int) -> tuple[Addressee | None, list[Addressee], list[Addressee]]:
+def _addressees(
+    source: str, lo: int, hi: int
+) -> tuple[Addressee | None, list[Addressee], list[Addressee]]:
     fm = _FM_RE.search(source, lo, hi)
     origin = _addressee(source, fm.start("v"), fm.end("v")) if fm else None
     to: list[Addressee] = []
@@ -187,7 +197,11 @@ def _classification(
     bare = _BANNER_LINE_RE.search(source, lo, hi)
     if bare:
         level = banner_level(bare)
-        return Classification(level, (), bare.group("word"), bare.start("word"), bare.end("word")), None, bare.end()
+        return (
+            Classification(level, (), bare.group("word"), bare.start("word"), bare.end("word")),
+            None,
+            bare.end(),
+        )
     zny = _ZNY_RE.search(source, lo, hi)
     if zny:
         level = _ZNY_LEVELS[zny.group("c")]
@@ -204,7 +218,9 @@ def _captions(source: str, lo: int, hi: int) -> list[Span]:
         line = source[pos:end]
         words = CAPTION_RE.sub("", line)
         # Only lines made of captions count: "DEPT FOR NEA/ELA" is an instruction, not a caption.
-        caption_line = not re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:E F T O|C O R R E C T E D)\b", "", words))
+        caption_line = not re.search(
+            r"[A-Za-z]{2,}", re.sub(r"\b(?:E F T O|C O R R E C T E D)\b", "", words)
+        )
         if caption_line or pos == lo:
             for m in CAPTION_RE.finditer(source, pos, end):
                 found.append(Span(re.sub(r"(?<=\w) (?=\w\b)", "", m.group(0)), m.start(), m.end()))
@@ -318,7 +334,9 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
             else:
                 for part in re.finditer(r"[^;\n]+", block):
                     if part.group(0).strip():
-                        refs.append(_span_of(text, block_start + part.start(), block_start + part.end()))
+                        refs.append(
+                            _span_of(text, block_start + part.start(), block_start + part.end())
+                        )
             refs = [r for r in refs if r.text]
             header_end = max(header_end, end)
 
@@ -345,14 +363,20 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
                 if c in ("NOFORN", "NF"):
                     controls.append("NOFORN")
         cap_hi = min(
-            x for x in (eo.start if eo else None, tags_span.start if tags_span else None,
-                        subject.start if subject else None, header_end) if x is not None
+            x
+            for x in (
+                eo.start if eo else None,
+                tags_span.start if tags_span else None,
+                subject.start if subject else None,
+                header_end,
+            )
+            if x is not None
         )
         captions = _captions(text, classification.start, max(cap_hi, classification.end))
         names = {c.text for c in captions}
-        if "NOFORN" in names or any(n.startswith("NOT FOR FOREIGN") for n in names):
-            if "NOFORN" not in controls:
-                controls.append("NOFORN")
+        noforn = "NOFORN" in names or any(n.startswith("NOT FOR FOREIGN") for n in names)
+        if noforn and "NOFORN" not in controls:
+            controls.append("NOFORN")
         # An unclassified cable with a SENSITIVE caption is SBU; so is one marked NOFORN,
         # since only sensitive unclassified information carries dissemination controls.
         if classification.level == "UNCLASSIFIED" and (

@@ -32,7 +32,13 @@ def classification_dict(cable: Cable) -> dict[str, Any] | None:
     c = cable.classification
     if c is None:
         return None
-    return {"level": c.level, "controls": list(c.controls), "text": c.text, "start": c.start, "end": c.end}
+    return {
+        "level": c.level,
+        "controls": list(c.controls),
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+    }
 
 
 def decl_dict(cable: Cable) -> dict[str, Any] | None:
@@ -65,7 +71,12 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         "captions": [c.text for c in cable.captions],
         "eo": None
         if cable.eo is None
-        else {"text": cable.eo.text, "order": cable.eo.order, "start": cable.eo.start, "end": cable.eo.end},
+        else {
+            "text": cable.eo.text,
+            "order": cable.eo.order,
+            "start": cable.eo.start,
+            "end": cable.eo.end,
+        },
         "decl": decl_dict(cable),
         "classified_by": None
         if cb is None
