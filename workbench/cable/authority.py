@@ -12,7 +12,7 @@ from workbench.cable.model import ClassifiedBy
 
 CLASSIFIED_BY_RE = re.compile(r"\bCLASSIFIED[ \t]+BY\b[ \t]*:?[ \t]*", re.IGNORECASE)
 # The block ends at a blank line or at the next paragraph label.
-_BLOCK_END_RE = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:¶|\d{1,3}[ \t]*\.[ \t]*\()")
+_BLOCK_END_RE = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:¶|\d{1,3}[ \t]*\.(?:[ \t]|\())")
 _NAME_END_RE = re.compile(
     r"[ \t]*[.,;:]?[ \t\n]*(?:\bFOR[ \t\n]+|\bPER[ \t\n]+|\bUNDER[ \t\n]+|\bBASED[ \t\n]+ON[ \t\n]+)?"
     r"(?:\bREAS(?:ON|\s*\n\s*ONS?)S?\b|\bREASONS?\(S\)|\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}|\b1[.,][45][ \t]*[(A-H])",

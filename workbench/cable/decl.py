@@ -12,7 +12,12 @@ from workbench.cable.dates import find_date
 from workbench.cable.model import Decl, EOLine
 
 # ``E.O. 12958:``, ``EO 12958``, ``E.o. 12958: decl:``, ``E. O. 11652:``, ``E.O.12958:N/A``.
-EO_RE = re.compile(r"\bE\.?[ \t]?O\.?[ \t]*(?P<order>1[1-3]\d{3})\b[ \t]*:?", re.IGNORECASE)
+# Run together with the previous line (``NA-20E.O. 12958``, ``SIPDISE.O. 12958``) only the
+# dotted form is safe to recognise.
+EO_RE = re.compile(
+    r"(?:(?<![A-Za-z])E\.?[ \t]?O\.?|E\.[ \t]?O\.)[ \t]*(?P<order>1[1-3]\d{3})(?!\d)[ \t]*:?",
+    re.IGNORECASE,
+)
 DECL_RE = re.compile(r"\bDECL(?:ASSIFY)?\b[ \t]*(?::|\bON\b)?[ \t]*", re.IGNORECASE)
 # Where a run-together E.O. line stops: the next header field on the same line.
 FIELD_STOP_RE = re.compile(r"TAGS?\b|SUBJ(?:ECT)?\s*:|\bREF\w*\s*:", re.IGNORECASE)
@@ -25,6 +30,27 @@ _CODE_RE = re.compile(
     r"|\b(?P<rds>RDS[ \t]*-?[ \t]*\d)\b"
     r"|(?<![\w.])(?P<x>X[ \t]?[1-8])\b",
     re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "ONE": 1,
+    "TWO": 2,
+    "THREE": 3,
+    "FOUR": 4,
+    "FIVE": 5,
+    "SIX": 6,
+    "SEVEN": 7,
+    "EIGHT": 8,
+    "NINE": 9,
+    "TEN": 10,
+    "FIFTEEN": 15,
+    "TWENTY": 20,
+    "TWENTY-FIVE": 25,
+    "THIRTY": 30,
+}
+# ``DECL: TWENTY YEARS``: a duration from the date of the cable (E.O. 12958 sec. 1.5(b) let
+# classifiers set "a specific date or event", or a number of years from the decision).
+_DURATION_RE = re.compile(
+    r"^\s*(?P<n>\d{1,2}|[A-Z]+(?:-[A-Z]+)?)\s+(?:\(\d+\)\s+)?YEARS?\.?\s*$", re.IGNORECASE
 )
 _NA_RE = re.compile(r"^\s*N\s*/\s*A\b|^\s*NONE\b|^\s*NA\s*$", re.IGNORECASE)
 
@@ -45,8 +71,21 @@ def _codes(text: str) -> tuple[str, list[str]]:
     return family, codes
 
 
+def duration_years(text: str) -> int | None:
+    """Years in a duration instruction such as ``TWENTY YEARS`` or ``10 YEARS``."""
+    m = _DURATION_RE.match(text)
+    if not m:
+        return None
+    n = m.group("n").upper()
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
 def read_decl(text: str, start: int, reference_year: int | None) -> Decl:
-    """Interpret DECL instruction ``text`` (what follows ``DECL:``) that stands at ``start``."""
+    """Interpret DECL instruction ``text`` (what follows ``DECL:``) that stands at ``start``.
+
+    ``kind`` ``duration`` leaves ``date`` empty: the due date counts from the cable's date,
+    which the rules engine knows (see :func:`duration_years`).
+    """
     end = start + len(text)
     upper = text.upper()
     found = find_date(text, reference_year)
@@ -72,6 +111,8 @@ def read_decl(text: str, start: int, reference_year: int | None) -> Decl:
         kind = "mr"
     elif day is not None:
         kind = "date"
+    elif duration_years(text) is not None:
+        kind = "duration"
     elif _NA_RE.match(text):
         kind = "na"
     elif re.search(r"[A-Z]{3,}", upper):

@@ -65,8 +65,9 @@ class Marking:
 class Decl:
     """The declassification instruction from the E.O. line.
 
-    ``kind`` is one of: ``date``, ``oadr``, ``mr``, ``x`` (X1..X8 and 1.6X#), ``25x``,
-    ``50x``, ``event``, ``gds``, ``xgds``, ``rds``, ``declassified``, ``na``, ``unreadable``.
+    ``kind`` is one of: ``date``, ``duration`` (``TWENTY YEARS`` from the cable's date; see
+    ``decl.duration_years``), ``oadr``, ``mr``, ``x`` (X1..X8 and 1.6X#), ``25x``, ``50x``,
+    ``event``, ``gds``, ``xgds``, ``rds``, ``declassified``, ``na``, ``unreadable``.
     ``codes`` holds exemption codes found in it (``X1``, ``25X1``, ``50X1-HUM``, ``XGDS-2``).
     """
 

@@ -45,11 +45,14 @@ _FOREIGN_REF_RE = re.compile(
     r"(?:REF(?:TEL)?|SEPTEL|TEL|REFERENCE|CABLE|\d{2,6}|MESSAGE|\bREF[ \t]+[A-Z])\W{0,3}(?:[A-Z]\W{0,2})?$",
     re.IGNORECASE,
 )
+# A drafter's name alone on the last line: ``STANTON``, ``Stephenson``, ``van Voorst``.
 _SIGNATURE_LINE_RE = re.compile(
-    r"^[ \t]*(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-.]+){0,2})[ \t]*$"
+    r"^[ \t]*(?P<sig>(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]+)?[A-Z][A-Za-z'\-]+"
+    r"(?:[ \t]+(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]+)?[A-Z][A-Za-z'\-.]*){0,2})\.?[ \t]*$"
 )
+# A name run on after the last sentence: ``... End comment. BROWNFIELD``.
 _SIGNATURE_TAIL_RE = re.compile(
-    r"[.!?\"')][ \t]+(?P<sig>[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$"
+    r"(?:[.!?\"')\]*]|X{6,}|\d{3})[ \t]+(?P<sig>[A-Z][A-Z'\-]{1,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2}|[A-Z][a-z][A-Za-z'\-]+)[ \t]*$"
 )
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "NNN", "SIPDIS", "SUMMARY", "COMMENT", "NOTE", "TEXT"}
 
@@ -81,6 +84,7 @@ class _Label:
     digits: str
     strong: bool  # a pilcrow or a portion mark follows: surely a paragraph label
     marking: Marking | None
+    pilcrow: bool = False
 
 
 def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label]:
@@ -98,40 +102,67 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
     return found
 
 
-def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
-    """True when ``¶N.`` was flattened to ``1N.`` (the Markdown form of the web pages).
+def _readings(lab: _Label, markdown: bool) -> tuple[int, ...]:
+    """The paragraph numbers a label could mean, likeliest first.
 
-    The giveaway: no pilcrow anywhere, and the first label is ``11.`` with no ``1.`` to ``9.``
-    before it. ``[TAG](#)`` links confirm it but are not required.
+    In the Markdown form ``14.`` is paragraph 4; but the flattening was not applied to every
+    label (some cables mix ``¶3.``, ``14.`` and ``10.(S/NF)``), so a ``1N.`` label may also
+    mean N+10 and the sequence decides.
     """
-    if "¶" in text or not labels:
-        return False
-    first = labels[0].digits
-    if first != "11":
-        return False
-    ones = [lab for lab in labels if lab.digits.startswith("1") and len(lab.digits) >= 2]
-    return len(ones) >= 1 and ("](#)" in text or len(ones) >= 2 or labels[0].marking is not None)
+    literal = int(lab.digits)
+    if markdown and not lab.pilcrow and lab.digits.startswith("1") and len(lab.digits) >= 2:
+        return (int(lab.digits[1:]), literal)
+    return (literal,)
 
 
 def select_labels(labels: list[_Label], markdown: bool) -> list[tuple[_Label, int]]:
     """Keep the labels that form the paragraph sequence; pair each with its number.
 
     A bare ``1998.`` at the start of a wrapped line is not paragraph 1998: a weak label must
-    continue the sequence exactly, a strong one may skip a few numbers.
+    continue the sequence exactly, a strong one may skip a few numbers. A strong ``1.`` after
+    several paragraphs starts the numbering again when a ``2.`` follows it before the old
+    sequence continues: some records hold their text twice, and the copy must be reviewable
+    paragraph by paragraph too, or withheld text would survive in it.
     """
     chosen: list[tuple[_Label, int]] = []
     last = 0
-    for lab in labels:
-        digits = lab.digits
-        if markdown:
-            if not digits.startswith("1") or len(digits) < 2:
-                continue
-            digits = digits[1:]
-        number = int(digits)
-        if number == last + 1 or (lab.strong and last < number <= last + 3):
-            chosen.append((lab, number))
-            last = number
+    for i, lab in enumerate(labels):
+        readings = _readings(lab, markdown)
+        pick = next((n for n in readings if n == last + 1), None)
+        if pick is None and lab.strong and last < readings[0] <= last + 3:
+            pick = readings[0]
+        if pick is None and lab.strong and last >= 2 and 1 in readings:
+            pick = 1 if _restarts(labels, i, last, markdown) else None
+        if pick is None and lab.strong:
+            pick = next((n for n in readings[1:] if last < n <= last + 3), None)
+        if pick is not None:
+            chosen.append((lab, pick))
+            last = pick
     return chosen
+
+
+def _restarts(labels: list[_Label], i: int, last: int, markdown: bool) -> bool:
+    for later in labels[i + 1 :]:
+        readings = _readings(later, markdown)
+        if last + 1 in readings:
+            return False
+        if 2 in readings and later.strong:
+            return True
+    return False
+
+
+def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
+    """True when ``¶N.`` was flattened to ``1N.`` (the Markdown form of the web pages).
+
+    The giveaway: reading ``1N.`` as paragraph N gives a longer paragraph sequence than
+    reading the labels literally. (The flattening missed some pilcrows, so a few ``¶3.``
+    survive among the ``1N.``: those keep their literal number.)
+    """
+    if not labels:
+        return False
+    flattened = select_labels(labels, markdown=True)
+    literal = select_labels(labels, markdown=False)
+    return len(flattened) > len(literal) or (len(flattened) == len(literal) and "](#)" in text)
 
 
 def _trim_end(source: str, start: int, end: int, noise: list[Span]) -> int:
@@ -155,14 +186,21 @@ def find_signature(source: str, lo: int, hi: int) -> Span | None:
     """The drafter's name that ends a cable (``STANTON``; ``... End comment. BROWNFIELD``)."""
     if hi <= lo:
         return None
-    line_start = source.rfind("\n", lo, hi) + 1
-    line_start = max(line_start, lo)
+    line_start = max(source.rfind("\n", lo, hi) + 1, lo)
     line = source[line_start:hi]
     m = _SIGNATURE_LINE_RE.match(line)
-    if m and m.group("sig").split()[0] not in _NOT_SIGNATURES:
-        # A lone capitalised line is a signature only if it is not the tail of a sentence.
-        s = line_start + m.start("sig")
-        return Span(m.group("sig"), s, line_start + m.end("sig"))
+    if m and m.group("sig").split()[0].upper() not in _NOT_SIGNATURES and len(m.group("sig")) <= 30:
+        # A lone name counts only after a finished sentence (or a blank line): otherwise it
+        # is the last word of a wrapped line of text.
+        before = source[lo:line_start].rstrip(" \t")
+        if (
+            not before
+            or before.endswith("\n")
+            or before.rstrip()[-1:] in ".!?\")'-:"
+            or before.endswith("\n\n")
+        ):
+            s = line_start + m.start("sig")
+            return Span(m.group("sig"), s, line_start + m.end("sig"))
     t = _SIGNATURE_TAIL_RE.search(line)
     if t and t.group("sig").split()[0] not in _NOT_SIGNATURES:
         words = source[lo:hi]

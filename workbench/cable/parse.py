@@ -60,10 +60,16 @@ _TAGS_RE = re.compile(r"(?:(?m:^)|(?<=[\s\d]))TAGS?\b[ \t]*:?[ \t]*(?P<v>[^\n]*)
 _MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
 _SUBJECT_RE = re.compile(r"(?:(?m:^)|(?<=\s))SUBJ(?:ECT)?[ \t]*:[ \t]*(?P<v>[^\n]*)", re.IGNORECASE)
 _REF_RE = re.compile(r"(?m)^[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
+_INLINE_REF_RE = re.compile(r"[ \t]*(?:REFS?|REFTELS?)[ \t]*:[ \t]*(?P<v>[^\n]*)")
 _REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
 _HEADER_STOP_RE = re.compile(
     r"^[ \t]*(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]+BY|¶|\d{1,3}[ \t]*\.|\([A-Z]{1,3}\)|SUMMARY\b|"
     r"TAGS?\b|E\.?[ \t]?O\.?[ \t]*1|PAGE[ \t]+\d)",
+    re.IGNORECASE,
+)
+# Where a subject stops when the next field or the body follows on the same line.
+_INLINE_STOP_RE = re.compile(
+    r"[ \t](?=(?-i:[A-Z]\.[ \t]+)?REFS?[ \t]*:|REFTELS?[ \t]*:|CLASSIFIED[ \t]+BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*\()",
     re.IGNORECASE,
 )
 _ENTIRE_TEXT_RE = re.compile(
@@ -192,7 +198,8 @@ def _classification(
         return (
             Classification(level, (), line.group("word"), line.start("word"), line.end("word")),
             line,
-            line.end(),
+            # Not the line's end: real cables run the E.O. line and TAGS onto this line.
+            line.end("serial"),
         )
     bare = _BANNER_LINE_RE.search(source, lo, hi)
     if bare:
@@ -291,8 +298,12 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
     sm = _SUBJECT_RE.search(text, fields_lo, fields_hi)
     if sm:
         end = sm.end("v")
+        inline = _INLINE_STOP_RE.search(text, sm.start("v"), end)
+        if inline:
+            # The whole header (and sometimes the body) run together on the subject's line.
+            end = inline.start()
         # Subjects wrap over following lines until a blank line or the next field.
-        nxt = end + 1
+        nxt = end + 1 if not inline else len(text)
         while nxt < len(text):
             line_end = _line_end(text, nxt)
             line = text[nxt:line_end]
@@ -311,12 +322,17 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         subject.end if subject else 0,
     )
     refs: list[Span] = []
-    rm = _REF_RE.search(text, header_end, min(len(text), header_end + 600))
+    rm = _REF_RE.search(text, header_end, min(len(text), header_end + 600)) or _INLINE_REF_RE.match(
+        text, header_end
+    )
     if rm and not text[header_end : rm.start()].strip(" \t\n").startswith(("¶", "1.")):
         between = text[header_end : rm.start()]
         if not re.search(r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)", between):
             end = rm.end("v")
-            nxt = end + 1
+            inline = _INLINE_STOP_RE.search(text, rm.start("v"), end)
+            if inline:
+                end = inline.start()
+            nxt = end + 1 if not inline else len(text)
             while nxt < len(text):
                 line_end = _line_end(text, nxt)
                 line = text[nxt:line_end]
