@@ -7,5 +7,6 @@ and ``workbench check`` start fast.
 
 # name -> module under workbench.commands; the order is the order of `workbench --help`.
 COMMANDS: dict[str, str] = {
+    "gui": "gui",
     "parse": "parse",
 }

@@ -1,0 +1,105 @@
+"""The read-only first window (issue 2): text, highlights, paragraph list, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import corpus
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.gui.main_window import MainWindow
+from workbench.gui.paragraph_model import COL_MARKING, ParagraphModel
+
+
+def test_sample_opens_with_title_text_and_paragraphs(window: MainWindow, sample_path: Path):
+    assert window.open_path(sample_path)
+    assert window.windowTitle().startswith("07SEOUL219")
+    assert window.view.toPlainText() == sample_path.read_text(encoding="utf-8")
+    assert window.model.rowCount() == 4
+    # Markings as written, the Markdown form's 12. being paragraph 2.
+    markings = [window.model.index(r, COL_MARKING).data() for r in range(4)]
+    assert markings == ["(U)", "(C)", "(C)", "(C)"]
+    assert window.progress_label.text() == "0 of 4 paragraphs decided"
+
+
+def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
+    window.open_path(sample_path)
+    cable = window.cable
+    assert cable is not None
+    doc = window.view.document()
+
+    def colour_at(offset: int) -> str:
+        block = doc.findBlock(offset)
+        for r in block.layout().formats():
+            if r.start <= offset - block.position() < r.start + r.length:
+                return r.format.foreground().color().name()
+        return ""
+
+    assert colour_at(cable.classification.start) == "#1d5fc1"  # CONFIDENTIAL blue
+    assert colour_at(cable.paragraphs[0].marking.start) == "#1e7b34"  # (U) green
+    assert colour_at(cable.paragraphs[1].marking.start) == "#1d5fc1"  # (C) blue
+
+
+def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path, qtbot):
+    window.open_path(sample_path)
+    rect = window.table.visualRect(window.model.index(2, 2))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current is not None and window.current.index == 3
+    assert window.inspector.paragraph_box.title() == "Paragraph 3"
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x00\x01\x02ELF binary" * 50, "binary"),
+        (b"hello world\nthis is a shopping list\n", "does not look like a cable"),
+        (None, "does not exist"),
+    ],
+)
+def test_bad_input_is_a_message_box_and_the_window_stays_usable(
+    window: MainWindow, sample_path: Path, tmp_path: Path, content: bytes | None, words: str
+):
+    window.open_path(sample_path)
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    assert not window.open_path(bad)
+    assert words in window.last_error and "bad.txt" in window.last_error
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    box.close()
+    # The cable that was open is still there, and another one opens.
+    assert window.cable is not None and window.cable.id == "07SEOUL219"
+    assert window.open_path(sample_path)
+
+
+def test_paragraph_model_passes_qtmodeltester(qtmodeltester, sample_path: Path):
+    from workbench.cable import read_cable
+    from workbench.review.model import Review
+
+    cable = read_cable(sample_path)
+    model = ParagraphModel()
+    model.set_review(cable, Review.for_cable(cable))
+    qtmodeltester.check(model)
+
+
+@pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cables/00HARARE6677.txt",
+        "variants/02ROME1196.markdown.txt",
+        "variants/06BRASILIA527.cp1252.txt",
+        "variants/06LIMA2415.crlf.txt",
+        "cables/1974ATHENS02959.txt",
+    ],
+)
+def test_corpus_cables_open(window: MainWindow, name: str):
+    path = corpus.CORPUS / name
+    assert window.open_path(path), window.last_error
+    assert window.cable is not None
+    assert window.windowTitle().startswith(window.cable.id or "")
+    assert window.model.rowCount() == len(window.cable.paragraphs)
+    assert window.view.toPlainText() == window.cable.text

@@ -1,0 +1,126 @@
+"""The inspector: the cable's header fields, its DECL status, findings, and the current
+paragraph (its decision panel and, for the reviewer only, the text it withholds)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.cable.model import Cable
+from workbench.gui import styles
+
+HEADER_ROWS: tuple[tuple[str, str], ...] = (
+    ("id", "Reference"),
+    ("sent", "Date"),
+    ("origin", "From"),
+    ("classification", "Classification"),
+    ("decl", "DECL"),
+    ("due", "Due"),
+    ("classified_by", "Classified by"),
+    ("tags", "TAGS"),
+    ("subject", "Subject"),
+)
+
+
+def _label(text: str = "") -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+class Inspector(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(280)
+        body = QWidget()
+        self.setWidget(body)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+
+        header = QGroupBox("Cable")
+        form = QFormLayout(header)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.fields: dict[str, QLabel] = {}
+        for key, title in HEADER_ROWS:
+            lab = _label()
+            lab.setObjectName(f"field_{key}")
+            self.fields[key] = lab
+            form.addRow(title, lab)
+        self._layout.addWidget(header)
+
+        self.findings_box = QGroupBox("Findings")
+        fl = QVBoxLayout(self.findings_box)
+        self.findings = QListWidget()
+        self.findings.setObjectName("findingsList")
+        self.findings.setWordWrap(True)
+        self.findings.setMaximumHeight(140)
+        fl.addWidget(self.findings)
+        self._layout.addWidget(self.findings_box)
+
+        self.paragraph_box = QGroupBox("Paragraph")
+        self.paragraph_layout = QVBoxLayout(self.paragraph_box)
+        self.paragraph_info = _label()
+        self.paragraph_layout.addWidget(self.paragraph_info)
+        self._layout.addWidget(self.paragraph_box)
+
+        self.withheld_box = QGroupBox("Withheld text (reviewer only)")
+        wl = QVBoxLayout(self.withheld_box)
+        self.withheld = QPlainTextEdit()
+        self.withheld.setObjectName("withheldText")
+        self.withheld.setReadOnly(True)
+        self.withheld.setFont(styles.cable_font())
+        self.withheld.setMaximumHeight(150)
+        self.withheld.setPlaceholderText("Nothing withheld in this paragraph.")
+        wl.addWidget(self.withheld)
+        self._layout.addWidget(self.withheld_box)
+        self._layout.addStretch(1)
+
+    def add_to_paragraph_box(self, widget: QWidget) -> None:
+        self.paragraph_layout.addWidget(widget)
+
+    def show_cable(self, cable: Cable) -> None:
+        f = self.fields
+        f["id"].setText(cable.id or "(no reference ID)")
+        f["sent"].setText(cable.sent.strftime("%d %b %Y %H:%MZ") if cable.sent else "unknown")
+        f["origin"].setText(cable.origin.name if cable.origin else "")
+        c = cable.classification
+        if c is not None:
+            colour = styles.LEVEL_COLOURS.get(c.level, styles.UNKNOWN_COLOUR)
+            text = c.level + ("//" + "/".join(c.controls) if c.controls else "")
+            f["classification"].setText(f'<b style="color:{colour}">{text}</b>')
+        else:
+            f["classification"].setText("none found")
+        d = cable.decl
+        f["decl"].setText(f"{d.text} ({d.kind})" if d else "none")
+        cb = cable.classified_by
+        f["classified_by"].setText(f"{cb.name}; reasons {', '.join(cb.reasons)}" if cb else "")
+        f["tags"].setText(" ".join(cable.tags))
+        f["subject"].setText(cable.subject.text if cable.subject else "")
+        f["due"].setText("")
+
+    def show_due(self, text: str, colour: str) -> None:
+        self.fields["due"].setText(f'<span style="color:{colour}"><b>{text}</b></span>')
+
+    def show_findings(self, messages: list[str]) -> None:
+        self.findings.clear()
+        for m in messages:
+            QListWidgetItem(m, self.findings)
+        self.findings_box.setTitle(f"Findings ({len(messages)})")
+
+    def show_paragraph(self, title: str, info: str, withheld: str) -> None:
+        self.paragraph_box.setTitle(title)
+        self.paragraph_info.setText(info)
+        self.withheld.setPlainText(withheld)
