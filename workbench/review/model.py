@@ -31,6 +31,19 @@ class ReviewError(ValueError):
     """A change the review refuses (a span outside its paragraph, an unknown field...)."""
 
 
+def review_id(cable: Cable) -> str:
+    """The key a cable's review is stored under: its reference ID, else its file name."""
+    if cable.id:
+        return cable.id
+    if cable.path:
+        return cable.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "cable"
+
+
+def paragraph_spans(cable: Cable) -> tuple[tuple[int, int], ...]:
+    return tuple((p.start, p.end) for p in cable.paragraphs)
+
+
 def text_hash(text: str) -> str:
     """Identity of a cable's text: decisions hold offsets, valid only for this exact text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -140,11 +153,17 @@ class Review:
     paragraph_count: int
     decisions: dict[int, Decision] = field(default_factory=dict)
     fields: dict[str, FieldRedaction] = field(default_factory=dict)
+    # Where each paragraph stood (start, end) when the review began: the store keeps it so a
+    # later reader that divides the same text differently cannot shift decisions silently.
+    paragraph_spans: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def for_cable(cls, cable: Cable) -> Review:
         return cls(
-            cable.id or (cable.path or "cable"), text_hash(cable.text), len(cable.paragraphs)
+            review_id(cable),
+            text_hash(cable.text),
+            len(cable.paragraphs),
+            paragraph_spans=paragraph_spans(cable),
         )
 
     # -- reading ---------------------------------------------------------------------------

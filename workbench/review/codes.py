@@ -1,0 +1,271 @@
+"""Exemption code sets: the built-in ones and those a team adds from a CSV or JSON file.
+
+Built-ins (resources/codesets, from declassification.md section 6): FOIA (b)(1)-(b)(9) with
+(b)(7)(A)-(F) (5 U.S.C. 552(b)); E.O. 13526 1.4(a)-(h); 25X1-25X9, 50X1-HUM, 50X2-WMD (E.O.
+13526 sec. 3.3, NARA redaction codes). Codes are matched without regard to case, and State's
+short forms (``B1``, ``B7(C)``) are accepted as aliases; decisions always store the canonical
+spelling.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from workbench.resources import resource_path
+from workbench.review.model import PENDING_CODE, ReviewError
+
+BUILTIN_SETS: tuple[str, ...] = ("foia", "eo13526", "nara")
+
+
+class CodeSetError(ReviewError):
+    """A code-set file that cannot be used; the message names the file and the bad row."""
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str = ""
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeSet:
+    name: str
+    label: str
+    codes: tuple[Code, ...]
+    source: str = ""
+    path: str | None = None
+    builtin: bool = False
+    _index: dict[str, Code] = field(default_factory=dict, compare=False, repr=False)
+
+    def find(self, code: str) -> Code | None:
+        if not self._index:
+            for c in self.codes:
+                for key in (c.code, *c.aliases):
+                    self._index.setdefault(_key(key), c)
+        return self._index.get(_key(code))
+
+
+def _key(code: str) -> str:
+    return "".join(code.split()).lower()
+
+
+# -- built-ins -------------------------------------------------------------------------------
+@cache
+def builtin_code_sets() -> tuple[CodeSet, ...]:
+    out = []
+    for name in BUILTIN_SETS:
+        path = resource_path("codesets", f"{name}.json")
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CodeSetError(
+                f"the built-in code set {path} is missing or damaged ({exc}): reinstall the workbench"
+            ) from exc
+        out.append(_from_json(raw, path, name, builtin=True))
+    return tuple(out)
+
+
+# -- user code sets --------------------------------------------------------------------------
+def load_code_set(path: str | Path) -> CodeSet:
+    """Read a team's code set: CSV (columns code, label, description) or JSON.
+
+    JSON is either ``{"name": ..., "label": ..., "codes": [{"code", "label", "description"}]}``
+    or just the list of codes. The set is named by ``name``, else by the file's stem.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CodeSetError(f"cannot read the code set {p}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # spreadsheets on Windows save cp1252
+    if p.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
+            raise CodeSetError(f"{p} is not valid JSON ({exc}): fix the file") from exc
+        return _from_json(raw, p, p.stem)
+    return _from_csv(text, p)
+
+
+def _from_json(raw: Any, path: Path, default_name: str, builtin: bool = False) -> CodeSet:
+    if isinstance(raw, list):
+        raw = {"codes": raw}
+    if not isinstance(raw, dict) or not isinstance(raw.get("codes"), list):
+        raise CodeSetError(
+            f"{path} is not a code set: expected a list of codes or an object with a 'codes' list"
+        )
+    name = str(raw.get("name") or default_name).strip()
+    codes = []
+    for i, entry in enumerate(raw["codes"]):
+        where = f"{path} codes[{i}]"
+        if not isinstance(entry, dict):
+            raise CodeSetError(f"{where}: expected an object with code, label and description")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise CodeSetError(f"{where}: 'aliases' must be a list of text")
+        codes.append(
+            _code(entry.get("code"), entry.get("label"), entry.get("description"), where, aliases)
+        )
+    return _finish(
+        name, str(raw.get("label") or name), codes, path, str(raw.get("source", "")), builtin
+    )
+
+
+def _from_csv(text: str, path: Path) -> CodeSet:
+    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    if not rows:
+        raise CodeSetError(
+            f"{path} holds no codes: give one code per row (code, label, description)"
+        )
+    first = [c.strip().lower() for c in rows[0]]
+    start = 0
+    columns = {"code": 0, "label": 1, "description": 2}
+    if "code" in first:
+        columns = {
+            name: first.index(name) for name in ("code", "label", "description") if name in first
+        }
+        start = 1
+    codes = []
+    for n, row in enumerate(rows[start:], start=start + 1):
+
+        def cell(name: str, row: list[str] = row) -> str:
+            i = columns.get(name)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        codes.append(_code(cell("code"), cell("label"), cell("description"), f"{path} row {n}", []))
+    return _finish(path.stem, path.stem, codes, path, "", False)
+
+
+def _code(code: Any, label: Any, description: Any, where: str, aliases: list[str]) -> Code:
+    if not isinstance(code, str) or not code.strip():
+        raise CodeSetError(f"{where}: no code (the first column must hold the code, e.g. (b)(6))")
+    for name, value in (("label", label), ("description", description)):
+        if value is not None and not isinstance(value, str):
+            raise CodeSetError(f"{where}: the {name} of {code!r} must be text")
+    if _key(code) == _key(PENDING_CODE):
+        raise CodeSetError(f"{where}: {PENDING_CODE!r} is reserved for paragraphs not yet reviewed")
+    return Code(
+        " ".join(code.split()), (label or "").strip(), (description or "").strip(), tuple(aliases)
+    )
+
+
+def _finish(
+    name: str, label: str, codes: list[Code], path: Path, source: str, builtin: bool
+) -> CodeSet:
+    if not name:
+        raise CodeSetError(f"{path}: the code set has no name")
+    if not codes:
+        raise CodeSetError(f"{path} holds no codes")
+    seen: dict[str, int] = {}
+    for i, c in enumerate(codes):
+        k = _key(c.code)
+        if k in seen:
+            raise CodeSetError(
+                f"{path}: the code {c.code!r} appears twice (entries {seen[k] + 1} and {i + 1})"
+            )
+        seen[k] = i
+    return CodeSet(name, label, tuple(codes), source, str(path), builtin)
+
+
+# -- the sets in use -------------------------------------------------------------------------
+def user_code_set_dir() -> Path:
+    from workbench.settings import data_dir
+
+    return data_dir() / "codesets"
+
+
+def available_code_sets(extra_paths: Sequence[str] | None = None) -> list[CodeSet]:
+    """Built-in sets, then the team's sets named in settings (or ``extra_paths``)."""
+    if extra_paths is None:
+        from workbench.settings import Settings
+
+        extra_paths = Settings.load().custom_code_sets
+    sets = list(builtin_code_sets())
+    for p in extra_paths:
+        sets.append(load_code_set(p))
+    return sets
+
+
+def add_code_set(path: str | Path) -> CodeSet:
+    """Validate a team's code-set file, keep a copy in the data folder and list it in settings.
+
+    A set with the same name as one already added replaces it; a built-in name is refused.
+    """
+    from workbench.settings import Settings
+
+    cs = load_code_set(path)
+    if cs.name in BUILTIN_SETS:
+        raise CodeSetError(f"{path}: {cs.name!r} is the name of a built-in code set: rename yours")
+    folder = user_code_set_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{_safe_name(cs.name)}.json"
+    obj = {
+        "name": cs.name,
+        "label": cs.label,
+        "source": cs.source or str(path),
+        "codes": [
+            {"code": c.code, "label": c.label, "description": c.description}
+            | ({"aliases": list(c.aliases)} if c.aliases else {})
+            for c in cs.codes
+        ],
+    }
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".codeset-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(obj, f, indent=2, ensure_ascii=False)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    settings = Settings.load()
+    settings.custom_code_sets = [
+        *[p for p in settings.custom_code_sets if Path(p) != target],
+        str(target),
+    ]
+    settings.save()
+    return load_code_set(target)
+
+
+def _safe_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name) or "codes"
+
+
+def find_code(code: str, sets: Iterable[CodeSet]) -> Code | None:
+    for s in sets:
+        found = s.find(code)
+        if found is not None:
+            return found
+    return None
+
+
+def validate_codes(codes: Iterable[str], sets: Iterable[CodeSet]) -> tuple[str, ...]:
+    """The codes in their canonical spelling; an unknown code raises :class:`ReviewError`."""
+    sets = list(sets)
+    out: list[str] = []
+    for raw in codes:
+        if not isinstance(raw, str) or not raw.strip():
+            raise ReviewError("an exemption code is empty")
+        found = find_code(raw, sets)
+        if found is None:
+            names = ", ".join(s.name for s in sets)
+            raise ReviewError(
+                f"unknown exemption code {raw!r} (known code sets: {names}): use a listed code "
+                "or add your team's code set with `workbench review codes --add FILE`"
+            )
+        if found.code not in out:
+            out.append(found.code)
+    return tuple(out)

@@ -1,0 +1,497 @@
+"""Where review decisions live: the ``ReviewStore`` interface and its SQLite implementation.
+
+This is the only module that writes SQL, so a shared PostgreSQL store for review teams can be
+added beside ``SqliteStore`` without touching the model, the CLI or the GUI.
+
+Durability: every change is committed in its own transaction before ``apply`` returns, in
+WAL mode with ``synchronous=FULL`` (SQLite then syncs the log on each commit, so a process
+crash or a power cut loses nothing already reported as saved). Writers take the write lock up
+front (``BEGIN IMMEDIATE``) and wait for each other (``busy_timeout`` plus a retry loop), and
+each change writes only the rows it touches, so two processes reviewing at once lose nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from workbench.cable.model import Cable
+from workbench.review.commands import Command
+from workbench.review.jsonform import (
+    decision_from_json,
+    decision_to_json,
+    field_from_json,
+    field_to_json,
+)
+from workbench.review.model import (
+    PENDING,
+    Review,
+    ReviewError,
+    paragraph_spans,
+    review_id,
+    text_hash,
+)
+
+
+class StoreError(ReviewError):
+    """The store cannot be opened or written (not a store, too new, locked for too long)."""
+
+
+class TextChangedError(ReviewError):
+    """The cable's text (or how it divides into paragraphs) changed since it was reviewed."""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str  # ISO 8601, UTC
+    reviewer: str
+    cable_id: str
+    what: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    cable_id: str
+    decided: int
+    paragraph_count: int
+    updated_at: str
+
+
+class ReviewStore(Protocol):
+    """What the CLI and GUI need from a store; nothing else may reach the database."""
+
+    def load(self, cable: Cable) -> Review: ...
+
+    def apply(self, review: Review, command: Command, reviewer: str) -> bool: ...
+
+    def revert(self, review: Review, command: Command, reviewer: str) -> bool: ...
+
+    def start_over(self, cable: Cable, reviewer: str) -> Review: ...
+
+    def log(self, cable_id: str) -> list[AuditEntry]: ...
+
+    def reviews(self) -> list[ReviewSummary]: ...
+
+    def close(self) -> None: ...
+
+
+# Schema migrations, applied in order; the store's PRAGMA user_version counts those applied.
+# Never edit a released step: add a new one.
+MIGRATIONS: list[list[str]] = [
+    # 1: reviews, their decisions and field redactions, and the append-only audit log.
+    [
+        """CREATE TABLE reviews (
+            cable_id TEXT PRIMARY KEY,
+            cable_hash TEXT NOT NULL,
+            paragraph_count INTEGER NOT NULL,
+            paragraph_spans TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE decisions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            paragraph INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (cable_id, paragraph)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE field_redactions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            field TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (cable_id, field)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            cable_id TEXT NOT NULL,
+            what TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL
+        )""",
+        """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    ],
+    # 2: `review log` reads one cable's entries; without this it scans the whole log.
+    ["CREATE INDEX audit_by_cable ON audit (cable_id, id)"],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+BUSY_TIMEOUT_MS = 5000
+WRITE_ATTEMPTS = 12  # with the busy timeout, a writer waits about a minute before giving up
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+class SqliteStore:
+    """A review store in one SQLite file (``settings.default_store_path()`` by default)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder for the review store {self.path}: {exc.strerror}"
+            ) from exc
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so each change is exactly
+            # one transaction and nothing is left open between changes.
+            self._db = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the review store {self.path}: {exc}") from exc
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._retry(self._set_up)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(
+                f"{self.path} is not a review store ({exc}): give another --store path"
+            ) from exc
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------
+    def _set_up(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        self._refuse_newer(version)
+        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"the review store {self.path} cannot use write-ahead logging")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the review store {self.path} was written by a newer version of the workbench "
+                f"(schema {version}; this version knows up to {SCHEMA_VERSION}): update the "
+                "workbench, or use another --store"
+            )
+
+    def _migrate(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            self._refuse_newer(version)
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+    def load(self, cable: Cable) -> Review:
+        """The saved review of ``cable`` (an empty one if it was never reviewed).
+
+        Refuses, with :class:`TextChangedError`, a review whose cable text or paragraph
+        division differs from ``cable``'s: its offsets would point at the wrong words.
+        """
+        cid = review_id(cable)
+        row = self._db.execute(
+            "SELECT cable_hash, paragraph_count, paragraph_spans, updated_at FROM reviews "
+            "WHERE cable_id = ?",
+            (cid,),
+        ).fetchone()
+        if row is None:
+            return Review.for_cable(cable)
+        stored_hash, count, spans_json, updated = row
+        if stored_hash != text_hash(cable.text):
+            raise TextChangedError(
+                f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
+                "UTC), so the saved redaction offsets no longer fit it: restore the original "
+                "file, or start the review over (the old decisions stay in the audit log)"
+            )
+        stored_spans = tuple(tuple(s) for s in json.loads(spans_json))
+        if stored_spans != paragraph_spans(cable):
+            raise TextChangedError(
+                f"this version of the workbench divides {cid} into paragraphs differently "
+                f"({len(cable.paragraphs)} paragraphs; the review was made with {count}), so "
+                "saved decisions could land on the wrong paragraph: start the review over "
+                "(the old decisions stay in the audit log)"
+            )
+        review = Review(cid, stored_hash, count, paragraph_spans=stored_spans)
+        for index, data in self._db.execute(
+            "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
+        ):
+            review.decisions[index] = decision_from_json(json.loads(data))
+        for _name, data in self._db.execute(
+            "SELECT field, data FROM field_redactions WHERE cable_id = ?", (cid,)
+        ):
+            f = field_from_json(json.loads(data))
+            review.fields[f.field] = f
+        return review
+
+    def log(self, cable_id: str) -> list[AuditEntry]:
+        """Every change to ``cable_id``'s review, oldest first."""
+        return [
+            AuditEntry(i, at, who, cid, what, json.loads(before), json.loads(after))
+            for i, at, who, cid, what, before, after in self._db.execute(
+                "SELECT id, at, reviewer, cable_id, what, before, after FROM audit "
+                "WHERE cable_id = ? ORDER BY id",
+                (cable_id,),
+            )
+        ]
+
+    def reviews(self) -> list[ReviewSummary]:
+        """Every cable with a saved review, by ID."""
+        rows = self._db.execute(
+            "SELECT r.cable_id, r.paragraph_count, r.updated_at, "
+            "(SELECT count(*) FROM decisions d WHERE d.cable_id = r.cable_id "
+            " AND d.action != 'pending') FROM reviews r ORDER BY r.cable_id"
+        )
+        return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
+
+    def integrity_check(self) -> str:
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # -- writing ---------------------------------------------------------------------------
+    def apply(self, review: Review, command: Command, reviewer: str) -> bool:
+        """Apply ``command`` to ``review`` and commit it; False if it changed nothing.
+
+        If the commit fails the command is reverted, so memory and store never disagree.
+        """
+        command.apply(review)
+        try:
+            return self._commit(review, command.paragraphs, command.fields, command.label, reviewer)
+        except BaseException:
+            command.revert(review)
+            raise
+
+    def revert(self, review: Review, command: Command, reviewer: str) -> bool:
+        """Undo ``command`` (the last one applied) and commit that."""
+        command.revert(review)
+        try:
+            return self._commit(
+                review, command.paragraphs, command.fields, f"Undo: {command.label}", reviewer
+            )
+        except BaseException:
+            command.apply(review)
+            raise
+
+    def start_over(self, cable: Cable, reviewer: str) -> Review:
+        """Discard ``cable``'s saved decisions (kept in the audit log) and begin afresh."""
+        fresh = Review.for_cable(cable)
+
+        def write() -> None:
+            cid = fresh.cable_id
+            before = self._current(cid, None, None)
+            self._db.execute("DELETE FROM decisions WHERE cable_id = ?", (cid,))
+            self._db.execute("DELETE FROM field_redactions WHERE cable_id = ?", (cid,))
+            self._upsert_review(fresh, replace=True)
+            self._audit(reviewer, cid, "Start the review over", before, {})
+
+        self._retry(lambda: self._transaction(write))
+        return fresh
+
+    def _commit(
+        self,
+        review: Review,
+        paragraphs: Iterable[int],
+        fields: Iterable[str],
+        what: str,
+        reviewer: str,
+    ) -> bool:
+        paragraphs, fields = sorted(paragraphs), sorted(fields)
+        changed = False
+
+        def write() -> None:
+            nonlocal changed
+            changed = False
+            cid = review.cable_id
+            self._upsert_review(review, replace=False)
+            before = self._current(cid, paragraphs, fields)
+            after = _state(review, paragraphs, fields)
+            if before == after:
+                return
+            for index in paragraphs:
+                d = review.decision(index)
+                if d == PENDING:
+                    self._db.execute(
+                        "DELETE FROM decisions WHERE cable_id = ? AND paragraph = ?", (cid, index)
+                    )
+                else:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO decisions (cable_id, paragraph, action, data) "
+                        "VALUES (?, ?, ?, ?)",
+                        (cid, index, d.action.value, _dump(decision_to_json(d))),
+                    )
+            for name in fields:
+                f = review.fields.get(name)
+                if f is None:
+                    self._db.execute(
+                        "DELETE FROM field_redactions WHERE cable_id = ? AND field = ?",
+                        (cid, name),
+                    )
+                else:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO field_redactions (cable_id, field, data) "
+                        "VALUES (?, ?, ?)",
+                        (cid, name, _dump(field_to_json(f))),
+                    )
+            self._audit(reviewer, cid, what, *_changes(before, after))
+            changed = True
+
+        self._retry(lambda: self._transaction(write))
+        return changed
+
+    def _upsert_review(self, review: Review, replace: bool) -> None:
+        now = _now()
+        row = self._db.execute(
+            "SELECT cable_hash FROM reviews WHERE cable_id = ?", (review.cable_id,)
+        ).fetchone()
+        values = (review.cable_hash, review.paragraph_count, _dump(review.paragraph_spans))
+        if row is None:
+            self._db.execute(
+                "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (review.cable_id, *values, now, now),
+            )
+        elif replace:
+            self._db.execute(
+                "UPDATE reviews SET cable_hash = ?, paragraph_count = ?, paragraph_spans = ?, "
+                "updated_at = ? WHERE cable_id = ?",
+                (*values, now, review.cable_id),
+            )
+        elif row[0] != review.cable_hash:
+            raise TextChangedError(
+                f"the saved review of {review.cable_id} was made for a different text of the "
+                "cable, so this change was not saved: reopen the cable"
+            )
+        else:
+            self._db.execute(
+                "UPDATE reviews SET updated_at = ? WHERE cable_id = ?", (now, review.cable_id)
+            )
+
+    def _current(
+        self, cid: str, paragraphs: list[int] | None, fields: list[str] | None
+    ) -> dict[str, dict[str, Any]]:
+        """The stored state of some (or, with None, all) paragraphs and fields, as JSON."""
+        decided = {
+            str(i): json.loads(data)
+            for i, data in self._db.execute(
+                "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
+            )
+        }
+        withheld = {
+            name: json.loads(data)
+            for name, data in self._db.execute(
+                "SELECT field, data FROM field_redactions WHERE cable_id = ?", (cid,)
+            )
+        }
+        pending = decision_to_json(PENDING)
+        if paragraphs is not None:
+            decided = {str(i): decided.get(str(i), pending) for i in paragraphs}
+        if fields is not None:
+            withheld = {n: withheld.get(n) for n in fields}  # type: ignore[misc]
+        return {"paragraphs": decided, "fields": withheld}
+
+    def _audit(
+        self, reviewer: str, cid: str, what: str, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO audit (at, reviewer, cable_id, what, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (_now(), reviewer or "unknown", cid, what, _dump(before), _dump(after)),
+        )
+
+    def _transaction(self, work: Any) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            work()
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _retry(self, work: Any) -> None:
+        """Run ``work``, waiting out other processes that hold the store's write lock."""
+        delay = 0.05
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                work()
+                return
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy:
+                    raise StoreError(f"cannot write the review store {self.path}: {exc}") from exc
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(
+                        f"the review store {self.path} stayed locked by another program for "
+                        "too long; nothing was saved: try again"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+
+def _state(review: Review, paragraphs: list[int], fields: list[str]) -> dict[str, dict[str, Any]]:
+    return {
+        "paragraphs": {str(i): decision_to_json(review.decision(i)) for i in paragraphs},
+        "fields": {
+            n: (field_to_json(review.fields[n]) if n in review.fields else None) for n in fields
+        },
+    }
+
+
+def _changes(
+    before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only what differs, so the audit log shows the change and not the whole review."""
+    b: dict[str, Any] = {}
+    a: dict[str, Any] = {}
+    for part in ("paragraphs", "fields"):
+        keys = [k for k in after[part] if before[part].get(k) != after[part][k]]
+        if keys:
+            b[part] = {k: before[part].get(k) for k in keys}
+            a[part] = {k: after[part][k] for k in keys}
+    return b, a
+
+
+def open_store(path: str | Path | None = None) -> SqliteStore:
+    """The store at ``path``, or the user's default store."""
+    if path is None:
+        from workbench.settings import default_store_path
+
+        path = default_store_path()
+    return SqliteStore(path)
