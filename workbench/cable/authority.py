@@ -18,7 +18,8 @@ _NAME_END_RE = re.compile(
     r"(?:\bREAS(?:ON|\s*\n\s*ONS?)S?\b|\bREASONS?\(S\)|\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}|\b1[.,][45][ \t]*[(A-H])",
     re.IGNORECASE,
 )
-_SECTION_RE = re.compile(r"(?<![\d.])1[ \t]?[.,][ \t]?(?P<sec>[45])(?![\d])")
+# ``1.4``, ``1,4``, ``1. 4``, and ``1.`` wrapped onto the next line before ``4``.
+_SECTION_RE = re.compile(r"(?<![\d.])1[ \t]?[.,][ \t\n]?(?P<sec>[45])(?![\d])")
 _LETTER_RE = re.compile(r"(?<![A-Za-z])(?P<l>[A-Za-z])(?![A-Za-z])")
 # A sentence end after the letters: everything later is not part of the reasons.
 _REASONS_END_RE = re.compile(r"\)\s*\.|[A-Za-z]\s*\.(?:\s|$)|\n[ \t]*\n")
@@ -38,6 +39,8 @@ def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
     name_end = _NAME_END_RE.search(block)
     name = block[: name_end.start()] if name_end else block.split("\n", 1)[0]
     name = " ".join(name.split()).strip(" .,;:")
+    # "Classified By: Classified by Ambassador ..." (a template line typed over).
+    name = re.sub(r"^CLASSIFIED\s+BY:?\s*", "", name, flags=re.IGNORECASE)
 
     reasons: list[str] = []
     bad: list[str] = []

@@ -60,6 +60,12 @@ CAPTION_RE = re.compile(
     r"|\b(?:" + "|".join(_spaced(c) for c in CAPTIONS) + r")\b"
 )
 
+
+def caption_name(text: str) -> str:
+    """A caption as a name: ``E F T O`` -> ``EFTO``."""
+    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text)
+
+
 LEVEL_CODES = {
     "U": "UNCLASSIFIED",
     "C": "CONFIDENTIAL",

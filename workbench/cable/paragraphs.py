@@ -37,7 +37,7 @@ _REPEATED_HEADER_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*$"
 )
 _PARA_REF_RE = re.compile(
-    r"\b(?:PARAGRAPHS?|PARAS?)\.?[ \t\n]+(?P<n>\d{1,3})\b(?P<more>(?:[ \t]*(?:,|-|AND|&|THROUGH)[ \t]*\d{1,3}\b)*)",
+    r"\b(?:PARAGRAPHS?|PARAS?)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*(?:,|-|AND|&|THROUGH)[ \t]*\d{1,3}\b)*)",
     re.IGNORECASE,
 )
 # "para 3" about another cable ("reftel para 3", "REF A para 2", "STATE 1234 para 5").
@@ -68,7 +68,15 @@ def find_noise(source: str, lo: int, hi: int) -> list[Span]:
         # The header lines a later section repeats follow its banner closely.
         window_end = min(hi, m.end() + 600)
         for h in _REPEATED_HEADER_LINE_RE.finditer(source, m.end(), window_end):
-            spans.append(Span(h.group(0), h.start(), h.end()))
+            end = h.end()
+            if h.group(0).lstrip().upper().startswith("SUBJECT"):
+                # A repeated subject wraps like the first one did: take it to the blank line.
+                blank = re.compile(r"\n[ \t]*\n").search(source, end, window_end)
+                if blank and not re.search(
+                    r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)", source[end : blank.start()]
+                ):
+                    end = blank.start()
+            spans.append(Span(source[h.start() : end], h.start(), end))
     spans.sort(key=lambda s: s.start)
     return spans
 

@@ -15,18 +15,22 @@ from workbench.cable import dates
 from workbench.cable.authority import read_classified_by
 from workbench.cable.decl import read_eo_line
 from workbench.cable.decode import decode_bytes, read_cable_text
-from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level
+from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level, caption_name
 from workbench.cable.model import Addressee, Cable, Classification, Span
 from workbench.cable.paragraphs import find_noise, find_para_refs, split_paragraphs
 
 _PARTIAL_RE = re.compile(r"This record is a partial extract", re.IGNORECASE)
 # ``C O N F I D E N T I A L SECTION 01 OF 03 SEOUL 000219 SIPDIS NOFORN``
 _CLASS_LINE_PATTERN = (
-    r"(?:(?m:^)|(?<=[^A-Za-z]))(?P<word>" + BANNER_WORD_RE.pattern + r")"
+    # A stray doubled letter ("SS E C R E T PARIS 001699") is a known typo in real cables.
+    r"(?:(?m:^)[ \t]*S?|(?<=[^A-Za-z]))(?P<word>" + BANNER_WORD_RE.pattern + r")"
     r"(?P<ctl>(?:[ \t]*//?[ \t]*[A-Z]+)*)"
     r"(?:[ \t]+(?:E[ \t]?F[ \t]?T[ \t]?O|NOFORN|SIPDIS|SENSITIVE))*"
-    r"(?:[ \t]+(?i:SECTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
-    r"[ \t]+(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+(?P<serial>\d{2,7})(?!\d)"
+    # The post may wrap onto the next line ("C O N F I D E N T I A L \nSECTION 01 OF 02 BAKU").
+    r"(?:[ \t]*\n?[ \t]*(?i:SECTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+"
+    # Not a date-time group ("CONFIDENTIAL R 021439Z DEC 08").
+    r"(?P<serial>\d{2,7})(?!\d|Z\b)"
     r"(?P<rest>[^\n]*)"
 )
 _CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
@@ -48,6 +52,13 @@ _PAGE_ID_RE = re.compile(
     r"(?m)^[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
 )
 
+_CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
+_CAPTION_RUN = r"(?:[ \t]*(?:" + _CAPTION_WORD_RE.pattern + r"))+"
+# At a line start, or straight after the serial number on the classification line.
+_CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=\d))" + _CAPTION_RUN + r"(?![a-z])")
+_CAPTION_RUN_END_RE = re.compile(r"(?<![A-Za-z])" + _CAPTION_RUN + r"[ \t]*$", re.MULTILINE)
+_DE_RE = re.compile(r"(?m)^DE[ \t]+[A-Z]{5,7}[ \t]+#(?P<serial>\d{3,6})\b")
+_ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]+(?P<post>[A-Z][A-Z ]*)$")
 _FM_RE = re.compile(r"(?m)^[ \t]*FM[ \t]+(?P<v>[^\n]+)$")
 _TO_RE = re.compile(r"(?m)^[ \t]*TO[ \t]+(?P<v>[^\n]+)$")
 _INFO_RE = re.compile(r"(?m)^[ \t]*INFO[ \t]+(?P<v>[^\n]+)$")
@@ -173,7 +184,12 @@ def _addressees(
         end = _line_end(source, pos, hi)
         line = source[pos:end]
         stripped = line.strip()
-        if not stripped or BANNER_WORD_RE.match(stripped) or dates.WEEKDAY_DATE_RE.match(line):
+        if (
+            not stripped
+            or BANNER_WORD_RE.match(stripped)
+            or dates.WEEKDAY_DATE_RE.match(line)
+            or _CLASS_LINE_RE.search(line)
+        ):
             break
         if re.match(r"^(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b", stripped):
             break
@@ -217,32 +233,46 @@ def _classification(
 
 
 def _captions(source: str, lo: int, hi: int) -> list[Span]:
-    """Handling captions on the lines after the classification line (and on it)."""
+    """Handling captions after the classification line: on lines of their own, or as a run of
+    captions at the start or end of a line ("SIPDIS NOFORN SIPDIS STATE FOR NEA/IR", and
+    "000255NOFORNSIPDISPLEASE PASS" where the lines ran together)."""
     found: list[Span] = []
     pos = lo
+    first_end = _line_end(source, lo, hi)
+    # On the classification line itself any caption counts, wherever it stands.
+    found.extend(
+        Span(m.group(0), m.start(), m.end()) for m in CAPTION_RE.finditer(source, lo, first_end)
+    )
     while pos < hi:
         end = _line_end(source, pos, hi)
-        line = source[pos:end]
-        words = CAPTION_RE.sub("", line)
-        # Only lines made of captions count: "DEPT FOR NEA/ELA" is an instruction, not a caption.
-        caption_line = not re.search(
-            r"[A-Za-z]{2,}", re.sub(r"\b(?:E F T O|C O R R E C T E D)\b", "", words)
-        )
-        if caption_line or pos == lo:
-            for m in CAPTION_RE.finditer(source, pos, end):
-                found.append(Span(re.sub(r"(?<=\w) (?=\w\b)", "", m.group(0)), m.start(), m.end()))
+        for rx in (_CAPTION_RUN_START_RE, _CAPTION_RUN_END_RE):
+            run = rx.search(source, pos, end)
+            if run and run.group(0).strip():
+                for m in _CAPTION_WORD_RE.finditer(source, run.start(), run.end()):
+                    if not any(f.start == m.start() for f in found):
+                        found.append(Span(m.group(0), m.start(), m.end()))
         pos = end + 1
+    found.sort(key=lambda s: s.start)
     return found
 
 
-def _make_id(line: re.Match[str] | None, source: str, hi: int, year: int | None) -> str | None:
+def _make_id(
+    line: re.Match[str] | None, source: str, hi: int, year: int | None, origin: Addressee | None
+) -> str | None:
     post = serial = None
     if line:
         post, serial = line.group("post"), line.group("serial")
     else:
         page = _PAGE_ID_RE.search(source, 0, hi)
+        de = _DE_RE.search(source, 0, hi)
         if page:
             post, serial = page.group("post"), page.group("serial")
+        elif de and origin is not None:
+            # No classification line: the originator's post and the DE line's serial number.
+            o = _ORIGIN_POST_RE.match(origin.name)
+            if o:
+                post, serial = o.group("post"), de.group("serial")
+                post = "STATE" if post == "WASHDC" else post
     if post is None or serial is None or year is None:
         return None
     post = re.sub(r"[^A-Z]", "", post.upper())
@@ -270,7 +300,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
     if classification is None and addr_end:
         classification, class_line, class_end = _classification(text, 0, head_hi)
 
-    cid = _make_id(class_line, text, head_hi, year)
+    cid = _make_id(class_line, text, head_hi, year, origin)
     if cid is None:
         if year is None:
             warnings.append("no date in the text, so the reference ID's year is unknown")
@@ -389,7 +419,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
             if x is not None
         )
         captions = _captions(text, classification.start, max(cap_hi, classification.end))
-        names = {c.text for c in captions}
+        names = {caption_name(c.text) for c in captions}
         noforn = "NOFORN" in names or any(n.startswith("NOT FOR FOREIGN") for n in names)
         if noforn and "NOFORN" not in controls:
             controls.append("NOFORN")

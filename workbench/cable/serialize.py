@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.cable.markings import caption_name
 from workbench.cable.model import Addressee, Cable, Marking, Span
 
 
@@ -68,7 +69,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         "to": [_addr(a) for a in cable.to],
         "info": [_addr(a) for a in cable.info],
         "classification": classification_dict(cable),
-        "captions": [c.text for c in cable.captions],
+        "captions": list(dict.fromkeys(caption_name(c.text) for c in cable.captions)),
         "eo": None
         if cable.eo is None
         else {

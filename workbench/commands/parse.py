@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         obj = cable_to_dict(cable)
         if fmt == "jsonl":
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            # ASCII-escaped so that no U+2028 or U+0085 in a cable can split a JSONL line.
+            out.write(json.dumps(obj) + "\n")
         else:
             if many:
                 out.write("\n" if first else ",\n")

@@ -1,0 +1,82 @@
+"""Bad input: one clear sentence naming the file, or a model with what could be read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench.cable import CableError, parse_cable, read_cable
+from workbench.cable.decode import MAX_CABLE_BYTES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    with pytest.raises(CableError, match=r"empty\.txt is empty"):
+        read_cable(f)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    f = tmp_path / "photo.jpg"
+    f.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4)
+    with pytest.raises(CableError, match=r"photo\.jpg is a binary file"):
+        read_cable(f)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CableError, match="does not exist"):
+        read_cable(tmp_path / "nope.txt")
+
+
+def test_folder_is_not_a_cable(tmp_path: Path) -> None:
+    with pytest.raises(CableError, match="is a folder"):
+        read_cable(tmp_path)
+
+
+def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as out:
+        out.truncate(50 * 1024 * 1024)
+    assert f.stat().st_size > MAX_CABLE_BYTES
+    with pytest.raises(CableError, match="far larger than any cable"):
+        read_cable(f)
+
+
+def test_text_that_is_not_a_cable_gives_a_model_with_warnings() -> None:
+    c = parse_cable("Dear team,\n\nThe meeting moved to Tuesday.\n\nRegards\n")
+    assert c.classification is None
+    assert c.id is None
+    assert "no classification line found" in c.warnings
+    assert c.paragraphs  # the text is still there to read, as unnumbered blocks
+
+
+def test_pathological_text_does_not_hang() -> None:
+    # Long runs of label-like and banner-like tokens: every search is bounded.
+    text = ("1. (C) " * 20000) + ("C O N F I D E N T I A L " * 2000) + ("¶" * 50000)
+    start = time.perf_counter()
+    parse_cable(text)
+    assert time.perf_counter() - start < 10
+
+
+def test_parse_command_reports_bad_files_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.dat").write_bytes(b"\x00\x01\x02")
+    good = tmp_path / "good.txt"
+    good.write_text("C O N F I D E N T I A L SEOUL 000001\n\n1. (C) Text.\n", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", "parse", str(tmp_path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 1
+    err = r.stderr.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("workbench: ") for line in err)
+    assert "Traceback" not in r.stderr
+    assert len(r.stdout.strip().splitlines()) == 1
