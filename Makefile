@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := resources/samples/07SEOUL219.txt
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The one-folder desktop application in dist/workbench/ (PyInstaller; see packaging/build).
+$(VENV)/.packaging: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,packaging]'
+	touch $@
+
+bundle: $(VENV)/.packaging
+	PYTHON=$(BIN)/python packaging/build
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/parse.py

@@ -21,6 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open, review and export the bundled sample cable offscreen in a temporary folder, "
+        "one line per step; exit 0 when the installation works",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f"workbench.commands.{module_name}")
@@ -38,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["gui"]
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_test:
+        from workbench.commands.selftest import run_self_test
+
+        args._run = lambda _args: run_self_test()
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2

@@ -1,0 +1,97 @@
+"""``workbench --self-test``: prove an installation works, end to end, in a temporary folder.
+
+Opens the bundled sample cable offscreen, records a review in a fresh store, exports the release
+PDF and verifies it, printing one line per step. Nothing touches the user's settings or store:
+``WORKBENCH_HOME`` points at the temporary folder for the duration. Exit 0 when every step
+passed, 1 at the first failure (the steps after it are listed as not run).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Context:
+    """What the steps hand on to each other."""
+
+    tmp: Path
+    sample: Path | None = None
+    cable: Any = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _find_sample(ctx: Context) -> str:
+    from workbench.resources import sample_cable
+
+    path = sample_cable()
+    if not path.is_file():
+        raise RuntimeError(f"the sample cable is missing at {path}; reinstall the workbench")
+    ctx.sample = path
+    return f"sample cable at {path}"
+
+
+def _read(ctx: Context) -> str:
+    from workbench.cable import read_cable
+
+    assert ctx.sample is not None
+    ctx.cable = cable = read_cable(ctx.sample)
+    level = cable.classification.level if cable.classification else "no banner"
+    if not cable.paragraphs:
+        raise RuntimeError(f"{cable.id} was read with no paragraphs")
+    return f"{cable.id}: {level}, {len(cable.paragraphs)} paragraphs"
+
+
+def _window(ctx: Context) -> str:
+    from workbench.gui.selftest import offscreen_open
+
+    assert ctx.sample is not None
+    return offscreen_open(ctx.sample)
+
+
+# (name, function): run in order; each returns the rest of its line or raises.
+STEPS: list[tuple[str, Callable[[Context], str]]] = [
+    ("resources", _find_sample),
+    ("read", _read),
+    ("window", _window),
+]
+
+
+def run_self_test(out: Any = None) -> int:
+    out = out or sys.stdout
+    started = time.monotonic()
+    saved_home = os.environ.get("WORKBENCH_HOME")
+    with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as tmp:
+        os.environ["WORKBENCH_HOME"] = tmp
+        try:
+            failed = _run_steps(Context(Path(tmp)), out)
+        finally:
+            if saved_home is None:
+                os.environ.pop("WORKBENCH_HOME", None)
+            else:
+                os.environ["WORKBENCH_HOME"] = saved_home
+    seconds = time.monotonic() - started
+    verdict = "FAILED" if failed else "passed"
+    print(f"self-test {verdict} ({len(STEPS)} steps, {seconds:.1f} s)", file=out, flush=True)
+    return 1 if failed else 0
+
+
+def _run_steps(ctx: Context, out: Any) -> bool:
+    width = max(len(name) for name, _ in STEPS)
+    for i, (name, step) in enumerate(STEPS):
+        try:
+            detail = step(ctx)
+        except Exception as exc:  # the self-test reports any failure as its one line
+            print(f"FAIL {name:<{width}}  {type(exc).__name__}: {exc}", file=out, flush=True)
+            for later, _ in STEPS[i + 1 :]:
+                print(f"---- {later:<{width}}  not run", file=out, flush=True)
+            return True
+        print(f"ok   {name:<{width}}  {detail}", file=out, flush=True)
+    return False
