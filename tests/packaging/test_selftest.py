@@ -40,8 +40,13 @@ def test_a_failing_step_fails_the_run_and_stops(monkeypatch):
     out = io.StringIO()
     assert selftest.run_self_test(out) == 1
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("FAIL resources") and "/nonexistent/c.txt" in lines[0]
-    assert all(line.startswith("---- ") and line.endswith("not run") for line in lines[1:-1])
+    names = [name for name, _ in selftest.STEPS]
+    failed = names.index("resources")
+    assert all(line.startswith("ok   ") for line in lines[:failed])
+    assert lines[failed].startswith("FAIL resources") and "/nonexistent/c.txt" in lines[failed]
+    later = lines[failed + 1 : -1]
+    assert len(later) == len(names) - failed - 1
+    assert all(line.startswith("---- ") and line.endswith("not run") for line in later)
     assert lines[-1].startswith("self-test FAILED")
 
 

@@ -28,6 +28,18 @@ class Context:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+def _settings(ctx: Context) -> str:
+    from workbench.settings import Settings, settings_path
+
+    # Settings in the temporary home, so the window does not take this for a first run and
+    # stop to ask who is reviewing.
+    settings = Settings(reviewer="self-test")
+    settings.save()
+    if Settings.load().reviewer != "self-test":
+        raise RuntimeError(f"settings written to {settings_path()} did not read back")
+    return f"settings saved and read back in {ctx.tmp}"
+
+
 def _find_sample(ctx: Context) -> str:
     from workbench.resources import sample_cable
 
@@ -58,6 +70,7 @@ def _window(ctx: Context) -> str:
 
 # (name, function): run in order; each returns the rest of its line or raises.
 STEPS: list[tuple[str, Callable[[Context], str]]] = [
+    ("settings", _settings),
     ("resources", _find_sample),
     ("read", _read),
     ("window", _window),

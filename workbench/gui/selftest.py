@@ -1,44 +1,71 @@
-"""The Qt part of ``workbench --self-test``: open a cable in a window on the offscreen platform.
+"""The Qt part of ``workbench --self-test``: the reviewer's window on the offscreen platform.
 
-Proves that the installed (or bundled) Qt has its platform plugin and fonts and can lay out a
-cable's text; the window is drawn into an image and the image must not be blank.
+Proves that the installed (or bundled) Qt has its platform plugin and fonts, and that the real
+window opens a cable: its paragraph table fills and the window draws text into an image.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
 def offscreen_open(path: Path) -> str:
-    """Open ``path`` in a window offscreen; return a one-line account, raise on failure."""
+    """Open ``path`` in the main window offscreen; return a one-line account, raise on failure."""
     # Offscreen unless the caller chose a platform: the self-test must run without a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from workbench.gui.app import application
+
+    app = application()
+    previous = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        return _open(app, path)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _quiet_offscreen(mode, context, message: str) -> None:  # type: ignore[no-untyped-def]
+    # The offscreen platform warns that it cannot propagate size hints, which is expected and
+    # would read like a fault in the self-test's output. Everything else goes to stderr.
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def _open(app, path: Path) -> str:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QFontDatabase, QImage
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from workbench.cable import read_cable
+    from workbench.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(["workbench"])
     families = QFontDatabase.families()
     if not families:
         raise RuntimeError(
             "Qt found no fonts; install fonts-dejavu-core or reinstall the workbench"
         )
-    cable = read_cable(path)
-    view = QPlainTextEdit()
-    view.setReadOnly(True)
-    view.setPlainText(cable.text)
-    view.resize(800, 600)
-    view.show()
-    app.processEvents()
-    image = view.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
-    view.close()
+    window = MainWindow()
+    try:
+        window.show()
+        if not window.open_path(path) or window.cable is None:
+            raise RuntimeError(f"the window did not open {path}: {window.last_error}")
+        rows = window.model.rowCount()
+        if rows != len(window.cable.paragraphs):
+            raise RuntimeError(
+                f"the paragraph table has {rows} rows for {len(window.cable.paragraphs)} paragraphs"
+            )
+        app.processEvents()
+        image = window.view.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    finally:
+        window.close()
+        window.deleteLater()
     dark = _dark_pixels(image)
     if dark < 500:
         raise RuntimeError(f"the window drew no text ({dark} dark pixels)")
-    platform = QApplication.platformName()
-    return f"{platform} window showed {cable.id or path.name} ({dark} dark pixels, {len(families)} font families)"
+    return (
+        f"{app.platformName()} window opened {window.cable.id}: {rows} paragraphs in the table, "
+        f"text drawn ({len(families)} font families)"
+    )
 
 
 def _dark_pixels(image) -> int:  # type: ignore[no-untyped-def]
