@@ -20,9 +20,52 @@ _NAME_END_RE = re.compile(
 )
 # ``1.4``, ``1,4``, ``1. 4``, and ``1.`` wrapped onto the next line before ``4``.
 _SECTION_RE = re.compile(r"(?<![\d.])1[ \t]?[.,][ \t\n]?(?P<sec>[45])(?![\d])")
-_LETTER_RE = re.compile(r"(?<![A-Za-z])(?P<l>[A-Za-z])(?![A-Za-z])")
-# A sentence end after the letters: everything later is not part of the reasons.
-_REASONS_END_RE = re.compile(r"\)\s*\.|[A-Za-z]\s*\.(?:\s|$)|\n[ \t]*\n")
+# One token of a reasons list: ``(b,d)``, ``(B), (D)``, ``b and d``, ``B & D``, ``(b)(d)``,
+# ``(b)-(d)``, ``b.d``, ``b+d``, and ``an d`` where a wrapped line split the word.
+# Anything else (a digit, a word, a backslash, a stray portion mark) ends the list: real
+# cables run the authority line into the first paragraph (``1.4 (b), (d) 1. (C) Summary``).
+_REASON_TOKEN_RE = re.compile(
+    r"(?P<ws>[ \t]*(?:\\?[ \t]*\n[ \t]*)?)"
+    r"(?:(?P<sep>,|&|\+|/|\.(?=[A-Za-z])|\ba\s{0,3}n\s{0,3}d\b|\bor\b|1[ \t]?[.,][ \t]?[45](?!\d))"
+    r"|(?P<range>-)"
+    r"|(?P<open>\()|(?P<close>\))"
+    r"|(?P<l>[A-Za-z])(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+# A portion mark standing after the list (``(b) and (d) (S) Embassy``, ``(c)  (S/NF) HMG``).
+_PORTION_AFTER_RE = re.compile(r"\((?:TS|SBU|[USC])(?:\)|/)")
+
+
+def _reason_letters(block: str, pos: int) -> tuple[list[str], int]:
+    """The letters of the reasons list starting at ``pos`` in ``block``, and where it ends."""
+    letters: list[str] = []
+    if block.startswith(".", pos):  # "1.4. (B) and (D)"
+        pos += 1
+    end = pos
+    joined = True  # just after the section number or a separator: "(S)" is still a reason
+    spanning = False  # after "-": the letters between are meant too
+    while True:
+        m = _REASON_TOKEN_RE.match(block, pos)
+        if not m:
+            break
+        if m.group("open"):
+            if m.group("ws") and not joined and _PORTION_AFTER_RE.match(block, m.start("open")):
+                break
+        elif m.group("l"):
+            letter = m.group("l").lower()
+            if spanning and letters and letters[-1] < letter:
+                letters.extend(chr(c) for c in range(ord(letters[-1]) + 1, ord(letter)))
+            letters.append(letter)
+            end = m.end()
+        elif m.group("close"):
+            end = m.end()
+        if m.group("range"):
+            spanning = True
+        elif m.group("l"):
+            spanning = False
+        joined = bool(m.group("sep") or m.group("range"))
+        pos = m.end()
+    return letters, end
 
 
 def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
@@ -49,13 +92,9 @@ def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
     sec = _SECTION_RE.search(block)
     if sec:
         section = "1." + sec.group("sec")
-        tail_start = sec.end()
-        stop = _REASONS_END_RE.search(block, tail_start)
-        tail_end = stop.end() if stop else len(block)
-        tail = block[tail_start:tail_end]
+        letters, tail_end = _reason_letters(block, sec.end())
         limit = "h" if section == "1.4" else "g"
-        for lm in _LETTER_RE.finditer(tail):
-            letter = lm.group("l").lower()
+        for letter in letters:
             code = f"{section}({letter})"
             if letter <= limit:
                 if code not in reasons:

@@ -1,0 +1,47 @@
+"""The stable finding codes, their severity, and what each means.
+
+Reports, filters and tests key on these codes; never rename one.  ``error``: the marking or
+instruction breaks a rule; ``warning``: likely wrong, a reviewer should look; ``info``: worth
+knowing, not a fault of the cable.
+"""
+
+from __future__ import annotations
+
+from workbench.declass.model import Finding
+
+CODES: dict[str, tuple[str, str]] = {
+    # Markings (declassification.md section 2; 32 CFR 2001.21; CAPCO 2016 D.2).
+    "banner-below-portion": ("error", "the banner is lower than the highest portion mark"),
+    "noforn-not-on-banner": ("error", "a NOFORN portion but no NOFORN on the banner"),
+    "unmarked-paragraph": ("warning", "a numbered paragraph without a portion mark"),
+    "malformed-portion-mark": ("info", "a portion mark written without one parenthesis"),
+    "no-classification": ("warning", "no classification line was found"),
+    "banner-conflicts-header": ("warning", "the banner and the transmission header disagree"),
+    # Authority line (section 3).
+    "missing-authority": ("error", "a classified cable without a Classified By line"),
+    "bad-reason-letter": ("error", "a reason letter the cited section does not define"),
+    # Instructions (sections 1, 4 and 5).
+    "missing-decl": ("error", "a classified cable without a declassification instruction"),
+    "decl-beyond-25-years": ("warning", "a DECL date over 25 years out with no exemption"),
+    "decl-not-after-origin": ("error", "a DECL date on or before the cable's own date"),
+    "oadr-after-1995": ("warning", "OADR on a cable of the E.O. 12958 era"),
+    "x-code-after-2003": ("warning", "X1-X8 on a cable dated on or after 22 Sep 2003"),
+    "eo-mismatch": ("warning", "the E.O. cited does not match the cable's date"),
+    "decl-on-unclassified": ("warning", "a declassification instruction on an unclassified cable"),
+    "decl-na-on-classified": ("error", "N/A as the instruction of a classified cable"),
+    "decl-event": ("info", "declassification on an event: a reviewer must decide"),
+    "decl-unreadable": ("warning", "a DECL instruction that cannot be read"),
+    "retired-25x1-human": ("warning", "25X1-human, retired in favour of 50X1-HUM"),
+    "subject-to-treaty": ("error", "'subject to treaty' is never a valid instruction"),
+    "exemption-beyond-50-years": ("error", "a 25X date more than 50 years out"),
+    "no-origin-date": ("warning", "the cable carries no date of its own"),
+    # Text.
+    "para-ref-missing": ("warning", "a reference to a paragraph that does not exist"),
+    # Files (batch only).
+    "read-error": ("error", "the file could not be read as a cable"),
+}
+
+
+def finding(code: str, message: str, start: int = 0, end: int = 0) -> Finding:
+    """A :class:`Finding` with the registered severity of ``code``."""
+    return Finding(code, CODES[code][0], message, start, end)
