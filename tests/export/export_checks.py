@@ -1,0 +1,91 @@
+"""An independent check of a release PDF, written apart from workbench.export.verify so the
+tests do not judge the verifier by itself: pypdf text, metadata and outline, word sequences."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pypdf
+
+from workbench.cable.model import Cable
+from workbench.review.model import Action, Review
+
+WORD = re.compile(r"\w+")
+
+
+def toks(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def grams(t: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(t[i : i + n]) for i in range(len(t) - n + 1)}
+
+
+def read(pdf: bytes) -> tuple[str, str, str]:
+    """(all page text, metadata values, outline titles)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    meta = "\n".join(str(v) for v in (reader.metadata or {}).values())
+
+    def titles(items):  # type: ignore[no-untyped-def]
+        for it in items:
+            if isinstance(it, list):
+                yield from titles(it)
+            else:
+                yield str(it.title)
+
+    return text, meta, "\n".join(titles(reader.outline))
+
+
+def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) -> list[str]:
+    """What is wrong with ``pdf`` as a release of ``cable`` under ``review``; [] when nothing."""
+    text, meta, outline = read(pdf)
+    ws = review.withholdings(cable, allow_pending=True)
+    # Released text: the cable with every withheld range cut out, as separate runs.
+    runs, pos = [], 0
+    for w in sorted(ws, key=lambda w: w.start):
+        runs.append(toks(cable.text[pos : w.start]))
+        pos = max(pos, w.end)
+    runs.append(toks(cable.text[pos:]))
+    released4 = set().union(*(grams(r, 4) for r in runs))
+    released1 = {t for r in runs for t in r}
+    out = []
+    for where, body in (("text", text), ("metadata", meta), ("outline", outline)):
+        body_t = toks(body)
+        g4, g1 = grams(body_t, 4), set(body_t)
+        for w in ws:
+            wt = toks(cable.text[w.start : w.end])
+            leaked = (grams(wt, 4) - released4) & g4
+            unique = {t for t in wt if len(t) >= 4 and not t.isdigit()} - released1
+            if leaked:
+                out.append(f"{where}: withheld sequence {sorted(leaked)[0]} of {w.kind}")
+            if unique & g1:
+                out.append(f"{where}: withheld word {sorted(unique & g1)[0]!r} of {w.kind}")
+    # Every paragraph released in full is there, its words consecutive once the page frame
+    # and box labels (which may fall inside a paragraph at a page break) are taken out.
+    labels = {" ".join(w.codes) for w in ws}
+    body_lines = [
+        ln
+        for ln in text.splitlines()
+        if ln.strip()
+        and ln.strip() not in frame_lines | labels
+        and not ln.startswith("< ")
+        and not re.fullmatch(r"Page \d+ of \d+", ln.strip())
+    ]
+    joined = " " + " ".join(toks("\n".join(body_lines))) + " "
+    withheld_starts = {w.start for w in ws}
+    for p in cable.paragraphs:
+        if review.decision(p.index).action != Action.RELEASE:
+            continue
+        if any(p.start <= s < p.end for s in withheld_starts):
+            continue  # a header field withheld inside it
+        words = toks(cable.text[p.start : p.end])
+        if words and " " + " ".join(words) + " " not in joined:
+            out.append(f"released paragraph {p.key} is missing or broken")
+    codes = {c for w in ws for c in w.codes}
+    for c in codes:
+        if c not in text:
+            out.append(f"code {c} is printed nowhere")
+    return out

@@ -1,0 +1,42 @@
+"""The fixed-width font every exported PDF embeds (see resources/fonts/README.md for why)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.export.errors import ExportError
+
+MONO = "DejaVuSansMono"
+MONO_BOLD = "DejaVuSansMono-Bold"
+# Advance width of every glyph in DejaVu Sans Mono, in ems (1233/2048): the layout is in cells.
+CELL_EM = 1233 / 2048
+
+_FONT_DIRS = (
+    Path(__file__).resolve().parents[2] / "resources" / "fonts",
+    Path("/usr/share/fonts/truetype/dejavu"),  # Debian's fonts-dejavu-core, for installed copies
+)
+_registered = False
+
+
+def _find(name: str) -> Path:
+    for d in _FONT_DIRS:
+        p = d / f"{name}.ttf"
+        if p.is_file():
+            return p
+    raise ExportError(
+        f"the font {name}.ttf was not found in {' or '.join(str(d) for d in _FONT_DIRS)}: "
+        "reinstall the workbench or install the fonts-dejavu-core package"
+    )
+
+
+def register() -> None:
+    """Register the fonts with ReportLab once per process (parsing a TTF costs milliseconds)."""
+    global _registered
+    if _registered:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(MONO, str(_find(MONO))))
+    pdfmetrics.registerFont(TTFont(MONO_BOLD, str(_find(MONO_BOLD))))
+    _registered = True

@@ -1,0 +1,36 @@
+"""What a release says about itself: case, document number, authority, reviewer, date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from workbench.settings import Settings, reviewer_name
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Stamped on every page. Empty fields fall back to the user's settings (see :meth:`resolve`)."""
+
+    case_number: str = ""
+    doc_number: str = ""  # defaults to the cable's reference ID
+    authority: str = ""
+    reviewer: str = ""
+    agency: str = ""
+    marking: str = "UNCLASSIFIED"  # the new overall marking; a level for a partial downgrade
+    released: date = field(default_factory=date.today)
+    allow_pending: bool = False
+
+    def resolve(self) -> ExportOptions:
+        """Fill empty fields from settings, so the CLI and the GUI stamp the same values."""
+        s = Settings.load()
+        return ExportOptions(
+            case_number=self.case_number or s.case_number,
+            doc_number=self.doc_number,
+            authority=self.authority or s.authority or "E.O. 13526",
+            reviewer=reviewer_name(self.reviewer or None),
+            agency=self.agency or s.agency or "U.S. Department of State",
+            marking=(self.marking or "UNCLASSIFIED").upper(),
+            released=self.released,
+            allow_pending=self.allow_pending,
+        )

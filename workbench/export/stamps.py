@@ -1,0 +1,119 @@
+"""The words stamped on every page of a release: banners, disposition, declassification block.
+
+Sources: 32 CFR 2001.25(a) (a declassified document shows "Declassified", the authority, the
+date, and the old overall markings lined through); State FOIA release stamps
+(declassification.md section 7: ``RELEASE IN FULL``, ``RELEASE IN PART B1, 1.4(D), B6``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.cable.model import Cable
+from workbench.export.codes import stamp_form
+from workbench.export.options import ExportOptions
+from workbench.review.model import Withholding
+
+
+def original_marking(cable: Cable) -> str:
+    """The overall marking the cable carried, as a banner writes it (``SECRET//NOFORN``)."""
+    if cable.classification is None:
+        return ""
+    level = cable.classification.level
+    controls = [c for c in cable.classification.controls if c != level]
+    captions = {c.text.strip().upper() for c in cable.captions}
+    if level == "UNCLASSIFIED" and "SENSITIVE" in captions:
+        level = "SENSITIVE BUT UNCLASSIFIED"  # State's SBU (declassification.md section 2)
+    if "NOFORN" in captions and "NOFORN" not in controls:
+        controls.append("NOFORN")
+    return "//".join([level, *controls])
+
+
+def struck_marking(cable: Cable, new_marking: str) -> str:
+    """The old marking to print lined through, or "" when nothing changes (an UNCLAS cable)."""
+    old = original_marking(cable)
+    return "" if not old or old == new_marking else old
+
+
+def codes_in_order(withholdings: Sequence[Withholding]) -> list[str]:
+    seen: dict[str, None] = {}
+    for w in withholdings:
+        for c in w.codes:
+            seen.setdefault(c)
+    return list(seen)
+
+
+def disposition(withholdings: Sequence[Withholding], withheld_in_full: bool) -> str:
+    """``RELEASE IN FULL``, ``RELEASE IN PART B1, 1.4(D), B6`` or ``WITHHELD IN FULL ...``."""
+    if not withholdings:
+        return "RELEASE IN FULL"
+    stamped = ", ".join(
+        dict.fromkeys(sorted(map(stamp_form, codes_in_order(withholdings)), key=_order))
+    )
+    return f"{'WITHHELD IN FULL' if withheld_in_full else 'RELEASE IN PART'} {stamped}"
+
+
+def _order(stamped: str) -> tuple[int, str]:
+    """B1 first with its E.O. categories after it (``B1, 1.4(D), B6``), then the rest."""
+    if stamped.startswith("B1") and not stamped[2:3].isdigit():
+        return (0, stamped)
+    if stamped.startswith(("1.4", "1.5")):
+        return (1, stamped)
+    if stamped.startswith("B"):
+        return (2, stamped)
+    if stamped.startswith(("25X", "50X")):
+        return (3, stamped)
+    return (4, stamped)
+
+
+@dataclass(frozen=True)
+class Stamps:
+    """Every string the page frame draws, computed once per document."""
+
+    struck: str  # the old overall marking, lined through ("" if none)
+    marking: str  # the new overall marking
+    header: str  # agency, case, document number, date (State's release header line)
+    disposition: str
+    decl_block: tuple[str, ...]
+
+
+def stamps_for(
+    cable: Cable,
+    withholdings: Sequence[Withholding],
+    withheld_in_full: bool,
+    options: ExportOptions,
+) -> Stamps:
+    doc = options.doc_number or cable.id or "unnumbered"
+    day = options.released.strftime("%m/%d/%Y")
+    header = "  ".join(
+        p
+        for p in (
+            options.agency,
+            f"Case No. {options.case_number}" if options.case_number else "",
+            f"Doc No. {doc}",
+            f"Date: {day}",
+        )
+        if p
+    )
+    struck = struck_marking(cable, options.marking)
+    # 32 CFR 2001.25(a): the word "Declassified", the authority, the date. "in part" when
+    # some portions stay withheld, as State's stamps say.
+    if struck:
+        word = "DECLASSIFIED IN PART" if withholdings else "DECLASSIFIED"
+    else:
+        word = "REVIEWED FOR RELEASE"
+    block = (
+        word,
+        f"Authority: {options.authority}",
+        f"By: {options.reviewer}",
+        f"Date: {options.released.isoformat()}",
+        f"Case No.: {options.case_number or 'none'}",
+    )
+    return Stamps(
+        struck=struck,
+        marking=options.marking,
+        header=header,
+        disposition=disposition(withholdings, withheld_in_full),
+        decl_block=block,
+    )

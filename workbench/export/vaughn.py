@@ -1,0 +1,200 @@
+"""The Vaughn index: one row per withholding, as CSV or as a PDF table.
+
+A Vaughn index (Vaughn v. Rosen, 484 F.2d 820, D.C. Cir. 1973) lists each withholding: the
+document, its date, a description, where in it, the disposition, the exemptions claimed and the
+justification (declassification.md section 7). Only released text goes in: the subject is
+printed only when it is released, "withheld" otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from workbench.cable.model import Cable
+from workbench.export import fonts
+from workbench.export.codes import description
+from workbench.export.prepare import (
+    cable_name,
+    withheld_in_full,
+    withholdings_for_export,
+)
+from workbench.export.release import released_subject
+from workbench.review.model import Review, Withholding
+
+COLUMNS = (
+    "document",
+    "date",
+    "subject",
+    "paragraph",
+    "withheld",
+    "disposition",
+    "codes",
+    "code descriptions",
+    "reviewer comment",
+)
+
+FIELD_NAMES = {
+    "subject": "subject line",
+    "classified_by": "classified-by line",
+    "from": "FM line",
+    "to": "TO line",
+    "info": "INFO line",
+    "refs": "REF line",
+    "signature": "signature",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    document: str
+    date: str
+    subject: str
+    paragraph: str
+    withheld: str
+    disposition: str
+    codes: str
+    descriptions: str
+    comment: str
+
+    def values(self) -> list[str]:
+        return [
+            self.document,
+            self.date,
+            self.subject,
+            self.paragraph,
+            self.withheld,
+            self.disposition,
+            self.codes,
+            self.descriptions,
+            self.comment,
+        ]
+
+
+def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[Row]:
+    """The rows for one cable (none when it is released in full). May raise ExportError."""
+    withheld = withholdings_for_export(cable, review, allow_pending)  # validates, refuses pending
+    raw = review.withholdings(cable, allow_pending)
+    subject = released_subject(cable, review, withheld) or "withheld"
+    full = withheld_in_full(cable, review, allow_pending)
+    disposition = "withheld in full" if full else "released in part"
+    day = cable.origin_date.isoformat() if cable.origin_date else "undated"
+    keys = {p.index: p.key for p in cable.paragraphs}
+    rows = []
+    for w in raw:
+        rows.append(
+            Row(
+                document=cable_name(cable),
+                date=day,
+                subject=subject,
+                paragraph=keys.get(w.paragraph, "") if w.paragraph is not None else "header",
+                withheld=_extent(cable, w),
+                disposition=disposition,
+                codes=", ".join(w.codes),
+                descriptions="; ".join(
+                    f"{c}: {description(c) or 'no description'}" for c in w.codes
+                ),
+                comment=w.comment,
+            )
+        )
+    return rows
+
+
+def _extent(cable: Cable, w: Withholding) -> str:
+    """How much was withheld, in words a requester can weigh (never the words themselves)."""
+    n = len(cable.text[w.start : w.end].split())
+    count = f"{n} word" + ("" if n == 1 else "s")
+    if w.kind == "paragraph":
+        return f"paragraph in full ({count})"
+    if w.kind == "field":
+        return FIELD_NAMES.get(w.field or "", w.field or "header field")
+    return f"part of paragraph ({count})"
+
+
+def to_csv(rows: Iterable[Row]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends, as spreadsheets expect
+    writer.writerow(COLUMNS)
+    for r in rows:
+        writer.writerow(r.values())
+    return buf.getvalue().encode("utf-8")
+
+
+def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
+    """A landscape table, repeated header row, ``Page N of M`` on every page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    fonts.register()
+    cell = ParagraphStyle("cell", fontName=fonts.MONO, fontSize=6.6, leading=8.2)
+    head = ParagraphStyle("head", parent=cell, fontName=fonts.MONO_BOLD)
+    heading = ParagraphStyle("h", fontName=fonts.MONO_BOLD, fontSize=12, leading=16)
+
+    def para(text: str, style: ParagraphStyle) -> Paragraph:
+        # Paragraph parses markup: escape, or "<GATE 3>" vanishes and "AT&T" breaks.
+        return Paragraph(escape(text), style)
+
+    data = [[para(c.capitalize(), head) for c in COLUMNS]]
+    data += [[para(v, cell) for v in r.values()] for r in rows]
+    if not rows:
+        data.append([para("no withholdings: every document released in full", cell)] + [""] * 8)
+    widths = [62, 54, 110, 48, 70, 58, 62, 160, 96]  # points: 720 across
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=landscape(letter),
+        leftMargin=36,
+        rightMargin=36,
+        topMargin=40,
+        bottomMargin=40,
+        title=title,
+        author="Declassification Workbench",
+        invariant=1,
+    )
+    doc.build(
+        [para(title, heading), Spacer(1, 6), table],
+        canvasmaker=_numbered_canvas(),
+    )
+    return buf.getvalue()
+
+
+def _numbered_canvas():  # type: ignore[no-untyped-def]
+    """A canvas that holds pages back until the end, so each can say ``Page N of M``."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            self._held: list[dict] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for n, state in enumerate(self._held, 1):
+                self.__dict__.update(state)
+                w, _h = self._pagesize
+                self.setFont(fonts.MONO, 7.5)
+                self.drawRightString(w - 36, 22, f"Page {n} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,195 @@
+"""Check a release PDF against its cable and review: nothing withheld in it, nothing released missing.
+
+Works on what a reader of the file gets: pypdf's text extraction of every page, the document
+information (title, subject, keywords, author...) and the outline. Page streams are compressed,
+so searching the raw bytes would prove nothing (design.md, ReportLab notes).
+
+Texts are compared as sequences of words (runs of letters and digits; punctuation is dropped). A withheld range leaks when a run
+of up to ``NGRAM`` of its consecutive words is in the PDF but nowhere in the released text (a
+name withheld in one paragraph and released in another is the reviewer's choice, not a leak).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.cable.model import Cable
+from workbench.export.codes import label
+from workbench.export.layout import disjoint, pieces, wrap
+from workbench.review.model import Review, ReviewError, Withholding
+
+NGRAM = 4
+WINDOW = 600  # words the frame and box labels may put between two released lines
+
+
+class VerifyError(Exception):
+    """The PDF cannot be read at all; the message is one sentence for the user."""
+
+
+@dataclass
+class Extracted:
+    pages: list[str]
+    metadata: dict[str, str]
+    outline: list[str]
+
+
+@dataclass
+class Report:
+    leaks: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.leaks and not self.missing
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Words without punctuation: a withheld "Yun" must match the PDF's "Yun." too."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def extract(pdf: bytes | str | Path) -> Extracted:
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else str(pdf))
+        pages = [p.extract_text() or "" for p in reader.pages]
+        meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
+        outline = list(_titles(reader.outline))
+    except (OSError, PyPdfError, ValueError) as exc:
+        name = "the PDF" if isinstance(pdf, bytes) else str(pdf)
+        raise VerifyError(f"cannot read {name} as a PDF ({exc}): give a release PDF") from None
+    return Extracted(pages, meta, outline)
+
+
+def _titles(outline: Iterable[object]) -> Iterable[str]:
+    for item in outline:
+        if isinstance(item, list):
+            yield from _titles(item)
+        else:
+            title = getattr(item, "title", None)
+            if title is None and isinstance(item, dict):
+                title = item.get("/Title")
+            if title:
+                yield str(title)
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def released_runs(cable: Cable, withheld: Sequence[Withholding]) -> list[list[str]]:
+    """The released text as runs of words between withheld ranges."""
+    runs, pos = [], 0
+    for w in withheld:
+        runs.append(words(cable.text[pos : w.start]))
+        pos = max(pos, w.end)
+    runs.append(words(cable.text[pos:]))
+    return runs
+
+
+def expected_lines(cable: Cable, withheld: Sequence[Withholding]) -> list[list[str]]:
+    """The words of every released piece of every printed line, in reading order."""
+    out = []
+    for line in wrap(cable.text):
+        for piece in pieces(line, withheld):
+            if piece.released:
+                toks = words(cable.text[piece.start : piece.end])
+                if toks:
+                    out.append(toks)
+    return out
+
+
+def _where(w: Withholding) -> str:
+    what = f"paragraph {w.paragraph}" if w.paragraph is not None else f"the {w.field} field"
+    if w.kind == "span":
+        what = f"a span in {what}"
+    return f"{what} ({label(w.codes)})"
+
+
+def _preview(tokens: Sequence[str]) -> str:
+    s = " ".join(tokens)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def verify(cable: Cable, review: Review, found: Extracted) -> Report:
+    """Compare ``found`` against what the release of ``cable`` under ``review`` must contain."""
+    # Pending paragraphs count as withheld: a release either withholds them or was refused.
+    try:
+        raw = review.withholdings(cable, allow_pending=True)
+    except ReviewError as exc:
+        raise VerifyError(str(exc)) from None
+    withheld = disjoint(raw)
+    report = Report()
+    runs = released_runs(cable, withheld)
+    allowed: dict[int, set[tuple[str, ...]]] = {}
+
+    def allowed_grams(n: int) -> set[tuple[str, ...]]:
+        if n not in allowed:
+            allowed[n] = set().union(*(_ngrams(r, n) for r in runs))
+        return allowed[n]
+
+    places = {
+        **{f"page {i} text": words(t) for i, t in enumerate(found.pages, 1)},
+        **{f"metadata {k}": words(v) for k, v in found.metadata.items()},
+        "outline": words("\n".join(found.outline)),
+    }
+    place_grams: dict[tuple[str, int], set[tuple[str, ...]]] = {}
+    for w in raw:
+        toks = words(cable.text[w.start : w.end])
+        if not toks:
+            continue
+        n = min(NGRAM, len(toks))
+        secret = _ngrams(toks, n) - allowed_grams(n)
+        if not secret:
+            continue
+        for place, ptoks in places.items():
+            key = (place, n)
+            if key not in place_grams:
+                place_grams[key] = _ngrams(ptoks, n)
+            hit = secret & place_grams[key]
+            if hit:
+                report.leaks.append(
+                    f"withheld text of {_where(w)} is in the {place}: '{_preview(sorted(hit)[0])}'"
+                )
+
+    doc = [t for page in found.pages for t in words(page)]
+    _check_released(expected_lines(cable, withheld), doc, report)
+    doc_set = set(doc)
+    for codes in dict.fromkeys(w.codes for w in raw):
+        if not set(words(label(codes))) <= doc_set:
+            report.missing.append(f"the codes {label(codes)} are not printed on any box")
+    return report
+
+
+def _check_released(expected: list[list[str]], doc: list[str], report: Report) -> None:
+    """Every released line's words, consecutive and in order, within WINDOW words of the last."""
+    positions: dict[str, list[int]] = {}
+    for i, t in enumerate(doc):
+        positions.setdefault(t, []).append(i)
+    cursor = 0
+    for toks in expected:
+        found_at = -1
+        where = positions.get(toks[0], [])
+        for p in where[bisect_left(where, cursor) :]:
+            if p > cursor + WINDOW:
+                break
+            if doc[p : p + len(toks)] == toks:
+                found_at = p
+                break
+        if found_at == -1:
+            report.missing.append(f"released text is missing: '{_preview(toks)}'")
+            if len(report.missing) >= 20:
+                return
+            continue
+        cursor = found_at + len(toks)
