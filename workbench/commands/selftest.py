@@ -68,12 +68,66 @@ def _window(ctx: Context) -> str:
     return offscreen_open(ctx.sample)
 
 
+def _review(ctx: Context) -> str:
+    """Decide every paragraph in a fresh store, reopen it, and find every decision there.
+
+    The first paragraph is released, the last withheld in full, the ones between released
+    in part with one name redacted, and the subject withheld: each kind of decision export
+    has to handle.
+    """
+    import re
+
+    from workbench.review import commands as rc
+    from workbench.review.model import Redaction
+    from workbench.review.store import open_store
+
+    cable = ctx.cable
+    store_path = ctx.tmp / "reviews.sqlite3"
+    changes: list[rc.Command] = []
+    last = cable.paragraphs[-1].index
+    for p in cable.paragraphs:
+        word = re.compile(r"[A-Z][A-Za-z-]{2,}").search(cable.text, p.body_start, p.end)
+        if p.index == 1 and last > 1:
+            changes.append(rc.release(p))
+        elif p.index == last and last > 1:
+            changes.append(rc.withhold(p, ["(b)(1)", "1.4(d)"]))
+        elif word:
+            changes.append(rc.partial(p, [Redaction(word.start(), word.end(), ("(b)(6)",))]))
+        else:
+            changes.append(rc.release(p))
+    if cable.subject:
+        changes.append(rc.SetField("subject", ["(b)(1)", "1.4(d)"], cable=cable))
+    with open_store(store_path) as store:
+        review = store.load(cable)
+        for change in changes:
+            store.apply(review, change, "self-test")
+    with open_store(store_path) as store:
+        saved = store.load(cable)
+        log = store.log(saved.cable_id)
+        integrity = store.integrity_check()
+    if (saved.decisions, saved.fields) != (review.decisions, review.fields):
+        raise RuntimeError(f"the decisions read back from {store_path} differ from those made")
+    if not saved.is_complete:
+        raise RuntimeError(f"{saved.decided_count} of {saved.paragraph_count} paragraphs saved")
+    if len(log) != len(changes):
+        raise RuntimeError(f"{len(log)} audit entries for {len(changes)} changes")
+    if integrity != "ok":
+        raise RuntimeError(f"the store fails its integrity check: {integrity}")
+    ctx.data["store"] = store_path
+    ctx.data["review"] = saved
+    return (
+        f"{len(changes)} decisions saved, reopened: {saved.decided_count} of "
+        f"{saved.paragraph_count} paragraphs decided, {len(log)} audit entries, integrity ok"
+    )
+
+
 # (name, function): run in order; each returns the rest of its line or raises.
 STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("settings", _settings),
     ("resources", _find_sample),
     ("read", _read),
     ("window", _window),
+    ("review", _review),
 ]
 
 
