@@ -8,36 +8,56 @@ from dataclasses import dataclass
 from workbench.cable.markings import BANNER_WORD_RE, read_portion_mark
 from workbench.cable.model import Marking, Paragraph, ParaRef, Span
 
+_EOL = r"(?=\n|\Z)"
+
+
+class _LinePattern:
+    """A pattern anchored at line starts, written so that Python's regex engine can jump from
+    newline to newline (a pattern starting with ``(?m)^`` is tried at every offset, which made
+    these searches most of the parser's time)."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.after_newline = re.compile(r"\n(?P<line>" + body + ")", flags)
+        self.at_start = re.compile(body, flags)
+
+    def finditer(self, source: str, lo: int, hi: int):  # type: ignore[no-untyped-def]
+        """Matches whose text starts a line within ``source[lo:hi]``; ``m.start('line')``..."""
+        if lo == 0 or source[lo - 1] == "\n":
+            m = self.at_start.match(source, lo, hi)
+            if m:
+                yield m.start(), m.end(), m
+        for m in self.after_newline.finditer(source, lo, hi):
+            yield m.start("line"), m.end("line"), m
+
+
 # ``¶1.``, ``1.``, ``1.(U)``, ``¶ 12 .``; the pilcrow may stand anywhere, a bare number only
 # at the start of a line.
-_LABEL_RE = re.compile(
-    r"(?P<pil>¶[ \t]*)(?P<pnum>\d{1,3})[ \t]*\.?"
-    r"|(?m:^)[ \t]*(?P<num>\d{1,3})[ \t]*\.(?=[ \t(]|$|[A-Z])"
-)
+_PILCROW_LABEL_RE = re.compile(r"¶[ \t]*(?P<num>\d{1,3})[ \t]*\.?")
+_LINE_LABEL = _LinePattern(r"[ \t]*(?P<num>\d{1,3})[ \t]*\.(?=[ \t(]|\n|\Z|[A-Z])")
 
 # Lines that are transmission or page-break debris rather than text.
-NOISE_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:"
+NOISE_LINE = _LinePattern(
+    r"[ \t]*(?:"
     r"PAGE[ \t]+\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
     r"|[A-Z][A-Z .]+[ \t]+\d{6,8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"  # TRIPOLI 00000110  001.2 OF 002
     r"|NNNN?|BT|#\d{3,5}|NMAFVVZCZ|VZCZC\w*"
     r"|\*\*\*[^\n]*"  # PlusD handling footers
     r"|-{3,}[ \t]*[0-9A-F]*[ \t]*(?:\d{6}Z[ \t]*/\d+)?"  # ------ 064536 separators
-    r")[ \t]*$"
+    r")[ \t]*" + _EOL
 )
-_BANNER_ONLY_RE = re.compile(
-    r"(?m)^[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*(?:PTQ\d+)?[ \t]*$"
+_BANNER_ONLY = _LinePattern(
+    r"[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*(?:PTQ\d+)?[ \t]*" + _EOL
 )
-_SECTION_BANNER_RE = re.compile(
-    r"(?m)^[ \t]*(?:"
-    + BANNER_WORD_RE.pattern
-    + r")[ \t]+SECTION[ \t]+0*(?:[2-9]|\d{2})[ \t]+OF\b[^\n]*$"
+_SECTION_BANNER = _LinePattern(
+    r"[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]+SECTION[ \t]+0*(?:[2-9]|\d{2})[ \t]+OF\b[^\n]*"
 )
-_REPEATED_HEADER_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*$"
+_REPEATED_HEADER_LINE = _LinePattern(
+    r"[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*"
 )
+# Cheap first pass for paragraph references: a literal the engine can scan for quickly.
+_PARA_WORD_RE = re.compile(r"para|PARA|Para")
 _PARA_REF_RE = re.compile(
-    r"\b(?:PARAGRAPHS?|PARAS?)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*(?:,|-|AND|&|THROUGH)[ \t]*\d{1,3}\b)*)",
+    r"(?:PARAGRAPHS?|PARAS?)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*(?:,|-|AND|&|THROUGH)[ \t]*\d{1,3}\b)*)",
     re.IGNORECASE,
 )
 # "para 3" about another cable ("reftel para 3", "REF A para 2", "STATE 1234 para 5").
@@ -60,23 +80,22 @@ _NOT_SIGNATURES = {"END", "BT", "NNNN", "NNN", "SIPDIS", "SUMMARY", "COMMENT", "
 def find_noise(source: str, lo: int, hi: int) -> list[Span]:
     """Page-break lines, lone banners and repeated section headers in ``source[lo:hi]``."""
     spans: list[Span] = []
-    for rx in (NOISE_LINE_RE, _BANNER_ONLY_RE):
-        for m in rx.finditer(source, lo, hi):
-            spans.append(Span(m.group(0), m.start(), m.end()))
-    for m in _SECTION_BANNER_RE.finditer(source, lo, hi):
-        spans.append(Span(m.group(0), m.start(), m.end()))
+    for pattern in (NOISE_LINE, _BANNER_ONLY):
+        for start, end, _ in pattern.finditer(source, lo, hi):
+            spans.append(Span(source[start:end], start, end))
+    for start, end, _ in _SECTION_BANNER.finditer(source, lo, hi):
+        spans.append(Span(source[start:end], start, end))
         # The header lines a later section repeats follow its banner closely.
-        window_end = min(hi, m.end() + 600)
-        for h in _REPEATED_HEADER_LINE_RE.finditer(source, m.end(), window_end):
-            end = h.end()
-            if h.group(0).lstrip().upper().startswith("SUBJECT"):
+        window_end = min(hi, end + 600)
+        for h_start, h_end, _ in _REPEATED_HEADER_LINE.finditer(source, end, window_end):
+            if source[h_start:h_end].lstrip().upper().startswith("SUBJECT"):
                 # A repeated subject wraps like the first one did: take it to the blank line.
-                blank = re.compile(r"\n[ \t]*\n").search(source, end, window_end)
+                blank = re.compile(r"\n[ \t]*\n").search(source, h_end, window_end)
                 if blank and not re.search(
-                    r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)", source[end : blank.start()]
+                    r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)", source[h_end : blank.start()]
                 ):
-                    end = blank.start()
-            spans.append(Span(source[h.start() : end], h.start(), end))
+                    h_end = blank.start()
+            spans.append(Span(source[h_start:h_end], h_start, h_end))
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -97,15 +116,20 @@ class _Label:
 
 def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label]:
     found: list[_Label] = []
-    for m in _LABEL_RE.finditer(source, lo, hi):
-        digits = m.group("pnum") or m.group("num")
-        if _inside(m.start(), noise):
+    matches = [(m.start(), m.end(), m, True) for m in _PILCROW_LABEL_RE.finditer(source, lo, hi)]
+    matches += [(start, end, m, False) for start, end, m in _LINE_LABEL.finditer(source, lo, hi)]
+    matches.sort(key=lambda x: x[0])
+    for start, end, m, pilcrow in matches:
+        if _inside(start, noise):
             continue
-        start = m.start() if m.group("pil") else m.start("num")
-        marking = read_portion_mark(source, m.end())
-        end = marking.end if marking else m.end()
+        if not pilcrow:
+            start = m.start("num")
+        marking = read_portion_mark(source, end)
+        label_end = marking.end if marking else end
         found.append(
-            _Label(start, end, digits, bool(m.group("pil")) or marking is not None, marking)
+            _Label(
+                start, label_end, m.group("num"), pilcrow or marking is not None, marking, pilcrow
+            )
         )
     return found
 
@@ -292,16 +316,22 @@ def _has_text(source: str, start: int, end: int, noise: list[Span]) -> bool:
 def find_para_refs(source: str, lo: int, hi: int) -> list[ParaRef]:
     """``see para 4``, ``paras 2 and 3``: references to this cable's own paragraphs."""
     refs: list[ParaRef] = []
-    for m in _PARA_REF_RE.finditer(source, lo, hi):
+    last_end = lo
+    for w in _PARA_WORD_RE.finditer(source, lo, hi):
+        if w.start() < last_end or (w.start() > 0 and source[w.start() - 1].isalnum()):
+            continue
+        m = _PARA_REF_RE.match(source, w.start(), hi)
+        if not m:
+            continue
+        last_end = m.end()
         before = source[max(lo, m.start() - 14) : m.start()].rstrip()
         if _FOREIGN_REF_RE.search(before):
             continue
         numbers = [int(m.group("n"))]
         more = m.group("more") or ""
-        bounds = re.findall(r"(,|-|AND|&|THROUGH)\s*(\d{1,3})", more, re.IGNORECASE)
-        for sep, n in bounds:
+        for sep, n in re.findall(r"(,|-|AND|&|THROUGH)\s*(\d{1,3})", more, re.IGNORECASE):
             k = int(n)
-            if sep in ("-",) or sep.upper() == "THROUGH":
+            if sep == "-" or sep.upper() == "THROUGH":
                 numbers.extend(range(numbers[-1] + 1, k + 1))
             else:
                 numbers.append(k)
