@@ -54,3 +54,26 @@ def test_self_test_restores_the_callers_home(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))
     selftest.run_self_test(io.StringIO())
     assert os.environ["WORKBENCH_HOME"] == str(tmp_path)
+
+
+def test_a_leaking_export_fails_verification(monkeypatch):
+    # The verify step must catch a release that prints withheld text: render the release
+    # from a review that releases everything, while the self-test's review withholds text.
+    import workbench.export.release as release
+    from workbench.review import commands as rc
+    from workbench.review.model import Review
+
+    real = release.render_release
+
+    def leaky(cable, review, options):  # type: ignore[no-untyped-def]
+        everything = Review.for_cable(cable)
+        for p in cable.paragraphs:
+            rc.release(p).apply(everything)
+        return real(cable, everything, options)
+
+    monkeypatch.setattr(release, "render_release", leaky)
+    out = io.StringIO()
+    assert selftest.run_self_test(out) == 1
+    lines = out.getvalue().splitlines()
+    (fail,) = [line for line in lines if line.startswith("FAIL")]
+    assert fail.startswith("FAIL verify") and "withheld text" in fail

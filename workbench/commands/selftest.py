@@ -61,6 +61,16 @@ def _read(ctx: Context) -> str:
     return f"{cable.id}: {level}, {len(cable.paragraphs)} paragraphs"
 
 
+def _check(ctx: Context) -> str:
+    from workbench.declass import assess
+
+    a = assess(ctx.cable)
+    ctx.data["assessment"] = a
+    due = a.due.isoformat() if a.due else "no due date"
+    codes = ", ".join(sorted({f.code for f in a.findings})) or "none"
+    return f"{a.status}: {due} ({a.basis}); findings: {codes}"
+
+
 def _window(ctx: Context) -> str:
     from workbench.gui.selftest import offscreen_open
 
@@ -121,13 +131,42 @@ def _review(ctx: Context) -> str:
     )
 
 
+def _export(ctx: Context) -> str:
+    import pypdf
+
+    from workbench.export.atomic import write_atomic
+    from workbench.export.options import ExportOptions
+    from workbench.export.release import render_release
+
+    options = ExportOptions(case_number="SELF-TEST", reviewer="self-test").resolve()
+    pdf = ctx.tmp / f"{ctx.cable.id}-release.pdf"
+    write_atomic(pdf, render_release(ctx.cable, ctx.data["review"], options))
+    pages = len(pypdf.PdfReader(str(pdf)).pages)
+    ctx.data["pdf"] = pdf
+    return f"release PDF {pdf.name}: {pages} page{'s' if pages != 1 else ''}, {pdf.stat().st_size:,} bytes"
+
+
+def _verify(ctx: Context) -> str:
+    from workbench.export.verify import extract, verify
+
+    review = ctx.data["review"]
+    report = verify(ctx.cable, review, extract(ctx.data["pdf"]))
+    if not report.ok:
+        raise RuntimeError("; ".join(report.leaks + report.missing))
+    n = len(review.withholdings(ctx.cable))
+    return f"none of the {n} withheld passages is in the PDF's text, metadata or outline; all released text is"
+
+
 # (name, function): run in order; each returns the rest of its line or raises.
 STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("settings", _settings),
     ("resources", _find_sample),
     ("read", _read),
+    ("check", _check),
     ("window", _window),
     ("review", _review),
+    ("export", _export),
+    ("verify", _verify),
 ]
 
 
