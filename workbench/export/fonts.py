@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.export.errors import ExportError
+from workbench.resources import resource_path
 
 MONO = "DejaVuSansMono"
 MONO_BOLD = "DejaVuSansMono-Bold"
@@ -12,7 +13,8 @@ MONO_BOLD = "DejaVuSansMono-Bold"
 CELL_EM = 1233 / 2048
 
 _FONT_DIRS = (
-    Path(__file__).resolve().parents[2] / "resources" / "fonts",
+    # The workbench's own copy: a checkout, a pip install (under share/) or the bundle.
+    resource_path("fonts"),
     Path("/usr/share/fonts/truetype/dejavu"),  # Debian's fonts-dejavu-core, for installed copies
 )
 _registered = False
