@@ -9,4 +9,5 @@ and ``workbench check`` start fast.
 COMMANDS: dict[str, str] = {
     "gui": "gui",
     "parse": "parse",
+    "review": "review",
 }

@@ -310,7 +310,27 @@ def decisions_to_dict(review: Review, cable: Cable) -> dict[str, Any]:
 
 
 def dump_decisions(review: Review, cable: Cable) -> str:
-    return json.dumps(decisions_to_dict(review, cable), indent=2, ensure_ascii=False) + "\n"
+    """The decisions file as text: one line per decision and per span, easy to read and diff."""
+    obj = decisions_to_dict(review, cable)
+
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def entry(d: dict[str, Any]) -> str:
+        spans = d.get("spans")
+        if not spans:
+            return "    " + one(d)
+        head = one({k: v for k, v in d.items() if k != "spans"})[:-1]
+        inner = ",\n".join("      " + one(s) for s in spans)
+        return f'    {head}, "spans": [\n{inner}\n    ]}}'
+
+    parts = [f'  "cable": {one(obj["cable"])}', f'  "text_sha256": {one(obj["text_sha256"])}']
+    decisions = ",\n".join(entry(d) for d in obj["decisions"])
+    parts.append(f'  "decisions": [\n{decisions}\n  ]' if decisions else '  "decisions": []')
+    if "fields" in obj:
+        fields = ",\n".join("    " + one(f) for f in obj["fields"])
+        parts.append(f'  "fields": [\n{fields}\n  ]')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def write_decisions(review: Review, cable: Cable, path: str | Path) -> None:

@@ -1,0 +1,274 @@
+"""``workbench review``: import, export, show and log review decisions; find and redact."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from workbench.commands.common import fail
+
+HELP = "record review decisions: import, export, show, log, find and redact"
+DESCRIPTION = (
+    "Review decisions live in a store (an SQLite file in your data folder, or --store PATH); "
+    "every change is saved the moment it is made and written to an audit log. "
+    "See docs/decisions-format.md for the decisions file."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+
+    def store_args(q: argparse.ArgumentParser, reviewer: bool = False) -> None:
+        q.add_argument("--store", metavar="PATH", help="review store (default: your data folder)")
+        if reviewer:
+            q.add_argument("--reviewer", metavar="NAME", help="name for the audit log")
+
+    q = sub.add_parser(
+        "import",
+        help="apply a decisions file to a cable's review",
+        description="Check DECISIONS against CABLE and save them as the cable's review, as one "
+        "change: an invalid file is refused whole, naming the entry at fault. Paragraphs the "
+        "file does not mention become pending, unless --merge.",
+    )
+    q.add_argument("cable", metavar="CABLE", help="the cable file")
+    q.add_argument("decisions", metavar="DECISIONS.json", help="the decisions file")
+    q.add_argument("--merge", action="store_true", help="keep decisions the file does not mention")
+    q.add_argument(
+        "--start-over",
+        action="store_true",
+        help="if the cable's text changed since it was reviewed, discard the old review "
+        "(it stays in the audit log) instead of refusing",
+    )
+    store_args(q, reviewer=True)
+    q.set_defaults(_review=_import)
+
+    q = sub.add_parser(
+        "export",
+        help="write a cable's decisions as a decisions file",
+        description="Write the saved decisions of CABLE as JSON (spans as offsets), to "
+        "standard output or, with --out, to a file written atomically.",
+    )
+    q.add_argument("cable", metavar="CABLE", help="the cable file")
+    q.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    store_args(q)
+    q.set_defaults(_review=_export)
+
+    q = sub.add_parser("show", help="progress and decisions of a cable's review")
+    q.add_argument("cable", metavar="CABLE", help="the cable file")
+    store_args(q)
+    q.set_defaults(_review=_show)
+
+    q = sub.add_parser("log", help="the audit log of a cable's review")
+    q.add_argument("cable", metavar="CABLE", help="the cable file, or its reference ID")
+    q.add_argument("--json", action="store_true", help="one JSON object per change")
+    store_args(q)
+    q.set_defaults(_review=_log)
+
+    q = sub.add_parser(
+        "find",
+        help="find a term or pattern in cables and propose (or --apply) redactions",
+        description="Search the paragraph bodies and subject lines of each CABLE for PATTERN "
+        "and list every match. With --apply, redact them (subject matches withhold the subject) "
+        "with --codes, as one change per cable.",
+    )
+    q.add_argument(
+        "pattern", metavar="PATTERN", help="text to find (a regular expression with --regex)"
+    )
+    q.add_argument("cables", nargs="+", metavar="CABLE", help="cable files or folders")
+    q.add_argument("--codes", nargs="+", metavar="CODE", help="exemption codes, e.g. '(b)(6)'")
+    q.add_argument("--comment", default="", help="comment stored with each redaction")
+    q.add_argument("--regex", action="store_true", help="PATTERN is a regular expression")
+    q.add_argument("--match-case", action="store_true", help="case must match (default: ignored)")
+    q.add_argument("--word", action="store_true", help="match whole words only")
+    q.add_argument("--apply", action="store_true", help="redact the matches and save")
+    store_args(q, reviewer=True)
+    q.set_defaults(_review=_find)
+
+    q = sub.add_parser(
+        "codes",
+        help="list exemption code sets, or add your team's from a CSV or JSON file",
+        description="Without options, list every code set and its codes. --add FILE checks a "
+        "CSV (code,label,description) or JSON code set, keeps a copy and offers it from then on.",
+    )
+    q.add_argument("--add", metavar="FILE", help="add a code set from FILE")
+    q.set_defaults(_review=_codes)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.cable import CableError
+    from workbench.review import ReviewError
+
+    try:
+        return int(args._review(args))
+    except (CableError, ReviewError) as exc:
+        return fail(str(exc), 1)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from workbench.review import open_store
+
+    return open_store(args.store)
+
+
+def _store_exists(args: argparse.Namespace) -> bool:
+    from workbench.settings import default_store_path
+
+    return Path(args.store or default_store_path()).is_file()
+
+
+def _reviewer(args: argparse.Namespace) -> str:
+    from workbench.settings import reviewer_name
+
+    return reviewer_name(getattr(args, "reviewer", None))
+
+
+def _cable(path: str):  # type: ignore[no-untyped-def]
+    from workbench.cable import read_cable
+
+    return read_cable(path)
+
+
+# -- actions ---------------------------------------------------------------------------------
+def _import(args: argparse.Namespace) -> int:
+    from workbench.review import TextChangedError, commands, load_decisions
+
+    cable = _cable(args.cable)
+    target = load_decisions(args.decisions, cable)  # all checked before the store is touched
+    with _store(args) as store:
+        reviewer = _reviewer(args)
+        try:
+            review = store.load(cable)
+        except TextChangedError:
+            if not args.start_over:
+                raise
+            review = store.start_over(cable, reviewer)
+        label = f"Import {Path(args.decisions).name}"
+        changed = store.apply(
+            review, commands.ReplaceReview(target, label, merge=args.merge), reviewer
+        )
+    done = f"{review.decided_count} of {review.paragraph_count} paragraphs decided"
+    if changed:
+        print(f"{review.cable_id}: imported {args.decisions} into {store.path} ({done})")
+    else:
+        print(f"{review.cable_id}: the store already holds these decisions ({done})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbench.review import dump_decisions, write_decisions
+
+    cable = _cable(args.cable)
+    with _store(args) as store:
+        review = store.load(cable)
+    if not review.decisions and not review.fields:
+        print(f"workbench: note: no decisions are saved for {review.cable_id}", file=sys.stderr)
+    if args.out:
+        try:
+            write_decisions(review, cable, args.out)
+        except OSError as exc:
+            return fail(f"cannot write {args.out}: {exc.strerror or exc}", 1)
+    else:
+        sys.stdout.write(dump_decisions(review, cable))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from workbench.review.report import show_review
+
+    cable = _cable(args.cable)
+    with _store(args) as store:
+        review = store.load(cable)
+        log = store.log(review.cable_id)
+    sys.stdout.write(show_review(review, cable, log[-1] if log else None))
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    from workbench.review import review_id
+    from workbench.review.report import format_log
+
+    cable = _cable(args.cable) if Path(args.cable).is_file() else None
+    cid = review_id(cable) if cable else args.cable
+    with _store(args) as store:
+        entries = store.log(cid)
+    if args.json:
+        for e in entries:
+            obj = {"at": e.at, "reviewer": e.reviewer, "cable": e.cable_id, "what": e.what}
+            print(json.dumps(obj | {"before": e.before, "after": e.after}, ensure_ascii=False))
+        return 0
+    if not entries:
+        print(f"{cid}: no changes recorded in {store.path}")
+        return 0
+    sys.stdout.write(format_log(entries, cable))
+    return 0
+
+
+def _find(args: argparse.Namespace) -> int:
+    from workbench.cable import CableError
+    from workbench.commands.common import iter_cable_paths
+    from workbench.review import ReviewError, validate_codes
+    from workbench.review.codes import available_code_sets
+    from workbench.review.find import compile_pattern, find, redact_command
+
+    pattern = compile_pattern(args.pattern, args.regex, args.match_case, args.word)
+    codes: tuple[str, ...] = ()
+    if args.apply and not args.codes:
+        return fail("--apply needs --codes, e.g. --codes '(b)(6)'", 2)
+    if args.codes:
+        codes = validate_codes(args.codes, available_code_sets())
+    # Without --apply an existing store is still read, to mark matches already withheld.
+    store = _store(args) if args.apply or _store_exists(args) else None
+    reviewer = _reviewer(args)
+    errors = total = 0
+    try:
+        for path in iter_cable_paths(args.cables):
+            try:
+                cable = _cable(str(path))
+                review = store.load(cable) if store else None
+                proposals = find(cable, pattern, review)
+                for prop in proposals:
+                    where = f"para {prop.paragraph_key}" if prop.kind == "span" else "subject"
+                    note = "  (already withheld)" if prop.covered else ""
+                    context = _context(cable.text, prop.start, prop.end)
+                    print(f"{path}\t{where}\t{prop.start}-{prop.end}\t{context}{note}")
+                total += len(proposals)
+                if store and review and any(not p.covered for p in proposals):
+                    command = redact_command(
+                        cable, proposals, codes, args.comment, f"Find and redact {args.pattern!r}"
+                    )
+                    store.apply(review, command, reviewer)
+                    n = sum(1 for p in proposals if not p.covered)
+                    print(f"{review.cable_id}: redacted {n} place{'s' if n != 1 else ''} (saved)")
+            except (CableError, ReviewError) as exc:
+                fail(f"{path}: {exc}", 1)
+                errors += 1
+    finally:
+        if store:
+            store.close()
+    print(f"{total} match{'es' if total != 1 else ''}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    before = " ".join(text[max(0, start - width) : start].split())
+    after = " ".join(text[end : end + width].split())
+    match = " ".join(text[start:end].split())
+    return f"...{before} [{match}] {after}..."
+
+
+def _codes(args: argparse.Namespace) -> int:
+    from workbench.review.codes import add_code_set, available_code_sets
+
+    if args.add:
+        cs = add_code_set(args.add)
+        print(f"added the code set {cs.name!r} ({len(cs.codes)} codes) from {args.add}")
+        return 0
+    for cs in available_code_sets():
+        origin = "built-in" if cs.builtin else cs.path
+        print(f"{cs.name}: {cs.label} ({origin})")
+        for c in cs.codes:
+            print(f"  {c.code:<10} {c.label}")
+    return 0
