@@ -68,6 +68,6 @@ def test_png_icon_sizes(size: int):
 
 
 def test_svg_icon_is_square_svg():
-    root = ET.parse(PKG / "icons" / f"{APP_ID}.svg").getroot()
+    root = ET.parse(PKG.parent / "resources" / "icons" / f"{APP_ID}.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("viewBox") == "0 0 512 512"

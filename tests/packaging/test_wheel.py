@@ -52,4 +52,6 @@ def test_wheel_has_scripts_and_resources(tmp_path: Path):
     assert "share/declassification-workbench/resources/samples/07SEOUL219.txt" in data
     assert any(n.startswith("share/applications/") and n.endswith(".desktop") for n in data)
     assert any(n.startswith("share/metainfo/") for n in data)
+    assert any(n.startswith("share/icons/hicolor/256x256/apps/") for n in data)
+    assert any(n.startswith("share/declassification-workbench/resources/icons/") for n in data)
     assert "workbench/__main__.py" in names
