@@ -10,4 +10,5 @@ COMMANDS: dict[str, str] = {
     "gui": "gui",
     "parse": "parse",
     "review": "review",
+    "check": "check",
 }

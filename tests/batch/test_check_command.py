@@ -1,0 +1,108 @@
+"""``workbench check`` as a user runs it: formats, filters, output files and misuse."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "07SEOUL219.txt"
+
+
+def check(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_table_with_summary(capsys):
+    code, out, _ = check(capsys, str(FIXTURES), str(SAMPLE), "--as-of", "2026-11-27", "--jobs", "1")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["STATUS", "DUE", "BASIS", "CABLE"]
+    seoul = next(line for line in lines if "07SEOUL219" in line)
+    assert seoul.split()[:3] == ["due", "2017-01-23", "explicit-date"]
+    # The empty fixture is a row with a read-error, and the run went on.
+    empty = next(line for line in lines if "empty.txt" in line)
+    assert empty.startswith("needs-review") and "read-error: " in empty
+    n = len(list(FIXTURES.iterdir())) + 1
+    assert f"{n} cables checked" in out
+    assert "by status: unclassified" in out
+    assert "read-error" in out.split("by finding")[1]
+
+
+def test_jsonl_carries_the_parse_dicts(capsys):
+    code, out, _ = check(capsys, str(SAMPLE), "--format", "jsonl", "--as-of", "2016-06-01")
+    assert code == 0
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert set(row) >= {"path", "id", "classification", "decl", "due", "basis", "status"}
+    assert row["classification"]["text"] == "C O N F I D E N T I A L"
+    assert row["decl"]["date"] == "2017-01-23"
+    assert (row["status"], row["as_of"]) == ("not-due", "2016-06-01")
+
+
+def test_json_is_one_array(capsys):
+    _, out, _ = check(capsys, str(SAMPLE), str(SAMPLE), "--format", "json", "--jobs", "2")
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == ["07SEOUL219", "07SEOUL219"]
+    _, out, _ = check(capsys, str(SAMPLE), "--format", "json", "--status", "unclassified")
+    assert json.loads(out) == []
+
+
+def test_csv_and_status_filter(capsys):
+    code, out, _ = check(
+        capsys, str(FIXTURES), str(SAMPLE), "--format", "csv", "--status", "due,needs-review"
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {r["status"] for r in rows} <= {"due", "needs-review"}
+    seoul = next(r for r in rows if r["id"] == "07SEOUL219")
+    assert seoul["classification"] == "CONFIDENTIAL" and seoul["decl"] == "01/23/2017"
+    assert any(r["findings"] == "read-error" for r in rows)
+
+
+def test_output_file_is_written_whole(capsys, tmp_path):
+    target = tmp_path / "report.jsonl"
+    code, out, _ = check(capsys, str(SAMPLE), "--format", "jsonl", "--output", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["id"] == "07SEOUL219"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.jsonl"]  # no temporary file left
+
+
+def test_interrupted_run_leaves_the_old_report(capsys, tmp_path, monkeypatch):
+    target = tmp_path / "report.csv"
+    target.write_text("old report\n")
+
+    def interrupted(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("workbench.batch.stream.scan", interrupted)
+    code, _, err = check(capsys, str(SAMPLE), "--format", "csv", "--output", str(target))
+    assert code == 130 and "interrupted" in err
+    assert target.read_text() == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--as-of", "27/11/2026"], "YYYY-MM-DD"),
+        (["--jobs", "0"], "number of processes"),
+        (["--status", "done"], "choose from unclassified, due, not-due, needs-review"),
+        (["--format", "xml"], "invalid choice"),
+        (["--output", "/no/such/folder/report.csv"], "does not exist"),
+    ],
+)
+def test_misuse_exits_2(capsys, args, says):
+    try:
+        code = main(["check", str(SAMPLE), *args])
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err

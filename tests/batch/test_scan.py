@@ -1,0 +1,80 @@
+"""scan(): rows in input order, the same whatever the number of workers, bad files reported
+as rows, and early stops that leave no worker behind."""
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from workbench.batch import check_file, scan
+from workbench.commands.common import iter_cable_paths
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "07SEOUL219.txt"
+AS_OF = date(2026, 11, 27)
+
+
+def _paths() -> list[str]:
+    return [str(p) for p in iter_cable_paths([str(FIXTURES)])] + [str(SAMPLE)]
+
+
+def test_rows_follow_input_order_and_match_single_process():
+    paths = _paths() * 5  # several chunks of 4 over 2 workers
+    one = list(scan(paths, AS_OF, jobs=1))
+    two = list(scan(paths, AS_OF, jobs=2, chunk=4))
+    assert [r["path"] for r in two] == paths
+    assert two == one
+
+
+def test_sample_row():
+    row = check_file(str(SAMPLE), AS_OF)
+    assert row["id"] == "07SEOUL219"
+    assert (row["due"], row["basis"], row["status"]) == ("2017-01-23", "explicit-date", "due")
+    assert row["classification"]["level"] == "CONFIDENTIAL"
+    assert row["decl"]["kind"] == "date"
+    assert row["findings"] == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_unreadable_files_become_rows(tmp_path, jobs):
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x00\x01")
+    paths = [str(tmp_path / "missing.txt"), str(FIXTURES / "empty.txt"), str(binary), str(SAMPLE)]
+    rows = list(scan(paths, AS_OF, jobs=jobs, chunk=1))
+    assert [r["status"] for r in rows] == ["needs-review"] * 3 + ["due"]
+    for r in rows[:3]:
+        (f,) = r["findings"]
+        assert f["code"] == "read-error" and f["severity"] == "error"
+        assert r["path"] in f["message"]
+    assert "does not exist" in rows[0]["findings"][0]["message"]
+
+
+def test_closing_early_stops_the_workers():
+    rows = scan([str(SAMPLE)] * 400, AS_OF, jobs=2, chunk=8)
+    first = next(rows)
+    rows.close()  # what leaving a for loop does
+    assert first["id"] == "07SEOUL219"
+
+
+def test_scan_from_a_thread():
+    # The GUI runs scan() from a worker thread: workers must then not be forked from a
+    # multi-threaded process (a forkserver starts them instead).
+    out: list = []
+    t = threading.Thread(target=lambda: out.extend(scan([str(SAMPLE)] * 6, AS_OF, jobs=2)))
+    t.start()
+    t.join(60)
+    assert not t.is_alive()
+    assert [r["id"] for r in out] == ["07SEOUL219"] * 6
+
+
+def test_paths_are_consumed_lazily():
+    # A generator that would never end: scan must not try to read it all before yielding.
+    def endless():
+        while True:
+            yield str(SAMPLE)
+
+    rows = scan(endless(), AS_OF, jobs=2, chunk=4)
+    got = [next(rows) for _ in range(10)]
+    rows.close()
+    assert len(got) == 10

@@ -1,0 +1,86 @@
+"""A one-line progress bar on stderr: count, rate and time left.  Small enough not to need a
+dependency; drawn only on a terminal and at most ten times a second."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+
+def count_files(paths: Iterable[str]) -> int:
+    """How many files :func:`~workbench.commands.common.iter_cable_paths` will yield, found
+    without keeping any of their names (the same rules: hidden names skipped)."""
+    n = 0
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            n += 1
+            continue
+        stack = [str(p)]
+        while stack:
+            with os.scandir(stack.pop()) as entries:
+                for e in entries:
+                    if e.name.startswith("."):
+                        continue
+                    if e.is_dir():
+                        stack.append(e.path)
+                    else:
+                        n += 1
+    return n
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return (
+        f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    )
+
+
+class Progress:
+    """``Progress(total).update()`` per item, ``close()`` at the end (it clears its line)."""
+
+    WIDTH = 24
+
+    def __init__(self, total: int | None, stream: TextIO | None = None, every: float = 0.1):
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.every = every
+        self.done = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            self.draw(now)
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        if self.total:
+            frac = min(self.done / self.total, 1.0)
+            filled = int(frac * self.WIDTH)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            left = (self.total - self.done) / rate if rate > 0 else 0.0
+            return (
+                f"[{bar}] {self.done}/{self.total} {frac:4.0%}  {rate:,.0f} cables/s  "
+                f"{_clock(left)} left"
+            )
+        return f"{self.done} cables  {rate:,.0f} cables/s  {_clock(elapsed)}"
+
+    def draw(self, now: float | None = None) -> None:
+        self.stream.write("\r\x1b[K" + self.line(now or time.monotonic()))
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

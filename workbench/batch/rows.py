@@ -1,0 +1,75 @@
+"""One file in, one report row out: what ``workbench check`` prints for a cable.
+
+A row is a plain JSON-ready dict so it crosses process boundaries cheaply and the GUI can show
+it without knowing the engine's classes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypedDict
+
+from workbench.cable import CableError, read_cable
+from workbench.declass import assess, assessment_to_dict
+from workbench.declass.codes import CODES
+
+
+class Row(TypedDict):
+    """One cable's line of a check report (the keys ``workbench check --format jsonl`` writes)."""
+
+    path: str
+    id: str | None
+    classification: dict[str, Any] | None
+    decl: dict[str, Any] | None
+    origin: str | None
+    as_of: str
+    due: str | None
+    basis: str
+    status: str
+    findings: list[dict[str, Any]]
+
+
+def error_row(path: str, message: str, as_of: date) -> Row:
+    """The row of a file that could not be read: needs a person, and says why in one sentence."""
+    return {
+        "path": path,
+        "id": None,
+        "classification": None,
+        "decl": None,
+        "origin": None,
+        "as_of": as_of.isoformat(),
+        "due": None,
+        "basis": "none",
+        "status": "needs-review",
+        "findings": [
+            {
+                "code": "read-error",
+                "severity": CODES["read-error"][0],
+                "message": message,
+                "start": 0,
+                "end": 0,
+            }
+        ],
+    }
+
+
+def check_file(path: str, as_of: date) -> Row:
+    """Read, parse and assess the cable at ``path``; never raises for a bad file."""
+    try:
+        cable = read_cable(path)
+    except CableError as exc:
+        return error_row(path, str(exc), as_of)
+    except Exception as exc:  # a parser bug must not stop a 250,000-cable run
+        return error_row(
+            path,
+            f"{path} could not be parsed ({type(exc).__name__}: {exc}); please report it as a bug.",
+            as_of,
+        )
+    row = assessment_to_dict(assess(cable, as_of), cable)
+    row["path"] = path
+    return row  # type: ignore[return-value]
+
+
+def check_files(paths: list[str], as_of: date) -> list[Row]:
+    """A chunk of work for one worker process."""
+    return [check_file(p, as_of) for p in paths]

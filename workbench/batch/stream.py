@@ -1,0 +1,89 @@
+"""Checking many cables: streamed, in input order, over worker processes.
+
+Memory stays flat however many files there are: paths are read lazily, at most a few chunks per
+worker are in flight, and each row is handed to the caller as soon as the rows before it are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from workbench.batch.rows import Row, check_file, check_files
+
+# Cables per task: large enough that the cost of a round trip to a worker (pickling the
+# paths and rows) is small beside parsing ~64 cables, small enough to keep rows flowing.
+CHUNK = 64
+# Chunks in flight per worker: enough that no worker waits for the next task.
+AHEAD = 4
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(paths: Iterable[str | Path], size: int) -> Iterator[list[str]]:
+    it = iter(paths)
+    while chunk := [str(p) for p in islice(it, size)]:
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    # fork is the cheapest start and re-imports nothing, but it copies every thread's locks
+    # in whatever state they are in: only safe while this process has a single thread (the
+    # CLI).  The GUI calls scan() from a worker thread of a Qt process, so there workers come
+    # from a clean server process instead.
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["workbench.batch.rows"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def scan(
+    paths: Iterable[str | Path],
+    as_of: date | None = None,
+    jobs: int | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[Row]:
+    """Yield one :class:`~workbench.batch.rows.Row` per path, in the order of ``paths``.
+
+    ``jobs`` worker processes (default: every core) check chunks of ``chunk`` files; with
+    ``jobs=1`` everything runs in this process.  Stop early by closing the iterator (or just
+    leaving a ``for`` loop): queued work is cancelled and the workers exit.  A file that cannot
+    be read yields a row with a ``read-error`` finding; this never raises for bad input.
+    """
+    as_of = as_of or date.today()
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        for p in paths:
+            yield check_file(str(p), as_of)
+        return
+    chunks = _chunks(paths, chunk)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    pending: deque[Future[list[Row]]] = deque()
+    try:
+        for c in islice(chunks, jobs * AHEAD):
+            pending.append(executor.submit(check_files, c, as_of))
+        while pending:
+            rows = pending.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(executor.submit(check_files, nxt, as_of))
+            yield from rows
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,155 @@
+"""``workbench check``: which cables are due for declassification, which need a reviewer, and
+which are mis-marked, for one cable or a whole archive."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from workbench.commands.common import fail, iter_cable_paths
+
+if TYPE_CHECKING:
+    from workbench.batch.summary import Summary
+
+HELP = "check declassification dates and markings of cables or whole folders"
+DESCRIPTION = (
+    "For each cable (folders are walked recursively) report as of a date its due date for "
+    "declassification, the rule that gives it, its status (unclassified, due, not-due, "
+    "needs-review) and every marking finding. A file that cannot be read is reported as a "
+    "row with a read-error finding and the run goes on. The table ends with counts by status "
+    "and by finding. Exit code 0, or 2 when the command is misused."
+)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31"
+        ) from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return n
+
+
+def _statuses(text: str) -> set[str]:
+    from workbench.declass import STATUSES
+
+    wanted = {s.strip() for s in text.split(",") if s.strip()}
+    unknown = sorted(wanted - set(STATUSES))
+    if unknown or not wanted:
+        raise argparse.ArgumentTypeError(
+            f"unknown status {', '.join(unknown) or repr(text)}: choose from {', '.join(STATUSES)}"
+        )
+    return wanted
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="cable file or folder")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the status is computed for (default: today)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "jsonl"),
+        default="table",
+        help="table (default, with a summary), csv, json (one array) or jsonl (one object a line)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores; 1 checks in this process)",
+    )
+    p.add_argument(
+        "--status",
+        type=_statuses,
+        default=None,
+        metavar="LIST",
+        help="show only these statuses, comma-separated, e.g. due,needs-review "
+        "(the summary still counts every cable)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=None,
+        help="write the report to FILE (replaced whole when the run completes) instead of stdout",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.batch.formats import writer_for
+    from workbench.batch.output import atomic_text_file
+    from workbench.batch.progress import Progress, count_files
+    from workbench.batch.stream import default_jobs, scan
+    from workbench.batch.summary import Summary
+
+    as_of: date = args.as_of or date.today()
+    jobs: int = args.jobs or default_jobs()
+    if args.output:
+        folder = Path(args.output).resolve().parent
+        if not folder.is_dir():
+            return fail(f"cannot write {args.output}: the folder {folder} does not exist.")
+        if Path(args.output).is_dir():
+            return fail(f"cannot write {args.output}: it is a folder; give a file name.")
+
+    progress = None
+    if sys.stderr.isatty():
+        progress = Progress(count_files(args.paths))
+
+    summary = Summary()
+    wanted: set[str] | None = args.status
+
+    def report(out: TextIO) -> None:
+        writer = writer_for(args.format, out)
+        writer.begin()
+        try:
+            for row in scan(iter_cable_paths(args.paths), as_of, jobs):
+                summary.add(row)
+                if wanted is None or row["status"] in wanted:
+                    summary.shown += 1
+                    writer.row(row)
+                if progress:
+                    progress.update()
+        finally:
+            if progress:
+                progress.close()
+        writer.end(summary)
+
+    if args.output:
+        try:
+            with atomic_text_file(args.output) as out:
+                report(out)
+        except OSError as exc:
+            return fail(f"cannot write {args.output} ({exc.strerror or exc}): check the folder.")
+        if args.format != "table" or sys.stderr.isatty():
+            _brief(summary, args.output)
+    else:
+        with contextlib.suppress(BrokenPipeError):
+            report(sys.stdout)
+            sys.stdout.flush()
+    return 0
+
+
+def _brief(summary: Summary, output: str) -> None:
+    """One line on stderr, so a report written to a file still says what it holds."""
+    first, by_status = summary.lines()[:2]
+    print(f"workbench: {first}; {by_status}; written to {output}", file=sys.stderr)
