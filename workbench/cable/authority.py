@@ -70,7 +70,14 @@ def _reason_letters(block: str, pos: int) -> tuple[list[str], int]:
 
 def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
     """Find and read the first classification authority line in ``source[lo:hi]``."""
-    m = CLASSIFIED_BY_RE.search(source, lo, hi)
+    # A case-insensitive pattern is tried at every offset; find the word with plain substring
+    # searches first and start the pattern there.
+    hits = [
+        i for i in (source.find("LASSIFIED", lo, hi), source.find("lassified", lo, hi)) if i > 0
+    ]
+    if not hits:
+        return None
+    m = CLASSIFIED_BY_RE.search(source, min(hits) - 1, hi)
     if not m:
         return None
     block_end_m = _BLOCK_END_RE.search(source, m.end(), min(len(source), m.end() + 600))

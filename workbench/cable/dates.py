@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from workbench.cable.lines import LinePattern
+
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -37,21 +39,21 @@ PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE", "
 
 # ``P 230828Z JAN 07``; ``O P 100759Z FEB 10`` (action and info precedence);
 # ``P R 221828 Z MAY 73`` (PlusD puts a space before the Z).
-DTG_RE = re.compile(
-    r"(?m)^[ \t]*(?P<prec>(?:[ZOPRM][ \t]){1,2})[ \t]*"
+DTG_RE = LinePattern(
+    r"[ \t]*(?P<prec>(?:[ZOPRM][ \t]){1,2})[ \t]*"
     r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})[ \t]?Z[ \t]+"
     r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(?P<year>\d{2}|\d{4})\b",
     re.IGNORECASE,
 )
 # Partial-extract records: ``291359Z Nov 00`` on its own line.
-BARE_DTG_RE = re.compile(
-    r"(?m)^[ \t]*(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]+"
+BARE_DTG_RE = LinePattern(
+    r"[ \t]*(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]+"
     r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(?P<year>\d{2}|\d{4})[ \t]*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 # The web mirrors' own date line: ``Thursday, 07 March 2002, 10:13``.
-WEEKDAY_DATE_RE = re.compile(
-    r"(?m)^[ \t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,[ \t]+(?P<day>\d{1,2})[ \t]+"
+WEEKDAY_DATE_RE = LinePattern(
+    r"[ \t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,[ \t]+(?P<day>\d{1,2})[ \t]+"
     r"(?P<month>[A-Z]+)[ \t]+(?P<year>\d{4}),[ \t]+(?P<hour>\d{1,2}):(?P<minute>\d{2})",
     re.IGNORECASE,
 )

@@ -29,6 +29,8 @@ _BANNER_ALTS = "|".join(
     for i, (words, _) in enumerate(BANNER_WORDS)
 )
 BANNER_WORD_RE = re.compile(rf"(?:{_BANNER_ALTS})(?![A-Z])")
+# The same without named groups, to embed more than once in a larger pattern.
+BANNER_WORDS_PATTERN = re.sub(r"\(\?P<w\d+>", "(?:", BANNER_WORD_RE.pattern)
 
 
 def banner_level(match: re.Match[str], ignore_case: bool = False) -> str:

@@ -15,6 +15,7 @@ from workbench.cable import dates
 from workbench.cable.authority import read_classified_by
 from workbench.cable.decl import read_eo_line
 from workbench.cable.decode import decode_bytes, read_cable_text
+from workbench.cable.lines import LinePattern
 from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level, caption_name
 from workbench.cable.model import Addressee, Cable, Classification, Span
 from workbench.cable.paragraphs import find_noise, find_para_refs, split_paragraphs
@@ -36,11 +37,11 @@ _CLASS_LINE_PATTERN = (
 _CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
 # Some partial extracts are retyped in mixed case: ``C o n f i d e n t i a l section 01 of 04 ankara``.
 _CLASS_LINE_ANYCASE_RE = re.compile(_CLASS_LINE_PATTERN, re.IGNORECASE)
-_BANNER_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$"
+_BANNER_LINE_RE = LinePattern(
+    r"[ \t]*(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$", re.MULTILINE
 )
 # ``ZNY CCCCC ZZH``: the transmission header's own classification, a last resort.
-_ZNY_RE = re.compile(r"(?m)^ZN[YR][ \t]+(?P<c>[CSUET])(?P=c){4}\b")
+_ZNY_RE = LinePattern(r"ZN[YR][ \t]+(?P<c>[CSUET])(?P=c){4}\b")
 _ZNY_LEVELS = {
     "C": "CONFIDENTIAL",
     "S": "SECRET",
@@ -48,8 +49,8 @@ _ZNY_LEVELS = {
     "U": "UNCLASSIFIED",
     "E": "UNCLASSIFIED",
 }
-_PAGE_ID_RE = re.compile(
-    r"(?m)^[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
+_PAGE_ID_RE = LinePattern(
+    r"[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
 )
 
 _CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
@@ -57,11 +58,11 @@ _CAPTION_RUN = r"(?:[ \t]*(?:" + _CAPTION_WORD_RE.pattern + r"))+"
 # At a line start, or straight after the serial number on the classification line.
 _CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=\d))" + _CAPTION_RUN + r"(?![a-z])")
 _CAPTION_RUN_END_RE = re.compile(r"(?<![A-Za-z])" + _CAPTION_RUN + r"[ \t]*$", re.MULTILINE)
-_DE_RE = re.compile(r"(?m)^DE[ \t]+[A-Z]{5,7}[ \t]+#(?P<serial>\d{3,6})\b")
+_DE_RE = LinePattern(r"DE[ \t]+[A-Z]{5,7}[ \t]+#(?P<serial>\d{3,6})\b")
 _ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]+(?P<post>[A-Z][A-Z ]*)$")
-_FM_RE = re.compile(r"(?m)^[ \t]*FM[ \t]+(?P<v>[^\n]+)$")
-_TO_RE = re.compile(r"(?m)^[ \t]*TO[ \t]+(?P<v>[^\n]+)$")
-_INFO_RE = re.compile(r"(?m)^[ \t]*INFO[ \t]+(?P<v>[^\n]+)$")
+_FM_RE = LinePattern(r"[ \t]*FM[ \t]+(?P<v>[^\n]+)")
+_TO_RE = LinePattern(r"[ \t]*TO[ \t]+(?P<v>[^\n]+)")
+_ADDRESSEE_STOP_RE = re.compile(r"(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b")
 _ROUTING_RE = re.compile(r"^[A-Z0-9]{4,8}/")
 _ADDR_TAIL_RE = re.compile(
     r"(?:[ \t]+(?:NIACT[ \t]+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{1,5})?[ \t]*$"
@@ -70,7 +71,7 @@ _ADDR_TAIL_RE = re.compile(
 _TAGS_RE = re.compile(r"(?:(?m:^)|(?<=[\s\d]))TAGS?\b[ \t]*:?[ \t]*(?P<v>[^\n]*)")
 _MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
 _SUBJECT_RE = re.compile(r"(?:(?m:^)|(?<=\s))SUBJ(?:ECT)?[ \t]*:[ \t]*(?P<v>[^\n]*)", re.IGNORECASE)
-_REF_RE = re.compile(r"(?m)^[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
+_REF_RE = LinePattern(r"[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
 _INLINE_REF_RE = re.compile(r"[ \t]*(?:REFS?|REFTELS?)[ \t]*:[ \t]*(?P<v>[^\n]*)")
 _REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
 _HEADER_STOP_RE = re.compile(
@@ -83,8 +84,8 @@ _INLINE_STOP_RE = re.compile(
     r"[ \t](?=(?-i:[A-Z]\.[ \t]+)?REFS?[ \t]*:|REFTELS?[ \t]*:|CLASSIFIED[ \t]+BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*\()",
     re.IGNORECASE,
 )
-_ENTIRE_TEXT_RE = re.compile(
-    r"(?m)^[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*-+[ \t]*ENTIRE TEXT\.?"
+_ENTIRE_TEXT_RE = LinePattern(
+    r"[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*-+[ \t]*ENTIRE TEXT\.?"
 )
 
 
@@ -168,6 +169,11 @@ def _addressee(source: str, start: int, end: int) -> Addressee:
     return Addressee(name or span.text, span.text, span.start, span.end)
 
 
+def _may_hold_banner(line: str) -> bool:
+    """A cheap test before the costly classification-line search on every addressee line."""
+    return any(w in line for w in ("C O N", "S E C", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED"))
+
+
 def _addressees(
     source: str, lo: int, hi: int
 ) -> tuple[Addressee | None, list[Addressee], list[Addressee]]:
@@ -187,11 +193,11 @@ def _addressees(
         if (
             not stripped
             or BANNER_WORD_RE.match(stripped)
-            or dates.WEEKDAY_DATE_RE.match(line)
-            or _CLASS_LINE_RE.search(line)
+            or dates.WEEKDAY_DATE_RE.at_start.match(line)
+            or (_may_hold_banner(line) and _CLASS_LINE_RE.search(line))
         ):
             break
-        if re.match(r"^(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b", stripped):
+        if _ADDRESSEE_STOP_RE.match(stripped):
             break
         if stripped.startswith("INFO ") and target is to:
             target = info

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -29,44 +31,90 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="json: an indented object (a list for several cables); jsonl: one line per cable "
         "(the default for several cables)",
     )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many files (default: one per core; 1 parses in this process)",
+    )
+
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 64
+_CHUNK = 32
+
+
+def _render(item: tuple[str, str]) -> tuple[str | None, str | None]:
+    """Read, parse and serialise one cable: ``(json_text, None)`` or ``(None, error)``.
+
+    Runs in worker processes, so it returns text rather than objects: a ``Cable`` is much
+    larger to send between processes than its JSON.
+    """
+    path, fmt = item
+    try:
+        cable = read_cable(path)
+    except CableError as exc:
+        return None, str(exc)
+    obj = cable_to_dict(cable)
+    if fmt == "jsonl":
+        # ASCII-escaped so that no U+2028 or U+0085 in a cable can split a JSONL line.
+        return json.dumps(obj), None
+    return json.dumps(obj, ensure_ascii=False, indent=2), None
 
 
 def run(args: argparse.Namespace) -> int:
     out = sys.stdout
-    errors = 0
     many = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt = args.format or ("jsonl" if many else "json")
+    results: list[tuple[str | None, str | None]] = []
+    if "-" in args.paths:
+        try:
+            cable = parse_bytes(sys.stdin.buffer.read(), "-")
+            obj = cable_to_dict(cable)
+            results.append(
+                (
+                    json.dumps(obj)
+                    if fmt == "jsonl"
+                    else json.dumps(obj, ensure_ascii=False, indent=2),
+                    None,
+                )
+            )
+        except CableError as exc:
+            results.append((None, str(exc)))
+    paths = [str(p) for p in iter_cable_paths([p for p in args.paths if p != "-"])]
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    items = [(p, fmt) for p in paths]
+    errors = 0
     first = True
     if fmt == "json" and many:
         out.write("[")
-    for path in _sources(args.paths):
-        try:
-            if path == "-":
-                cable = parse_bytes(sys.stdin.buffer.read(), "-")
-            else:
-                cable = read_cable(path)
-        except CableError as exc:
-            fail(str(exc), 1)
+
+    def emit(result: tuple[str | None, str | None]) -> None:
+        nonlocal errors, first
+        text, error = result
+        if error is not None:
+            fail(error, 1)
             errors += 1
-            continue
-        obj = cable_to_dict(cable)
+            return
         if fmt == "jsonl":
-            # ASCII-escaped so that no U+2028 or U+0085 in a cable can split a JSONL line.
-            out.write(json.dumps(obj) + "\n")
+            out.write(f"{text}\n")
+        elif many:
+            out.write(("\n" if first else ",\n") + (text or ""))
         else:
-            if many:
-                out.write("\n" if first else ",\n")
-            out.write(json.dumps(obj, ensure_ascii=False, indent=2))
-            if not many:
-                out.write("\n")
+            out.write(f"{text}\n")
         first = False
+
+    for r in results:
+        emit(r)
+    if jobs > 1 and len(items) >= _PARALLEL_FROM:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(items) // _CHUNK + 1)) as pool:
+            # imap keeps input order, so output is the same whatever the number of workers.
+            for r in pool.imap(_render, items, chunksize=_CHUNK):
+                emit(r)
+    else:
+        for item in items:
+            emit(_render(item))
     if fmt == "json" and many:
         out.write("\n]\n")
     return 1 if errors else 0
-
-
-def _sources(paths: list[str]):  # type: ignore[no-untyped-def]
-    rest = [p for p in paths if p != "-"]
-    if "-" in paths:
-        yield "-"
-    yield from (str(p) for p in iter_cable_paths(rest))

@@ -1,0 +1,35 @@
+"""Patterns anchored at the start of a line, searched fast."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+class LinePattern:
+    """A pattern anchored at line starts, written so that Python's regex engine can jump from
+    newline to newline (a pattern starting with ``(?m)^`` is tried at every offset, which made
+    these searches most of the parser's time)."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.after_newline = re.compile(r"\n(?P<line>" + body + ")", flags)
+        self.at_start = re.compile(body, flags)
+
+    def finditer(self, source: str, lo: int, hi: int) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """``(start, end, match)`` for each match that starts a line within ``source[lo:hi]``."""
+        if lo == 0 or source[lo - 1] == "\n":
+            m = self.at_start.match(source, lo, hi)
+            if m:
+                yield m.start(), m.end(), m
+        for m in self.after_newline.finditer(source, lo, hi):
+            yield m.start("line"), m.end("line"), m
+
+    def search(self, source: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+        """The first match starting a line within ``source[lo:hi]``, or ``None``.
+
+        Like ``re.Pattern.search`` for a ``(?m)^`` pattern, except that ``m.start()`` may be the
+        newline before the line: use named groups for offsets.
+        """
+        hi = len(source) if hi is None else hi
+        found = next(self.finditer(source, lo, hi), None)
+        return found[2] if found else None
