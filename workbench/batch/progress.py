@@ -45,13 +45,21 @@ class Progress:
 
     WIDTH = 24
 
-    def __init__(self, total: int | None, stream: TextIO | None = None, every: float = 0.1):
+    def __init__(
+        self,
+        total: int | None,
+        stream: TextIO | None = None,
+        every: float = 0.1,
+        delay: float = 0.4,
+    ):
         self.total = total
         self.stream = stream or sys.stderr
         self.every = every
         self.done = 0
         self.start = time.monotonic()
-        self.last = 0.0
+        # The first second is mostly start-up (worker processes, the first chunks): wait a
+        # little before the first draw so the rate is not wildly low.
+        self.last = self.start + delay - every
         self.drawn = False
 
     def update(self, n: int = 1) -> None:
@@ -68,11 +76,10 @@ class Progress:
             frac = min(self.done / self.total, 1.0)
             filled = int(frac * self.WIDTH)
             bar = "#" * filled + "-" * (self.WIDTH - filled)
-            left = (self.total - self.done) / rate if rate > 0 else 0.0
-            return (
-                f"[{bar}] {self.done}/{self.total} {frac:4.0%}  {rate:,.0f} cables/s  "
-                f"{_clock(left)} left"
-            )
+            line = f"[{bar}] {self.done}/{self.total} {frac:4.0%}  {rate:,.0f} cables/s"
+            if rate > 0 and elapsed >= 1.0:
+                line += f"  {_clock((self.total - self.done) / rate)} left"
+            return line
         return f"{self.done} cables  {rate:,.0f} cables/s  {_clock(elapsed)}"
 
     def draw(self, now: float | None = None) -> None:
@@ -80,7 +87,12 @@ class Progress:
         self.stream.flush()
         self.drawn = True
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Take the bar off its line (before other output goes to the same terminal)."""
         if self.drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+            self.drawn = False
+
+    def close(self) -> None:
+        self.clear()

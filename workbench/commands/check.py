@@ -119,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     wanted: set[str] | None = args.status
 
     def report(out: TextIO) -> None:
+        shared_terminal = out.isatty()
         writer = writer_for(args.format, out)
         writer.begin()
         try:
@@ -126,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
                 summary.add(row)
                 if wanted is None or row["status"] in wanted:
                     summary.shown += 1
+                    if shared_terminal and progress:
+                        progress.clear()  # or the row would be printed after the bar
                     writer.row(row)
                 if progress:
                     progress.update()

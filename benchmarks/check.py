@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""How fast is ``workbench check`` on a Cablegate-sized archive, and how much memory does it take?
+
+Builds an archive of N cables by repeating ../shared/corpus/cables (in folders of one corpus
+copy each) under a temporary folder, then measures, each as a whole process with start-up:
+- floor: one Python process that walks the archive, reads every file and runs one regex search;
+- check: ``python -m workbench check ARCHIVE --format jsonl --jobs J > /dev/null``.
+Prints wall time, cables/s, MB/s, CPU seconds, the peak RSS of the largest single process
+(from wait4) and the peak total RSS of the whole process tree (sampled from /proc every 50 ms).
+Aims (issue 3, 2-core machine): 100,000 cables in under 60 s with --jobs 2; peak RSS under
+300 MB at any N.
+
+Run: ``python3 benchmarks/check.py`` (N = 10,000 and 100,000, --jobs 1 and 2), or e.g.
+``python3 benchmarks/check.py --n 20000 --jobs 2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "cables"
+
+FLOOR = r"""
+import os, re, sys
+rx = re.compile(r"C O N F I D E N T I A L|S E C R E T|UNCLAS")
+n = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        with open(os.path.join(root, name), "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        n += bool(rx.search(text))
+print(n)
+"""
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def build_archive(dest: Path, n: int, source: Path) -> int:
+    """Copy ``source``'s cables into ``dest`` until there are ``n``; return the bytes written."""
+    files = sorted(p for p in source.iterdir() if p.is_file())
+    total = 0
+    made = 0
+    copy = 0
+    while made < n:
+        folder = dest / f"copy{copy:04d}"
+        folder.mkdir(parents=True)
+        for p in files[: n - made]:
+            shutil.copyfile(p, folder / p.name)
+            total += p.stat().st_size
+        made += min(len(files), n - (made))
+        copy += 1
+    return total
+
+
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of ``pid`` and every descendant, in KiB (Linux /proc)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str]) -> dict[str, float]:
+    """Run ``cmd``; wall seconds, CPU seconds, largest-process and whole-tree peak RSS (KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
+    peak_tree = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.is_set():
+            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    # wait4 gives this child's own usage, its waited-for workers included: ru_maxrss is the
+    # largest single process of the run.
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmarks/check.py: {' '.join(cmd)} exited {proc.returncode}")
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss": usage.ru_maxrss,
+        "tree": peak_tree,
+    }
+
+
+def report(label: str, n: int, mb: float, r: dict[str, float]) -> None:
+    print(
+        f"  {label:14} {r['wall']:7.1f} s  {n / r['wall']:7.0f} cables/s  {mb / r['wall']:6.1f} MB/s"
+        f"  CPU {r['cpu']:6.1f} s  peak RSS {r['rss'] / 1024:5.0f} MB/process"
+        f"  {r['tree'] / 1024:5.0f} MB all processes",
+        flush=True,
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, action="append", help="cables in the archive (repeatable)")
+    ap.add_argument("--jobs", type=int, action="append", help="--jobs for check (repeatable)")
+    ap.add_argument("--corpus", default=str(CORPUS), help="folder of cables to repeat")
+    ap.add_argument("--workdir", default=None, help="where to build archives (default: /tmp)")
+    args = ap.parse_args()
+    sizes = args.n or [10_000, 100_000]
+    jobs = args.jobs or [1, 2]
+    source = Path(args.corpus)
+    if not source.is_dir():
+        print(f"benchmarks/check.py: {source} is not a folder of cables", file=sys.stderr)
+        return 2
+
+    load = os.getloadavg()[0]
+    print(f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"load average at start: {load:.1f} (other work on the machine slows every figure)")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="wb-check-bench-", dir=args.workdir) as tmp:
+            archive = Path(tmp) / "archive"
+            t = time.perf_counter()
+            size = build_archive(archive, n, source)
+            mb = size / 1e6
+            print(f"\n{n} cables, {mb:.0f} MB (built in {time.perf_counter() - t:.0f} s)")
+            report("floor", n, mb, measure([sys.executable, "-c", FLOOR, str(archive)]))
+            for j in jobs:
+                cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
+                cmd += ["--format", "jsonl", "--jobs", str(j)]
+                report(f"check --jobs {j}", n, mb, measure(cmd))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
