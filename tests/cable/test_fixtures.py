@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from corpus import SAMPLE
 
-from workbench.cable import read_cable
+from workbench.cable import parse_cable, read_cable
 from workbench.cable.model import Cable
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
@@ -29,6 +29,7 @@ def spans_are_faithful(cable: Cable) -> None:
     if cable.classification:
         c = cable.classification
         assert t[c.start : c.end] == c.text
+        assert c.text == c.text.strip(), "a span must not carry the newline before its line"
     if cable.decl:
         assert t[cable.decl.start : cable.decl.end] == cable.decl.text
     if cable.classified_by:
@@ -107,6 +108,16 @@ def test_full_acp127_header_and_sections() -> None:
     # "reftel para 9" is another cable's paragraph; "para 3" is this cable's.
     assert [r.number for r in c.para_refs] == [3]
     assert c.signature is not None and c.signature.text == "EXAMPLE"
+
+
+def test_classification_from_the_transmission_header_when_no_banner() -> None:
+    text = "VZCZCXYZ0001\nRR RUEHWEB\n\nDE RUEHTV #2502 3221434\nZNY SSSSS ZZH\nO 181434Z NOV 09\nFM AMEMBASSY TEL AVIV\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4262\nSIPDIS\n\nE.O. 12958: DECL: 11/18/2019\n\n1. (S) Text.\n"
+    c = parse_cable(text)
+    spans_are_faithful(c)
+    assert c.classification is not None
+    assert (c.classification.level, c.classification.text) == ("SECRET", "ZNY SSSSS")
+    # No classification line: the originator's post and the DE line's serial.
+    assert c.id == "09TELAVIV2502"
 
 
 def test_header_lines_run_together() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from workbench.cable.model import Span
+
 
 class LinePattern:
     """A pattern anchored at line starts, written so that Python's regex engine can jump from
@@ -33,3 +35,24 @@ class LinePattern:
         hi = len(source) if hi is None else hi
         found = next(self.finditer(source, lo, hi), None)
         return found[2] if found else None
+
+
+def line_end(source: str, pos: int, hi: int | None = None) -> int:
+    """Offset of the end of the line holding ``pos`` (capped at ``hi``)."""
+    end = source.find("\n", pos)
+    if end == -1:
+        end = len(source)
+    return min(end, hi) if hi is not None else end
+
+
+def match_span(m: re.Match[str]) -> tuple[int, int]:
+    """Offsets of a :class:`LinePattern` match without the newline it may start with."""
+    return m.span("line") if "line" in m.re.groupindex else m.span()
+
+
+def trimmed_span(source: str, start: int, end: int) -> Span:
+    """``source[start:end]`` without its surrounding white space, as a :class:`Span`."""
+    text = source[start:end]
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    return Span(stripped.strip(), start + lead, start + len(stripped))

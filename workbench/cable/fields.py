@@ -1,0 +1,115 @@
+"""The subject-area fields of the header: TAGS, SUBJECT and REF."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.cable.lines import LinePattern, line_end, trimmed_span
+from workbench.cable.markings import BANNER_WORD_RE
+from workbench.cable.model import Span
+
+_TAGS_RE = re.compile(r"(?:(?m:^)|(?<=[\s\d]))TAGS?\b[ \t]*:?[ \t]*(?P<v>[^\n]*)")
+_MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
+_SUBJECT_RE = re.compile(r"(?:(?m:^)|(?<=\s))SUBJ(?:ECT)?[ \t]*:[ \t]*(?P<v>[^\n]*)", re.IGNORECASE)
+_REF_RE = LinePattern(r"[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
+_INLINE_REF_RE = re.compile(r"[ \t]*(?:REFS?|REFTELS?)[ \t]*:[ \t]*(?P<v>[^\n]*)")
+_REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
+_HEADER_STOP_RE = re.compile(
+    r"^[ \t]*(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]+BY|¶|\d{1,3}[ \t]*\.|\([A-Z]{1,3}\)|SUMMARY\b|"
+    r"TAGS?\b|E\.?[ \t]?O\.?[ \t]*1|PAGE[ \t]+\d)",
+    re.IGNORECASE,
+)
+# Where a subject stops when the next field or the body follows on the same line.
+_INLINE_STOP_RE = re.compile(
+    r"[ \t](?=(?-i:[A-Z]\.[ \t]+)?REFS?[ \t]*:|REFTELS?[ \t]*:|CLASSIFIED[ \t]+BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*\()",
+    re.IGNORECASE,
+)
+
+
+def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None]:
+    """TAGS within ``text[lo:hi]``: the list of tags and the span of the whole line."""
+    tags: list[str] = []
+    tags_span = None
+    tm = _TAGS_RE.search(text, lo, hi)
+    if tm:
+        raw_end = tm.end("v")
+        stop = _SUBJECT_RE.search(text, tm.start("v"), raw_end)
+        if stop:
+            raw_end = stop.start()
+        value = text[tm.start("v") : raw_end]
+        md = _MD_TAG_RE.findall(value)
+        tags = md if md else [t for t in re.split(r"[,\s]+", value) if t and t != "-"]
+        tags_span = trimmed_span(text, tm.start(), raw_end)
+
+    return tags, tags_span
+
+
+def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None) -> int:
+    """Where a field that wraps over following lines ends: at a blank line or the next field.
+
+    Lines matching ``keep_going`` continue the field even if they look like a new one (a REF
+    list's ``B. STATE 1234``).
+    """
+    nxt = end + 1
+    while nxt < len(text):
+        end_of_line = line_end(text, nxt)
+        line = text[nxt:end_of_line]
+        if (_HEADER_STOP_RE.match(line) or BANNER_WORD_RE.match(line.strip())) and not (
+            keep_going and keep_going.match(line)
+        ):
+            break
+        end = end_of_line
+        nxt = end_of_line + 1
+    return end
+
+
+def read_subject(text: str, lo: int, hi: int) -> Span | None:
+    """SUBJECT within ``text[lo:hi]``, with the lines it wraps over."""
+    sm = _SUBJECT_RE.search(text, lo, hi)
+    if not sm:
+        return None
+    end = sm.end("v")
+    inline = _INLINE_STOP_RE.search(text, sm.start("v"), end)
+    if inline:
+        # The whole header (and sometimes the body) run together on the subject's line.
+        end = inline.start()
+    else:
+        end = _wrapped_end(text, end)
+    subject = trimmed_span(text, sm.start("v"), end)
+    return subject if subject.text else None
+
+
+_REF_CONTINUES_RE = re.compile(r"^[ \t]*\(?[A-Z][.)]")
+_LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)")
+
+
+def read_refs(text: str, header_end: int) -> tuple[list[Span], int]:
+    """REF items right after the header's end, and where the REF block ends."""
+    rm = _REF_RE.search(text, header_end, min(len(text), header_end + 600)) or _INLINE_REF_RE.match(
+        text, header_end
+    )
+    if not rm or _LABEL_BETWEEN_RE.search(text, header_end, rm.start("v")):
+        return [], header_end
+    if text[header_end : rm.start("v")].strip(" \t\n").startswith(("¶", "1.")):
+        return [], header_end
+    end = rm.end("v")
+    inline = _INLINE_STOP_RE.search(text, rm.start("v"), end)
+    if inline:
+        end = inline.start()
+    else:
+        end = _wrapped_end(text, end, keep_going=_REF_CONTINUES_RE)
+    block_start = rm.start("v")
+    block = text[block_start:end]
+    refs: list[Span] = []
+    marks = list(_REF_ITEM_RE.finditer(block))
+    if len(marks) >= 2:
+        for i, mk in enumerate(marks):
+            item_end = marks[i + 1].start() if i + 1 < len(marks) else len(block)
+            refs.append(trimmed_span(text, block_start + mk.start(), block_start + item_end))
+    else:
+        for part in re.finditer(r"[^;\n]+", block):
+            if part.group(0).strip():
+                refs.append(
+                    trimmed_span(text, block_start + part.start(), block_start + part.end())
+                )
+    return [r for r in refs if r.text], end

@@ -1,0 +1,237 @@
+"""The routing header and the classification line: date-time group, FM/TO/INFO, banner,
+handling captions and the reference ID."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from workbench.cable import dates
+from workbench.cable.lines import LinePattern, line_end, match_span, trimmed_span
+from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level
+from workbench.cable.model import Addressee, Classification, Span
+
+# ``C O N F I D E N T I A L SECTION 01 OF 03 SEOUL 000219 SIPDIS NOFORN``
+_CLASS_LINE_PATTERN = (
+    # A stray doubled letter ("SS E C R E T PARIS 001699") is a known typo in real cables.
+    r"(?:(?m:^)[ \t]*S?|(?<=[^A-Za-z]))(?P<word>" + BANNER_WORD_RE.pattern + r")"
+    r"(?P<ctl>(?:[ \t]*//?[ \t]*[A-Z]+)*)"
+    r"(?:[ \t]+(?:E[ \t]?F[ \t]?T[ \t]?O|NOFORN|SIPDIS|SENSITIVE))*"
+    # The post may wrap onto the next line ("C O N F I D E N T I A L \nSECTION 01 OF 02 BAKU").
+    r"(?:[ \t]*\n?[ \t]*(?i:SECTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+"
+    # Not a date-time group ("CONFIDENTIAL R 021439Z DEC 08").
+    r"(?P<serial>\d{2,7})(?!\d|Z\b)"
+    r"(?P<rest>[^\n]*)"
+)
+_CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
+# Some partial extracts are retyped in mixed case: ``C o n f i d e n t i a l section 01 of 04 ankara``.
+_CLASS_LINE_ANYCASE_RE = re.compile(_CLASS_LINE_PATTERN, re.IGNORECASE)
+_BANNER_LINE_RE = LinePattern(
+    r"[ \t]*(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$", re.MULTILINE
+)
+# ``ZNY CCCCC ZZH``: the transmission header's own classification, a last resort.
+_ZNY_RE = LinePattern(r"ZN[YR][ \t]+(?P<c>[CSUET])(?P=c){4}\b")
+_ZNY_LEVELS = {
+    "C": "CONFIDENTIAL",
+    "S": "SECRET",
+    "T": "TOP SECRET",
+    "U": "UNCLASSIFIED",
+    "E": "UNCLASSIFIED",
+}
+_PAGE_ID_RE = LinePattern(
+    r"[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
+)
+
+_CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
+_CAPTION_RUN = r"(?:[ \t]*(?:" + _CAPTION_WORD_RE.pattern + r"))+"
+# At a line start, or straight after the serial number on the classification line.
+_CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=\d))" + _CAPTION_RUN + r"(?![a-z])")
+_CAPTION_RUN_END_RE = re.compile(r"(?<![A-Za-z])" + _CAPTION_RUN + r"[ \t]*$", re.MULTILINE)
+_DE_RE = LinePattern(r"DE[ \t]+[A-Z]{5,7}[ \t]+#(?P<serial>\d{3,6})\b")
+_ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]+(?P<post>[A-Z][A-Z ]*)$")
+_FM_RE = LinePattern(r"[ \t]*FM[ \t]+(?P<v>[^\n]+)")
+_TO_RE = LinePattern(r"[ \t]*TO[ \t]+(?P<v>[^\n]+)")
+_ADDRESSEE_STOP_RE = re.compile(r"(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b")
+_ROUTING_RE = re.compile(r"^[A-Z0-9]{4,8}/")
+_ADDR_TAIL_RE = re.compile(
+    r"(?:[ \t]+(?:NIACT[ \t]+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{1,5})?[ \t]*$"
+)
+
+
+def read_sent(source: str) -> tuple[datetime | None, Span | None, str | None]:
+    """The cable's date-time group, or the mirrors' own date line for partial extracts."""
+    m = dates.DTG_RE.search(source, 0, min(len(source), 6000))
+    if m:
+        prec = m.group("prec").split()[0].upper()
+        when = dates.make_datetime(
+            dates.dtg_year(m.group("year")),
+            dates.MONTHS[m.group("month").upper()],
+            int(m.group("day")),
+            int(m.group("hour")),
+            int(m.group("minute")),
+        )
+        if when:
+            start = m.start("prec")
+            return when, Span(source[start : m.end()], start, m.end()), dates.PRECEDENCE.get(prec)
+    m = dates.BARE_DTG_RE.search(source, 0, min(len(source), 3000))
+    if m:
+        when = dates.make_datetime(
+            dates.dtg_year(m.group("year")),
+            dates.MONTHS[m.group("month").upper()],
+            int(m.group("day")),
+            int(m.group("hour")),
+            int(m.group("minute")),
+        )
+        if when:
+            s = m.start("day")
+            return (
+                when,
+                Span(source[s : m.end()].rstrip(), s, s + len(source[s : m.end()].rstrip())),
+                None,
+            )
+    m = dates.WEEKDAY_DATE_RE.search(source, 0, min(len(source), 3000))
+    if m:
+        month = dates._month_number(m.group("month"))
+        if month:
+            when = dates.make_datetime(
+                int(m.group("year")),
+                month,
+                int(m.group("day")),
+                int(m.group("hour")),
+                int(m.group("minute")),
+            )
+            if when:
+                s, e = match_span(m)
+                s += len(source[s:e]) - len(source[s:e].lstrip())
+                return when, Span(source[s:e], s, e), None
+    return None, None, None
+
+
+def _addressee(source: str, start: int, end: int) -> Addressee:
+    span = trimmed_span(source, start, end)
+    name = _ROUTING_RE.sub("", span.text)
+    name = _ADDR_TAIL_RE.sub("", name).strip()
+    return Addressee(name or span.text, span.text, span.start, span.end)
+
+
+def _may_hold_banner(line: str) -> bool:
+    """A cheap test before the costly classification-line search on every addressee line."""
+    return any(w in line for w in ("C O N", "S E C", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED"))
+
+
+def read_addressees(
+    source: str, lo: int, hi: int
+) -> tuple[Addressee | None, list[Addressee], list[Addressee]]:
+    fm = _FM_RE.search(source, lo, hi)
+    origin = _addressee(source, fm.start("v"), fm.end("v")) if fm else None
+    to: list[Addressee] = []
+    info: list[Addressee] = []
+    t = _TO_RE.search(source, fm.end() if fm else lo, hi)
+    if not t:
+        return origin, to, info
+    target = to
+    pos = t.start("v")
+    while pos < hi:
+        end = line_end(source, pos, hi)
+        line = source[pos:end]
+        stripped = line.strip()
+        if (
+            not stripped
+            or BANNER_WORD_RE.match(stripped)
+            or dates.WEEKDAY_DATE_RE.at_start.match(line)
+            or (_may_hold_banner(line) and _CLASS_LINE_RE.search(line))
+        ):
+            break
+        if _ADDRESSEE_STOP_RE.match(stripped):
+            break
+        if stripped.startswith("INFO ") and target is to:
+            target = info
+            pos = pos + line.index("INFO") + 4
+            while pos < end and source[pos] in " \t":
+                pos += 1
+            continue
+        target.append(_addressee(source, pos, end))
+        pos = end + 1
+    return origin, to, info
+
+
+def read_classification(
+    source: str, lo: int, hi: int
+) -> tuple[Classification | None, re.Match[str] | None, int]:
+    """The classification line; also the match that names post and serial, and where it ends."""
+    line = _CLASS_LINE_RE.search(source, lo, hi) or _CLASS_LINE_ANYCASE_RE.search(source, lo, hi)
+    if line:
+        level = banner_level(line, ignore_case=True)
+        return (
+            Classification(level, (), line.group("word"), line.start("word"), line.end("word")),
+            line,
+            # Not the line's end: real cables run the E.O. line and TAGS onto this line.
+            line.end("serial"),
+        )
+    bare = _BANNER_LINE_RE.search(source, lo, hi)
+    if bare:
+        level = banner_level(bare)
+        return (
+            Classification(level, (), bare.group("word"), bare.start("word"), bare.end("word")),
+            None,
+            bare.end(),
+        )
+    zny = _ZNY_RE.search(source, lo, hi)
+    if zny:
+        level = _ZNY_LEVELS[zny.group("c")]
+        start, end = match_span(zny)
+        return Classification(level, (), source[start:end], start, end), None, end
+    return None, None, lo
+
+
+def read_captions(source: str, lo: int, hi: int) -> list[Span]:
+    """Handling captions after the classification line: on lines of their own, or as a run of
+    captions at the start or end of a line ("SIPDIS NOFORN SIPDIS STATE FOR NEA/IR", and
+    "000255NOFORNSIPDISPLEASE PASS" where the lines ran together)."""
+    found: list[Span] = []
+    pos = lo
+    first_end = line_end(source, lo, hi)
+    # On the classification line itself any caption counts, wherever it stands.
+    found.extend(
+        Span(m.group(0), m.start(), m.end()) for m in CAPTION_RE.finditer(source, lo, first_end)
+    )
+    while pos < hi:
+        end = line_end(source, pos, hi)
+        for rx in (_CAPTION_RUN_START_RE, _CAPTION_RUN_END_RE):
+            run = rx.search(source, pos, end)
+            if run and run.group(0).strip():
+                for m in _CAPTION_WORD_RE.finditer(source, run.start(), run.end()):
+                    if not any(f.start == m.start() for f in found):
+                        found.append(Span(m.group(0), m.start(), m.end()))
+        pos = end + 1
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def make_id(
+    line: re.Match[str] | None, source: str, hi: int, year: int | None, origin: Addressee | None
+) -> str | None:
+    post = serial = None
+    if line:
+        post, serial = line.group("post"), line.group("serial")
+    else:
+        page = _PAGE_ID_RE.search(source, 0, hi)
+        de = _DE_RE.search(source, 0, hi)
+        if page:
+            post, serial = page.group("post"), page.group("serial")
+        elif de and origin is not None:
+            # No classification line: the originator's post and the DE line's serial number.
+            o = _ORIGIN_POST_RE.match(origin.name)
+            if o:
+                post, serial = o.group("post"), de.group("serial")
+                post = "STATE" if post == "WASHDC" else post
+    if post is None or serial is None or year is None:
+        return None
+    post = re.sub(r"[^A-Z]", "", post.upper())
+    if not post:
+        return None
+    if year < 1990:
+        # PlusD names 1970s telegrams with a four-digit year and a zero-padded serial.
+        return f"{year}{post}{serial.zfill(5)}"
+    return f"{year % 100:02d}{post}{int(serial)}"
