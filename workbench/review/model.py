@@ -36,7 +36,9 @@ def review_id(cable: Cable) -> str:
     if cable.id:
         return cable.id
     if cable.path:
-        return cable.path.replace("\\", "/").rsplit("/", 1)[-1]
+        # Cable files are usually named by their ID (07SEOUL219.txt, 07SEOUL219.crlf.txt).
+        name = cable.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return name.split(".", 1)[0] or name
     return "cable"
 
 
