@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _worker_start() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the parent should act on
+    # it (stop submitting, cancel the queue).  A worker interrupted while waiting for work
+    # would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def scan(
     paths: Iterable[str | Path],
     as_of: date | None = None,
@@ -74,7 +82,9 @@ def scan(
             yield check_file(str(p), as_of)
         return
     chunks = _chunks(paths, chunk)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    executor = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_worker_start
+    )
     pending: deque[Future[list[Row]]] = deque()
     try:
         for c in islice(chunks, jobs * AHEAD):
