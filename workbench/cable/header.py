@@ -117,7 +117,14 @@ def _addressee(source: str, start: int, end: int) -> Addressee:
 
 def _may_hold_banner(line: str) -> bool:
     """A cheap test before the costly classification-line search on every addressee line."""
-    return any(w in line for w in ("C O N", "S E C", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED"))
+    return (
+        "C O N" in line
+        or "S E C" in line
+        or "UNCLAS" in line
+        or "CONFIDENTIAL" in line
+        or "SECRET" in line
+        or "LIMITED" in line
+    )
 
 
 def read_addressees(

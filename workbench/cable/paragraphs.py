@@ -105,7 +105,7 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
     matches += [(start, end, m, False) for start, end, m in _LINE_LABEL.finditer(source, lo, hi)]
     matches.sort(key=lambda x: x[0])
     for start, end, m, pilcrow in matches:
-        if _inside(start, noise):
+        if noise and _inside(start, noise):
             continue
         if not pilcrow:
             start = m.start("num")
