@@ -27,7 +27,9 @@ def read(pdf: bytes) -> tuple[str, str, str]:
     """(all page text, metadata values, outline titles)."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = "\n".join(p.extract_text() for p in reader.pages)
-    meta = "\n".join(str(v) for v in (reader.metadata or {}).values())
+    # Author, Creator and Producer are the agency's and the tools' names, set by us.
+    fixed = {"/Author", "/Creator", "/Producer"}
+    meta = "\n".join(str(v) for k, v in (reader.metadata or {}).items() if k not in fixed)
 
     def titles(items):  # type: ignore[no-untyped-def]
         for it in items:
@@ -36,7 +38,13 @@ def read(pdf: bytes) -> tuple[str, str, str]:
             else:
                 yield str(it.title)
 
-    return text, meta, "\n".join(titles(reader.outline))
+    # The outline's own words ("Paragraph 3 (released in part)") are ours, not the cable's.
+    ours = re.compile(
+        r"^(Paragraph \S+|Unnumbered paragraph \d+)"
+        r"|\((withheld in full|released in part|withheld: pending review)\)$"
+    )
+    outline = "\n".join(ours.sub("", t) for t in titles(reader.outline))
+    return text, meta, outline
 
 
 def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) -> list[str]:
@@ -50,9 +58,25 @@ def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) ->
         pos = max(pos, w.end)
     runs.append(toks(cable.text[pos:]))
     released4 = set().union(*(grams(r, 4) for r in runs))
-    released1 = {t for r in runs for t in r}
+    # The reference ID is released by design: it is the title and the file name.
+    # So are the codes, printed on boxes, stamps and keywords.
+    ours = (cable.id or "") + " " + " ".join(c for w in ws for c in w.codes)
+    released1 = {t for r in runs for t in r} | set(toks(ours))
+    # Every paragraph released in full is there, its words consecutive once the page frame
+    # and box labels (which may fall inside a paragraph at a page break) are taken out.
+    labels = {" ".join(w.codes) for w in ws}
+    body_lines = [
+        ln
+        for ln in text.splitlines()
+        if ln.strip()
+        and ln.strip() not in frame_lines | labels
+        and not ln.startswith(("< ", "RELEASE IN ", "WITHHELD IN FULL "))
+        and not re.fullmatch(r"Page \d+ of \d+", ln.strip())
+    ]
+    body_text = "\n".join(body_lines)
+    joined = " " + " ".join(toks(body_text)) + " "
     out = []
-    for where, body in (("text", text), ("metadata", meta), ("outline", outline)):
+    for where, body in (("text", body_text), ("metadata", meta), ("outline", outline)):
         body_t = toks(body)
         g4, g1 = grams(body_t, 4), set(body_t)
         for w in ws:
@@ -63,18 +87,6 @@ def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) ->
                 out.append(f"{where}: withheld sequence {sorted(leaked)[0]} of {w.kind}")
             if unique & g1:
                 out.append(f"{where}: withheld word {sorted(unique & g1)[0]!r} of {w.kind}")
-    # Every paragraph released in full is there, its words consecutive once the page frame
-    # and box labels (which may fall inside a paragraph at a page break) are taken out.
-    labels = {" ".join(w.codes) for w in ws}
-    body_lines = [
-        ln
-        for ln in text.splitlines()
-        if ln.strip()
-        and ln.strip() not in frame_lines | labels
-        and not ln.startswith("< ")
-        and not re.fullmatch(r"Page \d+ of \d+", ln.strip())
-    ]
-    joined = " " + " ".join(toks("\n".join(body_lines))) + " "
     withheld_starts = {w.start for w in ws}
     for p in cable.paragraphs:
         if review.decision(p.index).action != Action.RELEASE:

@@ -36,7 +36,7 @@ def test_sample_release_leaks_nothing_and_keeps_everything_released(cable):
     review = sample_review(cable)
     pdf = render_release(cable, review, OPTIONS)
     assert problems(pdf, cable, review, frame(cable, review)) == []
-    text, meta, outline = read(pdf)
+    text, meta, _ = read(pdf)
     assert "Kim Hye-jin" not in text
     assert "Joseph Y. Yun" not in text
     assert "Government of Norway" not in text
@@ -45,7 +45,7 @@ def test_sample_release_leaks_nothing_and_keeps_everything_released(cable):
     assert "DECLASSIFIED IN PART" in text and "Page 2 of 2" in text
     assert "Case No. F-2026-00417" in text and "E.O. 13526, sec. 3.3(b)" in text
     assert "ROKG SUPPORTIVE OF US POSITION ON CLUSTER MUNITIONS" in meta
-    assert "Paragraph 2 (withheld in full)" in outline
+    assert "Paragraph 2 (withheld in full)" in extract(pdf).outline
     assert verify(cable, review, extract(pdf)).ok
 
 
@@ -90,10 +90,10 @@ def test_pending_paragraphs_refuse_export_unless_allowed(cable):
     with pytest.raises(ExportError, match=r"not yet reviewed \(4\).*--allow-pending"):
         render_release(cable, review, OPTIONS)
     pdf = render_release(cable, review, replace(OPTIONS, allow_pending=True))
-    text, _, outline = read(pdf)
+    text, _, _ = read(pdf)
     assert "PENDING REVIEW" in text
     assert "Post requests that Department" not in text
-    assert "Paragraph 4 (withheld: pending review)" in outline
+    assert "Paragraph 4 (withheld: pending review)" in extract(pdf).outline
 
 
 def test_unknown_code_is_refused(cable):

@@ -11,4 +11,7 @@ COMMANDS: dict[str, str] = {
     "parse": "parse",
     "review": "review",
     "check": "check",
+    "export": "export",
+    "verify": "verify",
+    "index": "index",
 }

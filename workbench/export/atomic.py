@@ -14,12 +14,14 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     target = Path(path)
     if target.is_dir():
         raise ExportError(f"{target} is a folder: give a file name to write the PDF to")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except FileNotFoundError:
+    if target.parent.exists() and not target.parent.is_dir():
+        raise ExportError(f"cannot write {target}: {target.parent} is a file, not a folder")
+    if not target.parent.is_dir():
         raise ExportError(
             f"cannot write {target}: the folder {target.parent} does not exist; create it first"
-        ) from None
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
         raise ExportError(
             f"cannot write {target}: {exc.strerror.lower() if exc.strerror else exc}; "

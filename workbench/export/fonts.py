@@ -12,21 +12,17 @@ MONO_BOLD = "DejaVuSansMono-Bold"
 # Advance width of every glyph in DejaVu Sans Mono, in ems (1233/2048): the layout is in cells.
 CELL_EM = 1233 / 2048
 
-_FONT_DIRS = (
-    # The workbench's own copy: a checkout, a pip install (under share/) or the bundle.
-    resource_path("fonts"),
-    Path("/usr/share/fonts/truetype/dejavu"),  # Debian's fonts-dejavu-core, for installed copies
-)
+_SYSTEM_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 _registered = False
 
 
 def _find(name: str) -> Path:
-    for d in _FONT_DIRS:
-        p = d / f"{name}.ttf"
+    bundled = resource_path("fonts", f"{name}.ttf")
+    for p in (bundled, _SYSTEM_DIR / f"{name}.ttf"):
         if p.is_file():
             return p
     raise ExportError(
-        f"the font {name}.ttf was not found in {' or '.join(str(d) for d in _FONT_DIRS)}: "
+        f"the font {name}.ttf was not found in {bundled.parent} or {_SYSTEM_DIR}: "
         "reinstall the workbench or install the fonts-dejavu-core package"
     )
 

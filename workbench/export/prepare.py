@@ -7,10 +7,10 @@ export never leaves a partial file.
 from __future__ import annotations
 
 from workbench.cable.model import Cable
-from workbench.export.codes import description
+from workbench.export.codes import code_sets, description
 from workbench.export.errors import ExportError
 from workbench.export.layout import disjoint
-from workbench.review.model import Action, Review, ReviewError, Withholding
+from workbench.review.model import Action, Review, ReviewError, Withholding, review_id
 
 
 def cable_name(cable: Cable) -> str:
@@ -24,7 +24,7 @@ def pending_paragraphs(cable: Cable, review: Review) -> list[str]:
 def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -> list[Withholding]:
     """The withheld ranges, sorted and merged; ExportError when the export must not happen."""
     name = cable_name(cable)
-    if cable.id and review.cable_id and review.cable_id != cable.id:
+    if review.cable_id != review_id(cable):
         raise ExportError(
             f"the decisions are for {review.cable_id}, not for {name}: "
             f"give the decisions made for {name}"
@@ -40,6 +40,7 @@ def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -
             f"{name} has {len(pending)} paragraph(s) not yet reviewed ({shown}): decide them, "
             "or export with --allow-pending to withhold them as PENDING REVIEW"
         )
+    sets = code_sets() if raw else []
     for w in raw:
         where = f"paragraph {_key(cable, w)}" if w.paragraph else f"the {w.field} field"
         if not w.codes:
@@ -47,11 +48,11 @@ def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -
                 f"{where} of {name} is withheld without an exemption code: give it a code"
             )
         for code in w.codes:
-            if description(code) is None:
+            if description(code, sets) is None:
                 raise ExportError(
                     f"{where} of {name} is withheld under {code!r}, which is not a known "
-                    "exemption code: use a FOIA (b)(n), E.O. 1.4(x), 25X# or 50X code, or "
-                    "import a code set that defines it"
+                    "exemption code: use a listed code, or add your team's code set with "
+                    "`workbench review codes --add FILE`"
                 )
     return disjoint(raw)
 

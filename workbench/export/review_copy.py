@@ -67,6 +67,8 @@ def notes_from_findings(findings: Iterable[object]) -> list[Note]:
             message = f"[{code}] {message}"
         start = getattr(f, "start", None)
         end = getattr(f, "end", None)
+        if start == end == 0:  # the engine's "nothing better to point at"
+            start = end = None
         span = getattr(f, "span", None)
         if start is None and span is not None:
             start, end = getattr(span, "start", None), getattr(span, "end", None)

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from workbench.cable.model import Cable
 from workbench.export import fonts
-from workbench.export.codes import description
+from workbench.export.codes import code_sets, description
 from workbench.export.prepare import (
     cable_name,
     withheld_in_full,
@@ -83,6 +83,7 @@ def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[
     disposition = "withheld in full" if full else "released in part"
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
     keys = {p.index: p.key for p in cable.paragraphs}
+    sets = code_sets()
     rows = []
     for w in raw:
         rows.append(
@@ -94,9 +95,7 @@ def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[
                 withheld=_extent(cable, w),
                 disposition=disposition,
                 codes=", ".join(w.codes),
-                descriptions="; ".join(
-                    f"{c}: {description(c) or 'no description'}" for c in w.codes
-                ),
+                descriptions="; ".join(f"{c}: {description(c, sets)}" for c in w.codes),
                 comment=w.comment,
             )
         )

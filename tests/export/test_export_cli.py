@@ -1,0 +1,156 @@
+"""`workbench export`, `verify` and `index` as a user runs them, through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus import SAMPLE
+
+from workbench.cli import main
+from workbench.export.verify import extract
+
+DECISIONS = {
+    "cable": "07SEOUL219",
+    "decisions": [
+        {"paragraph": 1, "action": "release"},
+        {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"], "comment": "source"},
+        {
+            "paragraph": 3,
+            "action": "partial",
+            "spans": [{"match": "the Government of Norway", "codes": ["(b)(1)", "1.4(b)"]}],
+        },
+        {"paragraph": 4, "action": "release"},
+    ],
+    "fields": [{"field": "subject", "codes": ["(b)(1)", "1.4(d)"]}],
+}
+
+
+@pytest.fixture
+def decisions(tmp_path: Path) -> Path:
+    p = tmp_path / "07SEOUL219.json"
+    p.write_text(json.dumps(DECISIONS))
+    return p
+
+
+def run(*args: str) -> int:
+    return main([str(a) for a in args])
+
+
+def test_export_then_verify(tmp_path, decisions, capsys):
+    out = tmp_path / "release.pdf"
+    assert (
+        run("export", SAMPLE, "--decisions", decisions, "--out", out, "--case-number", "F-1") == 0
+    )
+    assert "(2 pages)" in capsys.readouterr().out
+    found = extract(out.read_bytes())
+    text = "".join(found.pages)
+    assert "Government of Norway" not in text and "CLUSTER MUNITIONS" not in text
+    assert found.metadata["/Title"] == "07SEOUL219"
+    assert found.metadata.get("/Subject", "") == ""
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions) == 0
+    assert "no withheld text" in capsys.readouterr().out
+
+
+def test_verify_names_the_leak(tmp_path, decisions, capsys):
+    """A release made before paragraph 4 was withheld leaks against the stricter review."""
+    out = tmp_path / "release.pdf"
+    run("export", SAMPLE, "--decisions", decisions, "--out", out)
+    stricter = json.loads(json.dumps(DECISIONS))
+    stricter["decisions"][3] = {"paragraph": 4, "action": "withhold", "codes": ["(b)(6)"]}
+    strict = tmp_path / "strict.json"
+    strict.write_text(json.dumps(stricter))
+    capsys.readouterr()
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", strict) == 1
+    said = capsys.readouterr().out
+    assert "LEAK: withheld text of paragraph 4 ((b)(6)) is in the page 2 text" in said
+
+
+def test_review_copy(tmp_path, decisions):
+    out = tmp_path / "review.pdf"
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", out, "--copy", "review") == 0
+    text = "".join(extract(out.read_bytes()).pages)
+    assert "Government of Norway" in text  # all text visible for the office
+    assert "NOT FOR RELEASE" in text and "PROPOSED: RELEASE IN PART" in text
+    assert "FINDINGS OF WORKBENCH CHECK" in text
+
+
+def test_batch_into_a_folder_with_workers(tmp_path, decisions, capsys):
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "a.txt")
+    shutil.copy(SAMPLE, folder / "b.txt")
+    out = tmp_path / "out"
+    assert run("export", folder, "--decisions", decisions.parent, "--out", out, "--jobs", "2") == 0
+    assert sorted(p.name for p in out.iterdir()) == ["07SEOUL219.pdf"]  # same ID, same file
+    assert "exported 2 of 2 cables (4 pages)" in capsys.readouterr().out
+
+
+def test_index_csv_and_pdf(tmp_path, decisions):
+    out = tmp_path / "index.csv"
+    assert run("index", SAMPLE, "--decisions", decisions, "--out", out) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [r["paragraph"] for r in rows] == ["header", "2", "3"]
+    assert {r["subject"] for r in rows} == {"withheld"}
+    assert rows[1]["reviewer comment"] == "source"
+    assert rows[1]["disposition"] == "released in part"
+    assert "foreign relations" in rows[1]["code descriptions"].lower()
+    pdf = tmp_path / "index.pdf"
+    assert run("index", SAMPLE, "--decisions", decisions, "--out", pdf) == 0
+    text = "".join(extract(pdf.read_bytes()).pages)
+    assert "07SEOUL219" in text and "Page 1 of 1" in text and "CLUSTER" not in text
+
+
+def test_bad_input_one_sentence_no_file(tmp_path, decisions, capsys):
+    out = tmp_path / "x.pdf"
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({**DECISIONS, "cable": "07SEOUL220"}))
+    assert run("export", SAMPLE, "--decisions", other, "--out", out) == 1
+    assert "the decisions are for '07SEOUL220', not 07SEOUL219" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**DECISIONS, "fields": [{"field": "subject", "codes": ["B12"]}]}))
+    assert run("export", SAMPLE, "--decisions", bad, "--out", out) == 1
+    assert "unknown exemption code 'B12'" in capsys.readouterr().err
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", blocker / "x.pdf") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is a file, not a folder" in err
+    pending = tmp_path / "pending.json"
+    pending.write_text(json.dumps({**DECISIONS, "decisions": DECISIONS["decisions"][:2]}))
+    assert run("export", SAMPLE, "--decisions", pending, "--out", out) == 1
+    assert "--allow-pending" in capsys.readouterr().err
+    assert run("export", SAMPLE, "--out", out) == 1  # no store yet, no decisions
+    assert "there is no review store" in capsys.readouterr().err
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*part")) == []
+    assert run("export", SAMPLE, "--decisions", pending, "--out", out, "--allow-pending") == 0
+    assert "PENDING REVIEW" in "".join(extract(out.read_bytes()).pages)
+
+
+def test_export_from_the_review_store(tmp_path, capsys):
+    """Decisions saved in the SQLite store, as the window saves them, export the same way."""
+    from workbench.cable import read_cable
+    from workbench.review.commands import SetDecision
+    from workbench.review.model import Action, Decision
+    from workbench.review.store import SqliteStore
+
+    cable = read_cable(SAMPLE)
+    store_path = tmp_path / "reviews.sqlite3"
+    with SqliteStore(store_path) as store:
+        review = store.load(cable)
+        for p in cable.paragraphs:
+            d = (
+                Decision(Action.WITHHOLD, ("(b)(6)",))
+                if p.number == 2
+                else Decision(Action.RELEASE)
+            )
+            store.apply(review, SetDecision(p, d), "tester")
+    out = tmp_path / "r.pdf"
+    assert run("export", SAMPLE, "--store", store_path, "--out", out) == 0
+    text = "".join(extract(out.read_bytes()).pages)
+    assert "RELEASE IN PART B6" in text and "Poloff delivered" not in text
+    assert run("verify", out, "--cable", SAMPLE, "--store", store_path) == 0

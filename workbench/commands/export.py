@@ -1,0 +1,110 @@
+"""``workbench export``: release PDFs (or review copies) of reviewed cables."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from workbench.commands.common import fail, iter_cable_paths
+from workbench.commands.export_options import add_pending_argument, add_source_arguments
+
+HELP = "write release PDFs (or review copies) of reviewed cables"
+DESCRIPTION = (
+    "Write each cable as a release PDF: laid out line for line, withheld paragraphs, spans and "
+    "header fields replaced by solid boxes labelled with their codes (the withheld text is never "
+    "put in the file), every page stamped with the banners, the declassification block, the "
+    "disposition and the page number. OUT is a file for one cable and a folder for several "
+    "(files named by reference ID). --copy review writes the office's review copy instead: all "
+    "text visible, withholdings shaded, findings of `workbench check` noted, watermarked NOT FOR "
+    "RELEASE. A cable with undecided paragraphs is refused unless --allow-pending."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("cables", nargs="+", metavar="CABLE", help="cable file or folder")
+    add_source_arguments(p)
+    p.add_argument("--out", required=True, metavar="OUT", help="PDF file, or folder for several")
+    p.add_argument("--copy", choices=("release", "review"), default="release")
+    p.add_argument("--case-number", default="", help="FOIA/MDR case number (default: settings)")
+    p.add_argument("--doc-number", default="", help="document number (default: reference ID)")
+    p.add_argument("--authority", default="", help="declassification authority (default: settings)")
+    p.add_argument("--reviewer", default="", help="reviewer's name (default: settings)")
+    p.add_argument(
+        "--marking",
+        default="UNCLASSIFIED",
+        help="new overall marking; a lower level for a partial downgrade (default UNCLASSIFIED)",
+    )
+    p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
+    add_pending_argument(p)
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.export.batch import Job, run_jobs
+    from workbench.export.errors import ExportError
+    from workbench.export.options import ExportOptions
+    from workbench.export.source import ReviewSource
+
+    paths = [str(p) for p in iter_cable_paths(args.cables)]
+    if not paths:
+        return fail("no cable files found in the paths given: name cable files or folders")
+    try:
+        released = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        return fail(f"--date {args.date!r} is not a date: write it as YYYY-MM-DD")
+    if args.jobs < 1:
+        return fail("--jobs must be 1 or more")
+    options = ExportOptions(
+        case_number=args.case_number,
+        doc_number=args.doc_number,
+        authority=args.authority,
+        reviewer=args.reviewer,
+        marking=args.marking,
+        released=released,
+        allow_pending=args.allow_pending,
+    ).resolve()
+    source = ReviewSource(args.decisions, args.store)
+    out = Path(args.out)
+    many = len(paths) > 1 or any(Path(c).is_dir() for c in args.cables)
+    try:
+        source.check()
+        if many or out.is_dir():
+            if out.exists() and not out.is_dir():
+                raise ExportError(f"{out} is a file: give a folder for several cables")
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ExportError(f"cannot create the folder {out}: {exc.strerror}") from None
+            jobs = [Job(p, None, str(out), args.copy, options, source) for p in paths]
+        else:
+            jobs = [Job(paths[0], str(out), None, args.copy, options, source)]
+    except ExportError as exc:
+        return fail(str(exc), 1)
+
+    show = _progress if sys.stderr.isatty() and len(jobs) > 1 else None
+    failed = pages = done = 0
+    for result in run_jobs(jobs, args.jobs, show):
+        if result.error:
+            failed += 1
+            if show:
+                sys.stderr.write("\n")
+            fail(result.error, 1)
+        else:
+            done += 1
+            pages += result.pages
+            if not show and len(jobs) == 1:
+                print(f"{result.out} ({result.pages} page{'s' if result.pages != 1 else ''})")
+    if len(jobs) > 1:
+        if show:
+            sys.stderr.write("\n")
+        print(f"exported {done} of {len(jobs)} cables ({pages} pages) to {out}")
+    return 1 if failed else 0
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    sys.stderr.flush()

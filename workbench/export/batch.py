@@ -1,0 +1,88 @@
+"""Export many cables: one per worker process, results in input order, progress as they finish."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.cable import CableError, read_cable
+from workbench.export.atomic import write_atomic
+from workbench.export.errors import ExportError
+from workbench.export.options import ExportOptions
+from workbench.export.source import ReviewSource
+
+
+@dataclass(frozen=True)
+class Job:
+    cable: str
+    out: str | None  # a file; None: <folder>/<reference ID>[-review].pdf
+    folder: str | None
+    copy: str  # "release" or "review"
+    options: ExportOptions
+    source: ReviewSource
+
+
+@dataclass(frozen=True)
+class Result:
+    cable: str
+    out: str | None
+    pages: int
+    error: str | None = None
+
+
+def out_name(cable_id: str, copy: str) -> str:
+    """File names carry the reference ID only: never a subject or other text that may be withheld."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in cable_id)
+    return f"{safe}-review.pdf" if copy == "review" else f"{safe}.pdf"
+
+
+def run_job(job: Job) -> Result:
+    """Export one cable; every refusal becomes the one-sentence error of its Result."""
+    try:
+        cable = read_cable(job.cable)
+        review = job.source.load(cable)
+        if job.copy == "review":
+            from workbench.declass.engine import assess
+            from workbench.export.review_copy import render_review_copy
+
+            data = render_review_copy(cable, review, job.options, assess(cable).findings)
+        else:
+            from workbench.export.release import render_release
+
+            data = render_release(cable, review, job.options)
+        out = job.out or str(
+            Path(job.folder or ".") / out_name(cable.id or Path(job.cable).stem, job.copy)
+        )
+        write_atomic(out, data)
+        return Result(job.cable, out, _pages(data))
+    except (CableError, ExportError) as exc:
+        return Result(job.cable, None, 0, str(exc))
+
+
+def _pages(data: bytes) -> int:
+    # One "/Type /Page" object per page (the page tree is "/Type /Pages"); ReportLab writes
+    # these dictionaries uncompressed.
+    return len(re.findall(rb"/Type /Page(?!s)", data))
+
+
+def run_jobs(
+    jobs: Sequence[Job], workers: int, progress: Callable[[int, int], None] | None = None
+) -> Iterator[Result]:
+    """Results in input order; ``workers`` > 1 runs them in that many processes."""
+    total = len(jobs)
+    if workers <= 1 or total <= 1:
+        for i, job in enumerate(jobs, 1):
+            result = run_job(job)
+            if progress:
+                progress(i, total)
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, total, os.cpu_count() or 1)) as pool:
+        for i, result in enumerate(pool.map(run_job, jobs, chunksize=4), 1):
+            if progress:
+                progress(i, total)
+            yield result
