@@ -108,3 +108,20 @@ def test_added_set_is_kept_and_offered(tmp_path: Path) -> None:
     clash.write_text("X,y,z\n")
     with pytest.raises(CodeSetError, match="built-in code set"):
         add_code_set(clash)
+
+
+def test_describe_and_chosen_set(tmp_path: Path) -> None:
+    from workbench.review.codes import chosen_code_set, describe
+    from workbench.settings import Settings
+
+    assert describe("B6") == "B6: personal privacy: " + builtin_code_sets()[0].codes[5].description
+    assert describe("nope") is None
+    assert chosen_code_set().name == "foia"
+    src = tmp_path / "team.csv"
+    src.write_text("NR,Non-responsive,Outside the request\n")
+    add_code_set(src)
+    settings = Settings.load()
+    settings.code_set = "team"
+    settings.save()
+    assert chosen_code_set().name == "team"
+    assert describe("NR") == "Non-responsive: Outside the request"

@@ -184,3 +184,60 @@ def test_reviews_summary(sample: Cable, store_path: Path) -> None:
             2,
             len(sample.paragraphs),
         )
+
+
+def _store_old_division(
+    store_path: Path, sample: Cable, spans: list[list[int]], decisions: dict[int, dict]
+) -> None:
+    """Write a review as an older reader, which divided the same text differently, saved it."""
+    from workbench.review import text_hash
+
+    SqliteStore(store_path).close()
+    db = sqlite3.connect(store_path)
+    db.execute(
+        "INSERT INTO reviews VALUES (?, ?, ?, ?, 'then', 'then')",
+        (sample.id, text_hash(sample.text), len(spans), json.dumps(spans)),
+    )
+    for index, d in decisions.items():
+        db.execute(
+            "INSERT INTO decisions VALUES (?, ?, ?, ?)",
+            (sample.id, index, d["action"], json.dumps(d)),
+        )
+    db.commit()
+    db.close()
+
+
+def test_decisions_follow_their_paragraphs_when_the_reader_changes(
+    sample: Cable, store_path: Path
+) -> None:
+    # The old reader also took a line before paragraph 1 for a paragraph: indexes shifted by 1.
+    spans = [[880, 905]] + [[p.start, p.end] for p in sample.paragraphs]
+    p3 = sample.paragraphs[2]
+    span = {"start": p3.body_start, "end": p3.body_start + 3, "codes": ["(b)(6)"]}
+    _store_old_division(
+        store_path,
+        sample,
+        spans,
+        {2: {"action": "release"}, 4: {"action": "partial", "spans": [span]}},
+    )
+    with SqliteStore(store_path) as store:
+        review = store.load(sample)
+        assert review.paragraph_count == len(sample.paragraphs)
+        assert review.decision(1).action == Action.RELEASE
+        assert review.decision(3).spans[0].start == p3.body_start
+        assert review.decision(2).action == Action.PENDING
+        assert store.log(review.cable_id)[-1].what.startswith("Renumber paragraphs")
+        assert store.load(sample) == review  # saved: the second load does not renumber again
+        assert len(store.log(review.cable_id)) == 1
+
+
+def test_decision_that_cannot_follow_is_refused(sample: Cable, store_path: Path) -> None:
+    p1, p2 = sample.paragraphs[:2]
+    # The old reader read paragraphs 1 and 2 as one, and it was withheld.
+    spans = [[p1.start, p2.end]] + [[p.start, p.end] for p in sample.paragraphs[2:]]
+    _store_old_division(store_path, sample, spans, {1: {"action": "withhold", "codes": ["(b)(1)"]}})
+    with (
+        SqliteStore(store_path) as store,
+        pytest.raises(TextChangedError, match="divides 07SEOUL219 into paragraphs differently"),
+    ):
+        store.load(sample)

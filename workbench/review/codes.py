@@ -269,3 +269,28 @@ def validate_codes(codes: Iterable[str], sets: Iterable[CodeSet]) -> tuple[str, 
         if found.code not in out:
             out.append(found.code)
     return tuple(out)
+
+
+def describe(code: str) -> str | None:
+    """``label: description`` of ``code`` from any code set in use (export's Vaughn index asks
+    this for a team's own codes); None when no set knows it or a set cannot be read."""
+    try:
+        found = find_code(code, available_code_sets())
+    except ReviewError:
+        return None
+    if found is None:
+        return None
+    parts = [p for p in (found.label, found.description) if p]
+    return ": ".join(parts) or found.code
+
+
+def chosen_code_set(sets: Sequence[CodeSet] | None = None) -> CodeSet:
+    """The set offered first (``code_set`` in settings); FOIA if that set is not found."""
+    from workbench.settings import Settings
+
+    sets = list(available_code_sets() if sets is None else sets)
+    name = Settings.load().code_set
+    for s in sets:
+        if s.name == name:
+            return s
+    return sets[0]

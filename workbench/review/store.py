@@ -1,7 +1,8 @@
-"""Where review decisions live: the ``ReviewStore`` interface and its SQLite implementation.
+"""Where review decisions live: ``SqliteStore``, the SQLite implementation of ``ReviewStore``.
 
-This is the only module that writes SQL, so a shared PostgreSQL store for review teams can be
-added beside ``SqliteStore`` without touching the model, the CLI or the GUI.
+This module (with its schema, ``sqlite_schema.py``) is the only one that speaks SQL, so a
+shared PostgreSQL store for review teams can be added beside ``SqliteStore`` (implementing
+``store_api.ReviewStore``) without touching the model, the CLI or the GUI.
 
 Durability: every change is committed in its own transaction before ``apply`` returns, in
 WAL mode with ``synchronous=FULL`` (SQLite then syncs the log on each commit, so a process
@@ -16,10 +17,9 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from workbench.cable.model import Cable
 from workbench.review.commands import Command
@@ -37,97 +37,28 @@ from workbench.review.model import (
     review_id,
     text_hash,
 )
+from workbench.review.remap import remap_decisions
+from workbench.review.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.review.store_api import (
+    AuditEntry,
+    ReviewStore,
+    ReviewSummary,
+    StoreError,
+    TextChangedError,
+)
 
-
-class StoreError(ReviewError):
-    """The store cannot be opened or written (not a store, too new, locked for too long)."""
-
-
-class TextChangedError(ReviewError):
-    """The cable's text (or how it divides into paragraphs) changed since it was reviewed."""
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    at: str  # ISO 8601, UTC
-    reviewer: str
-    cable_id: str
-    what: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ReviewSummary:
-    cable_id: str
-    decided: int
-    paragraph_count: int
-    updated_at: str
-
-
-class ReviewStore(Protocol):
-    """What the CLI and GUI need from a store; nothing else may reach the database."""
-
-    def load(self, cable: Cable) -> Review: ...
-
-    def apply(self, review: Review, command: Command, reviewer: str) -> bool: ...
-
-    def revert(self, review: Review, command: Command, reviewer: str) -> bool: ...
-
-    def start_over(self, cable: Cable, reviewer: str) -> Review: ...
-
-    def log(self, cable_id: str) -> list[AuditEntry]: ...
-
-    def reviews(self) -> list[ReviewSummary]: ...
-
-    def close(self) -> None: ...
-
-
-# Schema migrations, applied in order; the store's PRAGMA user_version counts those applied.
-# Never edit a released step: add a new one.
-MIGRATIONS: list[list[str]] = [
-    # 1: reviews, their decisions and field redactions, and the append-only audit log.
-    [
-        """CREATE TABLE reviews (
-            cable_id TEXT PRIMARY KEY,
-            cable_hash TEXT NOT NULL,
-            paragraph_count INTEGER NOT NULL,
-            paragraph_spans TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )""",
-        """CREATE TABLE decisions (
-            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
-            paragraph INTEGER NOT NULL,
-            action TEXT NOT NULL,
-            data TEXT NOT NULL,
-            PRIMARY KEY (cable_id, paragraph)
-        ) WITHOUT ROWID""",
-        """CREATE TABLE field_redactions (
-            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
-            field TEXT NOT NULL,
-            data TEXT NOT NULL,
-            PRIMARY KEY (cable_id, field)
-        ) WITHOUT ROWID""",
-        """CREATE TABLE audit (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            reviewer TEXT NOT NULL,
-            cable_id TEXT NOT NULL,
-            what TEXT NOT NULL,
-            before TEXT NOT NULL,
-            after TEXT NOT NULL
-        )""",
-        """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-        """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-    ],
-    # 2: `review log` reads one cable's entries; without this it scans the whole log.
-    ["CREATE INDEX audit_by_cable ON audit (cable_id, id)"],
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AuditEntry",
+    "ReviewStore",
+    "ReviewSummary",
+    "SqliteStore",
+    "StoreError",
+    "TextChangedError",
+    "open_store",
 ]
-SCHEMA_VERSION = len(MIGRATIONS)
+
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 12  # with the busy timeout, a writer waits about a minute before giving up
@@ -242,14 +173,10 @@ class SqliteStore:
                 "UTC), so the saved redaction offsets no longer fit it: restore the original "
                 "file, or start the review over (the old decisions stay in the audit log)"
             )
-        stored_spans = tuple(tuple(s) for s in json.loads(spans_json))
+        stored_spans = _spans(spans_json)
         if stored_spans != paragraph_spans(cable):
-            raise TextChangedError(
-                f"this version of the workbench divides {cid} into paragraphs differently "
-                f"({len(cable.paragraphs)} paragraphs; the review was made with {count}), so "
-                "saved decisions could land on the wrong paragraph: start the review over "
-                "(the old decisions stay in the audit log)"
-            )
+            self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
+            stored_spans, count = paragraph_spans(cable), len(cable.paragraphs)
         review = Review(cid, stored_hash, count, paragraph_spans=stored_spans)
         for index, data in self._db.execute(
             "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
@@ -261,6 +188,41 @@ class SqliteStore:
             f = field_from_json(json.loads(data))
             review.fields[f.field] = f
         return review
+
+    def _renumber(self, cable: Cable) -> None:
+        """Move saved decisions to the paragraphs as this reader divides the same text."""
+        cid = review_id(cable)
+        row = self._db.execute(
+            "SELECT paragraph_spans FROM reviews WHERE cable_id = ?", (cid,)
+        ).fetchone()
+        old_spans = _spans(row[0])
+        if old_spans == paragraph_spans(cable):
+            return  # another process did it meanwhile
+        old = {
+            index: decision_from_json(json.loads(data))
+            for index, data in self._db.execute(
+                "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
+            )
+        }
+        try:
+            new = remap_decisions(old, old_spans, cable)
+        except ReviewError as exc:
+            raise TextChangedError(
+                f"this version of the workbench divides {cid} into paragraphs differently from "
+                f"the one that reviewed it, and {exc}: start the review over (the old decisions "
+                "stay in the audit log)"
+            ) from exc
+        before = self._current(cid, None, None)
+        self._db.execute("DELETE FROM decisions WHERE cable_id = ?", (cid,))
+        for index, d in new.items():
+            self._db.execute(
+                "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (?, ?, ?, ?)",
+                (cid, index, d.action.value, _dump(decision_to_json(d))),
+            )
+        self._upsert_review(Review.for_cable(cable), replace=True)
+        after = self._current(cid, None, None)
+        what = "Renumber paragraphs: this version of the workbench divides the cable differently"
+        self._audit("workbench", cid, what, before, after)
 
     def log(self, cable_id: str) -> list[AuditEntry]:
         """Every change to ``cable_id``'s review, oldest first."""
@@ -463,6 +425,10 @@ class SqliteStore:
                     ) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
+
+
+def _spans(spans_json: str) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in json.loads(spans_json))
 
 
 def _state(review: Review, paragraphs: list[int], fields: list[str]) -> dict[str, dict[str, Any]]:
