@@ -47,7 +47,7 @@ def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path
     rect = window.table.visualRect(window.model.index(2, 2))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current is not None and window.current.index == 3
-    assert window.inspector.paragraph_box.title() == "Paragraph 3"
+    assert window.inspector.paragraph_box.title() == "Paragraph 3 of 4"
 
 
 @pytest.mark.parametrize(

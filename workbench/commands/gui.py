@@ -6,18 +6,25 @@ import argparse
 
 HELP = "open the reviewer's window (the default when no command is given)"
 DESCRIPTION = (
-    "Open the reviewer's window on a cable (or, with no CABLE, the bundled sample cable "
-    "07SEOUL219). Decisions are saved to the review store as they are made."
+    "Open the reviewer's window on a cable, or on a folder of cables (a sortable table of "
+    "their classification, DECL status and findings). With no CABLE, opens the bundled "
+    "sample cable 07SEOUL219. Every decision is saved to the review store as it is made."
 )
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", nargs="?", metavar="CABLE", help="cable file to open")
+    p.add_argument("path", nargs="?", metavar="CABLE|FOLDER", help="cable file or folder to open")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="review store (SQLite) to use; default: reviews.sqlite3 in the user data folder",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     # Qt is imported here only, so `workbench parse` never pays for it.
     from workbench.gui.app import run as run_gui
-    from workbench.resources import sample_cable
+    from workbench.resources import resource_path
 
-    return run_gui(args.path if args.path else sample_cable())
+    path = args.path if args.path else resource_path("samples", "07SEOUL219.txt")
+    return run_gui(path, store=args.store, sample=not args.path)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.gui.main_window import APP_TITLE, MainWindow
+from workbench.settings import Settings
 
 
 def application() -> QApplication:
@@ -23,12 +24,32 @@ def application() -> QApplication:
     return app
 
 
-def run(path: str | Path | None) -> int:
-    """Open the window on ``path`` (a cable, or nothing) and run the event loop."""
+def code_set_choices() -> list[tuple[str, str]]:
+    try:
+        from workbench.review.codes import available_code_sets
+
+        return [(s.name, s.label) for s in available_code_sets()]
+    except Exception:  # noqa: BLE001 (a broken code-set file must not stop the first run)
+        return []
+
+
+def run(path: str | Path | None, store: str | None = None, sample: bool = False) -> int:
+    """Open the window on ``path`` (a cable or folder) and run the event loop."""
     app = application()
-    window = MainWindow()
+    first = Settings.load().first_run
+    if first:
+        from workbench.gui.first_run import FirstRunDialog
+
+        FirstRunDialog(Settings.load(), code_set_choices()).exec()
+    window = MainWindow(store_path=store)
     window.show()
-    if path is not None:
-        # After the window is up, so that an error box has a window to sit on.
-        QTimer.singleShot(0, lambda: window.open_path(path))
+
+    def start() -> None:
+        if path is not None:
+            window.open_path(path)
+        if first:
+            window.show_key_hint()
+
+    # After the window is up, so that an error box has a window to sit on.
+    QTimer.singleShot(0, start)
     return app.exec()

@@ -1,0 +1,221 @@
+"""Keyboard-first review (issue 6): keys change the review, the store keeps it, undo undoes it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import corpus
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from workbench.cable import read_cable
+from workbench.gui.main_window import MainWindow
+from workbench.review.model import Action
+from workbench.review.store import SqliteStore
+
+
+def saved(store_path: Path, cable_path: Path):  # type: ignore[no-untyped-def]
+    """The review as another process would read it from the store."""
+    with SqliteStore(store_path) as store:
+        return store.load(read_cable(cable_path))
+
+
+def key(qtbot, window: MainWindow, k, mod=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    target = QApplication.focusWidget() or window.table
+    qtbot.keyClick(target, k, mod)
+
+
+def test_walk_decide_undo_redo_and_reopen(
+    make_window, sample_path: Path, store_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    w = make_window()
+    assert w.open_path(sample_path)
+    w.table.setFocus()
+    assert w.current.index == 1
+    key(qtbot, w, Qt.Key.Key_J)
+    key(qtbot, w, Qt.Key.Key_J)
+    assert w.current.index == 3
+    key(qtbot, w, Qt.Key.Key_K)
+    key(qtbot, w, Qt.Key.Key_Up)
+    assert w.current.index == 1
+    key(qtbot, w, Qt.Key.Key_Down)
+    key(qtbot, w, Qt.Key.Key_Up)
+    assert w.current.index == 1
+
+    key(qtbot, w, Qt.Key.Key_A)  # release 1, go on to 2
+    assert w.current.index == 2
+    key(qtbot, w, Qt.Key.Key_R)  # withhold 2 with the default codes
+    assert w.current.index == 3
+    r = saved(store_path, sample_path)
+    assert r.decision(1).action == Action.RELEASE
+    assert r.decision(2).action == Action.WITHHOLD
+    assert r.decision(2).codes == ("(b)(1)", "1.4(d)")
+    assert w.progress_label.text() == "2 of 4 paragraphs decided"
+
+    # Select "Kim Hye-jin" in paragraph 2... no: in paragraph 3, and redact it.
+    cable = w.cable
+    p3 = cable.paragraphs[2]
+    start = cable.text.index("Government of Norway", p3.body_start)
+    end = start + len("Government of Norway")
+    w.view.select_span(start, end)
+    key(qtbot, w, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    r = saved(store_path, sample_path)
+    assert r.decision(3).action == Action.PARTIAL
+    assert [(s.start, s.end, s.codes) for s in r.decision(3).spans] == [
+        (start, end, ("(b)(1)", "1.4(d)"))
+    ]
+    assert "Government of Norway" in w.inspector.withheld.toPlainText() or w.current.index != 3
+
+    # Undo the redaction, then the withholding; redo the withholding.
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(store_path, sample_path).decision(3).action == Action.PENDING
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(store_path, sample_path).decision(2).action == Action.PENDING
+    key(
+        qtbot,
+        w,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    r = saved(store_path, sample_path)
+    assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
+    assert w.progress_label.text() == "2 of 4 paragraphs decided"
+    assert w.model.index(1, 3).data() == "Withhold"
+    assert w.model.index(1, 4).data() == "(b)(1) 1.4(d)"
+    w.close()
+
+    # Reopening restores every decision.
+    w2 = make_window()
+    w2.open_path(sample_path)
+    assert w2.progress_label.text() == "2 of 4 paragraphs decided"
+    assert w2.session.review.decision(2).codes == ("(b)(1)", "1.4(d)")
+    assert str(store_path) in w2.store_label.text()
+
+
+def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
+    window: MainWindow, sample_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    window.open_path(sample_path)
+    window.go_to(2)
+    window.actions["withhold"].trigger()
+    p2 = window.cable.paragraphs[1]
+    # The bar's tooltip shows the codes and the original to the reviewer.
+    cur = window.view.textCursor()
+    cur.setPosition(p2.body_start + 5)
+    pos = window.view.cursorRect(cur).center()
+    tip = window.view.tooltip_at(pos)
+    assert "Withheld (b)(1) 1.4(d)" in tip and "Poloff delivered" in tip
+    # The text under the bar is painted black on black.
+    block = window.view.document().findBlock(p2.body_start + 5)
+    offset = p2.body_start + 5 - block.position()
+    backgrounds = [
+        r.format.background().color().name()
+        for r in block.layout().formats()
+        if r.start <= offset < r.start + r.length
+    ]
+    assert backgrounds == ["#111111"]
+    window.go_to(2)
+    assert "Poloff delivered" in window.inspector.withheld.toPlainText()
+
+
+def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    from workbench.gui.code_picker import CodePicker
+
+    window.open_path(sample_path)
+    window.go_to(4)
+
+    def pick() -> None:
+        picker = window.findChild(CodePicker, "codePicker")
+        for i in range(picker.list.count()):  # start from nothing ticked
+            picker.list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        qtbot.keyClicks(picker.search, "privacy")
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # ticks (b)(6)
+        picker.accept()
+
+    QTimer.singleShot(50, pick)
+    window.actions["choose_codes"].trigger()
+    d = window.session.review.decision(4)
+    assert d.action == Action.WITHHOLD and d.codes == ("(b)(6)",)
+    # R now reuses the codes last chosen.
+    window.go_to(3)
+    window.actions["withhold"].trigger()
+    assert window.session.review.decision(3).codes == ("(b)(6)",)
+
+
+def test_find_and_redact_every_match(window: MainWindow, sample_path: Path, store_path: Path):  # type: ignore[no-untyped-def]
+    from workbench.gui.find_redact import FindRedactDialog
+
+    window.open_path(sample_path)
+
+    seen = []
+
+    def fill() -> None:
+        d = window.findChild(FindRedactDialog, "findRedactDialog")
+        d.term_edit.setText("kim")
+        seen.append(d.result.text())
+        d.accept()
+
+    QTimer.singleShot(50, fill)
+    window.actions["find_redact"].trigger()
+    text = window.cable.text
+    expected = [m.start() for m in re.finditer(r"\bKim\b", text)]  # only in paragraphs 2, 3
+    assert seen and seen[0].startswith(f"{len(expected)} matches in 2 paragraph(s)"), seen
+    r = saved(store_path, sample_path)
+    spans = [s for i in (2, 3) for s in r.decision(i).spans]
+    assert [s.start for s in spans] == expected
+    assert all(text[s.start : s.end] == "Kim" for s in spans)
+    # One undo takes back the whole find-and-redact.
+    window.actions["undo"].trigger()
+    assert saved(store_path, sample_path).decided_count == 0
+
+
+def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    window.open_path(sample_path)
+    window.actions["withhold"].trigger()
+    window.go_to(1)
+    window.panel.comment.setFocus()
+    qtbot.keyClicks(window.panel.comment, "names a foreign official")
+    qtbot.keyClick(window.panel.comment, Qt.Key.Key_Return)
+    assert saved(store_path, sample_path).decision(1).comment == "names a foreign official"
+
+
+def test_redact_with_no_selection_says_what_to_do(window: MainWindow, sample_path: Path):
+    window.open_path(sample_path)
+    window.view.select_span(0, 0)
+    window.actions["redact_selection"].trigger()
+    assert "Select the text to redact first" in window.last_error
+    assert window.session.review.decided_count == 0
+
+
+def test_a_store_from_a_newer_version_is_a_message_box(
+    make_window, sample_path: Path, tmp_path: Path
+):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    newer = tmp_path / "newer.sqlite3"
+    with SqliteStore(newer):
+        pass
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 999")
+    con.commit()
+    con.close()
+    w = make_window(newer)
+    assert w.open_path(sample_path)
+    assert "newer" in w.last_error.lower() or "version" in w.last_error.lower()
+    assert w.session is None and not w.actions["release"].isEnabled()
+    assert "read-only" in w.progress_label.text()
+
+
+@pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize("name", ["cables/00HARARE6677.txt", "variants/06LIMA2415.crlf.txt"])
+def test_review_a_corpus_cable(make_window, store_path: Path, name: str):  # type: ignore[no-untyped-def]
+    path = corpus.CORPUS / name
+    w = make_window()
+    assert w.open_path(path), w.last_error
+    n = len(w.cable.paragraphs)
+    for _ in range(n):
+        w.actions["release"].trigger()
+    assert w.progress_label.text() == f"{n} of {n} paragraphs decided"
+    assert saved(store_path, path).is_complete

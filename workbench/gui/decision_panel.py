@@ -1,0 +1,91 @@
+"""The decision panel for the current paragraph: release / withhold / partial, codes, comment.
+
+Its buttons carry the window's QActions, so the panel, the menus and the keys share one
+implementation (and one tooltip showing the key).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from workbench.gui import styles
+from workbench.gui.paragraph_model import decision_codes
+from workbench.review.model import Action, Decision
+
+_WORDS = {
+    Action.PENDING: "Not decided",
+    Action.RELEASE: "Release in full",
+    Action.WITHHOLD: "Withhold in full",
+    Action.PARTIAL: "Release in part",
+}
+
+
+class DecisionPanel(QWidget):
+    commentEdited = Signal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionPanel")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        self.state = QLabel()
+        self.state.setObjectName("decisionState")
+        grid.addWidget(self.state, 0, 0, 1, 2)
+
+        row = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for key in ("release", "withhold", "choose_codes", "redact_selection", "set_pending"):
+            b = QToolButton()
+            b.setDefaultAction(actions[key])
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setObjectName(f"button_{key}")
+            self.buttons[key] = b
+        row.addWidget(self.buttons["release"])
+        row.addWidget(self.buttons["withhold"])
+        grid.addLayout(row, 1, 0, 1, 2)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.buttons["choose_codes"])
+        row2.addWidget(self.buttons["redact_selection"])
+        row2.addWidget(self.buttons["set_pending"])
+        grid.addLayout(row2, 2, 0, 1, 2)
+
+        grid.addWidget(QLabel("Codes"), 3, 0)
+        self.codes = QLabel()
+        self.codes.setObjectName("decisionCodes")
+        self.codes.setWordWrap(True)
+        grid.addWidget(self.codes, 3, 1)
+        grid.addWidget(QLabel("Comment"), 4, 0)
+        self.comment = QLineEdit()
+        self.comment.setObjectName("decisionComment")
+        self.comment.setPlaceholderText("Justification for the Vaughn index (Enter saves)")
+        self.comment.editingFinished.connect(self._comment_done)
+        grid.addWidget(self.comment, 4, 1)
+        self._shown_comment = ""
+
+    def show_decision(self, decision: Decision) -> None:
+        colour = styles.DECISION_COLOURS[decision.action.value]
+        words = _WORDS[decision.action]
+        if decision.action == Action.PARTIAL:
+            n = len(decision.spans)
+            words += f": {n} span{'s' if n != 1 else ''} withheld"
+        self.state.setText(f'<b style="color:{colour}; font-size: 13pt">{words}</b>')
+        self.codes.setText(" ".join(decision_codes(decision)) or "—")
+        self._shown_comment = decision.comment
+        self.comment.setText(decision.comment)
+        self.comment.setEnabled(decision.action != Action.PENDING)
+
+    def _comment_done(self) -> None:
+        text = self.comment.text().strip()
+        if text != self._shown_comment:
+            self._shown_comment = text
+            self.commentEdited.emit(text)

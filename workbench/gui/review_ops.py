@@ -1,0 +1,177 @@
+"""What the reviewer's keys do: each builds a Qt-free review command and hands it to the
+session, which saves it and puts it on the undo stack. Mixed into the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.review import commands as rc
+from workbench.review.model import Action, Decision, Redaction, ReviewError
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+
+class ReviewOps(_Base):
+    def _execute(self, build) -> bool:  # type: ignore[no-untyped-def]
+        """Build a command (which may refuse, with a reason) and run it."""
+        if self.session is None:
+            return False
+        try:
+            command = build()
+        except ReviewError as exc:
+            self.error(str(exc))
+            return False
+        return self.session.execute(command)
+
+    def release(self) -> None:
+        p = self.current
+        if p is not None and self._execute(lambda: rc.release(p, self._kept_comment())):
+            self.move(1)
+
+    def withhold(self, codes: list[str] | None = None) -> None:
+        p = self.current
+        if p is None:
+            return
+        use = list(codes or self.last_codes)
+        if self._execute(lambda: rc.withhold(p, use, self._kept_comment())):
+            self.last_codes = use
+            self.move(1)
+
+    def choose_codes(self) -> None:
+        codes = self.pick_codes("Withhold the paragraph with")
+        if codes:
+            self.withhold(codes)
+
+    def pick_codes(self, title: str) -> list[str]:
+        from workbench.gui.code_picker import CodePicker
+
+        picker = CodePicker(self.code_sets(), self.last_codes, self, title)
+        if picker.exec() != CodePicker.DialogCode.Accepted:
+            return []
+        return picker.codes()
+
+    def code_sets(self):  # type: ignore[no-untyped-def]
+        """The team's code sets, the settings' chosen set first."""
+        from workbench.review.codes import available_code_sets
+
+        try:
+            sets = available_code_sets(self.settings.custom_code_sets)
+        except ReviewError as exc:
+            self.error(str(exc))
+            return []
+        return sorted(sets, key=lambda s: s.name != self.settings.code_set)
+
+    def redact_selection(self) -> None:
+        """Withhold the selected text, paragraph by paragraph, with the last codes used."""
+        if self.cable is None:
+            return
+        span = self.view.selected_span()
+        if span is None:
+            self.error("Select the text to redact first (drag over it), then press Ctrl+R.")
+            return
+        start, end = span
+        parts = []
+        for p in self.cable.paragraphs:
+            s, e = max(start, p.body_start), min(end, p.end)
+            if s < e and self.cable.text[s:e].strip():
+                parts.append((p, s, e))
+        if not parts:
+            self.error(
+                "The selection is outside the paragraphs' text: select words inside a "
+                "paragraph (header fields are withheld from the inspector)."
+            )
+            return
+        codes = tuple(self.last_codes)
+
+        def build() -> rc.Command:
+            cmds = [rc.AddSpans(p, [Redaction(s, e, codes)]) for p, s, e in parts]
+            return cmds[0] if len(cmds) == 1 else rc.Composite(cmds, "Redact selection")
+
+        if self._execute(build):
+            self.view.select_span(end, end)
+
+    def unredact_selection(self) -> None:
+        if self.cable is None:
+            return
+        span = self.view.selected_span()
+        p = self.cable.paragraph_at(span[0]) if span else None
+        if span is None or p is None:
+            self.error("Select redacted text inside a paragraph first, then press Ctrl+Shift+R.")
+            return
+        self._execute(lambda: rc.RemoveSpans(p, span[0], min(span[1], p.end)))
+
+    def set_pending(self) -> None:
+        p = self.current
+        if p is not None and self.session is not None:
+            if self.session.review.decision(p.index).action != Action.PENDING:
+                self._execute(lambda: rc.set_pending(p))
+
+    def set_comment(self, comment: str) -> None:
+        p = self.current
+        if p is None or self.session is None:
+            return
+        d = self.session.review.decision(p.index)
+        if d.action == Action.PENDING:
+            return
+        self._execute(lambda: rc.SetDecision(p, Decision(d.action, d.codes, comment, d.spans)))
+
+    def _kept_comment(self) -> str:
+        """A comment already typed for the paragraph survives a change of decision."""
+        if self.current is None or self.session is None:
+            return ""
+        return self.session.review.decision(self.current.index).comment
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def find_and_redact(self) -> None:
+        if self.cable is None or self.session is None:
+            return
+        from workbench.gui.find_redact import FindRedactDialog
+
+        dialog = FindRedactDialog(self.cable, self.session.review, self.last_codes, self)
+        dialog.chooseCodes.connect(lambda: dialog.set_codes(self.pick_codes("Redact with")))
+        if dialog.exec() != FindRedactDialog.DialogCode.Accepted:
+            return
+        hits, codes = dialog.redactions(), dialog.codes
+        if not hits:
+            return
+
+        def build() -> rc.Command:
+            cmds = [rc.AddSpans(p, [Redaction(s, e, codes) for s, e in spans]) for p, spans in hits]
+            return cmds[0] if len(cmds) == 1 else rc.Composite(cmds, f"Redact “{dialog.term}”")
+
+        if self._execute(build):
+            self.last_codes = list(codes)
+
+    def export(self) -> None:
+        if self.cable is None or self.session is None:
+            return
+        try:
+            from workbench.gui.export_dialog import ExportDialog
+        except ImportError:
+            self.error("Export is not available in this build.")
+            return
+        ExportDialog(self.cable, self.session.review, self.settings, self).exec()
+
+    def show_keys(self) -> None:
+        from workbench.gui.actions import key_summary
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Keys", key_summary(), parent=self)
+        box.setObjectName("keysBox")
+        font = box.font()
+        font.setFamily("monospace")
+        box.setFont(font)
+        box.open()
