@@ -27,9 +27,7 @@ def key(qtbot, window: MainWindow, k, mod=Qt.KeyboardModifier.NoModifier) -> Non
     qtbot.keyClick(target, k, mod)
 
 
-def test_walk_decide_undo_redo_and_reopen(
-    make_window, sample_path: Path, store_path: Path, qtbot
-):  # type: ignore[no-untyped-def]
+def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
     w = make_window()
     assert w.open_path(sample_path)
     w.table.setFocus()
@@ -161,7 +159,7 @@ def test_find_and_redact_every_match(window: MainWindow, sample_path: Path, stor
     window.actions["find_redact"].trigger()
     text = window.cable.text
     expected = [m.start() for m in re.finditer(r"\bKim\b", text)]  # only in paragraphs 2, 3
-    assert seen and seen[0].startswith(f"{len(expected)} matches in 2 paragraph(s)"), seen
+    assert seen and seen[0].startswith(f"{len(expected)} matches in 2 place(s)"), seen
     r = saved(store_path, sample_path)
     spans = [s for i in (2, 3) for s in r.decision(i).spans]
     assert [s.start for s in spans] == expected

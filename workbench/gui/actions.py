@@ -22,20 +22,60 @@ class Spec:
 
 SPECS: tuple[Spec, ...] = (
     Spec("open", "&Open Cable…", (Key.Open,), "Open a cable file", "&File"),
-    Spec("open_folder", "Open &Folder…", ("Ctrl+Shift+O",), "Check every cable in a folder", "&File"),
-    Spec("export", "&Export…", ("Ctrl+E",), "Export a release copy, review copy or Vaughn index", "&File"),
+    Spec(
+        "open_folder", "Open &Folder…", ("Ctrl+Shift+O",), "Check every cable in a folder", "&File"
+    ),
+    Spec(
+        "export",
+        "&Export…",
+        ("Ctrl+E",),
+        "Export a release copy, review copy or Vaughn index",
+        "&File",
+    ),
     Spec("quit", "&Quit", (Key.Quit, "Ctrl+Q"), "Quit the workbench", "&File"),
     Spec("undo", "&Undo", (Key.Undo,), "Undo the last decision", "&Edit"),
     Spec("redo", "&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo the decision undone", "&Edit"),
-    Spec("find_redact", "&Find and Redact…", (Key.Find,), "Find text and redact every match", "&Edit"),
+    Spec(
+        "find_redact", "&Find and Redact…", (Key.Find,), "Find text and redact every match", "&Edit"
+    ),
     Spec("next", "&Next Paragraph", ("Down", "J"), "Go to the next paragraph", "&Review"),
     Spec("previous", "&Previous Paragraph", ("Up", "K"), "Go to the previous paragraph", "&Review"),
     Spec("release", "&Release", ("A",), "Release the paragraph in full", "&Review"),
-    Spec("withhold", "&Withhold", ("R",), "Withhold the paragraph with the last codes used", "&Review"),
-    Spec("choose_codes", "Withhold with &Codes…", ("Shift+R",), "Choose codes and withhold the paragraph", "&Review"),
-    Spec("redact_selection", "Redact &Selection", ("Ctrl+R",), "Withhold the selected text (release the rest of the paragraph)", "&Review"),
-    Spec("unredact_selection", "Release Selection", ("Ctrl+Shift+R",), "Release the selected text again", "&Review"),
-    Spec("set_pending", "&Undecide", ("Backspace", "Delete"), "Set the paragraph back to not decided", "&Review"),
+    Spec(
+        "withhold",
+        "&Withhold",
+        ("R",),
+        "Withhold the paragraph with the last codes used",
+        "&Review",
+    ),
+    Spec(
+        "choose_codes",
+        "Withhold with &Codes…",
+        ("Shift+R",),
+        "Choose codes and withhold the paragraph",
+        "&Review",
+    ),
+    Spec(
+        "redact_selection",
+        "Redact &Selection",
+        ("Ctrl+R",),
+        "Withhold the selected text (release the rest of the paragraph)",
+        "&Review",
+    ),
+    Spec(
+        "unredact_selection",
+        "Release Selection",
+        ("Ctrl+Shift+R",),
+        "Release the selected text again",
+        "&Review",
+    ),
+    Spec(
+        "set_pending",
+        "&Undecide",
+        ("Backspace", "Delete"),
+        "Set the paragraph back to not decided",
+        "&Review",
+    ),
     Spec("keys", "&Keys", ("F1",), "Show the keys", "&Help"),
 )
 
@@ -87,10 +127,7 @@ def key_summary() -> str:
     for spec in SPECS:
         if spec.menu in ("&Review", "&Edit") or spec.name in ("open", "export"):
             keys = " / ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                if isinstance(k, str)
-                else QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                for k in spec.keys
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
             )
             lines.append(f"{keys:<22} {spec.text.replace('&', '').rstrip('…')}")
     return "\n".join(lines)

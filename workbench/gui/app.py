@@ -29,7 +29,7 @@ def code_set_choices() -> list[tuple[str, str]]:
         from workbench.review.codes import available_code_sets
 
         return [(s.name, s.label) for s in available_code_sets()]
-    except Exception:  # noqa: BLE001 (a broken code-set file must not stop the first run)
+    except Exception:
         return []
 
 

@@ -31,7 +31,7 @@ _WORDS = {
 
 
 class DecisionPanel(QWidget):
-    commentEdited = Signal(str)  # noqa: N815 (Qt signal naming)
+    commentEdited = Signal(str)
 
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,8 +1,8 @@
-"""Find and redact: every occurrence of a word or name in the paragraphs' text, at once."""
+"""Find and redact: every occurrence of a word or name in the paragraphs (and the subject),
+redacted in one step. The review package finds the matches and builds the command."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -18,30 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.cable.model import Cable, Paragraph
-from workbench.review.model import Action, Review
-
-
-def find_in_paragraphs(
-    cable: Cable, term: str, match_case: bool, whole_words: bool
-) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
-    """Where ``term`` occurs in each paragraph's text (label and marking excluded)."""
-    if not term.strip():
-        return []
-    pattern = re.escape(term.strip())
-    if whole_words:
-        pattern = rf"\b{pattern}\b"
-    rx = re.compile(pattern, 0 if match_case else re.IGNORECASE)
-    out = []
-    for p in cable.paragraphs:
-        spans = [(m.start(), m.end()) for m in rx.finditer(cable.text, p.body_start, p.end)]
-        if spans:
-            out.append((p, spans))
-    return out
+from workbench.cable.model import Cable
+from workbench.review import find as rfind
+from workbench.review.commands import Command
+from workbench.review.model import Review, ReviewError
 
 
 class FindRedactDialog(QDialog):
-    chooseCodes = Signal()  # noqa: N815 (Qt signal naming)
+    chooseCodes = Signal()
 
     def __init__(
         self, cable: Cable, review: Review, codes: Sequence[str], parent: QWidget | None = None
@@ -49,7 +33,7 @@ class FindRedactDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("findRedactDialog")
         self.setWindowTitle("Find and redact")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
         self.cable, self.review = cable, review
         self.codes: tuple[str, ...] = tuple(codes)
         form = QFormLayout(self)
@@ -61,8 +45,10 @@ class FindRedactDialog(QDialog):
         self.match_case = QCheckBox("Match case")
         self.whole_words = QCheckBox("Whole words")
         self.whole_words.setChecked(True)
-        opts.addWidget(self.match_case)
-        opts.addWidget(self.whole_words)
+        self.regex = QCheckBox("Regular expression")
+        for box in (self.match_case, self.whole_words, self.regex):
+            opts.addWidget(box)
+            box.toggled.connect(self._update)
         form.addRow("", opts)
         codes_row = QHBoxLayout()
         self.codes_label = QLabel()
@@ -71,22 +57,19 @@ class FindRedactDialog(QDialog):
         codes_row.addWidget(self.codes_label, 1)
         codes_row.addWidget(choose)
         form.addRow("Codes", codes_row)
-        self.result = QLabel("Type to search the paragraphs.")
+        self.result = QLabel("Type to search the paragraphs and the subject.")
         self.result.setObjectName("findResult")
         self.result.setWordWrap(True)
         form.addRow(self.result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.redact_button = buttons.addButton("Redact all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.redact_button.setObjectName("redactAll")
+        self.redact_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        for w in (self.term_edit,):
-            w.textChanged.connect(self._update)
-        self.match_case.toggled.connect(self._update)
-        self.whole_words.toggled.connect(self._update)
-        self._hits: list[tuple[Paragraph, list[tuple[int, int]]]] = []
-        self._skipped = 0
+        self.term_edit.textChanged.connect(self._update)
+        self._proposals: list[rfind.Proposal] = []
         self.set_codes(list(codes))
 
     @property
@@ -99,21 +82,34 @@ class FindRedactDialog(QDialog):
         self.codes_label.setText(" ".join(self.codes))
 
     def _update(self) -> None:
-        found = find_in_paragraphs(
-            self.cable, self.term, self.match_case.isChecked(), self.whole_words.isChecked()
-        )
-        # A paragraph withheld in full already hides every match; redacting spans in it
-        # would release the rest of it, so it is left alone.
-        self._hits = [
-            (p, s) for p, s in found if self.review.decision(p.index).action != Action.WITHHOLD
-        ]
-        self._skipped = sum(len(s) for p, s in found) - sum(len(s) for _, s in self._hits)
-        n = sum(len(s) for _, s in self._hits)
-        text = f"{n} match{'es' if n != 1 else ''} in {len(self._hits)} paragraph(s)"
-        if self._skipped:
-            text += f"; {self._skipped} more already withheld with their paragraph"
-        self.result.setText(text if self.term else "Type to search the paragraphs.")
-        self.redact_button.setEnabled(n > 0)
+        self._proposals = []
+        if not self.term:
+            self.result.setText("Type to search the paragraphs and the subject.")
+            self.redact_button.setEnabled(False)
+            return
+        try:
+            pattern = rfind.compile_pattern(
+                self.term,
+                regex=self.regex.isChecked(),
+                match_case=self.match_case.isChecked(),
+                whole_word=self.whole_words.isChecked(),
+            )
+        except ReviewError as exc:
+            self.result.setText(str(exc))
+            self.redact_button.setEnabled(False)
+            return
+        self._proposals = rfind.find(self.cable, pattern, self.review)
+        new = [p for p in self._proposals if not p.covered]
+        places = {p.paragraph_key or p.field for p in new}
+        text = f"{len(new)} match{'es' if len(new) != 1 else ''} in {len(places)} place(s)"
+        covered = len(self._proposals) - len(new)
+        if covered:
+            text += f"; {covered} already withheld"
+        self.result.setText(text)
+        self.redact_button.setEnabled(bool(new))
 
-    def redactions(self) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
-        return self._hits
+    def command(self) -> Command:
+        """One step redacting every match not yet withheld (raises ReviewError if none)."""
+        return rfind.redact_command(
+            self.cable, self._proposals, self.codes, label=f"Find and redact “{self.term}”"
+        )

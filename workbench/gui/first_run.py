@@ -6,6 +6,7 @@ asked again; the name can be changed later in the settings file.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 
 from PySide6.QtCore import Qt, QTimer
@@ -65,10 +66,9 @@ class FirstRunDialog(QDialog):
     def done(self, result: int) -> None:
         self.settings.reviewer = self.name.text().strip() or _login()
         self.settings.code_set = self.code_set.currentData() or self.settings.code_set
-        try:
+        # If it cannot be saved, it is asked again next time; the review itself still works.
+        with contextlib.suppress(OSError):
             self.settings.save()
-        except OSError:
-            pass  # asked again next time; the review itself still works
         super().done(result)
 
 

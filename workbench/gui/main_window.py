@@ -148,8 +148,12 @@ class MainWindow(ReviewOps, QMainWindow):
             "export",
         ):
             self.actions[name].setEnabled(on)
-        self.actions["undo"].setEnabled(on and self.session is not None and self.session.undo_stack.canUndo())
-        self.actions["redo"].setEnabled(on and self.session is not None and self.session.undo_stack.canRedo())
+        self.actions["undo"].setEnabled(
+            on and self.session is not None and self.session.undo_stack.canUndo()
+        )
+        self.actions["redo"].setEnabled(
+            on and self.session is not None and self.session.undo_stack.canRedo()
+        )
 
     # -- opening -----------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -246,8 +250,6 @@ class MainWindow(ReviewOps, QMainWindow):
 
     def _show_rules(self, cable: Cable) -> None:
         a = rules.assess_cable(cable)
-        if a is None:
-            return
         if cable.decl is not None:
             self.view.set_status_highlight(cable.decl.start, cable.decl.end, a.colour, a.tooltip)
         self.view.set_findings(a.spans)
@@ -322,7 +324,9 @@ class MainWindow(ReviewOps, QMainWindow):
             withheld = "\n\n".join(
                 f"[{' '.join(s.codes)}] {cable.text[s.start : s.end]}" for s in decision.spans
             )
-        self.inspector.show_paragraph(f"Paragraph {p.key} of {len(cable.paragraphs)}", info, withheld)
+        self.inspector.show_paragraph(
+            f"Paragraph {p.key} of {len(cable.paragraphs)}", info, withheld
+        )
         if decision is not None:
             self.panel.show_decision(decision)
 

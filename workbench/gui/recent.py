@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,10 +20,9 @@ class RecentFiles:
 
     def add(self, path: str | Path) -> None:
         self.settings.add_recent(str(path))
-        try:
+        # A read-only config folder must not stop a review; the menu still updates.
+        with contextlib.suppress(OSError):
             self.settings.save()
-        except OSError:
-            pass  # a read-only config dir must not stop a review; the menu still updates
         self._rebuild()
 
     def _rebuild(self) -> None:

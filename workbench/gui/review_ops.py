@@ -109,9 +109,13 @@ class ReviewOps(_Base):
 
     def set_pending(self) -> None:
         p = self.current
-        if p is not None and self.session is not None:
-            if self.session.review.decision(p.index).action != Action.PENDING:
-                self._execute(lambda: rc.set_pending(p))
+        review = self.session.review if self.session else None
+        if (
+            p is not None
+            and review is not None
+            and review.decision(p.index).action != Action.PENDING
+        ):
+            self._execute(lambda: rc.set_pending(p))
 
     def set_comment(self, comment: str) -> None:
         p = self.current
@@ -145,16 +149,8 @@ class ReviewOps(_Base):
         dialog.chooseCodes.connect(lambda: dialog.set_codes(self.pick_codes("Redact with")))
         if dialog.exec() != FindRedactDialog.DialogCode.Accepted:
             return
-        hits, codes = dialog.redactions(), dialog.codes
-        if not hits:
-            return
-
-        def build() -> rc.Command:
-            cmds = [rc.AddSpans(p, [Redaction(s, e, codes) for s, e in spans]) for p, spans in hits]
-            return cmds[0] if len(cmds) == 1 else rc.Composite(cmds, f"Redact “{dialog.term}”")
-
-        if self._execute(build):
-            self.last_codes = list(codes)
+        if self._execute(dialog.command):
+            self.last_codes = list(dialog.codes)
 
     def export(self) -> None:
         if self.cable is None or self.session is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.cable.model import Cable
+from workbench.declass import assess
 from workbench.gui import styles
 
 # declassification.md section 5: which rule gave the due date, and where that rule comes from.
@@ -43,13 +44,8 @@ class Shown:
     messages: list[str]  # every finding, for the inspector's list
 
 
-def assess_cable(cable: Cable) -> Shown | None:
+def assess_cable(cable: Cable) -> Shown:
     """The engine's assessment as of today, ready to show."""
-    try:
-        from workbench.declass import assess
-    except ImportError:  # the rules engine has not landed in this checkout yet
-        return None
-
     a = assess(cable)
     words, colour = STATUS_WORDS.get(a.status, (a.status, styles.STATUS_COLOURS["none"]))
     due = a.due.isoformat() if a.due else "unknown"
