@@ -7,7 +7,14 @@ from datetime import date
 
 from workbench.cable.model import Cable
 from workbench.export.options import ExportOptions
-from workbench.review.model import Action, Decision, FieldRedaction, Redaction, Review
+from workbench.review.model import (
+    Action,
+    Decision,
+    FieldRedaction,
+    Redaction,
+    Review,
+    field_spans,
+)
 
 OPTIONS = ExportOptions(
     case_number="F-2026-00417",
@@ -64,7 +71,7 @@ def random_review(cable: Cable, rng: random.Random, pending: bool = False) -> Re
             else:
                 r.with_decision(p.index, Decision(Action.RELEASE))
     for name, chance in (("subject", 0.3), ("classified_by", 0.3), ("signature", 0.2)):
-        if rng.random() < chance:
+        if rng.random() < chance and field_spans(cable, name):
             r.fields[name] = FieldRedaction(name, rng.choice(CODE_SETS))
     return r
 

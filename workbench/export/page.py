@@ -24,11 +24,11 @@ LEADING = 11.6
 LEFT = 72.0
 RIGHT = LEFT + COLUMNS * CELL  # right edge of the text block
 TOP_BASELINE = PAGE_H - 96  # baseline of the first body line
-BOTTOM_LIMIT = 136.0  # no body baseline below this: the declassification block lives there
+BOTTOM_LIMIT = 112.0  # no body baseline below this: the declassification block lives there
 LINES_PER_PAGE = int((TOP_BASELINE - BOTTOM_LIMIT) // LEADING) + 1
 # A box covers a line's full leading, so boxes on consecutive lines join into one block.
 BOX_BELOW = 3.1  # from the baseline down to the box's bottom
-LABEL_SIZE = 7.0
+LABEL_SIZE = 7.5
 MIN_LABEL_SIZE = 4.5
 
 GREY = Color(0.35, 0.35, 0.35)
@@ -100,13 +100,13 @@ def draw_frame(c: Canvas, stamps: Stamps, page: int, pages: int) -> None:
     block_w = max(stringWidth(t, MONO, 7) for t in stamps.decl_block[1:]) + 10
     block_w = max(block_w, stringWidth(stamps.decl_block[0], MONO_BOLD, 7.5) + 10)
     top = BOTTOM_LIMIT - 10
-    c.rect(LEFT, top - n * line_h - 4, block_w, n * line_h + 4, stroke=1, fill=0)
+    c.rect(LEFT, top - n * line_h - 6, block_w, n * line_h + 6, stroke=1, fill=0)
     for i, text in enumerate(stamps.decl_block):
         c.setFont(MONO_BOLD if i == 0 else MONO, 7.5 if i == 0 else 7)
-        c.drawString(LEFT + 5, top - (i + 1) * line_h + 1.5, text)
+        c.drawString(LEFT + 5, top - (i + 1) * line_h - 0.5, text)
 
     c.setFont(MONO, 8)
-    c.drawRightString(RIGHT, top - n * line_h + 2, f"Page {page} of {pages}")
+    c.drawRightString(RIGHT, top - n * line_h - 2, f"Page {page} of {pages}")
     c.restoreState()
 
 

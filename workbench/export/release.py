@@ -157,7 +157,13 @@ def _label_boxes(
     notes: dict[int, list[str]] = defaultdict(list)
     for start, parts in boxes.items():
         text = label(by_start[start].codes)
-        x0, x1, row = max(parts, key=lambda p: (p[1] - p[0], -p[2]))
+        # The widest piece near the middle of the block, so a paragraph's label sits centred.
+        widest = max(p[1] - p[0] for p in parts)
+        middle = (parts[0][2] + parts[-1][2]) / 2
+        x0, x1, row = min(
+            (p for p in parts if p[1] - p[0] >= 0.8 * widest),
+            key=lambda p: (abs(p[2] - middle), p[2]),
+        )
         if not draw_box_label(c, text, x0, x1, baseline(row)):
             notes[row].append(text)
     for row, texts in notes.items():

@@ -1,0 +1,43 @@
+"""The review copy shows everything, marks what is withheld and notes the rules' findings."""
+
+from __future__ import annotations
+
+from corpus import SAMPLE
+from export_helpers import OPTIONS, sample_review
+
+from workbench.cable import parse_cable, read_cable
+from workbench.declass.engine import assess
+from workbench.export.review_copy import Note, render_review_copy
+from workbench.export.verify import extract
+from workbench.review.model import Decision, text_hash
+
+
+def test_everything_visible_and_marked():
+    cable = read_cable(SAMPLE)
+    review = sample_review(cable)
+    review.with_decision(4, Decision())  # pending is shown, not refused
+    eo = cable.eo
+    notes = [Note("the DECL date needs a look", eo.start, eo.end), Note("a general remark")]
+    found = extract(render_review_copy(cable, review, OPTIONS, notes))
+    text = "".join(found.pages)
+    for withheld in ("Kim Hye-jin", "Joseph Y. Yun", "Government of Norway", "Post requests"):
+        assert withheld in text
+    assert "NOT FOR RELEASE" in text and "CONFIDENTIAL" in text
+    assert "PROPOSED: RELEASE IN PART" in text
+    assert "PENDING REVIEW" in text and "(b)(1) 1.4(d)" in text
+    assert "[1] the DECL date needs a look" in text and "! [1]" in text
+    assert "[2] a general remark" in text
+    assert "not for release" in found.metadata["/Title"]
+
+
+def test_findings_of_the_rules_engine_are_listed():
+    cable = read_cable(SAMPLE)
+    # A DECL date before the cable's own date is a finding (declassification.md section 5).
+    broken = parse_cable(cable.text.replace("DECL: 01/23/2017", "DECL: 01/23/2005"))
+    findings = assess(broken).findings
+    assert findings
+    review = sample_review(cable)
+    review.cable_hash = text_hash(broken.text)  # same length: the sample's offsets still fit
+    text = "".join(extract(render_review_copy(broken, review, OPTIONS, findings)).pages)
+    assert f"Findings: {len(findings)}" in text
+    assert findings[0].message.split()[0] in text
