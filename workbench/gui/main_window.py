@@ -27,6 +27,7 @@ from workbench.cable import Cable, CableError, read_cable
 from workbench.cable.model import Paragraph
 from workbench.gui import rules
 from workbench.gui.actions import make_actions
+from workbench.gui.batch_view import BatchView
 from workbench.gui.cable_view import Bar, CableView
 from workbench.gui.decision_panel import DecisionPanel
 from workbench.gui.inspector import Inspector
@@ -62,7 +63,8 @@ class MainWindow(ReviewOps, QMainWindow):
         self.current: Paragraph | None = None
         self.last_codes: list[str] = list(self.settings.default_codes) or ["(b)(1)"]
         self.last_error = ""
-        self.batch = None  # the folder's batch view, made on first use
+        self.batch: BatchView | None = None  # the folder's table, made on first use
+        self.batch_jobs: int | None = None  # worker processes for folders (None: every core)
 
         self.actions = make_actions(self)
         self._connect_actions()
@@ -121,6 +123,7 @@ class MainWindow(ReviewOps, QMainWindow):
         a = self.actions
         a["open"].triggered.connect(self.choose_file)
         a["open_folder"].triggered.connect(self.choose_folder)
+        a["show_folder"].triggered.connect(self.show_folder)
         a["export"].triggered.connect(self.export)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo)
@@ -190,22 +193,29 @@ class MainWindow(ReviewOps, QMainWindow):
         return True
 
     def open_folder(self, path: Path) -> bool:
-        from workbench.gui.batch_view import BatchView
-
         if self.batch is None:
-            self.batch = BatchView(self)
-            self.batch.openRequested.connect(self._open_from_batch)
+            self.batch = BatchView(self, jobs=self.batch_jobs)
+            self.batch.openRequested.connect(self.open_path)
             self.stack.addWidget(self.batch)
-        if not self.batch.load(path):
+        store = self._open_store()
+        reviewed: dict[str, tuple[int, int]] = {}
+        if store is not None:
+            try:
+                reviewed = {r.cable_id: (r.decided, r.paragraph_count) for r in store.reviews()}
+            except ReviewError as exc:
+                self.error(str(exc))
+        if not self.batch.load(path, reviewed):
+            self.error(self.batch.error)
             return False
-        self.stack.setCurrentWidget(self.batch)
-        self.setWindowTitle(f"{path.name} — {APP_TITLE}")
+        self.show_folder()
         self.recent.add(path)
         return True
 
-    def _open_from_batch(self, path: str) -> None:
-        if self.open_path(path):
-            self.stack.setCurrentWidget(self.splitter)
+    def show_folder(self) -> None:
+        if self.batch is None or self.batch.folder is None:
+            return
+        self.stack.setCurrentWidget(self.batch)
+        self.setWindowTitle(f"{self.batch.folder.name} — {APP_TITLE}")
 
     def _open_store(self) -> SqliteStore | None:
         if self.store is None:

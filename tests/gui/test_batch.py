@@ -1,0 +1,109 @@
+"""A folder opens as a batch table filled in the background (issue 6)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import corpus
+import pytest
+from PySide6.QtCore import Qt
+
+from workbench.gui.batch_view import BatchModel
+from workbench.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, sample_path: Path) -> Path:
+    d = tmp_path / "cables"
+    (d / "sub").mkdir(parents=True)
+    for t in corpus.index()[:30]:
+        shutil.copy(t.path, d / t.path.name)
+    shutil.copy(sample_path, d / "sub" / "07SEOUL219.txt")
+    (d / "broken.txt").write_bytes(b"\x00\x01binary" * 100)
+    return d
+
+
+def loaded(qtbot, w: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: w.batch is not None and not w.batch.is_running(), timeout=60_000)
+    qtbot.wait(50)  # the last rows' queued signal
+
+
+def test_folder_fills_table_sorts_filters_and_opens(window: MainWindow, folder: Path, qtbot):  # type: ignore[no-untyped-def]
+    window.batch_jobs = 2  # real worker processes, as in use
+    assert window.open_path(folder)
+    assert window.stack.currentWidget() is window.batch
+    loaded(qtbot, window)
+    view = window.batch
+    assert view.model.rowCount() == 32
+    assert view.progress.value() == 32
+    broken = next(r for r in view.model.rows if r["path"].endswith("broken.txt"))
+    assert broken["status"] == "needs-review"
+    assert broken["findings"][0]["code"] == "read-error"
+
+    # Filter by status, then by words.
+    view.status_filter.setCurrentIndex(view.status_filter.findData("needs-review"))
+    shown = {view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())}
+    assert "broken.txt" in shown
+    assert view.proxy.rowCount() == sum(r["status"] == "needs-review" for r in view.model.rows)
+    view.status_filter.setCurrentIndex(0)
+    view.search.setText("07SEOUL219")
+    assert view.proxy.rowCount() == 1
+
+    # Sort by due date: ISO dates in order, undated last.
+    view.search.clear()
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    dues = [view.proxy.index(r, 3).data() for r in range(view.proxy.rowCount())]
+    dated = [d for d in dues if d]
+    assert dated == sorted(dated) and dues[: len(dated)] == dated
+
+    # Double-click opens the cable; Ctrl+B goes back to the table.
+    view.search.setText("07SEOUL219")
+    rect = view.table.visualRect(view.proxy.index(0, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.cable is not None and window.cable.id == "07SEOUL219"
+    assert window.stack.currentWidget() is window.splitter
+    window.actions["show_folder"].trigger()
+    assert window.stack.currentWidget() is window.batch
+
+
+def test_review_progress_shows_in_the_table(window: MainWindow, folder: Path, qtbot):  # type: ignore[no-untyped-def]
+    window.batch_jobs = 1
+    window.open_path(folder / "sub" / "07SEOUL219.txt")
+    window.actions["release"].trigger()
+    window.actions["withhold"].trigger()
+    window.open_path(folder)
+    loaded(qtbot, window)
+    m = window.batch.model
+    row = next(i for i, r in enumerate(m.rows) if r["id"] == "07SEOUL219")
+    assert m.index(row, 6).data() == "2 of 4"
+
+
+def test_batch_model_passes_qtmodeltester(qtmodeltester, folder: Path):  # type: ignore[no-untyped-def]
+    from workbench.batch import check_file
+
+    model = BatchModel()
+    model.clear({"07SEOUL219": (1, 4)})
+    model.append(
+        [
+            check_file(str(p), __import__("datetime").date(2026, 1, 1))
+            for p in sorted(folder.rglob("*.txt"))[:8]
+        ]
+    )
+    qtmodeltester.check(model)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_unreadable_folder_is_a_message_box(window: MainWindow, tmp_path: Path):
+    d = tmp_path / "locked"
+    d.mkdir()
+    d.chmod(0)
+    try:
+        assert not window.open_path(d)
+        assert "locked" in window.last_error and "permission" in window.last_error.lower()
+    finally:
+        d.chmod(0o755)
