@@ -1,0 +1,102 @@
+"""Export from the window (issue 6): preview in QtPdf, save, and what the PDF's text says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pypdf import PdfReader
+
+from workbench.gui.export_dialog import ExportDialog
+from workbench.gui.main_window import MainWindow
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def review_sample(w: MainWindow, sample: Path) -> tuple[str, str]:
+    """Release 1, withhold 2, redact a name in 3, release 4; return the withheld texts."""
+    assert w.open_path(sample)
+    w.actions["release"].trigger()
+    w.actions["withhold"].trigger()
+    text = w.cable.text
+    start = text.index("Government of Norway")
+    w.view.select_span(start, start + len("Government of Norway"))
+    w.actions["redact_selection"].trigger()
+    w.go_to(4)
+    w.actions["release"].trigger()
+    assert w.session.review.is_complete
+    return "Poloff delivered reftel demarche", "Government of Norway"
+
+
+def render_and_save(qtbot, dialog: ExportDialog, out: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=30_000)
+    assert dialog.document.pageCount() >= 1  # the preview shows the PDF
+    assert dialog.save_to(out)
+
+
+def test_ctrl_e_previews_and_saves_a_release_that_leaks_nothing(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    withheld = review_sample(window, sample_path)
+    out = tmp_path / "release.pdf"
+    done = []
+
+    def drive() -> None:
+        d = window.findChild(ExportDialog, "exportDialog")
+        d.case_number.setText("F-2026-00042")
+        render_and_save(qtbot, d, out)
+        done.append(d.message.text())
+        d.accept()
+
+    QTimer.singleShot(50, drive)
+    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert done and done[0].startswith("Saved")
+    text = pdf_text(out)
+    for w in withheld:
+        assert w not in text
+    assert "This is an action request" in text
+    assert "(b)(1)" in text and "F-2026-00042" in text
+    assert not list(tmp_path.glob(".*part"))  # no temporary file left behind
+
+
+@pytest.mark.parametrize(("kind", "expect"), [("review", "NOT FOR RELEASE"), ("vaughn", "Vaughn")])
+def test_review_copy_and_vaughn_index(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, kind: str, expect: str
+):  # type: ignore[no-untyped-def]
+    review_sample(window, sample_path)
+    d = ExportDialog(window.cable, window.session.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.kind.setCurrentIndex(d.kind.findData(kind))
+    out = tmp_path / f"{kind}.pdf"
+    render_and_save(qtbot, d, out)
+    text = pdf_text(out)
+    assert expect.lower() in text.lower()
+    if kind == "review":
+        assert "Poloff delivered" in text  # the review copy shows everything to the office
+    else:
+        assert "(b)(1)" in text and "Poloff delivered" not in text
+    d.done(0)
+
+
+def test_pending_paragraphs_are_refused_with_a_reason(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    window.open_path(sample_path)
+    window.actions["release"].trigger()
+    d = ExportDialog(window.cable, window.session.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.preview()
+    qtbot.waitUntil(lambda: d.thread is None or d.thread.isFinished(), timeout=30_000)
+    qtbot.wait(20)
+    assert not d.save_button.isEnabled()
+    assert "pending" in d.message.text().lower() or "undecided" in d.message.text().lower()
+    assert not d.save_to(tmp_path / "x.pdf") and not (tmp_path / "x.pdf").exists()
+    # With pending withheld as PENDING REVIEW, it exports.
+    d.allow_pending.setChecked(True)
+    render_and_save(qtbot, d, tmp_path / "y.pdf")
+    assert "PENDING REVIEW" in pdf_text(tmp_path / "y.pdf")
+    d.done(0)
