@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
 from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
 
 from workbench.gui.export_dialog import ExportDialog
 from workbench.gui.main_window import MainWindow
