@@ -78,3 +78,29 @@ def test_paths_are_consumed_lazily():
     got = [next(rows) for _ in range(10)]
     rows.close()
     assert len(got) == 10
+
+
+def test_fork_only_when_single_threaded():
+    import os
+
+    from workbench.batch.stream import _context
+
+    if len(os.listdir("/proc/self/task")) == 1:  # not after Qt tests started their threads
+        assert _context().get_start_method() == "fork"
+    seen: list[str] = []
+    t = threading.Thread(target=lambda: seen.append(_context().get_start_method()))
+    t.start()
+    t.join()
+    assert seen == ["forkserver"]
+    # A native thread that Python's threading module does not know about (as Qt's are).
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    sleep_fn = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(lambda _: libc.usleep(500_000))
+    tid = ctypes.c_ulong()
+    assert libc.pthread_create(ctypes.byref(tid), None, sleep_fn, None) == 0
+    try:
+        assert _context().get_start_method() == "forkserver"
+    finally:
+        libc.pthread_join(tid, None)

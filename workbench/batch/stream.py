@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -40,13 +41,27 @@ def _chunks(paths: Iterable[str | Path], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
+def _single_threaded() -> bool:
+    """True when this process runs one thread only, native threads included.
+
+    ``threading`` does not see threads started outside Python (Qt's QThread, its thread pool,
+    D-Bus), so on Linux the kernel's list of this process's tasks decides.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     # fork is the cheapest start and re-imports nothing, but it copies every thread's locks
-    # in whatever state they are in: only safe while this process has a single thread (the
-    # CLI).  The GUI calls scan() from a worker thread of a Qt process, so there workers come
-    # from a clean server process instead.
-    if "fork" in methods and threading.active_count() == 1:
+    # in whatever state they are in: only safe in a single-threaded process (the CLI).  The
+    # GUI calls scan() from a QThread of a Qt process, so there workers come from a clean
+    # server process instead.
+    if "fork" in methods and _single_threaded():
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
