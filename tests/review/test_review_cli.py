@@ -141,6 +141,10 @@ def test_find_across_cables_and_apply(
     assert review("find", "kim", str(SAMPLE), "--store", store) == 0
     out = capsys.readouterr().out
     assert out.count("[Kim]") == 8
+    SqliteStore(store).close()  # an existing store is read, but without --apply not written
+    assert review("find", "kim", str(SAMPLE), "--store", store) == 0
+    with SqliteStore(store) as s:
+        assert s.log("07SEOUL219") == []
     assert review("find", "Kim", str(SAMPLE), "--apply", "--store", store) == 2
     assert "--apply needs --codes" in capsys.readouterr().err
     assert (
@@ -205,3 +209,19 @@ def test_codes_list_and_add(files: dict[str, Path], capsys: pytest.CaptureFixtur
     path = files["dir"] / "d.json"
     path.write_text(json.dumps(d))
     assert review("import", str(SAMPLE), str(path), "--store", str(files["store"])) == 0
+
+
+def test_import_merge_keeps_other_decisions(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(files["store"])
+    assert review("import", str(SAMPLE), str(files["decisions"]), "--store", store) == 0
+    only4 = {"cable": "07SEOUL219", "decisions": [{"paragraph": 4, "action": "release"}]}
+    path = files["dir"] / "p4.json"
+    path.write_text(json.dumps(only4))
+    assert review("import", str(SAMPLE), str(path), "--store", store, "--merge") == 0
+    assert "4 of 4 paragraphs decided" in capsys.readouterr().out
+    assert review("import", str(SAMPLE), str(path), "--store", store) == 0
+    assert "1 of 4 paragraphs decided" in capsys.readouterr().out
+    assert review("show", str(SAMPLE), "--store", store) == 0
+    assert "Header fields withheld" not in capsys.readouterr().out

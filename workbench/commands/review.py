@@ -235,7 +235,7 @@ def _find(args: argparse.Namespace) -> int:
                     context = _context(cable.text, prop.start, prop.end)
                     print(f"{path}\t{where}\t{prop.start}-{prop.end}\t{context}{note}")
                 total += len(proposals)
-                if store and review and any(not p.covered for p in proposals):
+                if args.apply and store and review and any(not p.covered for p in proposals):
                     command = redact_command(
                         cable, proposals, codes, args.comment, f"Find and redact {args.pattern!r}"
                     )

@@ -83,6 +83,8 @@ class SqliteStore:
             raise StoreError(
                 f"cannot create the folder for the review store {self.path}: {exc.strerror}"
             ) from exc
+        if self.path.is_dir():
+            raise StoreError(f"the review store {self.path} is a folder: give the path of a file")
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so each change is exactly
             # one transaction and nothing is left open between changes.
@@ -90,7 +92,10 @@ class SqliteStore:
                 str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the review store {self.path}: {exc}") from exc
+            raise StoreError(
+                f"cannot open the review store {self.path} ({exc}): check that its folder "
+                "exists and that you may write to it"
+            ) from exc
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._retry(self._set_up)
