@@ -68,3 +68,16 @@ def test_guide_names_no_missing_command():
     typed |= set(re.findall(r"`workbench ([a-z][a-z-]*)", text))
     unknown = typed - set(COMMANDS)
     assert not unknown, f"the guide uses commands that do not exist: {sorted(unknown)}"
+
+
+def _guide_code_spans() -> set[str]:
+    return set(re.findall(r"`([^`\n]+)`", GUIDE.read_text(encoding="utf-8")))
+
+
+def test_guide_explains_every_finding_status_and_basis():
+    from workbench.declass import BASES, CODES, STATUSES
+
+    documented = _guide_code_spans()
+    for kind, names in (("finding", CODES), ("status", STATUSES), ("basis", BASES)):
+        missing = sorted(set(names) - documented)
+        assert not missing, f"docs/guide.md does not explain the {kind} codes {missing}"
