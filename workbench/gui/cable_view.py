@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -210,6 +209,7 @@ class CableView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
         self.setMouseTracking(True)
+        self.document().setDocumentMargin(14)  # room for the current paragraph's accent
         self.cable: Cable | None = None
         self._map = OffsetMap("")
         self._tips: list[Highlight] = []
@@ -231,6 +231,7 @@ class CableView(QPlainTextEdit):
         try:
             self._highlighter.clear()
             self.setPlainText(cable.text)
+            self.document().setDocumentMargin(14)
         finally:
             self._moving = False
         highlights = cable_highlights(cable)
@@ -269,7 +270,7 @@ class CableView(QPlainTextEdit):
             for b in self._bars
         ]
         self._set_layer("redactions", self._bar_tips)
-        self.viewport().update()
+        self._shade_current()
 
     def _set_layer(self, name: str, highlights: list[Highlight]) -> None:
         self._highlighter.set_layer(
@@ -280,17 +281,9 @@ class CableView(QPlainTextEdit):
     def show_paragraph(self, paragraph: Paragraph | None) -> None:
         """Shade the current paragraph and scroll it into view (its start first)."""
         self._current = paragraph
+        self._shade_current()
         if paragraph is None:
-            self.setExtraSelections([])
             return
-        sel = QTextEdit.ExtraSelection()
-        sel.format.setBackground(QColor(styles.CURRENT_PARAGRAPH_BG))
-        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        cur = QTextCursor(self.document())
-        cur.setPosition(self._map.to_qt(paragraph.start))
-        cur.setPosition(self._map.to_qt(paragraph.end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cur
-        self.setExtraSelections([sel])
         if self.textCursor().hasSelection() and self.selected_span_in(paragraph):
             return  # keep the reviewer's selection: they are about to redact it
         self._moving = True
@@ -305,6 +298,34 @@ class CableView(QPlainTextEdit):
             self.ensureCursorVisible()
         finally:
             self._moving = False
+
+    def _shade_current(self) -> None:
+        """Shade the current paragraph, except where it is redacted: an extra selection is
+        drawn over the highlighter's formats and would otherwise uncover the black bars."""
+        p = self._current
+        if p is None:
+            self.setExtraSelections([])
+            return
+        pieces, pos = [], p.start
+        for b in self._bars:
+            if b.end <= pos or b.start >= p.end:
+                continue
+            if b.start > pos:
+                pieces.append((pos, b.start))
+            pos = max(pos, b.end)
+        if pos < p.end:
+            pieces.append((pos, p.end))
+        selections = []
+        for start, end in pieces:
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor(styles.CURRENT_PARAGRAPH_BG))
+            cur = QTextCursor(self.document())
+            cur.setPosition(self._map.to_qt(start))
+            cur.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self.viewport().update()
 
     def _on_cursor_moved(self) -> None:
         if self._moving or self.cable is None:
@@ -354,9 +375,30 @@ class CableView(QPlainTextEdit):
 
     def paintEvent(self, e: QEvent) -> None:
         super().paintEvent(e)  # type: ignore[arg-type]
+        painter = QPainter(self.viewport())
+        self._paint_current_marker(painter)
+        self._paint_bar_labels(painter)
+        painter.end()
+
+    def _paint_current_marker(self, painter: QPainter) -> None:
+        """An accent down the left margin beside the current paragraph."""
+        p = self._current
+        if p is None:
+            return
+        doc = self.document()
+        first = doc.findBlock(self._map.to_qt(p.start))
+        last = doc.findBlock(max(self._map.to_qt(p.end) - 1, 0))
+        if not first.isValid() or not last.isValid():
+            return
+        offset = self.contentOffset()
+        top = self.blockBoundingGeometry(first).translated(offset).top()
+        bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
+        colour = styles.level_colour(p.marking.level if p.marking else None)
+        painter.fillRect(QRect(2, int(top) + 2, 4, int(bottom - top) - 4), colour)
+
+    def _paint_bar_labels(self, painter: QPainter) -> None:
         if not self._bars:
             return
-        painter = QPainter(self.viewport())
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 0.85)
@@ -375,7 +417,6 @@ class CableView(QPlainTextEdit):
             painter.fillRect(box, QColor(styles.REDACTION_BG))
             painter.setPen(QColor(styles.REDACTION_FG))
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, label)
-        painter.end()
 
 
 def _shorten(text: str, limit: int = 600) -> str:

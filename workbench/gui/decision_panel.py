@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -42,7 +41,7 @@ class DecisionPanel(QWidget):
         self.state.setObjectName("decisionState")
         grid.addWidget(self.state, 0, 0, 1, 2)
 
-        row = QHBoxLayout()
+        buttons = QGridLayout()
         self.buttons: dict[str, QToolButton] = {}
         for key in ("release", "withhold", "choose_codes", "redact_selection", "set_pending"):
             b = QToolButton()
@@ -50,14 +49,13 @@ class DecisionPanel(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setObjectName(f"button_{key}")
             self.buttons[key] = b
-        row.addWidget(self.buttons["release"])
-        row.addWidget(self.buttons["withhold"])
-        grid.addLayout(row, 1, 0, 1, 2)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.buttons["choose_codes"])
-        row2.addWidget(self.buttons["redact_selection"])
-        row2.addWidget(self.buttons["set_pending"])
-        grid.addLayout(row2, 2, 0, 1, 2)
+        # Two rows that fit a narrow inspector: the everyday pair first.
+        buttons.addWidget(self.buttons["release"], 0, 0)
+        buttons.addWidget(self.buttons["withhold"], 0, 1)
+        buttons.addWidget(self.buttons["choose_codes"], 1, 0)
+        buttons.addWidget(self.buttons["set_pending"], 1, 1)
+        buttons.addWidget(self.buttons["redact_selection"], 2, 0, 1, 2)
+        grid.addLayout(buttons, 1, 0, 1, 2)
 
         grid.addWidget(QLabel("Codes"), 3, 0)
         self.codes = QLabel()

@@ -53,6 +53,7 @@ class FindRedactDialog(QDialog):
         codes_row = QHBoxLayout()
         self.codes_label = QLabel()
         choose = QPushButton("Codes…")
+        choose.setAutoDefault(False)  # Enter in the search box redacts; it never opens this
         choose.clicked.connect(self.chooseCodes)
         codes_row.addWidget(self.codes_label, 1)
         codes_row.addWidget(choose)
@@ -65,6 +66,7 @@ class FindRedactDialog(QDialog):
         self.redact_button = buttons.addButton("Redact all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.redact_button.setObjectName("redactAll")
         self.redact_button.setEnabled(False)
+        self.redact_button.setDefault(True)  # type, then Enter redacts every match
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

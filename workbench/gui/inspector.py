@@ -44,7 +44,8 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(300)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         self._layout = QVBoxLayout(body)
@@ -66,8 +67,12 @@ class Inspector(QScrollArea):
         self.findings = QListWidget()
         self.findings.setObjectName("findingsList")
         self.findings.setWordWrap(True)
-        self.findings.setMaximumHeight(140)
+        self.findings.setMaximumHeight(120)
+        self.no_findings = QLabel("None: the markings and instructions look consistent.")
+        self.no_findings.setWordWrap(True)
+        self.no_findings.setStyleSheet("color: #555")
         fl.addWidget(self.findings)
+        fl.addWidget(self.no_findings)
         self._layout.addWidget(self.findings_box)
 
         self.paragraph_box = QGroupBox("Paragraph")
@@ -119,6 +124,8 @@ class Inspector(QScrollArea):
         for m in messages:
             QListWidgetItem(m, self.findings)
         self.findings_box.setTitle(f"Findings ({len(messages)})")
+        self.findings.setVisible(bool(messages))
+        self.no_findings.setVisible(not messages)
 
     def show_paragraph(self, title: str, info: str, withheld: str) -> None:
         self.paragraph_box.setTitle(title)

@@ -100,7 +100,7 @@ class MainWindow(ReviewOps, QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([360, 700, 340])
+        splitter.setSizes([330, 690, 380])
         self.splitter = splitter
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
