@@ -225,3 +225,13 @@ def test_import_merge_keeps_other_decisions(
     assert "1 of 4 paragraphs decided" in capsys.readouterr().out
     assert review("show", str(SAMPLE), "--store", store) == 0
     assert "Header fields withheld" not in capsys.readouterr().out
+
+
+def test_list(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(files["store"])
+    assert review("list", "--store", store) == 0
+    assert "no reviews saved" in capsys.readouterr().out
+    review("import", str(SAMPLE), str(files["decisions"]), "--store", store)
+    capsys.readouterr()
+    assert review("list", "--store", store) == 0
+    assert capsys.readouterr().out.startswith("07SEOUL219\t3 of 4 paragraphs decided\tin progress")

@@ -241,3 +241,37 @@ def test_decision_that_cannot_follow_is_refused(sample: Cable, store_path: Path)
         pytest.raises(TextChangedError, match="divides 07SEOUL219 into paragraphs differently"),
     ):
         store.load(sample)
+
+
+def test_one_store_shared_by_threads(sample: Cable, store_path: Path) -> None:
+    """The GUI saves from its main thread while a worker reads: one store object serves both."""
+    import threading
+
+    errors: list[BaseException] = []
+    with SqliteStore(store_path) as store:
+        review = store.load(sample)
+
+        def write(offset: int) -> None:
+            try:
+                for i in range(30):
+                    p = sample.paragraphs[(i + offset) % len(sample.paragraphs)]
+                    store.apply(review, commands.release(p, f"{offset} {i}"), f"t{offset}")
+            except BaseException as exc:
+                errors.append(exc)
+
+        def read() -> None:
+            try:
+                for _ in range(30):
+                    store.load(sample)
+                    store.log(review.cable_id)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in (0, 1)]
+        threads.append(threading.Thread(target=read))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert len(store.log(review.cable_id)) == 60

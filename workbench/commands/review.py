@@ -60,6 +60,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     store_args(q)
     q.set_defaults(_review=_show)
 
+    q = sub.add_parser("list", help="every cable with a saved review, and its progress")
+    store_args(q)
+    q.set_defaults(_review=_list)
+
     q = sub.add_parser("log", help="the audit log of a cable's review")
     q.add_argument("cable", metavar="CABLE", help="the cable file, or its reference ID")
     q.add_argument("--json", action="store_true", help="one JSON object per change")
@@ -183,6 +187,20 @@ def _show(args: argparse.Namespace) -> int:
         review = store.load(cable)
         log = store.log(review.cable_id)
     sys.stdout.write(show_review(review, cable, log[-1] if log else None))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        summaries = store.reviews()
+    if not summaries:
+        print(f"no reviews saved in {store.path}")
+    for r in summaries:
+        state = "complete" if r.decided == r.paragraph_count else "in progress"
+        print(
+            f"{r.cable_id}\t{r.decided} of {r.paragraph_count} paragraphs decided\t{state}\t"
+            f"last change {r.updated_at[:16].replace('T', ' ')} UTC"
+        )
     return 0
 
 

@@ -13,13 +13,15 @@ each change writes only the rows it touches, so two processes reviewing at once 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from workbench.cable.model import Cable
 from workbench.review.commands import Command
@@ -64,6 +66,18 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 12  # with the busy timeout, a writer waits about a minute before giving up
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    @functools.wraps(method)
+    def wrapper(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(F, wrapper)
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -77,6 +91,7 @@ class SqliteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -88,8 +103,13 @@ class SqliteStore:
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so each change is exactly
             # one transaction and nothing is left open between changes.
+            # One connection shared by the threads of one process (the GUI saves from its main
+            # thread, export reads from a worker); the lock serialises them.
             self._db = sqlite3.connect(
-                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                str(self.path),
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
             )
         except sqlite3.Error as exc:
             raise StoreError(
@@ -144,9 +164,11 @@ class SqliteStore:
             raise
 
     @property
+    @_locked
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
+    @_locked
     def close(self) -> None:
         self._db.close()
 
@@ -157,6 +179,7 @@ class SqliteStore:
         self.close()
 
     # -- reading ---------------------------------------------------------------------------
+    @_locked
     def load(self, cable: Cable) -> Review:
         """The saved review of ``cable`` (an empty one if it was never reviewed).
 
@@ -229,6 +252,7 @@ class SqliteStore:
         what = "Renumber paragraphs: this version of the workbench divides the cable differently"
         self._audit("workbench", cid, what, before, after)
 
+    @_locked
     def log(self, cable_id: str) -> list[AuditEntry]:
         """Every change to ``cable_id``'s review, oldest first."""
         return [
@@ -240,6 +264,7 @@ class SqliteStore:
             )
         ]
 
+    @_locked
     def reviews(self) -> list[ReviewSummary]:
         """Every cable with a saved review, by ID."""
         rows = self._db.execute(
@@ -249,10 +274,12 @@ class SqliteStore:
         )
         return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
 
+    @_locked
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
     # -- writing ---------------------------------------------------------------------------
+    @_locked
     def apply(self, review: Review, command: Command, reviewer: str) -> bool:
         """Apply ``command`` to ``review`` and commit it; False if it changed nothing.
 
@@ -265,6 +292,7 @@ class SqliteStore:
             command.revert(review)
             raise
 
+    @_locked
     def revert(self, review: Review, command: Command, reviewer: str) -> bool:
         """Undo ``command`` (the last one applied) and commit that."""
         command.revert(review)
@@ -276,6 +304,7 @@ class SqliteStore:
             command.apply(review)
             raise
 
+    @_locked
     def start_over(self, cable: Cable, reviewer: str) -> Review:
         """Discard ``cable``'s saved decisions (kept in the audit log) and begin afresh."""
         fresh = Review.for_cable(cable)
