@@ -85,9 +85,11 @@ def test_batch_into_a_folder_with_workers(tmp_path, decisions, capsys):
     shutil.copy(SAMPLE, folder / "a.txt")
     shutil.copy(SAMPLE, folder / "b.txt")
     out = tmp_path / "out"
-    assert run("export", folder, "--decisions", decisions.parent, "--out", out, "--jobs", "2") == 0
-    assert sorted(p.name for p in out.iterdir()) == ["07SEOUL219.pdf"]  # same ID, same file
-    assert "exported 2 of 2 cables (4 pages)" in capsys.readouterr().out
+    assert run("export", folder, "--decisions", decisions.parent, "--out", out, "--jobs", "2") == 1
+    assert sorted(p.name for p in out.iterdir()) == ["07SEOUL219.pdf"]
+    said = capsys.readouterr()
+    assert "a.txt and " in said.err and "b.txt are the same cable (07SEOUL219.pdf)" in said.err
+    assert "exported 1 of 2 cables (2 pages)" in said.out
 
 
 def test_index_csv_and_pdf(tmp_path, decisions):
@@ -154,3 +156,32 @@ def test_export_from_the_review_store(tmp_path, capsys):
     text = "".join(extract(out.read_bytes()).pages)
     assert "RELEASE IN PART B6" in text and "Poloff delivered" not in text
     assert run("verify", out, "--cable", SAMPLE, "--store", store_path) == 0
+
+
+def test_batch_of_fixture_cables_pending_withheld(tmp_path, capsys):
+    """Unreviewed cables export only with --allow-pending; an unreadable one is named, the rest
+    are written; every PDF verifies."""
+    from workbench.review.store import SqliteStore
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+    store = tmp_path / "store.sqlite3"
+    SqliteStore(store).close()
+    out = tmp_path / "out"
+    assert run("export", fixtures, "--store", store, "--out", out, "--jobs", "2") == 1
+    assert "--allow-pending" in capsys.readouterr().err
+    code = run("export", fixtures, "--store", store, "--out", out, "--allow-pending", "--jobs", "2")
+    said = capsys.readouterr()
+    readable = [p for p in fixtures.iterdir() if p.stat().st_size > 0]
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == len(readable) >= 5
+    assert code == (1 if len(readable) < len(list(fixtures.iterdir())) else 0)
+    assert f"exported {len(pdfs)} of" in said.out
+    for pdf in pdfs:
+        text = "".join(extract(pdf.read_bytes()).pages)
+        assert "PENDING REVIEW" in text or "RELEASE IN FULL" in text
+    from workbench.cable import read_cable
+    from workbench.export.batch import out_name
+
+    for cable_path in readable:
+        pdf = out / out_name(read_cable(cable_path).id or cable_path.stem, "release")
+        assert run("verify", pdf, "--cable", cable_path, "--store", store) == 0, cable_path

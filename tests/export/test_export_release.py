@@ -119,3 +119,24 @@ def test_markup_characters_survive(cable):
         review.with_decision(p.index, Decision(Action.RELEASE))
     pdf_text, _, _ = read(render_release(c2, review, OPTIONS))
     assert "See <GATE 3> & AT&T; now." in pdf_text
+
+
+def test_partial_downgrade_keeps_a_level(cable):
+    secret = parse_cable(cable.text.replace("C O N F I D E N T I A L", "S E C R E T"))
+    review = Review.for_cable(secret)
+    for p in secret.paragraphs:
+        review.with_decision(p.index, Decision(Action.RELEASE))
+    text, _, _ = read(render_release(secret, review, replace(OPTIONS, marking="CONFIDENTIAL")))
+    assert "SECRET" in text and "DOWNGRADED TO CONFIDENTIAL" in text
+
+
+def test_sbu_cable_is_released_not_declassified():
+    from corpus import ROOT
+
+    sbu = read_cable(ROOT / "tests" / "fixtures" / "cables" / "unclas_sensitive.txt")
+    review = Review.for_cable(sbu)
+    for p in sbu.paragraphs:
+        review.with_decision(p.index, Decision(Action.RELEASE))
+    text, _, _ = read(render_release(sbu, review, OPTIONS))
+    assert "SENSITIVE BUT UNCLASSIFIED" in text and "//SBU" not in text
+    assert "RELEASED" in text and "DECLASSIFIED" not in text

@@ -42,7 +42,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.export.batch import Job, run_jobs
+    from workbench.export.batch import Job, Result, run_jobs
     from workbench.export.errors import ExportError
     from workbench.export.options import ExportOptions
     from workbench.export.source import ReviewSource
@@ -56,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--date {args.date!r} is not a date: write it as YYYY-MM-DD")
     if args.jobs < 1:
         return fail("--jobs must be 1 or more")
+    from workbench.cable.model import LEVELS
+
+    if args.marking.upper() not in LEVELS:
+        return fail(f"--marking {args.marking!r} is not a level: use one of {', '.join(LEVELS)}")
     options = ExportOptions(
         case_number=args.case_number,
         doc_number=args.doc_number,
@@ -85,7 +89,20 @@ def run(args: argparse.Namespace) -> int:
 
     show = _progress if sys.stderr.isatty() and len(jobs) > 1 else None
     failed = pages = done = 0
+    written: dict[str, str] = {}
     for result in run_jobs(jobs, args.jobs, show):
+        if result.out and result.out in written:
+            # Two inputs with one reference ID (a cable and its variant): same file name.
+            result = Result(
+                result.cable,
+                None,
+                0,
+                f"{written[result.out]} and {result.cable} are the same cable "
+                f"({Path(result.out).name}): only the second export is in that file; export "
+                "them to separate folders",
+            )
+        elif result.out:
+            written[result.out] = result.cable
         if result.error:
             failed += 1
             if show:

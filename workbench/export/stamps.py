@@ -23,8 +23,9 @@ def original_marking(cable: Cable) -> str:
     level = cable.classification.level
     controls = [c for c in cable.classification.controls if c != level]
     captions = {c.text.strip().upper() for c in cable.captions}
-    if level == "UNCLASSIFIED" and "SENSITIVE" in captions:
+    if level == "UNCLASSIFIED" and ("SENSITIVE" in captions or "SBU" in controls):
         level = "SENSITIVE BUT UNCLASSIFIED"  # State's SBU (declassification.md section 2)
+        controls = [c for c in controls if c != "SBU"]
     if "NOFORN" in captions and "NOFORN" not in controls:
         controls.append("NOFORN")
     return "//".join([level, *controls])
@@ -99,10 +100,15 @@ def stamps_for(
     struck = struck_marking(cable, options.marking)
     # 32 CFR 2001.25(a): the word "Declassified", the authority, the date. "in part" when
     # some portions stay withheld, as State's stamps say.
-    if struck:
-        word = "DECLASSIFIED IN PART" if withholdings else "DECLASSIFIED"
+    part = " IN PART" if withholdings else ""
+    if struck and options.marking != "UNCLASSIFIED":
+        word = f"DOWNGRADED TO {options.marking}"  # a partial downgrade keeps a level
+    elif cable.is_classified:
+        word = f"DECLASSIFIED{part}"
     else:
-        word = "REVIEWED FOR RELEASE"
+        # LOU and SBU are administrative controls no E.O. governs (declassification.md
+        # section 2): nothing is declassified, the text is released.
+        word = f"RELEASED{part}"
     block = (
         word,
         f"Authority: {options.authority}",
