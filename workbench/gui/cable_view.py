@@ -196,6 +196,7 @@ class CableView(QPlainTextEdit):
     """Read-only cable text with span highlights, the current paragraph and redaction bars."""
 
     paragraphClicked = Signal(int)
+    painted = Signal()  # after each paint: lets benchmarks/gui.py time the first paint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -379,6 +380,7 @@ class CableView(QPlainTextEdit):
         self._paint_current_marker(painter)
         self._paint_bar_labels(painter)
         painter.end()
+        self.painted.emit()
 
     def _paint_current_marker(self, painter: QPainter) -> None:
         """An accent down the left margin beside the current paragraph."""

@@ -1,0 +1,160 @@
+"""How smooth the window is: first paint of a ~60-paragraph cable, paragraph moves, and the
+longest event-loop block while a 10,000-cable folder loads in the background.
+
+    python3 benchmarks/gui.py                 # offscreen
+    xvfb-run -a python3 benchmarks/gui.py     # a real X server (QT_QPA_PLATFORM=xcb)
+
+Aims (issue 6): first paint < 150 ms, a paragraph move < 16 ms, no block > 100 ms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+
+import corpus  # noqa: E402
+
+CABLES = ("05NEWDELHI2550.txt", "09STATE119085.txt", "06BUENOSAIRES34.txt")
+FOLDER_SIZE = int(os.environ.get("WB_FOLDER_SIZE", "10000"))
+
+
+def cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def wait_for(app, flag: list, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    end = time.perf_counter() + timeout
+    while not flag and time.perf_counter() < end:
+        app.processEvents()
+
+
+def bench_open_and_move(app, window, path: Path) -> tuple[int, float, float, float]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    painted: list[float] = []
+    window.view.painted.connect(lambda: painted.append(time.perf_counter()))
+    t0 = time.perf_counter()
+    assert window.open_path(path), window.last_error
+    wait_for(app, painted)
+    first_paint = (painted[0] - t0) * 1000
+    n = len(window.cable.paragraphs)
+    moves = []
+    window.table.setFocus()
+    for i in range(n - 1):
+        painted.clear()
+        t = time.perf_counter()
+        QTest.keyClick(window.table, Qt.Key.Key_J)
+        assert window.current.index == i + 2
+        wait_for(app, painted, 2.0)  # the move is done when the text has been repainted
+        moves.append(((painted[0] if painted else time.perf_counter()) - t) * 1000)
+    window.view.painted.disconnect()
+    return n, first_paint, statistics.median(moves), max(moves)
+
+
+def build_folder(root: Path, size: int) -> Path:
+    """``size`` cable files: the corpus's originals repeated (hard links where possible)."""
+    originals = [t.path for t in corpus.index() if t.lineage == "original"]
+    folder = root / "cables"
+    made = 0
+    rep = 0
+    while made < size:
+        sub = folder / f"copy{rep:02d}"
+        sub.mkdir(parents=True)
+        for p in originals:
+            if made >= size:
+                break
+            try:
+                os.link(p, sub / p.name)
+            except OSError:
+                shutil.copyfile(p, sub / p.name)
+            made += 1
+        rep += 1
+    return folder
+
+
+def bench_folder(app, window, folder: Path) -> tuple[int, float, float, float]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    t0 = time.perf_counter()
+    ticks.append(t0)
+    window.open_path(folder)  # included: opening the folder happens on the event loop too
+    while window.batch.is_running() or len(window.batch.model.rows) < FOLDER_SIZE:
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - t0 > 900:
+            break
+    for _ in range(20):
+        app.processEvents()
+    elapsed = time.perf_counter() - t0
+    timer.stop()
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    rows = window.batch.model.rowCount()
+    return rows, elapsed, max(gaps), statistics.quantiles(gaps, n=100)[98]
+
+
+def main() -> int:
+    if not corpus.available():
+        print("needs ../shared/corpus", file=sys.stderr)
+        return 2
+    home = Path(tempfile.mkdtemp(prefix="wb-bench-"))
+    os.environ["WORKBENCH_HOME"] = str(home)
+    (home / "config").mkdir()
+    (home / "config" / "settings.json").write_text('{"reviewer": "benchmark"}')
+    from PySide6.QtTest import QTest
+
+    from workbench.gui.app import application
+    from workbench.gui.main_window import MainWindow
+
+    app = application()
+    print(f"machine: {os.cpu_count()} cores, {cpu()}; Qt platform {app.platformName()}")
+    window = MainWindow()
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    window.activateWindow()
+    # Warm up Qt's fonts and the parser's first compile, as a reviewer's second cable would.
+    window.open_path(corpus.SAMPLE)
+    for name in CABLES:
+        n, first, median, worst = bench_open_and_move(app, window, corpus.CORPUS / "cables" / name)
+        print(
+            f"{name}: {n} paragraphs: first paint after open {first:.0f} ms (aim < 150); "
+            f"paragraph move median {median:.1f} ms, worst {worst:.1f} ms (aim < 16)"
+        )
+    with tempfile.TemporaryDirectory(prefix="wb-folder-") as tmp:
+        folder = build_folder(Path(tmp), FOLDER_SIZE)
+        rows, elapsed, worst, p99 = bench_folder(app, window, folder)
+        print(
+            f"folder of {rows} cables: loaded in {elapsed:.1f} s ({rows / elapsed:.0f} cables/s, "
+            f"{window.batch.jobs or 'all'} worker processes); longest event-loop block "
+            f"{worst:.0f} ms (aim < 100), 99th percentile {p99:.0f} ms"
+        )
+    window.close()
+    shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
