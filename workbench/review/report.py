@@ -17,8 +17,22 @@ def _snippet(text: str) -> str:
     return one_line if len(one_line) <= SNIPPET else one_line[: SNIPPET - 3] + "..."
 
 
+def paragraph_names(cable: Cable) -> dict[int, str]:
+    """How to name each paragraph to a user: its number, with its index where the number alone
+    is ambiguous (multi-part cables restart their numbering), ``#index`` when unnumbered."""
+    counts: dict[int, int] = {}
+    for p in cable.paragraphs:
+        if p.number is not None:
+            counts[p.number] = counts.get(p.number, 0) + 1
+    return {
+        p.index: p.key if p.number is None or counts[p.number] == 1 else f"{p.key} (#{p.index})"
+        for p in cable.paragraphs
+    }
+
+
 def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) -> str:
     """Progress, then one line per paragraph and per withheld header field."""
+    names = paragraph_names(cable)
     n = review.paragraph_count
     done = review.decided_count
     pct = 100 if n == 0 else round(100 * done / n)
@@ -26,16 +40,18 @@ def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) ->
     if review.is_complete:
         lines[0] += ", review complete"
     else:
-        pending = [p.key for p in cable.paragraphs if review.decision(p.index).action == "pending"]
+        pending = [
+            names[p.index] for p in cable.paragraphs if review.decision(p.index).action == "pending"
+        ]
         lines[0] += f"; pending: {', '.join(pending)}"
     if last is not None:
         lines.append(f"Last change {_when(last.at)} by {last.reviewer}: {last.what}")
     lines.append("")
-    width = max((len(p.key) for p in cable.paragraphs), default=1)
+    width = max((len(name) for name in names.values()), default=1)
     for p in cable.paragraphs:
         d = review.decision(p.index)
         mark = p.marking.text if p.marking else ""
-        head = f"  {p.key:>{width}} {mark:<7} "
+        head = f"  {names[p.index]:>{width}} {mark:<7} "
         if d.action == Action.WITHHOLD:
             lines.append(f"{head}withhold   {', '.join(d.codes)}")
         elif d.action == Action.PARTIAL:
@@ -83,7 +99,7 @@ def _describe(value: dict[str, Any] | None, is_field: bool) -> str:
 
 def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
     """One block per change: when, who, what, then each paragraph or field before -> after."""
-    keys = {p.index: p.key for p in cable.paragraphs} if cable else {}
+    keys = paragraph_names(cable) if cable else {}
     lines: list[str] = []
     for e in entries:
         lines.append(f"{_when(e.at)}  {e.reviewer}  {e.what}")
