@@ -185,3 +185,15 @@ def test_batch_of_fixture_cables_pending_withheld(tmp_path, capsys):
     for cable_path in readable:
         pdf = out / out_name(read_cable(cable_path).id or cable_path.stem, "release")
         assert run("verify", pdf, "--cable", cable_path, "--store", store) == 0, cable_path
+
+
+def test_verify_bad_input(tmp_path, decisions, capsys):
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("not a pdf")
+    assert run("verify", fake, "--cable", SAMPLE, "--decisions", decisions) == 2
+    assert run("verify", tmp_path / "no.pdf", "--cable", SAMPLE, "--decisions", decisions) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"workbench: cannot read {fake} as a PDF")
+    assert (
+        err[1] == f"workbench: {tmp_path / 'no.pdf'} does not exist: give the path of a release PDF"
+    )

@@ -28,7 +28,10 @@ def description(code: str, sets: Sequence[CodeSet] | None = None) -> str | None:
     found = find_code(code, code_sets() if sets is None else sets)
     if found is None:
         return None
-    return found.description or found.label or found.code
+    text = found.description or found.label or found.code
+    # The first sentence is the meaning; code sets add usage notes after it.
+    first, dot, _rest = text.partition(". ")
+    return first + "." if dot else text
 
 
 def stamp_form(code: str) -> str:

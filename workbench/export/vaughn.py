@@ -95,7 +95,9 @@ def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[
                 withheld=_extent(cable, w),
                 disposition=disposition,
                 codes=", ".join(w.codes),
-                descriptions="; ".join(f"{c}: {description(c, sets)}" for c in w.codes),
+                descriptions="; ".join(
+                    f"{c}: {(description(c, sets) or '').rstrip('.')}" for c in w.codes
+                ),
                 comment=w.comment,
             )
         )

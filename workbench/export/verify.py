@@ -12,6 +12,7 @@ name withheld in one paragraph and released in another is the reviewer's choice,
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from bisect import bisect_left
@@ -61,6 +62,10 @@ def extract(pdf: bytes | str | Path) -> Extracted:
     import pypdf
     from pypdf.errors import PyPdfError
 
+    # pypdf logs its repairs ("EOF marker not found"); the one sentence below says it all.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not isinstance(pdf, bytes) and not Path(pdf).is_file():
+        raise VerifyError(f"{pdf} does not exist: give the path of a release PDF")
     try:
         reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else str(pdf))
         pages = [p.extract_text() or "" for p in reader.pages]
@@ -110,8 +115,11 @@ def expected_lines(cable: Cable, withheld: Sequence[Withholding]) -> list[list[s
     return out
 
 
-def _where(w: Withholding) -> str:
-    what = f"paragraph {w.paragraph}" if w.paragraph is not None else f"the {w.field} field"
+def _where(w: Withholding, keys: dict[int, str]) -> str:
+    if w.paragraph is not None:
+        what = f"paragraph {keys.get(w.paragraph, w.paragraph)}"
+    else:
+        what = f"the {w.field} field"
     if w.kind == "span":
         what = f"a span in {what}"
     return f"{what} ({label(w.codes)})"
@@ -145,6 +153,7 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
         "outline": words("\n".join(found.outline)),
     }
     place_grams: dict[tuple[str, int], set[tuple[str, ...]]] = {}
+    keys = {p.index: p.key for p in cable.paragraphs}
     for w in raw:
         toks = words(cable.text[w.start : w.end])
         if not toks:
@@ -159,9 +168,12 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
                 place_grams[key] = _ngrams(ptoks, n)
             hit = secret & place_grams[key]
             if hit:
-                report.leaks.append(
-                    f"withheld text of {_where(w)} is in the {place}: '{_preview(sorted(hit)[0])}'"
+                leak = (
+                    f"withheld text of {_where(w, keys)} is in the {place}: "
+                    f"'{_preview(sorted(hit)[0])}'"
                 )
+                if leak not in report.leaks:  # one line per place, however often it recurs
+                    report.leaks.append(leak)
 
     doc = [t for page in found.pages for t in words(page)]
     _check_released(expected_lines(cable, withheld), doc, report)
