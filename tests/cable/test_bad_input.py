@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -66,7 +67,7 @@ def test_pathological_text_does_not_hang() -> None:
 
 def test_parse_command_reports_bad_files_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "bin.dat").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
     good = tmp_path / "good.txt"
     good.write_text("C O N F I D E N T I A L SEOUL 000001\n\n1. (C) Text.\n", encoding="utf-8")
     r = subprocess.run(
@@ -80,3 +81,30 @@ def test_parse_command_reports_bad_files_in_one_line(tmp_path: Path) -> None:
     assert len(err) == 2 and all(line.startswith("workbench: ") for line in err)
     assert "Traceback" not in r.stderr
     assert len(r.stdout.strip().splitlines()) == 1
+
+
+def test_folder_walk_reads_only_cable_files_and_reports_unreadable_folders(tmp_path: Path) -> None:
+    from workbench.cable.files import count_cable_paths, iter_cable_paths
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "B.TXT").write_text("x")
+    (tmp_path / "noext").write_text("x")
+    (tmp_path / "INDEX.tsv").write_text("x")
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c.txt").write_text("x")
+    names = [p.name for p in iter_cable_paths([str(tmp_path)])]
+    assert names == ["B.TXT", "a.txt", "noext", "c.txt"]
+    assert count_cable_paths([str(tmp_path)]) == 4
+    # A file named explicitly is read whatever its name.
+    assert [p.name for p in iter_cable_paths([str(tmp_path / "INDEX.tsv")])] == ["INDEX.tsv"]
+    if os.geteuid() != 0:  # root reads everything; the check means nothing there
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0)
+        try:
+            assert locked in list(iter_cable_paths([str(tmp_path)]))
+        finally:
+            locked.chmod(0o755)

@@ -3,34 +3,17 @@ dependency; drawn only on a terminal and at most ten times a second."""
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TextIO
+
+from workbench.cable.files import count_cable_paths
 
 
 def count_files(paths: Iterable[str]) -> int:
-    """How many files :func:`~workbench.commands.common.iter_cable_paths` will yield, found
-    without keeping any of their names (the same rules: hidden names skipped)."""
-    n = 0
-    for raw in paths:
-        p = Path(raw)
-        if not p.is_dir():
-            n += 1
-            continue
-        stack = [str(p)]
-        while stack:
-            with os.scandir(stack.pop()) as entries:
-                for e in entries:
-                    if e.name.startswith("."):
-                        continue
-                    if e.is_dir():
-                        stack.append(e.path)
-                    else:
-                        n += 1
-    return n
+    """How many files a run over ``paths`` will read (the folder rules of ``cable.files``)."""
+    return count_cable_paths(paths)
 
 
 def _clock(seconds: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # A real cable is a few kilobytes; the longest in Cablegate are a few hundred.  Past this the
@@ -42,6 +43,8 @@ def read_cable_text(path: str | Path) -> tuple[str, str]:
     try:
         size = p.stat().st_size
         if p.is_dir():
+            if not os.access(p, os.R_OK | os.X_OK):
+                raise CableError(f"{p} cannot be read (permission denied): check its permissions.")
             raise CableError(f"{p} is a folder: give a cable file, or a folder to check.")
         if size > MAX_CABLE_BYTES:
             raise CableError(

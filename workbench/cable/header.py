@@ -18,8 +18,9 @@ _CLASS_LINE_PATTERN = (
     r"(?P<ctl>(?:[ \t]*//?[ \t]*[A-Z]+)*)"
     r"(?:[ \t]+(?:E[ \t]?F[ \t]?T[ \t]?O|NOFORN|SIPDIS|SENSITIVE))*"
     # The post may wrap onto the next line ("C O N F I D E N T I A L \nSECTION 01 OF 02 BAKU").
-    r"(?:[ \t]*\n?[ \t]*(?i:SECTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
-    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+"
+    # Typed as "SCTION" in some cables, and run into the post ("02 OF 03QRIPOLI").
+    r"(?:[ \t]*\n?[ \t]*(?i:SE?CTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*|(?<=\d)(?=[A-Z]))(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+"
     # Not a date-time group ("CONFIDENTIAL R 021439Z DEC 08").
     r"(?P<serial>\d{2,7})(?!\d|Z\b)"
     r"(?P<rest>[^\n]*)"
@@ -233,6 +234,11 @@ def make_id(
             if o:
                 post, serial = o.group("post"), de.group("serial")
                 post = "STATE" if post == "WASHDC" else post
+    if post is not None and re.fullmatch(r"X{4,}", post.strip()) and origin is not None:
+        # The publisher redacted the post's name in the classification line (as it did
+        # names); the FM line still names the post.
+        o = _ORIGIN_POST_RE.match(origin.name)
+        post = o.group("post") if o else None
     if post is None or serial is None or year is None:
         return None
     post = re.sub(r"[^A-Z]", "", post.upper())

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench.batch import Row, count_files, scan
 from workbench.batch.formats import classification_text
-from workbench.commands.common import iter_cable_paths
+from workbench.cable.files import iter_cable_paths
 from workbench.gui import styles
 from workbench.gui.rules import STATUS_WORDS
 
