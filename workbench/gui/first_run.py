@@ -51,6 +51,8 @@ class FirstRunDialog(QDialog):
         form.addRow(intro)
         self.name = QLineEdit(settings.reviewer or _login())
         self.name.setObjectName("reviewerName")
+        # The login name is only a guess: typing replaces it rather than appending to it.
+        self.name.selectAll()
         form.addRow("Reviewer's name", self.name)
         self.code_set = QComboBox()
         self.code_set.setObjectName("codeSetChoice")
