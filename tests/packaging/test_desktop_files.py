@@ -71,3 +71,13 @@ def test_svg_icon_is_square_svg():
     root = ET.parse(PKG.parent / "resources" / "icons" / f"{APP_ID}.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("viewBox") == "0 0 512 512"
+
+
+def test_window_names_the_desktop_entry_and_has_the_icon(qapp):
+    from workbench.gui.app import APP_ID, application
+
+    assert DESKTOP.stem == APP_ID
+    app = application()
+    assert app.desktopFileName() == APP_ID
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().pixmap(32, 32).width() == 32

@@ -6,11 +6,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.gui.main_window import APP_TITLE, MainWindow
+from workbench.resources import resource_path
 from workbench.settings import Settings
+
+APP_ID = "io.github.declassification_workbench.Workbench"
 
 
 def application() -> QApplication:
@@ -20,7 +24,11 @@ def application() -> QApplication:
     app.setApplicationName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("declassification-workbench")
-    app.setDesktopFileName("declassification-workbench")
+    # The desktop entry's ID (packaging/): lets the desktop match windows to the menu entry.
+    app.setDesktopFileName(APP_ID)
+    icon = resource_path("icons", f"{APP_ID}.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
