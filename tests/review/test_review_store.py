@@ -275,3 +275,14 @@ def test_one_store_shared_by_threads(sample: Cable, store_path: Path) -> None:
             t.join()
         assert errors == []
         assert len(store.log(review.cable_id)) == 60
+
+
+def test_damaged_store_is_one_sentence(sample: Cable, store_path: Path) -> None:
+    with SqliteStore(store_path) as store:
+        store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "a")
+    db = sqlite3.connect(store_path)
+    db.execute("DROP TABLE decisions")  # as good as a damaged file for the reader
+    db.commit()
+    db.close()
+    with SqliteStore(store_path) as store, pytest.raises(StoreError, match="cannot be used"):
+        store.load(sample)

@@ -70,10 +70,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _locked(method: F) -> F:
+    """Serialise a public method, and report any SQLite failure as one sentence."""
+
     @functools.wraps(method)
     def wrapper(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"the review store {self.path} cannot be used ({exc}): check the disk, or "
+                    "use another --store"
+                ) from exc
 
     return cast(F, wrapper)
 
