@@ -5,6 +5,7 @@ Against a real SQLite store in a temporary folder (WAL, synchronous=FULL: each d
 synced to disk before ``apply`` returns), on the real cables of ../shared/corpus:
 - apply: N single decisions, one transaction each (the reviewer's click): median and p99 ms;
 - concurrent: two processes each applying N decisions to the same store at once: total time;
+- contended: a reviewer's single decisions while another process writes in a tight loop;
 - import: every cable's random review imported as one change (``ReplaceReview``): cables/s;
 - load: every saved review read back and checked against its cable's text: cables/s;
 - find: ``workbench review find XXXXXXXXXXXX CORPUS --codes (b)(6) --apply`` as a process.
@@ -102,6 +103,49 @@ def bench_concurrent(folder: Path, n: int) -> None:
     )
 
 
+def bench_contended(folder: Path, n: int) -> None:
+    """A reviewer's clicks while another process writes decisions in a tight loop."""
+    writer = ROOT / "tests" / "review" / "writer.py"
+    store = folder / "contended.sqlite3"
+    SqliteStore(store).close()
+    go = folder / "go2"
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            str(writer),
+            str(store),
+            "batch",
+            str(50 * n),
+            "even",
+            str(go),
+            str(corpus.SAMPLE),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    while not Path(f"{go}.batch.ready").exists():
+        time.sleep(0.01)
+    go.touch()
+    time.sleep(0.2)
+    cable = read_cable(corpus.SAMPLE)
+    times = []
+    with SqliteStore(store) as s:
+        review = s.load(cable)
+        for i in range(n // 5):
+            t = time.perf_counter()
+            s.apply(review, commands.release(cable.paragraphs[0], f"click {i}"), "reviewer")
+            times.append((time.perf_counter() - t) * 1000)
+            time.sleep(0.005)
+    still_running = other.poll() is None
+    other.kill()
+    other.wait()
+    times.sort()
+    print(
+        f"contended {len(times)} clicks while another process writes in a loop "
+        f"(still running at the end: {still_running}): median {statistics.median(times):.2f} ms, "
+        f"max {times[-1]:.1f} ms"
+    )
+
+
 def bench_import_load(folder: Path, cables: list) -> None:  # type: ignore[type-arg]
     rng = random.Random(1)
     with SqliteStore(folder / "import.sqlite3") as store:
@@ -174,6 +218,7 @@ def main() -> int:
         folder = Path(tmp)
         bench_apply(folder, cables, args.n)
         bench_concurrent(folder, args.n)
+        bench_contended(folder, args.n)
         bench_import_load(folder, cables)
         bench_find(folder)
     return 0
