@@ -7,6 +7,11 @@ Entry points::
     review = store.load(cable)                # TextChangedError if the cable's text changed
     store.apply(review, commands.withhold(cable.paragraphs[1], ["(b)(1)", "1.4(d)"]), "who")
     store.revert(review, that_command, "who") # undo, also committed at once
+    review = load_decisions(path, cable)      # a decisions file -> Review (DecisionsError)
+    store.apply(review0, commands.ReplaceReview(review), "who")  # import it as one change
+    props = find(cable, compile_pattern("Kim"), review)   # find-and-redact proposals
+    store.apply(review, redact_command(cable, props, ["(b)(6)"]), "who")
+    validate_codes(["B6"], available_code_sets())  # -> ("(b)(6)",); unknown code: ReviewError
 """
 
 from workbench.review import commands
@@ -27,6 +32,7 @@ from workbench.review.decisions import (
     parse_decisions,
     write_decisions,
 )
+from workbench.review.find import Proposal, compile_pattern, find, redact_command, same_text
 from workbench.review.model import (
     FIELDS,
     PENDING,
@@ -63,6 +69,7 @@ __all__ = [
     "Decision",
     "DecisionsError",
     "FieldRedaction",
+    "Proposal",
     "Redaction",
     "Review",
     "ReviewError",
@@ -74,14 +81,18 @@ __all__ = [
     "available_code_sets",
     "builtin_code_sets",
     "commands",
+    "compile_pattern",
     "decisions_to_dict",
     "dump_decisions",
     "field_spans",
+    "find",
     "load_code_set",
     "load_decisions",
     "open_store",
     "parse_decisions",
+    "redact_command",
     "review_id",
+    "same_text",
     "text_hash",
     "validate_codes",
     "write_decisions",
