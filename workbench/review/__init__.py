@@ -9,7 +9,7 @@ Entry points::
     store.revert(review, that_command, "who") # undo, also committed at once
     review = load_decisions(path, cable)      # a decisions file -> Review (DecisionsError)
     store.apply(review0, commands.ReplaceReview(review), "who")  # import it as one change
-    props = find(cable, compile_pattern("Kim"), review)   # find-and-redact proposals
+    props = find.find(cable, compile_pattern("Kim"), review)  # find-and-redact proposals
     store.apply(review, redact_command(cable, props, ["(b)(6)"]), "who")
     validate_codes(["B6"], available_code_sets())  # -> ("(b)(6)",); unknown code: ReviewError
 """
@@ -32,7 +32,9 @@ from workbench.review.decisions import (
     parse_decisions,
     write_decisions,
 )
-from workbench.review.find import Proposal, compile_pattern, find, redact_command, same_text
+
+# ``find`` stays the module (``review.find.find``): the GUI imports it as a module.
+from workbench.review.find import Proposal, compile_pattern, redact_command, same_text
 from workbench.review.model import (
     FIELDS,
     PENDING,
@@ -85,7 +87,6 @@ __all__ = [
     "decisions_to_dict",
     "dump_decisions",
     "field_spans",
-    "find",
     "load_code_set",
     "load_decisions",
     "open_store",
