@@ -101,6 +101,8 @@ def bench_folder(app, window, folder: Path) -> tuple[int, float, float, float]: 
     timer.start()
     t0 = time.perf_counter()
     ticks.append(t0)
+    if os.environ.get("WB_JOBS"):
+        window.batch_jobs = int(os.environ["WB_JOBS"])
     window.open_path(folder)  # included: opening the folder happens on the event loop too
     while window.batch.is_running() or len(window.batch.model.rows) < FOLDER_SIZE:
         app.processEvents()
@@ -113,7 +115,9 @@ def bench_folder(app, window, folder: Path) -> tuple[int, float, float, float]: 
     timer.stop()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     rows = window.batch.model.rowCount()
-    return rows, elapsed, max(gaps), statistics.quantiles(gaps, n=100)[98]
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
+    print(f"  (longest block starts {ticks[worst] - t0:.2f} s after the folder was opened)")
+    return rows, elapsed, gaps[worst], statistics.quantiles(gaps, n=100)[98]
 
 
 def main() -> int:
@@ -137,7 +141,7 @@ def main() -> int:
     window.activateWindow()
     # Warm up Qt's fonts and the parser's first compile, as a reviewer's second cable would.
     window.open_path(corpus.SAMPLE)
-    for name in CABLES:
+    for name in CABLES if not os.environ.get("WB_FOLDER_ONLY") else ():
         n, first, median, worst = bench_open_and_move(app, window, corpus.CORPUS / "cables" / name)
         print(
             f"{name}: {n} paragraphs: first paint after open {first:.0f} ms (aim < 150); "

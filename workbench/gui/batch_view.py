@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.batch import Row, count_files, scan
+from workbench.batch import Row, count_files, default_jobs, scan
 from workbench.batch.formats import classification_text
 from workbench.cable.files import iter_cable_paths
 from workbench.gui import styles
@@ -56,7 +56,9 @@ class BatchWorker(QThread):
     def __init__(self, folder: Path, jobs: int | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.jobs = jobs
+        # Always worker processes, even on one core: checking in this process would hold the
+        # GIL through long regular-expression searches and freeze the window for 100 ms+.
+        self.jobs = jobs if jobs is not None else max(2, default_jobs())
         self._stop = False
 
     def stop(self) -> None:
@@ -86,6 +88,11 @@ class BatchWorker(QThread):
             self.failed.emit(
                 f"{self.folder} could not be read to the end ({exc.strerror or exc}): "
                 "check its permissions."
+            )
+        except Exception as exc:  # an exception here would end the thread silently
+            self.failed.emit(
+                f"checking {self.folder} stopped ({type(exc).__name__}: {exc}); "
+                "please report this as a bug."
             )
 
 
