@@ -72,3 +72,13 @@ def test_withheld_and_redacted_text_is_marked_covered(sample: Cable) -> None:
     assert all(q.covered for q in find(sample, pattern, review))
     with pytest.raises(ReviewError, match="nothing to redact"):
         redact_command(sample, find(sample, pattern, review), ["(b)(6)"])
+
+
+def test_find_is_importable_as_a_module() -> None:
+    """``from workbench.review import find`` gives the module, as the GUI uses it."""
+    import types
+
+    from workbench.review import find as find_module
+
+    assert isinstance(find_module, types.ModuleType)
+    assert find_module.find is find
