@@ -64,18 +64,15 @@ def test_first_run_asks_once_and_shows_the_keys(qtbot, monkeypatch, sample_path:
         dialog.code_set.setCurrentIndex(dialog.code_set.findData("eo13526"))
         dialog.accept()
 
-    def check_window() -> None:
-        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        hint = win.findChild(KeyHint, "keyHint")
-        seen["hint"] = hint is not None and hint.isVisible()
-        seen["cable"] = win.cable.id if win.cable else None
-        seen["reviewer"] = win.reviewer_label.text()
-        win.close()
-        QApplication.instance().quit()
-
     QTimer.singleShot(100, answer)
-    QTimer.singleShot(1500, check_window)
-    gui_app.run(sample_path, sample=True)
+    win = gui_app.start(sample_path)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.cable is not None)
+    hint = win.findChild(KeyHint, "keyHint")
+    seen["hint"] = hint is not None and hint.isVisible()
+    seen["cable"] = win.cable.id if win.cable else None
+    seen["reviewer"] = win.reviewer_label.text()
+    win.close()
     s = Settings.load()
     assert not s.first_run and s.reviewer == "Ada Reviewer" and s.code_set == "eo13526"
     assert seen == {"hint": True, "cable": "07SEOUL219", "reviewer": "Reviewer: Ada Reviewer"}

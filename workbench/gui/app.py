@@ -44,6 +44,14 @@ def code_set_choices() -> list[tuple[str, str]]:
 def run(path: str | Path | None, store: str | None = None, sample: bool = False) -> int:
     """Open the window on ``path`` (a cable or folder) and run the event loop."""
     app = application()
+    window = start(path, store)
+    code = app.exec()
+    window.deleteLater()
+    return code
+
+
+def start(path: str | Path | None, store: str | None = None) -> MainWindow:
+    """The first-run questions if needed, then the window, opening ``path`` once it shows."""
     first = Settings.load().first_run
     if first:
         from workbench.gui.first_run import FirstRunDialog
@@ -52,12 +60,12 @@ def run(path: str | Path | None, store: str | None = None, sample: bool = False)
     window = MainWindow(store_path=store)
     window.show()
 
-    def start() -> None:
+    def opened() -> None:
         if path is not None:
             window.open_path(path)
         if first:
             window.show_key_hint()
 
     # After the window is up, so that an error box has a window to sit on.
-    QTimer.singleShot(0, start)
-    return app.exec()
+    QTimer.singleShot(0, opened)
+    return window
