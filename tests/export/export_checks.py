@@ -10,6 +10,7 @@ import unicodedata
 import pypdf
 
 from workbench.cable.model import Cable
+from workbench.export.prepare import cable_name
 from workbench.review.model import Action, Review
 
 WORD = re.compile(r"\w+")
@@ -60,7 +61,7 @@ def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) ->
     released4 = set().union(*(grams(r, 4) for r in runs))
     # The reference ID is released by design: it is the title and the file name.
     # So are the codes, printed on boxes, stamps and keywords.
-    ours = (cable.id or "") + " " + " ".join(c for w in ws for c in w.codes)
+    ours = cable_name(cable) + " " + " ".join(c for w in ws for c in w.codes)
     released1 = {t for r in runs for t in r} | set(toks(ours))
     # Every paragraph released in full is there, its words consecutive once the page frame
     # and box labels (which may fall inside a paragraph at a page break) are taken out.

@@ -182,9 +182,10 @@ def test_batch_of_fixture_cables_pending_withheld(tmp_path, capsys):
         assert "PENDING REVIEW" in text or "RELEASE IN FULL" in text
     from workbench.cable import read_cable
     from workbench.export.batch import out_name
+    from workbench.export.prepare import cable_name
 
     for cable_path in readable:
-        pdf = out / out_name(read_cable(cable_path).id or cable_path.stem, "release")
+        pdf = out / out_name(cable_name(read_cable(cable_path)), "release")
         assert run("verify", pdf, "--cable", cable_path, "--store", store) == 0, cable_path
 
 

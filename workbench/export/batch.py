@@ -13,6 +13,7 @@ from workbench.cable import CableError, read_cable
 from workbench.export.atomic import write_atomic
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
+from workbench.export.prepare import cable_name
 from workbench.export.source import ReviewSource
 
 
@@ -54,9 +55,7 @@ def run_job(job: Job) -> Result:
             from workbench.export.release import render_release
 
             data = render_release(cable, review, job.options)
-        out = job.out or str(
-            Path(job.folder or ".") / out_name(cable.id or Path(job.cable).stem, job.copy)
-        )
+        out = job.out or str(Path(job.folder or ".") / out_name(cable_name(cable), job.copy))
         write_atomic(out, data)
         return Result(job.cable, out, _pages(data))
     except (CableError, ExportError) as exc:

@@ -6,6 +6,8 @@ export never leaves a partial file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.cable.model import Cable
 from workbench.export.codes import code_sets, description
 from workbench.export.errors import ExportError
@@ -14,7 +16,13 @@ from workbench.review.model import Action, Review, ReviewError, Withholding, rev
 
 
 def cable_name(cable: Cable) -> str:
-    return cable.id or cable.path or "the cable"
+    """The name a release goes by (title, file name, index): the reference ID, else the file's
+    name without folders (a path can say more than the document should)."""
+    if cable.id:
+        return cable.id
+    if cable.path:
+        return Path(cable.path).stem
+    return "cable"
 
 
 def pending_paragraphs(cable: Cable, review: Review) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from workbench.cable.model import Cable
 from workbench.export.codes import stamp_form
 from workbench.export.options import ExportOptions
+from workbench.export.prepare import cable_name
 from workbench.review.model import Withholding
 
 
@@ -85,7 +86,7 @@ def stamps_for(
     withheld_in_full: bool,
     options: ExportOptions,
 ) -> Stamps:
-    doc = options.doc_number or cable.id or "unnumbered"
+    doc = options.doc_number or cable_name(cable)
     day = options.released.strftime("%m/%d/%Y")
     header = "  ".join(
         p

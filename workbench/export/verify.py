@@ -21,12 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.cable.model import Cable
-from workbench.export.codes import label
+from workbench.export.codes import label, stamp_form
 from workbench.export.layout import disjoint, pieces, wrap
+from workbench.export.page import BOTTOM_LIMIT, BOX_BELOW, LEADING, TOP_BASELINE
+from workbench.export.prepare import cable_name
 from workbench.review.model import Review, ReviewError, Withholding
 
 NGRAM = 4
-WINDOW = 600  # words the frame and box labels may put between two released lines
+# Where the cable's lines (and their boxes) are drawn: the top of the first line's box to the
+# bottom of the last one's.
+BAND = (BOTTOM_LIMIT - BOX_BELOW - 1, TOP_BASELINE + LEADING - BOX_BELOW)
+WINDOW = 40  # words a released line may be away from where the last one ended
 
 
 class VerifyError(Exception):
@@ -35,9 +40,15 @@ class VerifyError(Exception):
 
 @dataclass
 class Extracted:
+    """What a reader gets from the PDF. ``body`` is the text drawn where the cable's lines go
+    (regular weight, between the header stamps and the declassification block); ``labels`` the
+    bold text in that band (box labels, margin notes); ``pages`` everything, page by page."""
+
     pages: list[str]
     metadata: dict[str, str]
     outline: list[str]
+    body: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,13 +79,29 @@ def extract(pdf: bytes | str | Path) -> Extracted:
         raise VerifyError(f"{pdf} does not exist: give the path of a release PDF")
     try:
         reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else str(pdf))
-        pages = [p.extract_text() or "" for p in reader.pages]
+        pages, body, labels = [], [], []
+        for page in reader.pages:
+            b: list[str] = []
+            lab: list[str] = []
+
+            def visit(text, cm, tm, font, size, b=b, lab=lab):  # type: ignore[no-untyped-def]
+                if not text.strip():
+                    return
+                y = tm[5] * cm[3] + cm[5]
+                if not BAND[0] <= y <= BAND[1]:
+                    return  # banners, header, stamps, declassification block, page number
+                name = str((font or {}).get("/BaseFont", ""))
+                (lab if "Bold" in name else b).append(text)
+
+            pages.append(page.extract_text(visitor_text=visit) or "")
+            body.append("\n".join(b))
+            labels.append("\n".join(lab))
         meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
         outline = list(_titles(reader.outline))
     except (OSError, PyPdfError, ValueError) as exc:
         name = "the PDF" if isinstance(pdf, bytes) else str(pdf)
         raise VerifyError(f"cannot read {name} as a PDF ({exc}): give a release PDF") from None
-    return Extracted(pages, meta, outline)
+    return Extracted(pages, meta, outline, body, labels)
 
 
 def _titles(outline: Iterable[object]) -> Iterable[str]:
@@ -93,14 +120,18 @@ def _ngrams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
-def released_runs(cable: Cable, withheld: Sequence[Withholding]) -> list[list[str]]:
-    """The released text as runs of words between withheld ranges."""
-    runs, pos = [], 0
+def released_stream(cable: Cable, withheld: Sequence[Withholding]) -> list[str]:
+    """The released words in order, withheld ranges simply left out.
+
+    Words on either side of a box stand next to each other in the PDF's text too, so a run of
+    words that crosses a box is released text, not a leak.
+    """
+    out, pos = [], 0
     for w in withheld:
-        runs.append(words(cable.text[pos : w.start]))
+        out.extend(words(cable.text[pos : w.start]))
         pos = max(pos, w.end)
-    runs.append(words(cable.text[pos:]))
-    return runs
+    out.extend(words(cable.text[pos:]))
+    return out
 
 
 def expected_lines(cable: Cable, withheld: Sequence[Withholding]) -> list[list[str]]:
@@ -130,8 +161,18 @@ def _preview(tokens: Sequence[str]) -> str:
     return s if len(s) <= 60 else s[:57] + "..."
 
 
+# Words the workbench itself puts in bookmarks and keywords.
+_OUTLINE_WORDS = "Paragraph Unnumbered paragraph withheld in full released in part pending review"
+_STAMP_WORDS = "RELEASE IN FULL PART WITHHELD PENDING REVIEW"
+
+
 def verify(cable: Cable, review: Review, found: Extracted) -> Report:
-    """Compare ``found`` against what the release of ``cable`` under ``review`` must contain."""
+    """Compare ``found`` against what the release of ``cable`` under ``review`` must contain.
+
+    Checked: the text of the cable's lines, the box labels, the title, subject and keywords,
+    and the bookmarks. Not checked: the banners, header line, stamps and page numbers above and
+    below the text, which are made from the export options and codes, never from cable text.
+    """
     # Pending paragraphs count as withheld: a release either withholds them or was refused.
     try:
         raw = review.withholdings(cable, allow_pending=True)
@@ -139,19 +180,32 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
         raise VerifyError(str(exc)) from None
     withheld = disjoint(raw)
     report = Report()
-    runs = released_runs(cable, withheld)
-    allowed: dict[int, set[tuple[str, ...]]] = {}
-
-    def allowed_grams(n: int) -> set[tuple[str, ...]]:
-        if n not in allowed:
-            allowed[n] = set().union(*(_ngrams(r, n) for r in runs))
-        return allowed[n]
-
-    places = {
-        **{f"page {i} text": words(t) for i, t in enumerate(found.pages, 1)},
-        **{f"metadata {k}": words(v) for k, v in found.metadata.items()},
-        "outline": words("\n".join(found.outline)),
+    stream = released_stream(cable, withheld)
+    label_words = [t for codes in {w.codes for w in raw} for t in words(label(codes))]
+    stamp_words = words(" ".join(stamp_form(c) for w in raw for c in w.codes) + _STAMP_WORDS)
+    ours = {
+        "text": [],
+        "box labels": label_words,
+        "metadata": words(cable_name(cable)) + stamp_words,
+        "outline": words(f"{cable_name(cable)} {_OUTLINE_WORDS}"),
     }
+    meta = {k: v for k, v in found.metadata.items() if k in ("/Title", "/Subject", "/Keywords")}
+    places: dict[str, tuple[str, list[str]]] = {
+        **{f"page {i} text": ("text", words(t)) for i, t in enumerate(found.body, 1)},
+        **{f"page {i} box labels": ("box labels", words(t)) for i, t in enumerate(found.labels, 1)},
+        **{f"metadata {k}": ("metadata", words(v)) for k, v in meta.items()},
+        "outline": ("outline", words("\n".join(found.outline))),
+    }
+    allowed: dict[tuple[str, int], set[tuple[str, ...]]] = {}
+
+    def allowed_grams(kind: str, n: int) -> set[tuple[str, ...]]:
+        if (kind, n) not in allowed:
+            extra = ours[kind]
+            allowed[kind, n] = _ngrams(stream, n) | {
+                g for i in range(1, n + 1) for g in _ngrams(extra, i) if len(g) == n
+            }
+        return allowed[kind, n]
+
     place_grams: dict[tuple[str, int], set[tuple[str, ...]]] = {}
     keys = {p.index: p.key for p in cable.paragraphs}
     for w in raw:
@@ -159,14 +213,11 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
         if not toks:
             continue
         n = min(NGRAM, len(toks))
-        secret = _ngrams(toks, n) - allowed_grams(n)
-        if not secret:
-            continue
-        for place, ptoks in places.items():
-            key = (place, n)
-            if key not in place_grams:
-                place_grams[key] = _ngrams(ptoks, n)
-            hit = secret & place_grams[key]
+        grams = _ngrams(toks, n)
+        for place, (kind, ptoks) in places.items():
+            if (place, n) not in place_grams:
+                place_grams[place, n] = _ngrams(ptoks, n)
+            hit = (grams & place_grams[place, n]) - allowed_grams(kind, n)
             if hit:
                 leak = (
                     f"withheld text of {_where(w, keys)} is in the {place}: "
@@ -175,11 +226,11 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
                 if leak not in report.leaks:  # one line per place, however often it recurs
                     report.leaks.append(leak)
 
-    doc = [t for page in found.pages for t in words(page)]
+    doc = [t for page in found.body for t in words(page)]
     _check_released(expected_lines(cable, withheld), doc, report)
-    doc_set = set(doc)
+    printed = {t for page in found.labels for t in words(page)}
     for codes in dict.fromkeys(w.codes for w in raw):
-        if not set(words(label(codes))) <= doc_set:
+        if not set(words(label(codes))) <= printed:
             report.missing.append(f"the codes {label(codes)} are not printed on any box")
     return report
 
