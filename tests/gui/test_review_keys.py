@@ -217,3 +217,30 @@ def test_review_a_corpus_cable(make_window, store_path: Path, name: str):  # typ
         w.actions["release"].trigger()
     assert w.progress_label.text() == f"{n} of {n} paragraphs decided"
     assert saved(store_path, path).is_complete
+
+
+def test_selecting_the_subject_and_ctrl_r_withholds_the_field(
+    window: MainWindow, sample_path: Path, store_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    window.open_path(sample_path)
+    subject = window.cable.subject
+    window.view.select_span(subject.start + 5, subject.start + 12)
+    qtbot.keyClick(window.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    r = saved(store_path, sample_path)
+    assert r.fields["subject"].codes == ("(b)(1)", "1.4(d)")
+    assert any(b.start == subject.start for b in window.view._bars)
+    window.view.select_span(subject.start + 5, subject.start + 12)
+    window.actions["unredact_selection"].trigger()
+    assert "subject" not in saved(store_path, sample_path).fields
+
+
+def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    window.open_path(sample_path)
+    p3 = window.cable.paragraphs[2]
+    cur = window.view.textCursor()
+    cur.setPosition(p3.body_start + 40)
+    window.view.ensureCursorVisible()
+    pos = window.view.cursorRect(cur).center()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.current.index == 3
+    assert window.table.currentIndex().row() == 2

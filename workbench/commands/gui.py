@@ -27,4 +27,4 @@ def run(args: argparse.Namespace) -> int:
     from workbench.resources import resource_path
 
     path = args.path if args.path else resource_path("samples", "07SEOUL219.txt")
-    return run_gui(path, store=args.store, sample=not args.path)
+    return run_gui(path, store=args.store)

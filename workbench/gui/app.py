@@ -41,7 +41,7 @@ def code_set_choices() -> list[tuple[str, str]]:
         return []
 
 
-def run(path: str | Path | None, store: str | None = None, sample: bool = False) -> int:
+def run(path: str | Path | None, store: str | None = None) -> int:
     """Open the window on ``path`` (a cable or folder) and run the event loop."""
     app = application()
     window = start(path, store)

@@ -289,14 +289,26 @@ class CableView(QPlainTextEdit):
             return  # keep the reviewer's selection: they are about to redact it
         self._moving = True
         try:
-            end = QTextCursor(self.document())
-            end.setPosition(self._map.to_qt(paragraph.end))
-            self.setTextCursor(end)
-            self.ensureCursorVisible()
             start = QTextCursor(self.document())
             start.setPosition(self._map.to_qt(paragraph.start))
+            end = QTextCursor(self.document())
+            end.setPosition(self._map.to_qt(paragraph.end))
+            height = self.viewport().height()
+            if self.cursorRect(start).top() < 0 or self.cursorRect(end).bottom() > height:
+                # Not wholly in view: bring its first line to the top, with two lines of
+                # what comes before it for context (going to the end first makes the
+                # scroll land the start at the top rather than the bottom edge).
+                last = QTextCursor(self.document())
+                last.movePosition(QTextCursor.MoveOperation.End)
+                self.setTextCursor(last)
+                self.ensureCursorVisible()
+                self.setTextCursor(start)
+                self.ensureCursorVisible()
+                line = self.fontMetrics().lineSpacing()
+                if self.cursorRect(end).bottom() + 2 * line <= height:
+                    bar = self.verticalScrollBar()
+                    bar.setValue(max(0, bar.value() - 2))
             self.setTextCursor(start)
-            self.ensureCursorVisible()
         finally:
             self._moving = False
 

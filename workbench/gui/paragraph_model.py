@@ -17,7 +17,7 @@ from workbench.review.model import Action, Decision, Review
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS: tuple[str, ...] = ("¶", "Marking", "Text", "Decision", "Codes")
+COLUMNS: tuple[str, ...] = ("¶", "Mark", "Text", "Decision", "Codes")
 COL_NUMBER, COL_MARKING, COL_TEXT, COL_DECISION, COL_CODES = range(len(COLUMNS))
 
 # The paragraph's 1-based index, for views and tests that need the key behind a row.

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.review import commands as rc
-from workbench.review.model import Action, Decision, Redaction, ReviewError
+from workbench.review.model import (
+    FIELDS,
+    Action,
+    Decision,
+    Redaction,
+    ReviewError,
+    field_spans,
+)
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -82,13 +89,24 @@ class ReviewOps(_Base):
             s, e = max(start, p.body_start), min(end, p.end)
             if s < e and self.cable.text[s:e].strip():
                 parts.append((p, s, e))
-        if not parts:
-            self.error(
-                "The selection is outside the paragraphs' text: select words inside a "
-                "paragraph (header fields are withheld from the inspector)."
-            )
-            return
         codes = tuple(self.last_codes)
+        if not parts:
+            fields = self._fields_in(start, end)
+            if not fields:
+                self.error(
+                    "The selection is neither in a paragraph's text nor in a header field that "
+                    "can be withheld (subject, classified by, from, to, info, references, "
+                    "signature): select words there, then press Ctrl+R."
+                )
+                return
+            cable = self.cable
+
+            def withhold_fields() -> rc.Command:
+                cmds = [rc.SetField(f, codes, cable=cable) for f in fields]
+                return cmds[0] if len(cmds) == 1 else rc.Composite(cmds, "Withhold header fields")
+
+            self._execute(withhold_fields)
+            return
 
         def build() -> rc.Command:
             cmds = [rc.AddSpans(p, [Redaction(s, e, codes)]) for p, s, e in parts]
@@ -102,10 +120,25 @@ class ReviewOps(_Base):
             return
         span = self.view.selected_span()
         p = self.cable.paragraph_at(span[0]) if span else None
+        withheld = self.session.review.fields if self.session else {}
+        fields = [f for f in self._fields_in(*span) if f in withheld] if span else []
+        if p is None and fields:
+            self._execute(lambda: rc.ClearField(fields[0]))
+            return
         if span is None or p is None:
             self.error("Select redacted text inside a paragraph first, then press Ctrl+Shift+R.")
             return
         self._execute(lambda: rc.RemoveSpans(p, span[0], min(span[1], p.end)))
+
+    def _fields_in(self, start: int, end: int) -> list[str]:
+        """Header fields the span ``start``-``end`` touches (see review.model.field_spans)."""
+        if self.cable is None:
+            return []
+        return [
+            name
+            for name in FIELDS
+            if any(s < end and start < e for s, e in field_spans(self.cable, name))
+        ]
 
     def set_pending(self) -> None:
         p = self.current
