@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -81,3 +82,22 @@ def test_guide_explains_every_finding_status_and_basis():
     for kind, names in (("finding", CODES), ("status", STATUSES), ("basis", BASES)):
         missing = sorted(set(names) - documented)
         assert not missing, f"docs/guide.md does not explain the {kind} codes {missing}"
+
+
+def test_window_without_a_display_says_so():
+    # Without this, Qt aborts with a message about libxcb-cursor0, which is not the problem.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+    )
+    assert r.returncode == 2
+    assert r.stderr.startswith("workbench: the window needs a desktop") and "xvfb-run" in r.stderr

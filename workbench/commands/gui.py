@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+
+from workbench.commands.common import fail
 
 HELP = "open the reviewer's window (the default when no command is given)"
 DESCRIPTION = (
@@ -21,7 +25,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def no_display() -> bool:
+    """On Linux with no X11 or Wayland display and no platform chosen, Qt aborts with a
+    misleading message about libxcb-cursor0; say what is really missing instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if no_display():
+        return fail(
+            "the window needs a desktop, and there is no display here (DISPLAY and "
+            "WAYLAND_DISPLAY are unset): run it on a desktop or under xvfb-run, or use the "
+            "commands (workbench --help)"
+        )
     # Qt is imported here only, so `workbench parse` never pays for it.
     from workbench.gui.app import run as run_gui
     from workbench.resources import resource_path

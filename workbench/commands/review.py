@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.commands.common import fail
 
-HELP = "record review decisions: import, export, show, log, find and redact"
+HELP = "review decisions: import, export, show, list, log, find and redact, code sets"
 DESCRIPTION = (
     "Review decisions live in a store (an SQLite file in your data folder, or --store PATH); "
     "every change is saved the moment it is made and written to an audit log. "
