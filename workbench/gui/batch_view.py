@@ -38,7 +38,7 @@ from workbench.batch import Row, count_files, default_jobs, scan
 from workbench.batch.formats import classification_text
 from workbench.cable.files import iter_cable_paths
 from workbench.gui import styles
-from workbench.gui.rules import STATUS_WORDS
+from workbench.gui.rules import BASIS_WORDS, STATUS_WORDS
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -146,7 +146,8 @@ class BatchModel(QAbstractTableModel):
             if col == 7:
                 return row["path"]
             if col == 4:
-                return f"Basis: {row['basis']}"
+                words = STATUS_WORDS.get(row["status"], (row["status"], ""))[0]
+                return f"{words}\nBasis: {BASIS_WORDS.get(row['basis'], row['basis'])}"
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 1 and row["classification"]:
@@ -164,8 +165,8 @@ class BatchModel(QAbstractTableModel):
             return row["decl"]["text"] if row["decl"] else ""
         if col == 3:
             return row["due"] or ("9999" if sorting else "")
-        if col == 4:
-            return STATUS_WORDS.get(row["status"], (row["status"], ""))[0]
+        if col == 4:  # the short form: "Unclassified", not the explanation after it
+            return STATUS_WORDS.get(row["status"], (row["status"], ""))[0].split(":")[0]
         if col == 5:
             return len(row["findings"]) if sorting else (len(row["findings"]) or "")
         if col == 6:

@@ -216,6 +216,9 @@ class MainWindow(ReviewOps, QMainWindow):
             return
         self.stack.setCurrentWidget(self.batch)
         self.setWindowTitle(f"{self.batch.folder.name} — {APP_TITLE}")
+        self.progress_label.setText(
+            "Double-click a cable (or select it and press Enter) to review it; Ctrl+B comes back here"
+        )
 
     def _open_store(self) -> SqliteStore | None:
         if self.store is None:
