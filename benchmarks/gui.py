@@ -114,6 +114,11 @@ def bench_folder(app, window, folder: Path) -> tuple[int, float, float, float]: 
     elapsed = time.perf_counter() - t0
     timer.stop()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    if os.environ.get("WB_GAPS"):
+        print(
+            "  gaps > 50 ms at:",
+            [(round(ticks[i] - t0, 2), round(g)) for i, g in enumerate(gaps) if g > 50],
+        )
     rows = window.batch.model.rowCount()
     worst = max(range(len(gaps)), key=gaps.__getitem__)
     print(f"  (longest block starts {ticks[worst] - t0:.2f} s after the folder was opened)")

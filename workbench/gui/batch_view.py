@@ -5,6 +5,8 @@ progress. Filled by a background thread running the same engine as ``workbench c
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import time
 from datetime import date
@@ -44,6 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Cable", "Classification", "DECL", "Due", "Status", "Findings", "Reviewed", "File")
 EMIT_EVERY = 0.1  # seconds: rows reach the window in batches, at most ten times a second
+WORKER_NICE = 10  # worker processes yield the CPU to the window
 
 
 class BatchWorker(QThread):
@@ -71,10 +74,14 @@ class BatchWorker(QThread):
             rows = scan(iter_cable_paths([str(self.folder)]), as_of=date.today(), jobs=self.jobs)
             batch: list[Row] = []
             last = time.monotonic()
+            reniced = False
             try:
                 for row in rows:
                     if self._stop:
                         break
+                    if not reniced:
+                        reniced = True
+                        _lower_priority_of_workers()
                     batch.append(row)
                     now = time.monotonic()
                     if now - last >= EMIT_EVERY:
@@ -94,6 +101,17 @@ class BatchWorker(QThread):
                 f"checking {self.folder} stopped ({type(exc).__name__}: {exc}); "
                 "please report this as a bug."
             )
+
+
+def _lower_priority_of_workers() -> None:
+    """Let the window have the CPU first: on two cores, worker processes at the same priority
+    as the window's thread starve it for 100 ms at a time. A process may always lower its own
+    children's priority (raise their nice value); where it cannot, nothing changes."""
+    if not hasattr(os, "setpriority"):
+        return
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, child.pid or 0, WORKER_NICE)
 
 
 class BatchModel(QAbstractTableModel):
