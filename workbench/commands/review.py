@@ -117,6 +117,19 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return open_store(args.store)
 
 
+def _read_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The store to read from. A --store that does not exist is a mistyped path (checking a
+    backup, say): creating an empty store there would report "nothing decided" instead."""
+    from workbench.review import ReviewError
+
+    if args.store and not Path(args.store).is_file():
+        raise ReviewError(
+            f"there is no review store at {args.store}: check the path (a store is created "
+            "only when decisions are saved into it)"
+        )
+    return _store(args)
+
+
 def _store_exists(args: argparse.Namespace) -> bool:
     from workbench.settings import default_store_path
 
@@ -165,7 +178,7 @@ def _export(args: argparse.Namespace) -> int:
     from workbench.review import dump_decisions, write_decisions
 
     cable = _cable(args.cable)
-    with _store(args) as store:
+    with _read_store(args) as store:
         review = store.load(cable)
     if not review.decisions and not review.fields:
         print(f"workbench: note: no decisions are saved for {review.cable_id}", file=sys.stderr)
@@ -183,7 +196,7 @@ def _show(args: argparse.Namespace) -> int:
     from workbench.review.report import show_review
 
     cable = _cable(args.cable)
-    with _store(args) as store:
+    with _read_store(args) as store:
         review = store.load(cable)
         log = store.log(review.cable_id)
     sys.stdout.write(show_review(review, cable, log[-1] if log else None))
@@ -210,7 +223,7 @@ def _log(args: argparse.Namespace) -> int:
 
     cable = _cable(args.cable) if Path(args.cable).is_file() else None
     cid = review_id(cable) if cable else args.cable
-    with _store(args) as store:
+    with _read_store(args) as store:
         entries = store.log(cid)
     if args.json:
         for e in entries:
