@@ -244,3 +244,41 @@ def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: P
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.current.index == 3
     assert window.table.currentIndex().row() == 2
+
+
+def test_changed_text_opens_read_only_and_start_over_begins_again(
+    make_window, sample_path: Path, store_path: Path, tmp_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    cable = tmp_path / "07SEOUL219.txt"
+    cable.write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
+    w = make_window()
+    w.open_path(cable)
+    w.actions["withhold"].trigger()
+    w.close()
+    # One character changes: the saved offsets no longer fit, so no decision may be applied.
+    cable.write_text(
+        cable.read_text(encoding="utf-8").replace("Poloff", "PolOff"), encoding="utf-8"
+    )
+    w2 = make_window()
+    assert w2.open_path(cable)
+    assert "changed" in w2.last_error and "read-only" in w2.last_error
+    assert w2.session is None and not w2.actions["release"].isEnabled()
+    assert w2.actions["start_over"].isEnabled()
+
+    def yes() -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = next(
+            b
+            for b in QApplication.topLevelWidgets()
+            if isinstance(b, QMessageBox) and b.isVisible() and "Discard" in b.text()
+        )
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(50, yes)
+    w2.actions["start_over"].trigger()
+    assert w2.session is not None and w2.session.review.decided_count == 0
+    w2.actions["release"].trigger()
+    with SqliteStore(store_path) as store:
+        assert store.load(read_cable(cable)).decision(1).action == Action.RELEASE
+        assert any(e.what == "Start the review over" for e in store.log("07SEOUL219"))

@@ -9,7 +9,6 @@ document for the reviewer, readable in the tooltip and in the inspector's side p
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,26 +18,14 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QPainter,
-    QSyntaxHighlighter,
-    QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from workbench.cable.model import Cable, Paragraph
 from workbench.gui import styles
+from workbench.gui.highlights import Highlight, SpanHighlighter, cable_highlights, char_format
 from workbench.gui.text_offsets import OffsetMap
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """A run of cable text to format; ``tooltip`` is shown when the pointer rests on it."""
-
-    start: int
-    end: int
-    fmt: QTextCharFormat
-    tooltip: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,148 +35,6 @@ class Bar:
     start: int
     end: int
     codes: tuple[str, ...]
-
-
-class SpanHighlighter(QSyntaxHighlighter):
-    """Applies layers of span highlights; later layers win where formats conflict."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._layers: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
-        self._order: tuple[str, ...] = ("cable", "status", "findings", "redactions")
-        self._by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
-
-    def clear(self) -> None:
-        """Forget every layer (before the document's text is replaced)."""
-        self._layers = {}
-        self._by_block = {}
-
-    def set_layer(self, name: str, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
-        """Replace one layer (Qt positions) and re-highlight only the blocks it touches."""
-        doc = self.document()
-        touched = self._blocks_of(self._layers.get(name, [])) | self._blocks_of(spans)
-        self._layers[name] = spans
-        self._by_block = {}
-        for layer in self._order:
-            for start, end, fmt in self._layers.get(layer, []):
-                for b in self._block_range(start, end):
-                    self._by_block.setdefault(b, []).append((start, end, fmt))
-        for b in sorted(touched):
-            block = doc.findBlockByNumber(b)
-            if block.isValid():
-                self.rehighlightBlock(block)
-
-    def _block_range(self, start: int, end: int) -> range:
-        doc = self.document()
-        first = doc.findBlock(start).blockNumber()
-        last = doc.findBlock(max(start, end - 1)).blockNumber()
-        return range(first, last + 1) if first >= 0 and last >= first else range(0)
-
-    def _blocks_of(self, spans: Iterable[tuple[int, int, QTextCharFormat]]) -> set[int]:
-        out: set[int] = set()
-        for start, end, _ in spans:
-            out.update(self._block_range(start, end))
-        return out
-
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        spans = self._by_block.get(block.blockNumber())
-        if not spans:
-            return
-        pos, length = block.position(), len(text)
-        clamped = [
-            (max(s - pos, 0), min(e - pos, length), f)
-            for s, e, f in spans
-            if e > pos and s < pos + length
-        ]
-        # Merge overlapping formats segment by segment, so a finding's underline keeps the
-        # marking's colour instead of replacing it.
-        cuts = sorted({0, length, *(c for s, e, _ in clamped for c in (s, e))})
-        for a, b in itertools.pairwise(cuts):
-            merged = QTextCharFormat()
-            hit = False
-            for s, e, f in clamped:
-                if s <= a and b <= e:
-                    merged.merge(f)
-                    hit = True
-            if hit:
-                self.setFormat(a, b - a, merged)
-
-
-def _fmt(
-    fg: QColor | str | None = None,
-    bg: QColor | str | None = None,
-    bold: bool = False,
-    underline: QColor | str | None = None,
-) -> QTextCharFormat:
-    f = QTextCharFormat()
-    if fg is not None:
-        f.setForeground(QColor(fg))
-    if bg is not None:
-        f.setBackground(QColor(bg))
-    if bold:
-        f.setFontWeight(QFont.Weight.Bold)
-    if underline is not None:
-        f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        f.setUnderlineColor(QColor(underline))
-    return f
-
-
-def cable_highlights(cable: Cable) -> list[Highlight]:
-    """What the cable itself says, highlighted: banner, captions, DECL line, authority, markings."""
-    out: list[Highlight] = []
-    c = cable.classification
-    if c is not None:
-        colour = styles.level_colour(c.level)
-        controls = f" // {' / '.join(c.controls)}" if c.controls else ""
-        out.append(
-            Highlight(
-                c.start,
-                c.end,
-                _fmt(colour, styles.tint(colour, 45), bold=True),
-                f"Classification banner: {c.level}{controls}",
-            )
-        )
-    for cap in cable.captions:
-        out.append(Highlight(cap.start, cap.end, _fmt("#444444", bold=True), "Handling caption"))
-    if cable.eo is not None:
-        out.append(Highlight(cable.eo.start, cable.eo.end, _fmt(bold=True)))
-    if cable.subject is not None:
-        out.append(Highlight(cable.subject.start, cable.subject.end, _fmt(bold=True)))
-    cb = cable.classified_by
-    if cb is not None:
-        reasons = ", ".join(cb.reasons) or "none given"
-        out.append(
-            Highlight(
-                cb.start,
-                cb.end,
-                _fmt("#5b3a8c", styles.tint("#7b4fa0", 28)),
-                f"Classification authority: {cb.name or 'unnamed'}\nReasons: {reasons}",
-            )
-        )
-    for n in cable.noise:
-        out.append(Highlight(n.start, n.end, _fmt("#9a9a9a"), "Page break or repeated header"))
-    for p in cable.paragraphs:
-        m = p.marking
-        if m is None:
-            continue
-        colour = styles.level_colour(m.level)
-        # Controls such as NOFORN make a portion more restrictive: show them bolder.
-        bold = bool(m.controls) or m.malformed
-        tip = f"Portion marking: {m.level or 'unknown level'}"
-        if m.controls:
-            tip += " // " + " / ".join(m.controls)
-        if m.malformed:
-            tip += "\n(malformed marking)"
-        f = _fmt(colour, styles.tint(colour, 40), bold=bold)
-        if m.controls:
-            f.setFontUnderline(True)
-        out.append(Highlight(m.start, m.end, f, tip))
-    for r in cable.para_refs:
-        f = _fmt("#1d5fc1")
-        f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        out.append(Highlight(r.start, r.end, f, f"Refers to paragraph {r.number}"))
-    return out
 
 
 class CableView(QPlainTextEdit):
@@ -243,7 +88,7 @@ class CableView(QPlainTextEdit):
     def set_findings(self, findings: Iterable[tuple[int, int, str]]) -> None:
         """Underline each finding's span; its message is the tooltip."""
         hl = [
-            Highlight(s, e, _fmt(underline=styles.FINDING_UNDERLINE), f"Finding: {msg}")
+            Highlight(s, e, char_format(underline=styles.FINDING_UNDERLINE), f"Finding: {msg}")
             for s, e, msg in findings
             if e > s
         ]
@@ -252,19 +97,21 @@ class CableView(QPlainTextEdit):
 
     def set_status_highlight(self, start: int, end: int, colour: str, tooltip: str) -> None:
         """Colour the DECL instruction by its status (the rules engine decides the status)."""
-        hl = [Highlight(start, end, _fmt(colour, styles.tint(colour, 50), bold=True), tooltip)]
+        hl = [
+            Highlight(start, end, char_format(colour, styles.tint(colour, 50), bold=True), tooltip)
+        ]
         self._tips = [h for h in self._tips if not h.tooltip.startswith("DECL")] + hl
         self._set_layer("status", hl)
 
     def set_redactions(self, bars: Iterable[Bar]) -> None:
         self._bars = sorted(bars, key=lambda b: b.start)
-        fmt = _fmt(styles.REDACTION_BG, styles.REDACTION_BG)
+        black = char_format(styles.REDACTION_BG, styles.REDACTION_BG)
         text = self.cable.text if self.cable else ""
         self._bar_tips = [
             Highlight(
                 b.start,
                 b.end,
-                fmt,
+                black,
                 f"Withheld {' '.join(b.codes)}\n\nOriginal (reviewer only):\n"
                 + _shorten(text[b.start : b.end]),
             )

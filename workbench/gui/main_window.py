@@ -138,6 +138,7 @@ class MainWindow(ReviewOps, QMainWindow):
         a["unredact_selection"].triggered.connect(self.unredact_selection)
         a["set_pending"].triggered.connect(self.set_pending)
         a["keys"].triggered.connect(self.show_keys)
+        a["start_over"].triggered.connect(self.start_over)
 
     def _enable_review(self, on: bool) -> None:
         for name in (
@@ -149,6 +150,7 @@ class MainWindow(ReviewOps, QMainWindow):
             "set_pending",
             "find_redact",
             "export",
+            "start_over",
         ):
             self.actions[name].setEnabled(on)
         self.actions["undo"].setEnabled(
@@ -238,28 +240,37 @@ class MainWindow(ReviewOps, QMainWindow):
                 review = store.load(cable)
             except ReviewError as exc:
                 self.error(f"{exc} The cable is shown read-only.")
+        self.cable = cable
+        self.current = None
+        self.view.set_cable(cable)
+        self.inspector.show_cable(cable)
+        self._show_rules(cable)
+        self.setWindowTitle(f"{cable.id or Path(cable.path or 'cable').name} — {APP_TITLE}")
+        self.stack.setCurrentWidget(self.splitter)
+        self.start_session(review)
+        if cable.paragraphs:
+            self.go_to(cable.paragraphs[0].index)
+
+    def start_session(self, review: Review | None) -> None:
+        """Review the open cable with ``review`` (None: read-only), with a fresh undo stack."""
+        assert self.cable is not None
         if self.session is not None:
             self.session.deleteLater()
         self.session = None
-        self.cable = cable
         if review is not None:
-            self.session = ReviewSession(cable, review, store, self.reviewer, self)
+            self.session = ReviewSession(self.cable, review, self.store, self.reviewer, self)
             self.session.changed.connect(self.refresh)
             self.session.failed.connect(self.error)
             stack = self.session.undo_stack
             stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
             stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        self.current = None
-        self.model.set_review(cable, review)
-        self.view.set_cable(cable)
-        self.inspector.show_cable(cable)
-        self._show_rules(cable)
+        self.model.set_review(self.cable, review)
         self._enable_review(self.session is not None)
-        self.setWindowTitle(f"{cable.id or Path(cable.path or 'cable').name} — {APP_TITLE}")
-        self.stack.setCurrentWidget(self.splitter)
+        self.actions["start_over"].setEnabled(self.store is not None)
         self.refresh([])
-        if cable.paragraphs:
-            self.go_to(cable.paragraphs[0].index)
+        if self.current is not None:
+            self.show_current_paragraph()
+            self.table.selectRow(self.current.index - 1)
 
     def _show_rules(self, cable: Cable) -> None:
         a = rules.assess_cable(cable)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from workbench.gui.session import STORE_ERRORS
 from workbench.review import commands as rc
 from workbench.review.model import (
     FIELDS,
@@ -164,6 +165,27 @@ class ReviewOps(_Base):
         if self.current is None or self.session is None:
             return ""
         return self.session.review.decision(self.current.index).comment
+
+    def start_over(self, confirm: bool = True) -> None:
+        """Discard the cable's decisions and begin again: the way out when the text changed
+        since it was reviewed. The store keeps the old decisions in its audit log."""
+        if self.cable is None or self.store is None:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Start the review over",
+                f"Discard every decision on {self.cable.id or 'this cable'} and review it "
+                "again? The old decisions stay in the store's audit log.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            review = self.store.start_over(self.cable, self.reviewer)
+        except STORE_ERRORS as exc:
+            self.error(str(exc))
+            return
+        self.start_session(review)
 
     def undo(self) -> None:
         if self.session is not None:
