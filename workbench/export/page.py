@@ -128,10 +128,40 @@ def draw_box_label(c: Canvas, text: str, x0: float, x1: float, y: float) -> bool
     return True
 
 
-def draw_margin_note(c: Canvas, text: str, y: float, color: Color = black) -> None:
-    """A note in the right margin beside line ``y``, shrunk to fit the page."""
-    x = RIGHT + 6
-    size = fitted_size(text, MONO_BOLD, LABEL_SIZE, PAGE_W - 14 - x, 3.5)
-    c.setFillColor(color)
-    c.setFont(MONO_BOLD, size)
-    c.drawString(x, y + 0.5, text)
+class MarginNotes:
+    """Notes in the right margin, each beside its line, pushed down rather than overlapping.
+
+    A note too wide for the margin wraps at spaces; it never shrinks below a readable size.
+    """
+
+    SIZE = 6.5
+
+    def __init__(self) -> None:
+        self._notes: list[tuple[float, str, Color]] = []
+
+    def add(self, y: float, text: str, color: Color = black) -> None:
+        self._notes.append((y, text, color))
+
+    def draw(self, c: Canvas) -> None:
+        x = RIGHT + 6
+        width = PAGE_W - 12 - x
+        step = self.SIZE + 1.5
+        floor = float("inf")  # the lowest baseline used so far
+        for y, text, color in sorted(self._notes, key=lambda n: -n[0]):
+            c.setFillColor(color)
+            c.setFont(MONO_BOLD, self.SIZE)
+            for line in _wrap_to(text, MONO_BOLD, self.SIZE, width):
+                y = min(y, floor - step)
+                c.drawString(x, y + 0.5, line)
+                floor = y
+        self._notes.clear()
+
+
+def _wrap_to(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines

@@ -26,11 +26,11 @@ from workbench.export.page import (
     LEADING,
     LINES_PER_PAGE,
     PAGE_SIZE,
+    MarginNotes,
     baseline,
     cell_x,
     draw_box_label,
     draw_frame,
-    draw_margin_note,
 )
 from workbench.export.prepare import (
     cable_name,
@@ -166,8 +166,11 @@ def _label_boxes(
         )
         if not draw_box_label(c, text, x0, x1, baseline(row)):
             notes[row].append(text)
+    margin = MarginNotes()
     for row, texts in notes.items():
-        draw_margin_note(c, "< " + "; ".join(dict.fromkeys(texts)), baseline(row))
+        for text in dict.fromkeys(texts):
+            margin.add(baseline(row), "< " + text)
+    margin.draw(c)
 
 
 def _outline(

@@ -28,10 +28,10 @@ from workbench.export.page import (
     PAGE_H,
     PAGE_SIZE,
     PAGE_W,
+    MarginNotes,
     baseline,
     cell_x,
     draw_frame,
-    draw_margin_note,
 )
 from workbench.export.prepare import cable_name
 from workbench.export.release import paginate
@@ -42,6 +42,7 @@ HIGHLIGHT = Color(1.0, 0.92, 0.45)  # markings and the DECL line
 SHADE = Color(0.78, 0.84, 0.95)  # withheld, as proposed
 PENDING_SHADE = Color(0.98, 0.80, 0.62)
 FINDING = Color(0.75, 0.05, 0.05)
+CODES = Color(0.1, 0.2, 0.55)
 WATERMARK = Color(0.96, 0.84, 0.84)
 
 
@@ -211,8 +212,10 @@ def _draw_body(
         drawn = printable(text[line.start : line.end])
         if drawn.strip():
             c.drawString(cell_x(0), y, drawn)
+    notes = MarginNotes()
     for row, texts in margin.items():
-        draw_margin_note(c, "; ".join(texts), baseline(row), Color(0.1, 0.2, 0.55))
+        for text in texts:
+            notes.add(baseline(row), text, CODES)
     for row, numbers in finding_rows.items():
-        y = baseline(row) - (LEADING * 0.45 if row in margin else 0)
-        draw_margin_note(c, "! " + " ".join(f"[{n}]" for n in numbers), y, FINDING)
+        notes.add(baseline(row), "! " + " ".join(f"[{n}]" for n in numbers), FINDING)
+    notes.draw(c)
