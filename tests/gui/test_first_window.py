@@ -103,3 +103,30 @@ def test_corpus_cables_open(window: MainWindow, name: str):
     assert window.windowTitle().startswith(window.cable.id or "")
     assert window.model.rowCount() == len(window.cable.paragraphs)
     assert window.view.toPlainText() == window.cable.text
+
+
+def test_decl_status_and_findings_have_tooltips(window: MainWindow):
+    import corpus
+
+    if not corpus.available():
+        pytest.skip("needs ../shared/corpus")
+    window.open_path(corpus.CORPUS / "cables" / "05NEWDELHI2550.txt")
+    cable = window.cable
+    view = window.view
+
+    def tip_at(offset: int) -> str:
+        cur = view.textCursor()
+        cur.setPosition(offset)
+        view.setTextCursor(cur)
+        view.ensureCursorVisible()
+        rect = view.cursorRect(cur)
+        return view.tooltip_at(rect.center() + type(rect.center())(2, 0))
+
+    decl = tip_at(cable.decl.start + 1)
+    assert "DECL status: Due" in decl and "Due: 2015-04-05" in decl
+    assert "32 CFR 2001.12(a)" in decl
+    # The (S/NF) portion under a banner without NOFORN is a finding, underlined with its message.
+    p = next(p for p in cable.paragraphs if p.marking and "NOFORN" in p.marking.controls)
+    tip = tip_at(p.marking.start + 1)
+    assert "Finding:" in tip and "NOFORN" in tip
+    assert window.inspector.findings.count() >= 1
