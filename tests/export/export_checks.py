@@ -48,6 +48,20 @@ def read(pdf: bytes) -> tuple[str, str, str]:
     return text, meta, outline
 
 
+def regular_text(pdf: bytes) -> str:
+    """The text drawn in a regular (not bold) font, in drawing order."""
+    out: list[str] = []
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if "Bold" not in str((font or {}).get("/BaseFont", "")):
+            out.append(text)
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+        out.append("\n")
+    return "".join(out)
+
+
 def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) -> list[str]:
     """What is wrong with ``pdf`` as a release of ``cable`` under ``review``; [] when nothing."""
     text, meta, outline = read(pdf)
@@ -65,13 +79,13 @@ def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) ->
     released1 = {t for r in runs for t in r} | set(toks(ours))
     # Every paragraph released in full is there, its words consecutive once the page frame
     # and box labels (which may fall inside a paragraph at a page break) are taken out.
-    labels = {" ".join(w.codes) for w in ws}
+    # Labels, margin notes, banners and the disposition are bold: only regular text is
+    # candidate cable text; the regular stamps (header, declassification block) are known.
     body_lines = [
         ln
-        for ln in text.splitlines()
+        for ln in regular_text(pdf).splitlines()
         if ln.strip()
-        and ln.strip() not in frame_lines | labels
-        and not ln.startswith(("< ", "RELEASE IN ", "WITHHELD IN FULL "))
+        and ln.strip() not in frame_lines
         and not re.fullmatch(r"Page \d+ of \d+", ln.strip())
     ]
     body_text = "\n".join(body_lines)
