@@ -54,6 +54,12 @@ def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None)
     while nxt < len(text):
         end_of_line = line_end(text, nxt)
         line = text[nxt:end_of_line]
+        if keep_going and not line.strip():
+            # A list item after a blank line or two still belongs to the list.
+            after = _NEXT_NONBLANK_RE.match(text, nxt)
+            if after and keep_going.match(text, after.end()):
+                nxt = after.end()
+                continue
         if (_HEADER_STOP_RE.match(line) or BANNER_WORD_RE.match(line.strip())) and not (
             keep_going and keep_going.match(line)
         ):
@@ -79,7 +85,10 @@ def read_subject(text: str, lo: int, hi: int) -> Span | None:
     return subject if subject.text else None
 
 
-_REF_CONTINUES_RE = re.compile(r"^[ \t]*\(?[A-Z][.)]")
+# The next item of a REF list: "B. ROME 721", "(C) STATE 1234", "¶B. ROME 721" (a pilcrow
+# stuck to an item letter by the mirrors' conversion).
+_REF_CONTINUES_RE = re.compile(r"[ \t]*¶?[ \t]*\(?[A-Z][.)][ \t]")
+_NEXT_NONBLANK_RE = re.compile(r"(?:[ \t]*\n){1,3}")
 _LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)")
 
 

@@ -135,7 +135,9 @@ def read_addressees(
     origin = _addressee(source, fm.start("v"), fm.end("v")) if fm else None
     to: list[Addressee] = []
     info: list[Addressee] = []
-    t = _TO_RE.search(source, fm.end() if fm else lo, hi)
+    # TO follows FM on the next line; without an FM line there is no routing header, and a
+    # body line that happens to start with "TO PRAGUE SUMMIT" is not an addressee.
+    t = _TO_RE.search(source, fm.end(), min(hi, fm.end() + 200)) if fm else None
     if not t:
         return origin, to, info
     target = to

@@ -87,7 +87,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         # Before the first paragraph the authority line belongs to the header; inside a
         # paragraph ("1. (U) Classified by ...") it stays part of that paragraph's text.
         before = text[header_end : classified_by.start]
-        if not re.search(r"(?:¶|(?m:^)[ \t]*\d{1,3}[ \t]*\.)", before):
+        if not re.search(r"(?:¶[ \t]*\d|(?m:^)[ \t]*\d{1,3}[ \t]*\.)", before):
             header_end = max(header_end, classified_by.end)
     if not tags_span and not subject and not eo:
         header_end = max(header_end, class_end)
