@@ -18,7 +18,7 @@ DECISIONS = {
     "cable": "07SEOUL219",
     "decisions": [
         {"paragraph": 1, "action": "release"},
-        {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"], "comment": "source"},
+        {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"], "comment": "=source"},
         {
             "paragraph": 3,
             "action": "partial",
@@ -98,7 +98,7 @@ def test_index_csv_and_pdf(tmp_path, decisions):
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert [r["paragraph"] for r in rows] == ["header", "2", "3"]
     assert {r["subject"] for r in rows} == {"withheld"}
-    assert rows[1]["reviewer comment"] == "source"
+    assert rows[1]["reviewer comment"] == "'=source"  # never a spreadsheet formula
     assert rows[1]["disposition"] == "released in part"
     assert "foreign relations" in rows[1]["code descriptions"].lower()
     pdf = tmp_path / "index.pdf"

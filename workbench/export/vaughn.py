@@ -120,8 +120,14 @@ def to_csv(rows: Iterable[Row]) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends, as spreadsheets expect
     writer.writerow(COLUMNS)
     for r in rows:
-        writer.writerow(r.values())
+        writer.writerow([_inert(v) for v in r.values()])
     return buf.getvalue().encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """A comment such as ``=HYPERLINK(...)`` must stay text when a spreadsheet opens the file
+    (OWASP, "CSV Injection"): a leading apostrophe keeps it from being a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "@") else cell
 
 
 def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
