@@ -78,6 +78,29 @@ def _window(ctx: Context) -> str:
     return offscreen_open(ctx.sample)
 
 
+def _workers(ctx: Context) -> str:
+    """Check the sample in a worker process started the way the window's folder table starts
+    them (forkserver, or spawn): in the bundle such a worker re-runs the executable itself,
+    which works only if the bundle hands it over to multiprocessing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from datetime import date
+
+    from workbench.batch.rows import check_files
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    as_of = date.today()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
+        (row,) = pool.submit(check_files, [str(ctx.sample)], as_of).result(timeout=120)
+    here = ctx.data["assessment"]
+    due = here.due.isoformat() if here.due else None
+    if (row["status"], row["due"]) != (here.status, due):
+        raise RuntimeError(
+            f"the worker found {row['status']} {row['due']}, this process {here.status} {due}"
+        )
+    return f"a {method} worker process checked {row['id']} the same: {row['status']} {row['due']}"
+
+
 def _review(ctx: Context) -> str:
     """Decide every paragraph in a fresh store, reopen it, and find every decision there.
 
@@ -164,6 +187,7 @@ STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("read", _read),
     ("check", _check),
     ("window", _window),
+    ("workers", _workers),
     ("review", _review),
     ("export", _export),
     ("verify", _verify),
