@@ -9,7 +9,8 @@ import pytest
 
 from workbench.cli import main
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"  # an empty file
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "07SEOUL219.txt"
 
 
@@ -20,7 +21,9 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_table_with_summary(capsys):
-    code, out, _ = check(capsys, str(FIXTURES), str(SAMPLE), "--as-of", "2026-11-27", "--jobs", "1")
+    code, out, _ = check(
+        capsys, str(SAMPLES), str(FIXTURES), "--as-of", "2026-11-27", "--jobs", "1"
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["STATUS", "DUE", "BASIS", "CABLE"]
@@ -29,7 +32,7 @@ def test_table_with_summary(capsys):
     # The empty fixture is a row with a read-error, and the run went on.
     empty = next(line for line in lines if "empty.txt" in line)
     assert empty.startswith("needs-review") and "read-error: " in empty
-    n = len(list(FIXTURES.glob("*.txt"))) + 1  # the README there is not a cable
+    n = len(list(SAMPLES.glob("*.txt"))) + 1  # the README there is not a cable; + empty.txt
     assert f"{n} cables checked" in out
     assert "by status: unclassified" in out
     assert "read-error" in out.split("by finding")[1]
@@ -55,7 +58,7 @@ def test_json_is_one_array(capsys):
 
 def test_csv_and_status_filter(capsys):
     code, out, _ = check(
-        capsys, str(FIXTURES), str(SAMPLE), "--format", "csv", "--status", "due,needs-review"
+        capsys, str(SAMPLES), str(FIXTURES), "--format", "csv", "--status", "due,needs-review"
     )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))

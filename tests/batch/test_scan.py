@@ -10,13 +10,14 @@ import pytest
 from workbench.batch import check_file, scan
 from workbench.commands.common import iter_cable_paths
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"  # an empty file
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "07SEOUL219.txt"
 AS_OF = date(2026, 11, 27)
 
 
 def _paths() -> list[str]:
-    return [str(p) for p in iter_cable_paths([str(FIXTURES)])] + [str(SAMPLE)]
+    return [str(p) for p in iter_cable_paths([str(SAMPLES), str(FIXTURES)])]
 
 
 def test_rows_follow_input_order_and_match_single_process():

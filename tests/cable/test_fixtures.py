@@ -11,7 +11,8 @@ from corpus import SAMPLE
 from workbench.cable import parse_cable, read_cable
 from workbench.cable.model import Cable
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+# The small cables written for the project, shipped beside the sample in resources/samples.
+FIXTURES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 def fixture(name: str) -> Cable:

@@ -163,15 +163,27 @@ def test_batch_of_fixture_cables_pending_withheld(tmp_path, capsys):
     are written; every PDF verifies."""
     from workbench.review.store import SqliteStore
 
-    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "cables"
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "cables"  # an empty file
     store = tmp_path / "store.sqlite3"
     SqliteStore(store).close()
     out = tmp_path / "out"
-    assert run("export", fixtures, "--store", store, "--out", out, "--jobs", "2") == 1
+    assert run("export", samples, fixtures, "--store", store, "--out", out, "--jobs", "2") == 1
     assert "--allow-pending" in capsys.readouterr().err
-    code = run("export", fixtures, "--store", store, "--out", out, "--allow-pending", "--jobs", "2")
+    code = run(
+        "export",
+        samples,
+        fixtures,
+        "--store",
+        store,
+        "--out",
+        out,
+        "--allow-pending",
+        "--jobs",
+        "2",
+    )
     said = capsys.readouterr()
-    cables = list(fixtures.glob("*.txt"))  # the README beside them is not a cable
+    cables = [*samples.glob("*.txt"), *fixtures.glob("*.txt")]  # a README is not a cable
     readable = [p for p in cables if p.stat().st_size > 0]
     pdfs = sorted(out.glob("*.pdf"))
     assert len(pdfs) == len(readable) >= 5

@@ -139,7 +139,7 @@ def test_partial_downgrade_keeps_a_level(cable):
 def test_sbu_cable_is_released_not_declassified():
     from corpus import ROOT
 
-    sbu = read_cable(ROOT / "tests" / "fixtures" / "cables" / "unclas_sensitive.txt")
+    sbu = read_cable(ROOT / "resources" / "samples" / "unclas_sensitive.txt")
     review = Review.for_cable(sbu)
     for p in sbu.paragraphs:
         review.with_decision(p.index, Decision(Action.RELEASE))
