@@ -177,7 +177,10 @@ def _verify(ctx: Context) -> str:
     if not report.ok:
         raise RuntimeError("; ".join(report.leaks + report.missing))
     n = len(review.withholdings(ctx.cable))
-    return f"none of the {n} withheld passages is in the PDF's text, metadata or outline; all released text is"
+    return (
+        f"none of the {n} withheld passages is in the PDF's text, metadata or outline; "
+        "all released text is there"
+    )
 
 
 # (name, function): run in order; each returns the rest of its line or raises.
