@@ -27,6 +27,8 @@ import threading
 import time
 from pathlib import Path
 
+from machine import cpu_name  # benchmarks/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "cables"
 
@@ -42,16 +44,6 @@ for root, dirs, files in os.walk(sys.argv[1]):
         n += bool(rx.search(text))
 print(n)
 """
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def build_archive(dest: Path, n: int, source: Path) -> int:

@@ -30,21 +30,11 @@ sys.path.insert(0, str(ROOT / "tests" / "export"))
 
 import corpus  # noqa: E402
 from export_helpers import OPTIONS, random_review  # noqa: E402
+from machine import cpu_name  # noqa: E402  (benchmarks/ is on sys.path when run)
 
 from workbench.cable import read_cable  # noqa: E402
 from workbench.export.release import render_release  # noqa: E402
 from workbench.review.decisions import write_decisions  # noqa: E402
-
-
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> int:

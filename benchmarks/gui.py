@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -25,19 +24,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
 import corpus  # noqa: E402
+from machine import cpu_name as cpu  # noqa: E402  (benchmarks/ is on sys.path when run)
 
 CABLES = ("05NEWDELHI2550.txt", "09STATE119085.txt", "06BUENOSAIRES34.txt")
 FOLDER_SIZE = int(os.environ.get("WB_FOLDER_SIZE", "10000"))
-
-
-def cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def wait_for(app, flag: list, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

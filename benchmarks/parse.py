@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from machine import cpu_name  # benchmarks/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "cables"
 
@@ -43,16 +45,6 @@ def run(cmd: list[str]) -> tuple[float, int]:
     # ru_maxrss of children is the largest child so far; run the larger process last to be safe.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before)
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> int:

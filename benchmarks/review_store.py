@@ -30,19 +30,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import corpus  # noqa: E402
+from machine import cpu_name as cpu_model  # noqa: E402  (benchmarks/ is on sys.path when run)
 
 from workbench.cable import CableError, read_cable  # noqa: E402
 from workbench.review import Review, SqliteStore, commands  # noqa: E402
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def real_cables() -> list:  # type: ignore[type-arg]
