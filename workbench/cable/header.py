@@ -60,30 +60,29 @@ _ADDR_TAIL_RE = re.compile(
 )
 
 
+def _dtg_datetime(m: re.Match[str]) -> datetime | None:
+    """The UTC time of a date-time group match (day, hour, minute, month, two-digit year)."""
+    return dates.make_datetime(
+        dates.dtg_year(m.group("year")),
+        dates.MONTHS[m.group("month").upper()],
+        int(m.group("day")),
+        int(m.group("hour")),
+        int(m.group("minute")),
+    )
+
+
 def read_sent(source: str) -> tuple[datetime | None, Span | None, str | None]:
     """The cable's date-time group, or the mirrors' own date line for partial extracts."""
     m = dates.DTG_RE.search(source, 0, min(len(source), 6000))
     if m:
         prec = m.group("prec").split()[0].upper()
-        when = dates.make_datetime(
-            dates.dtg_year(m.group("year")),
-            dates.MONTHS[m.group("month").upper()],
-            int(m.group("day")),
-            int(m.group("hour")),
-            int(m.group("minute")),
-        )
+        when = _dtg_datetime(m)
         if when:
             start = m.start("prec")
             return when, Span(source[start : m.end()], start, m.end()), dates.PRECEDENCE.get(prec)
     m = dates.BARE_DTG_RE.search(source, 0, min(len(source), 3000))
     if m:
-        when = dates.make_datetime(
-            dates.dtg_year(m.group("year")),
-            dates.MONTHS[m.group("month").upper()],
-            int(m.group("day")),
-            int(m.group("hour")),
-            int(m.group("minute")),
-        )
+        when = _dtg_datetime(m)
         if when:
             s = m.start("day")
             return (
