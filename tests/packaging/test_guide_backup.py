@@ -7,22 +7,12 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
+from cli import run_workbench
 from corpus import SAMPLE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _workbench(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
 
 
 def _backup(store: Path, backup: Path) -> None:
@@ -49,14 +39,14 @@ def test_backup_of_a_store_in_use_has_every_decision(tmp_path: Path):
         )
     )
     store = tmp_path / "reviews.sqlite3"
-    r = _workbench("review", "import", str(SAMPLE), str(decisions), "--store", str(store))
+    r = run_workbench("review", "import", str(SAMPLE), str(decisions), "--store", str(store))
     assert r.returncode == 0, r.stderr
     # Another process holds the store open (the window, say) while the backup is taken.
     with open_store(store):
         _backup(store, tmp_path / "backup.sqlite3")
     with sqlite3.connect(tmp_path / "backup.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    r = _workbench("review", "show", str(SAMPLE), "--store", str(tmp_path / "backup.sqlite3"))
+    r = run_workbench("review", "show", str(SAMPLE), "--store", str(tmp_path / "backup.sqlite3"))
     assert r.returncode == 0, r.stderr
     assert "2 of 4 paragraphs decided" in r.stdout
     assert "withhold   (b)(1), 1.4(d)" in r.stdout
@@ -65,7 +55,7 @@ def test_backup_of_a_store_in_use_has_every_decision(tmp_path: Path):
 def test_mistyped_store_is_an_error_and_creates_nothing(tmp_path: Path):
     typo = tmp_path / "bakcup.sqlite3"
     for action in (["show", str(SAMPLE)], ["log", str(SAMPLE)], ["export", str(SAMPLE)]):
-        r = _workbench("review", *action, "--store", str(typo))
+        r = run_workbench("review", *action, "--store", str(typo))
         assert r.returncode == 1, (action, r.stdout)
         assert r.stderr.startswith(f"workbench: there is no review store at {typo}")
     assert not typo.exists()

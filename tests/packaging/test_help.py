@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli import run_workbench
 
 from workbench.commands import COMMANDS
 
@@ -16,18 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "guide.md"
 
 
-def _workbench(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
-
-
 def test_top_level_help_lists_every_command():
-    r = _workbench("--help")
+    r = run_workbench("--help")
     assert r.returncode == 0, r.stderr
     assert "--self-test" in r.stdout
     for name in COMMANDS:
@@ -37,14 +28,14 @@ def test_top_level_help_lists_every_command():
 def test_version():
     from workbench import __version__
 
-    r = _workbench("--version")
+    r = run_workbench("--version")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == f"workbench {__version__}"
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_subcommand_help(name: str):
-    r = _workbench(name, "--help")
+    r = run_workbench(name, "--help")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"usage: workbench {name}"), r.stdout[:200]
     assert not r.stderr
