@@ -8,7 +8,7 @@ from pathlib import Path
 import corpus
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.cable import read_cable
 from workbench.gui.main_window import MainWindow
@@ -247,7 +247,7 @@ def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: P
 
 
 def test_changed_text_opens_read_only_and_start_over_begins_again(
-    make_window, sample_path: Path, store_path: Path, tmp_path: Path, qtbot
+    make_window, sample_path: Path, store_path: Path, tmp_path: Path, dialogs
 ):  # type: ignore[no-untyped-def]
     cable = tmp_path / "07SEOUL219.txt"
     cable.write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -265,26 +265,9 @@ def test_changed_text_opens_read_only_and_start_over_begins_again(
     assert w2.session is None and not w2.actions["release"].isEnabled()
     assert w2.actions["start_over"].isEnabled()
 
-    def yes() -> None:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        box = next(
-            (
-                b
-                for b in QApplication.topLevelWidgets()
-                if isinstance(b, QMessageBox) and b.isVisible() and "Discard" in b.text()
-            ),
-            None,
-        )
-        if box is None:
-            # On a loaded machine the question may not be up yet: look again shortly, rather
-            # than raise in a timer that a later test would report as its own failure.
-            QTimer.singleShot(50, yes)
-            return
-        box.button(QMessageBox.StandardButton.Yes).click()
-
-    QTimer.singleShot(50, yes)
+    dialogs.message_box("Discard every decision", QMessageBox.StandardButton.Yes)
     w2.actions["start_over"].trigger()
+    assert dialogs.seen
     assert w2.session is not None and w2.session.review.decided_count == 0
     w2.actions["release"].trigger()
     with SqliteStore(store_path) as store:

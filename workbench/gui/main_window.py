@@ -132,13 +132,14 @@ class MainWindow(ReviewOps, QMainWindow):
         a["next"].triggered.connect(lambda: self.move(1))
         a["previous"].triggered.connect(lambda: self.move(-1))
         a["release"].triggered.connect(self.release)
-        a["withhold"].triggered.connect(self.withhold)
+        # triggered passes checked=False first: never let it land in a parameter.
+        a["withhold"].triggered.connect(lambda: self.withhold())
         a["choose_codes"].triggered.connect(self.choose_codes)
         a["redact_selection"].triggered.connect(self.redact_selection)
         a["unredact_selection"].triggered.connect(self.unredact_selection)
         a["set_pending"].triggered.connect(self.set_pending)
         a["keys"].triggered.connect(self.show_keys)
-        a["start_over"].triggered.connect(self.start_over)
+        a["start_over"].triggered.connect(lambda: self.start_over())
 
     def _enable_review(self, on: bool) -> None:
         for name in (
