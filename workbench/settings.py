@@ -47,6 +47,9 @@ class Settings:
     agency: str = "U.S. Department of State"
     recent_files: list[str] = field(default_factory=list)
     custom_code_sets: list[str] = field(default_factory=list)  # paths of imported code-set files
+    # The review store used when no --store is given: a SQLite file, or a team's
+    # postgresql:// URL (never with a password: libpq reads those from ~/.pgpass).
+    store: str = ""
 
     @property
     def first_run(self) -> bool:

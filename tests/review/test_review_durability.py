@@ -144,6 +144,21 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path, shared: bool) -> None:
     saved = [parse_saved(out.splitlines(keepends=True)) for out, _ in outputs]
     assert [len(s) for s in saved] == [count, count]
 
+    # Deciding the same paragraphs, each writer was told of the other's changes (and reloaded);
+    # on their own paragraphs, never.
+    conflicts = [
+        sum(line.startswith("conflict ") for line in out.splitlines()) for out, _ in outputs
+    ]
+    if shared:
+        assert sum(conflicts) > 0
+        assert all(
+            " changed paragraph #" in line
+            for out, _ in outputs
+            for line in out.splitlines()
+            if line.startswith("conflict ")
+        )
+    else:
+        assert conflicts == [0, 0]
     with SqliteStore(store_path) as store:
         assert store.integrity_check() == "ok"
         ids = {cid for s in saved for cid, _, _ in s}

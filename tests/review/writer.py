@@ -2,10 +2,14 @@
 
 Used by the durability and concurrency tests:
 ``python3 tests/review/writer.py STORE NAME COUNT PARITY GO_FILE CABLE...``
-PARITY is ``even``, ``odd`` or ``all``: which paragraph indexes this writer decides, so two
-writers can share cables without deciding the same paragraph. The writer waits for GO_FILE to
-exist before its first write (after touching GO_FILE.NAME.ready), so two writers start
-together.
+STORE is a SQLite path or a postgresql:// URL. PARITY is ``even``, ``odd`` or ``all``: which
+paragraph indexes this writer decides, so two writers can share cables without deciding the
+same paragraph. The writer waits for GO_FILE to exist before its first write (after touching
+GO_FILE.NAME.ready), so two writers start together.
+
+When another writer changed the same paragraph since this one read it, the store refuses with
+a conflict: the writer prints ``conflict CABLE INDEX NAME I: MESSAGE``, reloads the review (as
+the window does) and makes its decision again, so every decision is saved exactly once.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from workbench.cable import read_cable
-from workbench.review import Redaction, SqliteStore, commands
+from workbench.review import ConflictError, Redaction, commands
+from workbench.review.stores import open_store
 
 
 def main() -> int:
     store_path, name, count, parity, go = sys.argv[1:6]
     cables = [read_cable(p) for p in sys.argv[6:]]
-    store = SqliteStore(store_path)
+    store = open_store(store_path)
     reviews = {c.id: store.load(c) for c in cables}
     targets = [
         (c, p)
@@ -46,7 +51,13 @@ def main() -> int:
         else:
             span = Redaction(p.body_start, p.body_start + 3, ("(b)(6)",))
             command = commands.partial(p, [span], note)
-        store.apply(reviews[cable.id], command, name)
+        while True:
+            try:
+                store.apply(reviews[cable.id], command, name)
+                break
+            except ConflictError as exc:
+                print(f"conflict {cable.id} {p.index} {note}: {exc}", flush=True)
+                reviews[cable.id] = store.load(cable)
         print(f"saved {cable.id} {p.index} {note} at {time.time():.6f}", flush=True)
     store.close()
     return 0

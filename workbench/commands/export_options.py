@@ -7,11 +7,9 @@ import argparse
 
 def add_source_arguments(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument(
-        "--store",
-        metavar="PATH",
-        help="review store to read the decisions from (default: the workbench's own store)",
-    )
+    from workbench.commands.common import STORE_HELP
+
+    g.add_argument("--store", metavar="PATH|URL", help=STORE_HELP)
     g.add_argument(
         "--decisions",
         metavar="FILE",

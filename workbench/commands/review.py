@@ -7,12 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.commands.common import fail
+from workbench.commands.common import add_store_argument, fail
 
 HELP = "review decisions: import, export, show, list, log, find and redact, code sets"
 DESCRIPTION = (
-    "Review decisions live in a store (an SQLite file in your data folder, or --store PATH); "
-    "every change is saved the moment it is made and written to an audit log. "
+    "Review decisions live in a store (an SQLite file in your data folder, --store PATH, or a "
+    "team's PostgreSQL server with --store postgresql://HOST/DB); every change is saved the "
+    "moment it is made and written to an audit log. "
     "See docs/decisions-format.md for the decisions file."
 )
 
@@ -21,9 +22,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
 
     def store_args(q: argparse.ArgumentParser, reviewer: bool = False) -> None:
-        q.add_argument("--store", metavar="PATH", help="review store (default: your data folder)")
+        add_store_argument(q)
         if reviewer:
-            q.add_argument("--reviewer", metavar="NAME", help="name for the audit log")
+            q.add_argument(
+                "--reviewer",
+                metavar="NAME",
+                help="name for the audit log (a PostgreSQL store records your database role)",
+            )
 
     q = sub.add_parser(
         "import",
@@ -112,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 
 # -- helpers ---------------------------------------------------------------------------------
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from workbench.review import open_store
+    from workbench.review.stores import open_store
 
     return open_store(args.store)
 
@@ -120,20 +125,17 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _read_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The store to read from. A --store that does not exist is a mistyped path (checking a
     backup, say): creating an empty store there would report "nothing decided" instead."""
-    from workbench.review import ReviewError
+    from workbench.review.stores import open_existing
 
-    if args.store and not Path(args.store).is_file():
-        raise ReviewError(
-            f"there is no review store at {args.store}: check the path (a store is created "
-            "only when decisions are saved into it)"
-        )
+    if args.store:
+        return open_existing(args.store)
     return _store(args)
 
 
 def _store_exists(args: argparse.Namespace) -> bool:
-    from workbench.settings import default_store_path
+    from workbench.review.stores import store_exists
 
-    return Path(args.store or default_store_path()).is_file()
+    return store_exists(args.store)
 
 
 def _reviewer(args: argparse.Namespace) -> str:
@@ -155,7 +157,7 @@ def _import(args: argparse.Namespace) -> int:
     cable = _cable(args.cable)
     target = load_decisions(args.decisions, cable)  # all checked before the store is touched
     with _store(args) as store:
-        reviewer = _reviewer(args)
+        reviewer = store.identity(_reviewer(args))
         try:
             review = store.load(cable)
         except TextChangedError:
@@ -168,7 +170,7 @@ def _import(args: argparse.Namespace) -> int:
         )
     done = f"{review.decided_count} of {review.paragraph_count} paragraphs decided"
     if changed:
-        print(f"{review.cable_id}: imported {args.decisions} into {store.path} ({done})")
+        print(f"{review.cable_id}: imported {args.decisions} into {store.location} ({done})")
     else:
         print(f"{review.cable_id}: the store already holds these decisions ({done})")
     return 0
@@ -207,7 +209,7 @@ def _list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         summaries = store.reviews()
     if not summaries:
-        print(f"no reviews saved in {store.path}")
+        print(f"no reviews saved in {store.location}")
     for r in summaries:
         state = "complete" if r.decided == r.paragraph_count else "in progress"
         print(
@@ -231,7 +233,7 @@ def _log(args: argparse.Namespace) -> int:
             print(json.dumps(obj | {"before": e.before, "after": e.after}, ensure_ascii=False))
         return 0
     if not entries:
-        print(f"{cid}: no changes recorded in {store.path}")
+        print(f"{cid}: no changes recorded in {store.location}")
         return 0
     sys.stdout.write(format_log(entries, cable))
     return 0
@@ -252,7 +254,7 @@ def _find(args: argparse.Namespace) -> int:
         codes = validate_codes(args.codes, available_code_sets())
     # Without --apply an existing store is still read, to mark matches already withheld.
     store = _store(args) if args.apply or _store_exists(args) else None
-    reviewer = _reviewer(args)
+    reviewer = store.identity(_reviewer(args)) if store else _reviewer(args)
     errors = total = 0
     try:
         for path in iter_cable_paths(args.cables):

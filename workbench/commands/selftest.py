@@ -112,7 +112,7 @@ def _review(ctx: Context) -> str:
 
     from workbench.review import commands as rc
     from workbench.review.model import Redaction
-    from workbench.review.store import open_store
+    from workbench.review.store import SqliteStore as open_store
 
     cable = ctx.cable
     store_path = ctx.tmp / "reviews.sqlite3"

@@ -45,7 +45,7 @@ def run_job(job: Job) -> Result:
     """Export one cable; every refusal becomes the one-sentence error of its Result."""
     try:
         cable = read_cable(job.cable)
-        review = job.source.load(cable)
+        review = job.source.load(cable, release=job.copy != "review")
         if job.copy == "review":
             from workbench.declass.engine import assess
             from workbench.export.review_copy import render_review_copy

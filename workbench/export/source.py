@@ -17,24 +17,22 @@ from workbench.review.model import Review, ReviewError, review_id
 @dataclass(frozen=True)
 class ReviewSource:
     decisions: str | None = None  # a decisions file, or a folder of <ID>.json files
-    store: str | None = None  # a review store; the default store when both are None
-
-    def store_path(self) -> Path:
-        from workbench.settings import default_store_path
-
-        return Path(self.store) if self.store else default_store_path()
+    store: str | None = None  # a review store (path or URL); the default store when both None
 
     def check(self) -> None:
         """Refuse, before any work, a source that cannot exist (one sentence each)."""
+        from workbench.review.stores import describe, store_exists
+
         if self.decisions is not None and not Path(self.decisions).exists():
             raise ExportError(f"the decisions file {self.decisions} does not exist: check the path")
-        if self.decisions is None and not self.store_path().is_file():
+        if self.decisions is None and not store_exists(self.store):
             raise ExportError(
-                f"there is no review store at {self.store_path()}: review the cables first, "
+                f"there is no review store at {describe(self.store)}: review the cables first, "
                 "or give --store PATH or --decisions FILE"
             )
 
-    def load(self, cable: Cable) -> Review:
+    def load(self, cable: Cable, release: bool = False) -> Review:
+        """The cable's review; for a ``release``, refused unless the store's QC policy allows."""
         try:
             if self.decisions is not None:
                 from workbench.review.decisions import load_decisions
@@ -48,9 +46,14 @@ class ReviewSource:
                             f"in {self.decisions}: write one or leave the cable out"
                         )
                 return load_decisions(path, cable)
-            from workbench.review.store import SqliteStore
+            from workbench.review.qc import release_refusal
+            from workbench.review.stores import open_store
 
-            with SqliteStore(self.store_path()) as store:
-                return store.load(cable)
+            with open_store(self.store) as store:
+                review = store.load(cable)
+                refusal = release_refusal(store, review.cable_id) if release else None
+            if refusal:
+                raise ExportError(refusal)
+            return review
         except ReviewError as exc:
             raise ExportError(str(exc)) from None

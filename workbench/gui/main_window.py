@@ -36,8 +36,9 @@ from workbench.gui.recent import RecentFiles
 from workbench.gui.review_ops import ReviewOps
 from workbench.gui.session import ReviewSession
 from workbench.review.model import Action, Review, ReviewError
-from workbench.review.store import SqliteStore
-from workbench.settings import Settings, default_store_path, reviewer_name
+from workbench.review.store_api import ReviewStore
+from workbench.review.stores import describe, open_store, resolve
+from workbench.settings import Settings, reviewer_name
 
 APP_TITLE = "Declassification Workbench"
 
@@ -56,8 +57,9 @@ class MainWindow(ReviewOps, QMainWindow):
         self.resize(1400, 860)
         self.settings = Settings.load()
         self.reviewer = reviewer_name()
-        self.store_path = Path(store_path) if store_path else default_store_path()
-        self.store: SqliteStore | None = None
+        # A SQLite file or a team's postgresql:// URL (issue 17).
+        self.store_path = resolve(store_path)
+        self.store: ReviewStore | None = None
         self.cable: Cable | None = None
         self.session: ReviewSession | None = None
         self.current: Paragraph | None = None
@@ -223,13 +225,16 @@ class MainWindow(ReviewOps, QMainWindow):
             "Double-click a cable (or select it and press Enter) to review it; Ctrl+B comes back here"
         )
 
-    def _open_store(self) -> SqliteStore | None:
+    def _open_store(self) -> ReviewStore | None:
         if self.store is None:
             try:
-                self.store = SqliteStore(self.store_path)
+                self.store = open_store(self.store_path)
             except (ReviewError, OSError) as exc:
-                self.error(f"The review store {self.store_path} cannot be used: {exc}")
+                self.error(f"The review store {describe(self.store_path)} cannot be used: {exc}")
                 return None
+            # In team mode the database names the reviewer, not the settings.
+            self.reviewer = self.store.identity(self.reviewer)
+            self.update_status()
         return self.store
 
     def set_cable(self, cable: Cable) -> None:
@@ -358,7 +363,7 @@ class MainWindow(ReviewOps, QMainWindow):
     # -- status and errors -------------------------------------------------------------------
     def update_status(self) -> None:
         self.reviewer_label.setText(f"Reviewer: {self.reviewer}")
-        self.store_label.setText(f"Store: {self.store_path}")
+        self.store_label.setText(f"Store: {describe(self.store_path)}")
         self.store_label.setToolTip("Every decision is saved here as it is made")
         if self.cable is None:
             self.progress_label.setText("No cable open")

@@ -16,7 +16,7 @@ from workbench.cable.model import Cable
 from workbench.gui.undo import ReviewUndoCommand
 from workbench.review.commands import Command
 from workbench.review.model import Review, ReviewError
-from workbench.review.store import SqliteStore
+from workbench.review.store_api import ReviewStore
 
 # What a store can raise when a disk fills or another process holds a lock too long.
 STORE_ERRORS = (ReviewError, sqlite3.Error, OSError)
@@ -30,7 +30,7 @@ class ReviewSession(QObject):
         self,
         cable: Cable,
         review: Review,
-        store: SqliteStore | None,
+        store: ReviewStore | None,
         reviewer: str,
         parent: QObject | None = None,
     ) -> None:

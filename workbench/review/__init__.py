@@ -3,7 +3,7 @@
 Entry points::
 
     from workbench.review import SqliteStore, open_store, load_decisions, commands
-    store = open_store(path_or_None)          # the user's default store when None
+    store = open_store(path_url_or_None)      # SQLite path, postgresql:// URL; default when None
     review = store.load(cable)                # TextChangedError if the cable's text changed
     store.apply(review, commands.withhold(cable.paragraphs[1], ["(b)(1)", "1.4(d)"]), "who")
     store.revert(review, that_command, "who") # undo, also committed at once
@@ -56,8 +56,9 @@ from workbench.review.store import (
     SqliteStore,
     StoreError,
     TextChangedError,
-    open_store,
 )
+from workbench.review.store_api import ConflictError, QcEvent, QcState
+from workbench.review.stores import open_store
 
 __all__ = [
     "FIELDS",
@@ -68,10 +69,13 @@ __all__ = [
     "Code",
     "CodeSet",
     "CodeSetError",
+    "ConflictError",
     "Decision",
     "DecisionsError",
     "FieldRedaction",
     "Proposal",
+    "QcEvent",
+    "QcState",
     "Redaction",
     "Review",
     "ReviewError",

@@ -47,5 +47,62 @@ MIGRATIONS: list[list[str]] = [
     ],
     # 2: `review log` reads one cable's entries; without this it scans the whole log.
     ["CREATE INDEX audit_by_cable ON audit (cable_id, id)"],
+    # 3: team work on one file (issue 17): who last changed each paragraph and field, and its
+    # version, so two processes deciding the same paragraph conflict instead of overwriting;
+    # the second-review (QC) history and the release policy, as in the PostgreSQL store.
+    # `versions` is kept by a trigger on the audit log, so no write can skip it.
+    [
+        """CREATE TABLE versions (
+            cable_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            pass TEXT NOT NULL,
+            PRIMARY KEY (cable_id, key)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE qc_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            cable_id TEXT NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('review', 'first-pass-done', 'qc-approved', 'returned')),
+            note TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX qc_by_cable ON qc_events (cable_id, id)",
+        """CREATE TABLE policy (
+            case_id TEXT PRIMARY KEY,
+            require_qc INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        )""",
+        """CREATE TRIGGER qc_no_update BEFORE UPDATE ON qc_events
+           BEGIN SELECT RAISE(ABORT, 'the QC history is append-only'); END""",
+        """CREATE TRIGGER qc_no_delete BEFORE DELETE ON qc_events
+           BEGIN SELECT RAISE(ABORT, 'the QC history is append-only'); END""",
+        # A decision changed after QC approval sends the cable back to review.
+        """CREATE TRIGGER audit_reopens AFTER INSERT ON audit
+           WHEN (SELECT state FROM qc_events WHERE cable_id = NEW.cable_id
+                 ORDER BY id DESC LIMIT 1) = 'qc-approved'
+           BEGIN
+             INSERT INTO qc_events (cable_id, state, note, reviewer, at)
+             VALUES (NEW.cable_id, 'review', 'a decision changed after QC approval',
+                     NEW.reviewer, NEW.at);
+           END""",
+        """CREATE TRIGGER audit_versions AFTER INSERT ON audit
+           BEGIN
+             INSERT INTO versions (cable_id, key, version, changed_by, changed_at, pass)
+             SELECT NEW.cable_id, item.key, 1, NEW.reviewer, NEW.at,
+                    CASE WHEN (SELECT state FROM qc_events WHERE cable_id = NEW.cable_id
+                               ORDER BY id DESC LIMIT 1) = 'first-pass-done'
+                         THEN 'qc' ELSE 'first' END
+             FROM json_each(NEW.after) AS part, json_each(part.value) AS item
+             WHERE part.type = 'object'
+             ON CONFLICT (cable_id, key) DO UPDATE SET
+               version = version + 1, changed_by = excluded.changed_by,
+               changed_at = excluded.changed_at, pass = excluded.pass;
+           END""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from workbench.cable.model import Cable
+from workbench.review import sqlite_qc
 from workbench.review.commands import Command
 from workbench.review.jsonform import (
     decision_from_json,
@@ -44,6 +45,10 @@ from workbench.review.remap import remap_decisions
 from workbench.review.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.review.store_api import (
     AuditEntry,
+    Author,
+    ConflictError,
+    QcEvent,
+    QcState,
     ReviewStore,
     ReviewSummary,
     StoreError,
@@ -98,9 +103,15 @@ def _dump(obj: Any) -> str:
 class SqliteStore:
     """A review store in one SQLite file (``settings.default_store_path()`` by default)."""
 
+    team = False  # names are the ones reviewers give (``--reviewer``, settings)
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.location = str(self.path)
         self._lock = threading.RLock()
+        # What this object has seen of each cable: key ("3" or "subject") -> version, so a
+        # change to something another process changed meanwhile is refused, not overwritten.
+        self._seen: dict[str, dict[str, int]] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -202,6 +213,7 @@ class SqliteStore:
             (cid,),
         ).fetchone()
         if row is None:
+            self._seen[cid] = sqlite_qc.versions(self._db, cid)
             return Review.for_cable(cable)
         stored_hash, count, spans_json, updated = row
         if stored_hash != text_hash(cable.text):
@@ -215,6 +227,7 @@ class SqliteStore:
             self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
             stored_spans, count = paragraph_spans(cable), len(cable.paragraphs)
         review = Review(cid, stored_hash, count, paragraph_spans=stored_spans)
+        self._seen[cid] = sqlite_qc.versions(self._db, cid)
         for index, data in self._db.execute(
             "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
         ):
@@ -283,6 +296,59 @@ class SqliteStore:
         )
         return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
 
+    def identity(self, asked: str) -> str:
+        return asked or "unknown"
+
+    @_locked
+    def authors(self, cable_id: str) -> dict[str, Author]:
+        return sqlite_qc.authors(self._db, cable_id)
+
+    @_locked
+    def changes_since(self, cursor: int) -> tuple[int, list[str]]:
+        newest = int(self._db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
+        rows = self._db.execute(
+            "SELECT DISTINCT cable_id FROM audit WHERE id > ? AND id <= ?", (cursor, newest)
+        )
+        return newest, sorted(r[0] for r in rows)
+
+    # -- the second review -----------------------------------------------------------------
+    @_locked
+    def qc_history(self, cable_id: str) -> list[QcEvent]:
+        return sqlite_qc.history(self._db, cable_id)
+
+    @_locked
+    def qc_step(self, cable_id: str, state: QcState, note: str, reviewer: str) -> QcEvent:
+        who = self.identity(reviewer)
+
+        def write() -> None:
+            sqlite_qc.check_step(self._db, cable_id, QcState(state), note, who)
+            self._db.execute(
+                "INSERT INTO qc_events (cable_id, state, note, reviewer, at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (cable_id, QcState(state).value, note.strip(), who, _now()),
+            )
+
+        self._retry(lambda: self._transaction(write))
+        return sqlite_qc.history(self._db, cable_id)[-1]
+
+    @_locked
+    def requires_qc(self, case_id: str = "") -> bool:
+        row = self._db.execute(
+            "SELECT require_qc FROM policy WHERE case_id = ?", (case_id,)
+        ).fetchone()
+        return bool(row and row[0])
+
+    @_locked
+    def set_requires_qc(self, required: bool, reviewer: str, case_id: str = "") -> None:
+        def write() -> None:
+            self._db.execute(
+                "INSERT OR REPLACE INTO policy (case_id, require_qc, changed_by, changed_at) "
+                "VALUES (?, ?, ?, ?)",
+                (case_id, int(required), self.identity(reviewer), _now()),
+            )
+
+        self._retry(lambda: self._transaction(write))
+
     @_locked
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
@@ -327,6 +393,7 @@ class SqliteStore:
             self._audit(reviewer, cid, "Start the review over", before, {})
 
         self._retry(lambda: self._transaction(write))
+        self._seen[fresh.cable_id] = sqlite_qc.versions(self._db, fresh.cable_id)
         return fresh
 
     def _commit(
@@ -339,12 +406,14 @@ class SqliteStore:
     ) -> bool:
         paragraphs, fields = sorted(paragraphs), sorted(fields)
         changed = False
+        seen = self._seen.setdefault(review.cable_id, {})
 
         def write() -> None:
             nonlocal changed
             changed = False
             cid = review.cable_id
             self._upsert_review(review, replace=False)
+            self._refuse_conflicts(cid, [str(i) for i in paragraphs] + fields, seen, what)
             before = self._current(cid, paragraphs, fields)
             after = _state(review, paragraphs, fields)
             if before == after:
@@ -375,10 +444,24 @@ class SqliteStore:
                         (cid, name, _dump(field_to_json(f))),
                     )
             self._audit(reviewer, cid, what, *_changes(before, after))
+            seen.update(sqlite_qc.versions(self._db, cid))
             changed = True
 
         self._retry(lambda: self._transaction(write))
         return changed
+
+    def _refuse_conflicts(self, cid: str, keys: list[str], seen: dict[str, int], what: str) -> None:
+        """Refuse a change to what another process changed since this object read it."""
+        if not keys:
+            return
+        marks = ",".join("?" * len(keys))
+        for key, version, who, at in self._db.execute(
+            f"SELECT key, version, changed_by, changed_at FROM versions "
+            f"WHERE cable_id = ? AND key IN ({marks})",
+            (cid, *keys),
+        ):
+            if version != seen.get(key, 0):
+                raise ConflictError(conflict_message(cid, key, who, at, what))
 
     def _upsert_review(self, review: Review, replace: bool) -> None:
         now = _now()
@@ -479,6 +562,16 @@ class SqliteStore:
                 delay = min(delay * 1.1, 0.005)
 
 
+def conflict_message(cid: str, key: str, who: str, at: str, what: str) -> str:
+    """One sentence: who changed what, when; the change was not saved; the cable reloads."""
+    part = f"paragraph #{key}" if key.isdigit() else f"the {key.replace('_', ' ')} field"
+    when = f" at {at[11:19]} UTC on {at[:10]}" if at else ""
+    return (
+        f"{who} changed {part} of {cid}{when}, after you opened it, so '{what}' was not "
+        "saved: the cable has been reloaded with their decision"
+    )
+
+
 def _spans(spans_json: str) -> tuple[tuple[int, int], ...]:
     return tuple((int(a), int(b)) for a, b in json.loads(spans_json))
 
@@ -506,10 +599,10 @@ def _changes(
     return b, a
 
 
-def open_store(path: str | Path | None = None) -> SqliteStore:
-    """The store at ``path``, or the user's default store."""
-    if path is None:
-        from workbench.settings import default_store_path
+def open_store(path: str | Path | None = None) -> ReviewStore:
+    """The store at ``path`` (a file or a ``postgresql://`` URL), or the user's default store.
 
-        path = default_store_path()
-    return SqliteStore(path)
+    Kept here for callers of old; ``workbench.review.stores.open_store`` is the factory."""
+    from workbench.review.stores import open_store as open_any
+
+    return open_any(path)

@@ -1,11 +1,13 @@
 """The review store's interface: what the CLI and GUI may ask of any store, and its errors.
 
-``SqliteStore`` (store.py) implements it; a shared PostgreSQL store would implement the same.
+``SqliteStore`` (store.py) and ``PgStore`` (pg_store.py, a shared store for review teams)
+implement it; ``store_url.open_store`` opens either from a path or a ``postgresql://`` URL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol
 
 from workbench.cable.model import Cable
@@ -19,6 +21,45 @@ class StoreError(ReviewError):
 
 class TextChangedError(ReviewError):
     """The cable's text (or how it divides into paragraphs) changed since it was reviewed."""
+
+
+class ConflictError(ReviewError):
+    """Someone else changed what this change touches since this store last read it.
+
+    Nothing was saved. The message names who changed it and when; the caller reloads the
+    review (``store.load``) and shows their decision.
+    """
+
+
+class QcState(StrEnum):
+    """Where a cable stands in the second review (QC)."""
+
+    REVIEW = "review"  # the first pass is under way (or a decision changed after approval)
+    FIRST_PASS_DONE = "first-pass-done"  # waiting for a QC reviewer
+    APPROVED = "qc-approved"
+    RETURNED = "returned"  # back to the first pass, with a note
+
+
+@dataclass(frozen=True)
+class QcEvent:
+    """One step of a cable's second review; the history is append-only."""
+
+    id: int
+    cable_id: str
+    state: QcState
+    note: str
+    reviewer: str
+    at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who last changed one paragraph's decision or one field, when, and in which pass."""
+
+    reviewer: str
+    at: str  # ISO 8601, UTC
+    version: int
+    qc_pass: bool  # made by a QC reviewer during the second review
 
 
 @dataclass(frozen=True)
@@ -41,7 +82,18 @@ class ReviewSummary:
 
 
 class ReviewStore(Protocol):
-    """What the CLI and GUI need from a store; nothing else may reach the database."""
+    """What the CLI and GUI need from a store; nothing else may reach the database.
+
+    ``apply`` and ``revert`` raise :class:`ConflictError` when another reviewer changed a
+    paragraph or field the command touches since this store object loaded the review.
+    """
+
+    #: How the store is named to a user: a file path, or a URL without any password.
+    location: str
+
+    #: True for a shared store where the database names the reviewer (``reviewer`` arguments
+    #: are then ignored: nobody can write under another's name).
+    team: bool
 
     def load(self, cable: Cable) -> Review: ...
 
@@ -55,4 +107,38 @@ class ReviewStore(Protocol):
 
     def reviews(self) -> list[ReviewSummary]: ...
 
+    def identity(self, asked: str) -> str:
+        """The name this store records for changes made as ``asked``."""
+        ...
+
+    def authors(self, cable_id: str) -> dict[str, Author]:
+        """Who last changed each paragraph (``"3"``) and field (``"subject"``) of a cable."""
+        ...
+
+    def qc_history(self, cable_id: str) -> list[QcEvent]:
+        """Every QC step of ``cable_id``, oldest first (empty: still in first review)."""
+        ...
+
+    def qc_step(self, cable_id: str, state: QcState, note: str, reviewer: str) -> QcEvent:
+        """Move ``cable_id`` to ``state`` (ReviewError, one sentence, if not allowed)."""
+        ...
+
+    def requires_qc(self, case_id: str = "") -> bool:
+        """Whether release export needs QC approval (``""``: the store's own policy)."""
+        ...
+
+    def set_requires_qc(self, required: bool, reviewer: str, case_id: str = "") -> None: ...
+
+    def changes_since(self, cursor: int) -> tuple[int, list[str]]:
+        """The audit log's newest id, and the cables changed after ``cursor`` (for polling)."""
+        ...
+
     def close(self) -> None: ...
+
+    def __enter__(self) -> ReviewStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def qc_state(history: list[QcEvent]) -> QcState:
+    return history[-1].state if history else QcState.REVIEW

@@ -1,0 +1,172 @@
+"""Connecting to a PostgreSQL review store: URLs, passwords, errors in one sentence; set-up.
+
+Passwords never come from the workbench: libpq reads them from ``~/.pgpass`` (or
+``PGPASSFILE``), ``PGPASSWORD``, or a connection service file (``PGSERVICE`` /
+``?service=NAME``), and honours ``sslmode`` in the URL or ``PGSSLMODE``. A URL that carries a
+password is refused: it would stand in shell history, the process list and the settings file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from workbench.review.pg_schema import MIGRATIONS, ROLE_SUFFIXES, SCHEMA, SCHEMA_VERSION
+from workbench.review.store_api import StoreError
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+CONNECT_TIMEOUT_S = 10
+# Role names derive from the database name; keep it to what needs no quoting anywhere.
+DBNAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
+
+
+def is_url(spec: str | None) -> bool:
+    return bool(spec) and str(spec).startswith(URL_SCHEMES)
+
+
+def check_url(url: str) -> None:
+    """Refuse a URL with a password in it, in one sentence saying where passwords go."""
+    parts = urlsplit(url)
+    if parts.password is not None or re.search(r"[?&]password=", parts.query):
+        raise StoreError(
+            "the store URL carries a password, which would be kept in shell history and "
+            "settings: remove it and put the password in ~/.pgpass, PGPASSWORD or a "
+            "PostgreSQL service file instead"
+        )
+
+
+def display(url: str) -> str:
+    """The URL as shown to users: without user info or query options."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    if not parts.hostname and "host=" in parts.query:
+        host = "localhost"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def role_names(dbname: str) -> dict[str, str]:
+    return {suffix: f"{dbname}_{suffix}" for suffix in ROLE_SUFFIXES}
+
+
+def connect(url: str, **options: Any) -> Any:
+    """A psycopg connection to ``url`` (autocommit; callers open transactions themselves)."""
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        raise StoreError(
+            "this workbench was installed without PostgreSQL support (psycopg): reinstall it "
+            "with its dependencies to use a postgresql:// store"
+        ) from exc
+    check_url(url)
+    try:
+        return psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name="workbench",
+            options=f"-c search_path={SCHEMA}",
+            **options,
+        )
+    except psycopg.OperationalError as exc:
+        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise StoreError(
+            f"cannot connect to the review store {display(url)} ({first}): check the server "
+            "name and that it is running, and give the password in ~/.pgpass, PGPASSWORD or a "
+            "service file"
+        ) from exc
+
+
+def initialise(url: str) -> list[str]:
+    """Create the store's roles and schema in an existing database, or migrate it; return what
+    was done. Run by a database administrator (a role that may create roles)."""
+    import psycopg
+    from psycopg import sql
+
+    done: list[str] = []
+    with connect(url) as conn:
+        dbname = conn.execute("SELECT current_database()").fetchone()[0]
+        if not DBNAME.match(dbname):
+            raise StoreError(
+                f"the database is named {dbname!r}: give the store's database a name of "
+                "lower-case letters, digits and underscores (its roles are named after it)"
+            )
+        roles = role_names(dbname)
+        try:
+            with conn.transaction():
+                for suffix in ROLE_SUFFIXES:
+                    name = roles[suffix]
+                    exists = conn.execute(
+                        "SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)
+                    ).fetchone()
+                    if not exists:
+                        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+                        done.append(f"created the role {name}")
+                # A QC reviewer is a reviewer who may also approve and return.
+                conn.execute(
+                    sql.SQL("GRANT {} TO {}").format(
+                        sql.Identifier(roles["reviewer"]), sql.Identifier(roles["qc"])
+                    )
+                )
+                me = conn.execute("SELECT current_user").fetchone()[0]
+                conn.execute(
+                    sql.SQL("GRANT {} TO {}").format(
+                        sql.Identifier(roles["owner"]), sql.Identifier(me)
+                    )
+                )
+                # The case administrator grants the reviewer and QC roles to people.
+                for granted in ("reviewer", "qc"):
+                    conn.execute(
+                        sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                            sql.Identifier(roles[granted]), sql.Identifier(roles["admin"])
+                        )
+                    )
+                has_schema = conn.execute(
+                    "SELECT 1 FROM pg_namespace WHERE nspname = %s", (SCHEMA,)
+                ).fetchone()
+                if not has_schema:
+                    conn.execute(
+                        sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}").format(
+                            sql.Identifier(SCHEMA), sql.Identifier(roles["owner"])
+                        )
+                    )
+                    done.append(f"created the schema {SCHEMA}")
+                conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(roles["owner"])))
+                conn.execute(f"SET LOCAL search_path = {SCHEMA}")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                )
+                conn.execute("LOCK TABLE meta IN EXCLUSIVE MODE")  # two inits at once
+                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = int(row[0]) if row else 0
+                if version > SCHEMA_VERSION:
+                    raise StoreError(newer_message(display(url), version))
+                names = {k: sql.Identifier(v).as_string(conn) for k, v in roles.items()}
+                names |= {f"{k}_name": v for k, v in roles.items()}
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step]:
+                        conn.execute(statement.format(**names))
+                    done.append(f"applied schema step {step + 1}")
+                conn.execute(
+                    "INSERT INTO meta VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    (str(SCHEMA_VERSION),),
+                )
+                conn.execute("GRANT SELECT ON meta TO {reviewer}, {admin}".format(**names))
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError(
+                f"cannot set up the review store {display(url)}: {exc.diag.message_primary}; "
+                "run `workbench store init` as a database administrator (a role with CREATEROLE "
+                "that owns the database)"
+            ) from exc
+    return done or [f"the store is up to date (schema {SCHEMA_VERSION})"]
+
+
+def newer_message(where: str, version: int) -> str:
+    return (
+        f"the review store {where} was written by a newer version of the workbench (schema "
+        f"{version}; this version knows up to {SCHEMA_VERSION}): update the workbench, or use "
+        "another --store"
+    )

@@ -1,0 +1,310 @@
+"""The PostgreSQL review store's schema, roles and privileges, as migrations from version 1 on.
+
+Executed only by ``pg_store``. The tables mirror the SQLite store's (``sqlite_schema.py``), so
+``workbench store copy`` moves a store between the two, and add what a team needs: who made
+each decision and when (``changed_by``, ``changed_at``, ``version`` for optimistic
+concurrency), the second-review (QC) states and their history, and a release policy.
+
+The database, not the application, guards who-did-what:
+
+* Every name recorded (an audit entry's reviewer, a decision's author, a QC step's reviewer) is
+  set by a trigger to ``session_user``, the role that logged in. ``current_user`` would follow a
+  ``SET ROLE`` to a group role (``<db>_reviewer``) and so record no person at all;
+  ``session_user`` cannot be changed without superuser rights.
+* The audit log and the QC history are append-only: UPDATE, DELETE and TRUNCATE raise in
+  triggers, and no role but the owner holds those privileges anyway. Decisions are never deleted
+  either (a decision set back to pending is kept as a row with ``action = 'pending'``, so its
+  version and author survive for the next conflict message).
+* A transaction that changes a decision without writing an audit entry for that cable is refused
+  at commit (a deferred constraint trigger), so a reviewer with psql cannot change a decision
+  quietly.
+* QC transitions are checked by a trigger: only a member of ``<db>_qc`` approves or returns a
+  cable, never one whose first pass (or whose submission) is their own.
+
+Four roles, named after the database (``workbench`` -> ``workbench_reviewer`` ...), so two
+stores on one server keep separate teams: ``<db>_owner`` (NOLOGIN, owns the objects; migrations
+run as it), ``<db>_reviewer``, ``<db>_qc`` (a reviewer who may also approve and return) and
+``<db>_admin`` (reads everything, sets the release policy, imports stores, grants the reviewer
+and QC roles; decides nothing).
+"""
+
+from __future__ import annotations
+
+SCHEMA = "workbench"
+
+# Statements use {owner}, {reviewer}, {qc} and {admin}: the roles' quoted names.
+# Never edit a released step: add a new one.
+MIGRATIONS: list[list[str]] = [
+    # 1: reviews, decisions, field redactions, the audit log, QC, policy; roles and privileges.
+    [
+        """CREATE TABLE reviews (
+            cable_id TEXT PRIMARY KEY,
+            cable_hash TEXT NOT NULL,
+            paragraph_count INTEGER NOT NULL,
+            paragraph_spans JSONB NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            qc_state TEXT NOT NULL DEFAULT 'review'
+        )""",
+        """CREATE TABLE decisions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            paragraph INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            data JSONB NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            changed_by TEXT NOT NULL DEFAULT session_user,
+            changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            pass TEXT NOT NULL DEFAULT 'first',
+            PRIMARY KEY (cable_id, paragraph)
+        )""",
+        # data IS NULL: the field is released (a tombstone that keeps version and author).
+        """CREATE TABLE field_redactions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            field TEXT NOT NULL,
+            data JSONB,
+            version INTEGER NOT NULL DEFAULT 1,
+            changed_by TEXT NOT NULL DEFAULT session_user,
+            changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            pass TEXT NOT NULL DEFAULT 'first',
+            PRIMARY KEY (cable_id, field)
+        )""",
+        """CREATE TABLE audit (
+            id BIGSERIAL PRIMARY KEY,
+            at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            reviewer TEXT NOT NULL DEFAULT session_user,
+            cable_id TEXT NOT NULL,
+            what TEXT NOT NULL,
+            before JSONB NOT NULL,
+            after JSONB NOT NULL,
+            txid BIGINT NOT NULL DEFAULT txid_current(),
+            imported_by TEXT,
+            -- The client's own ID for the change, so a commit whose answer was lost (the
+            -- server restarted) is found, not written twice, when the client retries.
+            change_id UUID UNIQUE
+        )""",
+        "CREATE INDEX audit_by_cable ON audit (cable_id, id)",
+        "CREATE INDEX audit_by_txid ON audit (txid, cable_id)",
+        """CREATE TABLE qc_events (
+            id BIGSERIAL PRIMARY KEY,
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            state TEXT NOT NULL
+                CHECK (state IN ('review', 'first-pass-done', 'qc-approved', 'returned')),
+            note TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL DEFAULT session_user,
+            at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            imported_by TEXT
+        )""",
+        "CREATE INDEX qc_by_cable ON qc_events (cable_id, id)",
+        # case_id '' is the whole store's policy; issue 15's cases add rows keyed by case.
+        """CREATE TABLE policy (
+            case_id TEXT PRIMARY KEY,
+            require_qc BOOLEAN NOT NULL DEFAULT false,
+            changed_by TEXT NOT NULL DEFAULT session_user,
+            changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+        )""",
+        # -- who and when: set by the database, whatever the client sent -------------------
+        """CREATE FUNCTION importing() RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+        BEGIN
+            -- `workbench store copy` keeps the names and times of the store it copies, and
+            -- only a case administrator may do that; each such row records who imported it.
+            IF coalesce(current_setting('workbench.importing', true), '') <> 'on' THEN
+                RETURN false;
+            END IF;
+            IF NOT pg_has_role(session_user, '{admin_name}', 'MEMBER') THEN
+                RAISE EXCEPTION 'only a case administrator ({admin_name}) may import a store'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN true;
+        END $$""",
+        """CREATE FUNCTION stamp_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.txid := txid_current();
+            IF importing() THEN
+                NEW.imported_by := session_user;
+            ELSE
+                NEW.reviewer := session_user;
+                NEW.at := clock_timestamp();
+                NEW.imported_by := NULL;
+            END IF;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER audit_stamp BEFORE INSERT ON audit
+           FOR EACH ROW EXECUTE FUNCTION stamp_audit()""",
+        # Windows open on the same store LISTEN for this and reload what others changed.
+        """CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('workbench_changes', NEW.cable_id);
+            RETURN NULL;
+        END $$""",
+        """CREATE TRIGGER audit_notify AFTER INSERT ON audit
+           FOR EACH ROW EXECUTE FUNCTION notify_change()""",
+        """CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the % table is append-only: entries cannot be changed or removed',
+                TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+        END $$""",
+        """CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER qc_no_update BEFORE UPDATE OR DELETE ON qc_events
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER qc_no_truncate BEFORE TRUNCATE ON qc_events
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER fields_no_delete BEFORE DELETE ON field_redactions
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER decisions_no_truncate BEFORE TRUNCATE ON decisions
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER fields_no_truncate BEFORE TRUNCATE ON field_redactions
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        # A decision's author, time and version; which pass made it; an approved cable whose
+        # decisions change goes back to review (the approval was of other decisions).
+        # SECURITY DEFINER: it writes reviews.qc_state and qc_events, which reviewers cannot.
+        """CREATE FUNCTION stamp_decision() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        DECLARE
+            state TEXT;
+        BEGIN
+            IF TG_OP = 'UPDATE' THEN
+                NEW.version := OLD.version + 1;
+            ELSE
+                NEW.version := 1;
+            END IF;
+            IF importing() THEN
+                RETURN NEW;
+            END IF;
+            NEW.changed_by := session_user;
+            NEW.changed_at := clock_timestamp();
+            SELECT qc_state INTO state FROM reviews WHERE cable_id = NEW.cable_id FOR UPDATE;
+            IF state = 'first-pass-done' AND pg_has_role(session_user, '{qc_name}', 'MEMBER') THEN
+                NEW.pass := 'qc';
+            ELSE
+                NEW.pass := 'first';
+            END IF;
+            IF state = 'qc-approved' THEN
+                INSERT INTO qc_events (cable_id, state, note)
+                VALUES (NEW.cable_id, 'review', 'a decision changed after QC approval');
+            END IF;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER decisions_stamp BEFORE INSERT OR UPDATE ON decisions
+           FOR EACH ROW EXECUTE FUNCTION stamp_decision()""",
+        """CREATE TRIGGER fields_stamp BEFORE INSERT OR UPDATE ON field_redactions
+           FOR EACH ROW EXECUTE FUNCTION stamp_decision()""",
+        # No decision changes without its audit entry in the same transaction.
+        """CREATE FUNCTION require_audit() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM audit
+                           WHERE txid = txid_current() AND cable_id = NEW.cable_id) THEN
+                RAISE EXCEPTION 'a decision on % was changed without an audit entry',
+                    NEW.cable_id USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE CONSTRAINT TRIGGER decisions_audited AFTER INSERT OR UPDATE ON decisions
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION require_audit()""",
+        """CREATE CONSTRAINT TRIGGER fields_audited AFTER INSERT OR UPDATE ON field_redactions
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION require_audit()""",
+        # -- the second review ---------------------------------------------------------------
+        """CREATE FUNCTION check_qc_step() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        DECLARE
+            current TEXT;
+            submitter TEXT;
+            undecided INTEGER;
+        BEGIN
+            IF importing() THEN
+                UPDATE reviews SET qc_state = NEW.state WHERE cable_id = NEW.cable_id;
+                RETURN NEW;
+            END IF;
+            NEW.reviewer := session_user;
+            NEW.at := clock_timestamp();
+            NEW.imported_by := NULL;
+            SELECT qc_state INTO current FROM reviews WHERE cable_id = NEW.cable_id FOR UPDATE;
+            SELECT r.paragraph_count - count(d.paragraph) INTO undecided
+            FROM reviews r LEFT JOIN decisions d
+              ON d.cable_id = r.cable_id AND d.action <> 'pending'
+                 AND d.paragraph BETWEEN 1 AND r.paragraph_count
+            WHERE r.cable_id = NEW.cable_id GROUP BY r.paragraph_count;
+            IF NEW.state IN ('first-pass-done', 'qc-approved') AND undecided > 0 THEN
+                RAISE EXCEPTION '% still has % undecided paragraphs', NEW.cable_id, undecided
+                    USING ERRCODE = 'check_violation';
+            END IF;
+            IF NEW.state = 'first-pass-done' THEN
+                IF current NOT IN ('review', 'returned') THEN
+                    RAISE EXCEPTION '% is already %', NEW.cable_id, current
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            ELSIF NEW.state IN ('qc-approved', 'returned') THEN
+                IF NOT pg_has_role(session_user, '{qc_name}', 'MEMBER') THEN
+                    RAISE EXCEPTION 'only a QC reviewer ({qc_name}) may approve or return a cable'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF current <> 'first-pass-done' THEN
+                    RAISE EXCEPTION '% is not waiting for QC (it is %)', NEW.cable_id, current
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                IF NEW.state = 'returned' AND btrim(NEW.note) = '' THEN
+                    RAISE EXCEPTION 'returning % needs a note for the reviewer', NEW.cable_id
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                IF NEW.state = 'qc-approved' THEN
+                    SELECT q.reviewer INTO submitter FROM qc_events q
+                    WHERE q.cable_id = NEW.cable_id AND q.state = 'first-pass-done'
+                    ORDER BY q.id DESC LIMIT 1;
+                    IF submitter = session_user OR EXISTS (
+                        SELECT 1 FROM decisions WHERE cable_id = NEW.cable_id
+                          AND changed_by = session_user AND pass = 'first'
+                        UNION ALL
+                        SELECT 1 FROM field_redactions WHERE cable_id = NEW.cable_id
+                          AND changed_by = session_user AND pass = 'first') THEN
+                        RAISE EXCEPTION 'a QC reviewer cannot approve their own work on %',
+                            NEW.cable_id USING ERRCODE = 'insufficient_privilege';
+                    END IF;
+                END IF;
+            ELSIF pg_trigger_depth() < 2 THEN
+                -- 'review' again only when a decision changes after approval (stamp_decision).
+                RAISE EXCEPTION '% goes back to review only when its decisions change',
+                    NEW.cable_id USING ERRCODE = 'check_violation';
+            END IF;
+            UPDATE reviews SET qc_state = NEW.state WHERE cable_id = NEW.cable_id;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER qc_check BEFORE INSERT ON qc_events
+           FOR EACH ROW EXECUTE FUNCTION check_qc_step()""",
+        """CREATE FUNCTION stamp_policy() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.changed_by := session_user;
+            NEW.changed_at := clock_timestamp();
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER policy_stamp BEFORE INSERT OR UPDATE ON policy
+           FOR EACH ROW EXECUTE FUNCTION stamp_policy()""",
+        # -- privileges: each role what it needs and no more ---------------------------------
+        "REVOKE ALL ON ALL TABLES IN SCHEMA workbench FROM PUBLIC",
+        "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA workbench FROM PUBLIC",
+        "GRANT USAGE ON SCHEMA workbench TO {reviewer}, {admin}",
+        "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA workbench TO {reviewer}, {admin}",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA workbench TO {reviewer}, {admin}",
+        # Nobody may write qc_state: only the QC trigger does, as the owner.
+        "GRANT INSERT (cable_id, cable_hash, paragraph_count, paragraph_spans, created_at, "
+        "updated_at) ON reviews TO {reviewer}, {admin}",
+        "GRANT UPDATE (cable_hash, paragraph_count, paragraph_spans, updated_at) "
+        "ON reviews TO {reviewer}",
+        "GRANT INSERT ON decisions, field_redactions, audit, qc_events TO {reviewer}",
+        "GRANT UPDATE (action, data) ON decisions TO {reviewer}",
+        "GRANT UPDATE (data) ON field_redactions TO {reviewer}",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA workbench TO {reviewer}, {admin}",
+        "GRANT INSERT, UPDATE (require_qc) ON policy TO {admin}",
+        # A case administrator copies a whole store in (store copy) and so inserts everywhere;
+        # the triggers record who imported each row.
+        "GRANT INSERT ON decisions, field_redactions, audit, qc_events TO {admin}",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Set up once per database by `workbench store init`, as a role that may create roles.
+ROLE_SUFFIXES = ("owner", "reviewer", "qc", "admin")

@@ -1,0 +1,583 @@
+"""``PgStore``: the review store on a PostgreSQL server, shared by a review team.
+
+Implements ``store_api.ReviewStore`` like ``SqliteStore``, with these differences:
+
+* Identity comes from the database: the name recorded with each decision, audit entry and QC
+  step is the role that logged in (``session_user``), set by triggers; the ``reviewer``
+  arguments are ignored. See ``pg_schema`` for roles, privileges and the append-only log.
+* Optimistic concurrency: each paragraph decision and field has a version. A change to
+  something another reviewer changed since this store object read it raises
+  :class:`ConflictError` naming who and when; nothing is overwritten.
+* A lost connection (the server restarted) is re-opened and the change retried; each change
+  carries an ID of its own in the audit log, so a commit whose answer was lost is found there
+  instead of being written twice.
+
+Each change is one transaction: the cable's review row is locked first (``INSERT ... ON
+CONFLICT DO UPDATE``), so writers to one cable queue behind each other while writers to other
+cables go on in parallel.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from workbench.cable.model import Cable
+from workbench.review.commands import Command
+from workbench.review.jsonform import (
+    decision_from_json,
+    decision_to_json,
+    field_from_json,
+    field_to_json,
+)
+from workbench.review.model import PENDING, Review, ReviewError, paragraph_spans, text_hash
+from workbench.review.model import review_id as cable_key
+from workbench.review.pg_connect import connect, display, newer_message, role_names
+from workbench.review.pg_schema import SCHEMA_VERSION
+from workbench.review.remap import remap_decisions
+from workbench.review.store import conflict_message
+from workbench.review.store_api import (
+    AuditEntry,
+    Author,
+    ConflictError,
+    QcEvent,
+    QcState,
+    ReviewSummary,
+    StoreError,
+    TextChangedError,
+)
+
+RECONNECT_S = 60.0  # how long a change keeps trying to reach a restarted server
+ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+
+F = TypeVar("F", bound=Callable[..., Any])
+State = dict[str, dict[str, Any]]
+
+
+def _locked(method: F) -> F:
+    """Serialise a public method (one connection per store object) and turn the database's
+    refusals into one sentence each."""
+
+    @functools.wraps(method)
+    def wrapper(self: PgStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except psycopg.errors.InsufficientPrivilege as exc:
+                raise ReviewError(
+                    f"{self.user} may not do that in {self.location}: "
+                    f"{exc.diag.message_primary} (ask the case administrator for the role)"
+                ) from exc
+            except (psycopg.errors.CheckViolation, psycopg.errors.RaiseException) as exc:
+                raise ReviewError(str(exc.diag.message_primary)) from exc
+            except psycopg.Error as exc:
+                raise StoreError(
+                    f"the review store {self.location} cannot be used "
+                    f"({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r}): "
+                    "try again, or ask the store's administrator"
+                ) from exc
+
+    return cast(F, wrapper)
+
+
+class PgStore:
+    """A review store in a PostgreSQL database set up with ``workbench store init URL``."""
+
+    team = True
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.location = display(url)
+        self._lock = threading.RLock()
+        # What this client has seen of each cable: key ("3" or "subject") -> version.
+        self._seen: dict[str, dict[str, int]] = {}
+        self._conn = connect(url)
+        try:
+            self._set_up()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _set_up(self) -> None:
+        row = self._conn.execute(
+            "SELECT session_user, current_database(), to_regclass('workbench.meta') IS NOT NULL"
+        ).fetchone()
+        self.user, dbname, has_meta = row
+        self.roles = role_names(dbname)
+        if not has_meta:
+            raise StoreError(
+                f"{self.location} holds no review store yet (or {self.user} may not see it): a "
+                "database administrator sets it up with `workbench store init URL` (see the guide)"
+            )
+        try:
+            row = self._conn.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError(
+                f"{self.user} has no role in the review store {self.location}: ask the case "
+                f"administrator to grant {self.roles['reviewer']} or {self.roles['qc']}"
+            ) from exc
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(newer_message(self.location, version))
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"the review store {self.location} has schema {version} and this workbench needs "
+                f"{SCHEMA_VERSION}: a database administrator upgrades it with `workbench store "
+                "init URL`"
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return SCHEMA_VERSION
+
+    def identity(self, asked: str) -> str:
+        return str(self.user)
+
+    @_locked
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> PgStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions, reconnecting ----------------------------------------------------------
+    def _run(self, work: Callable[[Any], Any], change_id: str | None = None) -> Any:
+        """Run ``work(conn)`` in one transaction; reconnect and retry if the server went away.
+
+        With ``change_id``, a retry first looks for that change in the audit log: if the lost
+        answer was to a commit that happened, the change is not made again.
+        """
+        deadline = time.monotonic() + RECONNECT_S
+        delay = 0.05
+        while True:
+            try:
+                if self._conn.closed or self._conn.broken:
+                    self._conn = connect(self.url)
+                    if (
+                        change_id
+                        and self._conn.execute(
+                            "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
+                        ).fetchone()
+                    ):
+                        return None  # it was committed before the connection was lost
+                with self._conn.transaction():
+                    return work(self._conn)
+            except (psycopg.OperationalError, StoreError) as exc:
+                lost = isinstance(exc, StoreError) or self._conn.closed or self._conn.broken
+                if not lost or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+            except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
+                time.sleep(delay)
+
+    # -- reading -----------------------------------------------------------------------------
+    @_locked
+    def load(self, cable: Cable) -> Review:
+        cid = cable_key(cable)
+        return cast(Review, self._run(lambda conn: self._load(conn, cable, cid)))
+
+    def _load(self, conn: Any, cable: Cable, cid: str) -> Review:
+        row = conn.execute(
+            f"SELECT cable_hash, paragraph_count, paragraph_spans, {ISO.format('updated_at')} "
+            "FROM reviews WHERE cable_id = %s",
+            (cid,),
+        ).fetchone()
+        if row is None:
+            self._seen[cid] = {}
+            return Review.for_cable(cable)
+        stored_hash, _count, spans, updated = row
+        if stored_hash != text_hash(cable.text):
+            raise TextChangedError(
+                f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
+                "UTC), so the saved redaction offsets no longer fit it: restore the original "
+                "file, or start the review over (the old decisions stay in the audit log)"
+            )
+        stored_spans = tuple((int(a), int(b)) for a, b in spans)
+        if stored_spans != paragraph_spans(cable):
+            self._renumber(conn, cable, cid, stored_spans)
+            stored_spans = paragraph_spans(cable)
+        review = Review(cid, stored_hash, len(stored_spans), paragraph_spans=stored_spans)
+        seen: dict[str, int] = {}
+        for index, data, version in conn.execute(
+            "SELECT paragraph, data, version FROM decisions WHERE cable_id = %s", (cid,)
+        ):
+            seen[str(index)] = version
+            d = decision_from_json(data)
+            if d != PENDING:
+                review.decisions[index] = d
+        for name, data, version in conn.execute(
+            "SELECT field, data, version FROM field_redactions WHERE cable_id = %s", (cid,)
+        ):
+            seen[name] = version
+            if data is not None:
+                review.fields[name] = field_from_json(data)
+        self._seen[cid] = seen
+        return review
+
+    def _renumber(
+        self, conn: Any, cable: Cable, cid: str, old_spans: tuple[tuple[int, int], ...]
+    ) -> None:
+        """Move saved decisions to the paragraphs as this reader divides the same text."""
+        conn.execute("SELECT 1 FROM reviews WHERE cable_id = %s FOR UPDATE", (cid,))
+        old = {
+            i: decision_from_json(data)
+            for i, data in conn.execute(
+                "SELECT paragraph, data FROM decisions WHERE cable_id = %s AND action <> 'pending'",
+                (cid,),
+            )
+        }
+        try:
+            new = remap_decisions(old, old_spans, cable)
+        except ReviewError as exc:
+            raise TextChangedError(
+                f"this version of the workbench divides {cid} into paragraphs differently from "
+                f"the one that reviewed it, and {exc}: start the review over (the old decisions "
+                "stay in the audit log)"
+            ) from exc
+        before = self._state(conn, cid, None, None)
+        self._write_decisions(conn, cid, {i: PENDING for i in old})
+        self._write_decisions(conn, cid, new)
+        conn.execute(
+            "UPDATE reviews SET paragraph_count = %s, paragraph_spans = %s, "
+            "updated_at = clock_timestamp() WHERE cable_id = %s",
+            (len(cable.paragraphs), Jsonb(list(paragraph_spans(cable))), cid),
+        )
+        after = self._state(conn, cid, None, None)
+        what = "Renumber paragraphs: this version of the workbench divides the cable differently"
+        self._audit(conn, cid, what, before, after, None)
+
+    @_locked
+    def log(self, cable_id: str) -> list[AuditEntry]:
+        rows = self._run(
+            lambda conn: conn.execute(
+                f"SELECT id, {ISO.format('at')}, reviewer, cable_id, what, before, after, "
+                "imported_by FROM audit WHERE cable_id = %s ORDER BY id",
+                (cable_id,),
+            ).fetchall()
+        )
+        return [
+            AuditEntry(i, at, who if not by else f"{who} (imported by {by})", cid, what, b, a)
+            for i, at, who, cid, what, b, a, by in rows
+        ]
+
+    @_locked
+    def reviews(self) -> list[ReviewSummary]:
+        rows = self._run(
+            lambda conn: conn.execute(
+                f"SELECT r.cable_id, r.paragraph_count, {ISO.format('r.updated_at')}, "
+                "(SELECT count(*) FROM decisions d WHERE d.cable_id = r.cable_id "
+                " AND d.action <> 'pending') FROM reviews r ORDER BY r.cable_id"
+            ).fetchall()
+        )
+        return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
+
+    @_locked
+    def authors(self, cable_id: str) -> dict[str, Author]:
+        rows = self._run(
+            lambda conn: conn.execute(
+                f"SELECT paragraph::text, changed_by, {ISO.format('changed_at')}, version, pass "
+                "FROM decisions WHERE cable_id = %s UNION ALL "
+                f"SELECT field, changed_by, {ISO.format('changed_at')}, version, pass "
+                "FROM field_redactions WHERE cable_id = %s",
+                (cable_id, cable_id),
+            ).fetchall()
+        )
+        return {k: Author(who, at, v, p == "qc") for k, who, at, v, p in rows}
+
+    @_locked
+    def changes_since(self, cursor: int) -> tuple[int, list[str]]:
+        def read(conn: Any) -> tuple[int, list[str]]:
+            newest = conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+            ids = conn.execute(
+                "SELECT DISTINCT cable_id FROM audit WHERE id > %s AND id <= %s",
+                (cursor, newest),
+            ).fetchall()
+            return int(newest), sorted(r[0] for r in ids)
+
+        return cast(tuple[int, list[str]], self._run(read))
+
+    # -- the second review -------------------------------------------------------------------
+    @_locked
+    def qc_history(self, cable_id: str) -> list[QcEvent]:
+        rows = self._run(
+            lambda conn: conn.execute(
+                f"SELECT id, cable_id, state, note, reviewer, {ISO.format('at')} "
+                "FROM qc_events WHERE cable_id = %s ORDER BY id",
+                (cable_id,),
+            ).fetchall()
+        )
+        return [QcEvent(i, c, QcState(s), n, who, at) for i, c, s, n, who, at in rows]
+
+    @_locked
+    def qc_step(self, cable_id: str, state: QcState, note: str, reviewer: str) -> QcEvent:
+        def write(conn: Any) -> QcEvent:
+            if not conn.execute(
+                "SELECT 1 FROM reviews WHERE cable_id = %s", (cable_id,)
+            ).fetchone():
+                raise ReviewError(f"{cable_id} has no saved review in {self.location}")
+            i, s, n, who, at = conn.execute(
+                "INSERT INTO qc_events (cable_id, state, note) VALUES (%s, %s, %s) "
+                f"RETURNING id, state, note, reviewer, {ISO.format('at')}",
+                (cable_id, QcState(state).value, note.strip()),
+            ).fetchone()
+            return QcEvent(i, cable_id, QcState(s), n, who, at)
+
+        return cast(QcEvent, self._run(write))
+
+    @_locked
+    def requires_qc(self, case_id: str = "") -> bool:
+        row = self._run(
+            lambda conn: conn.execute(
+                "SELECT require_qc FROM policy WHERE case_id = %s", (case_id,)
+            ).fetchone()
+        )
+        return bool(row and row[0])
+
+    @_locked
+    def set_requires_qc(self, required: bool, reviewer: str, case_id: str = "") -> None:
+        self._run(
+            lambda conn: conn.execute(
+                "INSERT INTO policy (case_id, require_qc) VALUES (%s, %s) "
+                "ON CONFLICT (case_id) DO UPDATE SET require_qc = EXCLUDED.require_qc",
+                (case_id, required),
+            )
+        )
+
+    # -- writing -----------------------------------------------------------------------------
+    @_locked
+    def apply(self, review: Review, command: Command, reviewer: str) -> bool:
+        command.apply(review)
+        try:
+            return self._commit(review, command.paragraphs, command.fields, command.label)
+        except BaseException:
+            command.revert(review)
+            raise
+
+    @_locked
+    def revert(self, review: Review, command: Command, reviewer: str) -> bool:
+        command.revert(review)
+        try:
+            return self._commit(
+                review, command.paragraphs, command.fields, f"Undo: {command.label}"
+            )
+        except BaseException:
+            command.apply(review)
+            raise
+
+    @_locked
+    def start_over(self, cable: Cable, reviewer: str) -> Review:
+        fresh = Review.for_cable(cable)
+        cid = fresh.cable_id
+
+        def write(conn: Any) -> None:
+            self._lock_review(conn, fresh, replace=True)
+            before = self._state(conn, cid, None, None)
+            conn.execute(
+                "UPDATE decisions SET action = 'pending', data = %s "
+                "WHERE cable_id = %s AND action <> 'pending'",
+                (Jsonb(decision_to_json(PENDING)), cid),
+            )
+            conn.execute(
+                "UPDATE field_redactions SET data = NULL WHERE cable_id = %s AND data IS NOT NULL",
+                (cid,),
+            )
+            self._audit(conn, cid, "Start the review over", before, {}, change_id)
+
+        change_id = str(uuid.uuid4())
+        self._run(write, change_id)
+        self._refresh_seen(cid)
+        return fresh
+
+    def _commit(
+        self, review: Review, paragraphs: Iterable[int], fields: Iterable[str], what: str
+    ) -> bool:
+        cid = review.cable_id
+        paras, names = sorted(paragraphs), sorted(fields)
+        change_id = str(uuid.uuid4())
+        seen = self._seen.setdefault(cid, {})
+
+        def write(conn: Any) -> dict[str, int] | None:
+            self._lock_review(conn, review, replace=False)
+            stored = self._rows(conn, cid, paras, names)
+            for key, (version, who, at, _data) in stored.items():
+                if version != seen.get(key, 0):
+                    raise ConflictError(conflict_message(cid, key, who, at, what))
+            before = _as_state(stored, paras, names)
+            after = _review_state(review, paras, names)
+            if before == after:
+                return None
+            versions = self._write_decisions(conn, cid, {i: review.decision(i) for i in paras})
+            versions |= self._write_fields(conn, cid, {n: review.fields.get(n) for n in names})
+            self._audit(conn, cid, what, *_changes(before, after), change_id)
+            return versions
+
+        versions = self._run(write, change_id)
+        if versions is None:
+            if not self._committed(change_id):
+                return False
+            self._refresh_seen(cid)  # committed, but the answer was lost with the connection
+            return True
+        seen.update(versions)
+        return True
+
+    def _committed(self, change_id: str) -> bool:
+        row = self._run(
+            lambda conn: conn.execute(
+                "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
+            ).fetchone()
+        )
+        return row is not None
+
+    def _refresh_seen(self, cid: str) -> None:
+        rows = self._run(
+            lambda conn: conn.execute(
+                "SELECT paragraph::text, version FROM decisions WHERE cable_id = %s UNION ALL "
+                "SELECT field, version FROM field_redactions WHERE cable_id = %s",
+                (cid, cid),
+            ).fetchall()
+        )
+        self._seen[cid] = {k: v for k, v in rows}
+
+    def _lock_review(self, conn: Any, review: Review, replace: bool) -> None:
+        """Create or lock the cable's review row; refuse a review of another text."""
+        spans = Jsonb([list(s) for s in review.paragraph_spans])
+        stored = conn.execute(
+            "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (cable_id) DO UPDATE "
+            "SET updated_at = clock_timestamp() RETURNING cable_hash",
+            (review.cable_id, review.cable_hash, review.paragraph_count, spans),
+        ).fetchone()[0]
+        if replace:
+            conn.execute(
+                "UPDATE reviews SET cable_hash = %s, paragraph_count = %s, paragraph_spans = %s "
+                "WHERE cable_id = %s",
+                (review.cable_hash, review.paragraph_count, spans, review.cable_id),
+            )
+        elif stored != review.cable_hash:
+            raise TextChangedError(
+                f"the saved review of {review.cable_id} was made for a different text of the "
+                "cable, so this change was not saved: reopen the cable"
+            )
+
+    def _rows(
+        self, conn: Any, cid: str, paras: list[int], names: list[str]
+    ) -> dict[str, tuple[int, str, str, Any]]:
+        """key -> (version, changed_by, changed_at, data) of the rows a change touches."""
+        out: dict[str, tuple[int, str, str, Any]] = {}
+        if paras:
+            for i, v, who, at, data in conn.execute(
+                f"SELECT paragraph, version, changed_by, {ISO.format('changed_at')}, data "
+                "FROM decisions WHERE cable_id = %s AND paragraph = ANY(%s)",
+                (cid, paras),
+            ):
+                out[str(i)] = (v, who, at, data)
+        if names:
+            for n, v, who, at, data in conn.execute(
+                f"SELECT field, version, changed_by, {ISO.format('changed_at')}, data "
+                "FROM field_redactions WHERE cable_id = %s AND field = ANY(%s)",
+                (cid, names),
+            ):
+                out[n] = (v, who, at, data)
+        return out
+
+    def _state(
+        self, conn: Any, cid: str, paras: list[int] | None, names: list[str] | None
+    ) -> State:
+        """All current (non-pending) decisions and withheld fields, as the audit log shows them."""
+        decided = {
+            str(i): data
+            for i, data in conn.execute(
+                "SELECT paragraph, data FROM decisions WHERE cable_id = %s AND action <> 'pending'",
+                (cid,),
+            )
+        }
+        withheld = {
+            n: data
+            for n, data in conn.execute(
+                "SELECT field, data FROM field_redactions WHERE cable_id = %s AND data IS NOT NULL",
+                (cid,),
+            )
+        }
+        return {"paragraphs": decided, "fields": withheld}
+
+    def _write_decisions(self, conn: Any, cid: str, decisions: dict[int, Any]) -> dict[str, int]:
+        versions: dict[str, int] = {}
+        for index, d in sorted(decisions.items()):
+            versions[str(index)] = conn.execute(
+                "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (cable_id, paragraph) DO UPDATE "
+                "SET action = EXCLUDED.action, data = EXCLUDED.data RETURNING version",
+                (cid, index, d.action.value, Jsonb(decision_to_json(d))),
+            ).fetchone()[0]
+        return versions
+
+    def _write_fields(self, conn: Any, cid: str, fields: dict[str, Any]) -> dict[str, int]:
+        versions: dict[str, int] = {}
+        for name, f in sorted(fields.items()):
+            data = Jsonb(field_to_json(f)) if f is not None else None
+            versions[name] = conn.execute(
+                "INSERT INTO field_redactions (cable_id, field, data) VALUES (%s, %s, %s) "
+                "ON CONFLICT (cable_id, field) DO UPDATE SET data = EXCLUDED.data "
+                "RETURNING version",
+                (cid, name, data),
+            ).fetchone()[0]
+        return versions
+
+    def _audit(
+        self,
+        conn: Any,
+        cid: str,
+        what: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        change_id: str | None,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO audit (cable_id, what, before, after, change_id) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            (cid, what, Jsonb(before), Jsonb(after), change_id),
+        )
+
+
+def _as_state(
+    rows: dict[str, tuple[int, str, str, Any]], paras: list[int], names: list[str]
+) -> State:
+    pending = decision_to_json(PENDING)
+    return {
+        "paragraphs": {str(i): (rows[str(i)][3] if str(i) in rows else pending) for i in paras},
+        "fields": {n: (rows[n][3] if n in rows else None) for n in names},
+    }
+
+
+def _review_state(review: Review, paras: list[int], names: list[str]) -> State:
+    return {
+        "paragraphs": {str(i): decision_to_json(review.decision(i)) for i in paras},
+        "fields": {
+            n: (field_to_json(review.fields[n]) if n in review.fields else None) for n in names
+        },
+    }
+
+
+def _changes(before: State, after: State) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only what differs, so the audit log shows the change and not the whole review."""
+    b: dict[str, Any] = {}
+    a: dict[str, Any] = {}
+    for part in ("paragraphs", "fields"):
+        keys = [k for k in after[part] if before[part].get(k) != after[part][k]]
+        if keys:
+            b[part] = {k: before[part].get(k) for k in keys}
+            a[part] = {k: after[part][k] for k in keys}
+    return b, a
