@@ -28,7 +28,7 @@ def is_url(spec: str | None) -> bool:
 def check_url(url: str) -> None:
     """Refuse a URL with a password in it, in one sentence saying where passwords go."""
     parts = urlsplit(url)
-    if parts.password is not None or re.search(r"[?&]password=", parts.query):
+    if parts.password is not None or re.search(r"(^|&)password=", parts.query):
         raise StoreError(
             "the store URL carries a password, which would be kept in shell history and "
             "settings: remove it and put the password in ~/.pgpass, PGPASSWORD or a "
@@ -116,13 +116,9 @@ def initialise(url: str) -> list[str]:
                         sql.Identifier(roles["owner"]), sql.Identifier(me)
                     )
                 )
-                # The case administrator grants the reviewer and QC roles to people.
-                for granted in ("reviewer", "qc"):
-                    conn.execute(
-                        sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
-                            sql.Identifier(roles[granted]), sql.Identifier(roles["admin"])
-                        )
-                    )
+                # No ADMIN OPTION for the case administrator: before PostgreSQL 16 it makes the
+                # holder a member, and so a reviewer and QC reviewer too. Logins and grants are
+                # the database administrator's (see the guide).
                 has_schema = conn.execute(
                     "SELECT 1 FROM pg_namespace WHERE nspname = %s", (SCHEMA,)
                 ).fetchone()

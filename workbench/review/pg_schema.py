@@ -24,8 +24,8 @@ The database, not the application, guards who-did-what:
 Four roles, named after the database (``workbench`` -> ``workbench_reviewer`` ...), so two
 stores on one server keep separate teams: ``<db>_owner`` (NOLOGIN, owns the objects; migrations
 run as it), ``<db>_reviewer``, ``<db>_qc`` (a reviewer who may also approve and return) and
-``<db>_admin`` (reads everything, sets the release policy, imports stores, grants the reviewer
-and QC roles; decides nothing).
+``<db>_admin`` (reads everything, sets the release policy, imports stores; decides nothing).
+Logins and their grants are the database administrator's.
 """
 
 from __future__ import annotations
@@ -174,6 +174,11 @@ MIGRATIONS: list[list[str]] = [
             END IF;
             IF importing() THEN
                 RETURN NEW;
+            END IF;
+            -- The case administrator may insert decisions only to import a store.
+            IF NOT pg_has_role(session_user, '{reviewer_name}', 'MEMBER') THEN
+                RAISE EXCEPTION 'only a reviewer ({reviewer_name}) may decide'
+                    USING ERRCODE = 'insufficient_privilege';
             END IF;
             NEW.changed_by := session_user;
             NEW.changed_at := clock_timestamp();

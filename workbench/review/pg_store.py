@@ -106,25 +106,23 @@ class PgStore:
             raise
 
     def _set_up(self) -> None:
-        row = self._conn.execute(
-            "SELECT session_user, current_database(), to_regclass('workbench.meta') IS NOT NULL"
+        self.user, dbname, has_schema, may_use = self._conn.execute(
+            "SELECT session_user, current_database(), n.oid IS NOT NULL, "
+            "n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE') "
+            "FROM (SELECT 1) AS one LEFT JOIN pg_namespace n ON n.nspname = 'workbench'"
         ).fetchone()
-        self.user, dbname, has_meta = row
         self.roles = role_names(dbname)
-        if not has_meta:
+        if not has_schema:
             raise StoreError(
-                f"{self.location} holds no review store yet (or {self.user} may not see it): a "
-                "database administrator sets it up with `workbench store init URL` (see the guide)"
+                f"{self.location} holds no review store yet: a database administrator sets it "
+                "up with `workbench store init URL` (see the guide)"
             )
-        try:
-            row = self._conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-        except psycopg.errors.InsufficientPrivilege as exc:
+        if not may_use:
             raise StoreError(
-                f"{self.user} has no role in the review store {self.location}: ask the case "
+                f"{self.user} has no role in the review store {self.location}: ask the database "
                 f"administrator to grant {self.roles['reviewer']} or {self.roles['qc']}"
-            ) from exc
+            )
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(newer_message(self.location, version))

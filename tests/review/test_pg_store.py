@@ -1,0 +1,194 @@
+"""What only the PostgreSQL store does: identity and privileges from the database, an audit log
+no role can edit, passwords from the usual places, and a session that survives a restart."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+from conftest import PgDatabase
+
+from workbench.cable import Cable
+from workbench.review import QcState, ReviewError, StoreError, commands
+from workbench.review.pg_connect import initialise
+from workbench.review.pg_store import PgStore
+
+
+def raw(db: PgDatabase, who: str) -> psycopg.Connection:
+    """A plain connection, as someone with psql would have."""
+    return psycopg.connect(db.url(who), autocommit=True, options="-c search_path=workbench")
+
+
+def test_the_database_names_the_reviewer(sample: Cable, pg_db: PgDatabase) -> None:
+    with PgStore(pg_db.url("alice")) as store:
+        assert store.identity("mallory") == "alice"
+        store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "mallory")
+        (entry,) = store.log(sample.id or "")
+        assert entry.reviewer == "alice"
+        assert store.authors(sample.id or "")["1"].reviewer == "alice"
+    # Writing another's name by hand is overwritten by the triggers.
+    with raw(pg_db, "alice") as conn:
+        conn.execute(
+            "INSERT INTO audit (cable_id, what, before, after, reviewer, at) "
+            "VALUES ('X', 'forged', '{}', '{}', 'bob', '1999-01-01')"
+        )
+        who, year = conn.execute(
+            "SELECT reviewer, extract(year FROM at) FROM audit WHERE what = 'forged'"
+        ).fetchone()
+    assert who == "alice" and int(year) > 2000
+
+
+@pytest.mark.parametrize("who", ["alice", "quinn", "carol"])
+def test_nobody_can_edit_the_audit_log(sample: Cable, pg_db: PgDatabase, who: str) -> None:
+    with PgStore(pg_db.url("alice")) as store:
+        store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "alice")
+    with raw(pg_db, who) as conn:
+        for statement in (
+            "UPDATE audit SET reviewer = 'mallory'",
+            "DELETE FROM audit",
+            "TRUNCATE audit",
+            "UPDATE qc_events SET reviewer = 'mallory'",
+            "DELETE FROM decisions",
+            "ALTER TABLE audit DISABLE TRIGGER USER",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    # Not even the owner: the triggers refuse what its privileges would allow.
+    with raw(pg_db, "postgres") as conn:
+        conn.execute(f"SET ROLE {pg_db.name}_owner")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            conn.execute("UPDATE audit SET reviewer = 'mallory'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            conn.execute("TRUNCATE audit")
+
+
+def test_a_decision_cannot_change_without_its_audit_entry(sample: Cable, pg_db: PgDatabase) -> None:
+    with PgStore(pg_db.url("alice")) as store:
+        store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "alice")
+    with raw(pg_db, "alice") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
+            conn.execute(
+                'UPDATE decisions SET action = \'withhold\', data = \'{"action": "withhold", '
+                '"codes": ["(b)(1)"]}\''
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE decisions SET changed_by = 'bob'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE reviews SET qc_state = 'qc-approved'")
+
+
+def test_each_role_may_do_what_it_needs_and_no_more(sample: Cable, pg_db: PgDatabase) -> None:
+    cid = sample.id or ""
+    with PgStore(pg_db.url("alice")) as alice:
+        review = alice.load(sample)
+        steps = [commands.release(p) for p in sample.paragraphs]
+        alice.apply(review, commands.Composite(steps, "Release all"), "alice")
+        alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
+        with pytest.raises(ReviewError, match="only a QC reviewer"):
+            alice.qc_step(cid, QcState.APPROVED, "", "alice")
+        with pytest.raises(ReviewError, match="may not do that"):
+            alice.set_requires_qc(False, "alice")
+    with raw(pg_db, "bob") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO qc_events (cable_id, state) VALUES (%s, 'qc-approved')", (cid,))
+    with PgStore(pg_db.url("carol")) as admin:
+        admin.set_requires_qc(True, "carol")  # the case administrator sets the policy...
+        with pytest.raises(ReviewError, match="may not do that"):  # ...but decides nothing
+            admin.apply(admin.load(sample), commands.withhold(sample.paragraphs[0], ["(b)(1)"]), "")
+        with pytest.raises(ReviewError, match="only a QC reviewer"):
+            admin.qc_step(cid, QcState.APPROVED, "", "carol")
+        assert admin.reviews()[0].decided == len(sample.paragraphs)  # reads everything
+    with PgStore(pg_db.url("quinn")) as quinn:
+        assert quinn.qc_step(cid, QcState.APPROVED, "", "quinn").reviewer == "quinn"
+
+
+def test_a_role_without_a_grant_is_told_whom_to_ask(pg_db: PgDatabase) -> None:
+    pg_db.cluster.psql(
+        pg_db.name,
+        "DO $$ BEGIN CREATE ROLE stranger LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+    )
+    with pytest.raises(
+        StoreError, match=f"ask the database administrator to grant {pg_db.name}_reviewer"
+    ):
+        PgStore(pg_db.url("stranger"))
+
+
+def test_an_empty_database_says_how_to_set_it_up(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    pg_cluster.psql("postgres", "CREATE DATABASE empty_one")
+    with pytest.raises(StoreError, match="workbench store init"):
+        PgStore(pg_cluster.url("empty_one"))
+    assert initialise(pg_cluster.url("empty_one"))[-1] == "applied schema step 1"
+    assert initialise(pg_cluster.url("empty_one")) == ["the store is up to date (schema 1)"]
+    PgStore(pg_cluster.url("empty_one")).close()
+
+
+def test_a_password_in_the_url_is_refused(pg_db: PgDatabase) -> None:
+    url = pg_db.cluster.tcp_url(pg_db.name, "alice").replace("alice@", "alice:pw-alice@")
+    with pytest.raises(StoreError, match=r"carries a password.*pgpass"):
+        PgStore(url)
+    with pytest.raises(StoreError, match="carries a password"):
+        PgStore(pg_db.cluster.tcp_url(pg_db.name, "alice") + "?password=pw-alice")
+
+
+def test_passwords_come_from_pgpass_or_the_environment(
+    pg_db: PgDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_db.cluster.tcp_url(pg_db.name, "alice") + "?sslmode=prefer"
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    with pytest.raises(StoreError, match=r"cannot connect to the review store .*~/\.pgpass"):
+        PgStore(url)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_db.cluster.port}:{pg_db.name}:alice:pw-alice\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    with PgStore(url) as store:
+        assert store.identity("") == "alice"
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.setenv("PGPASSWORD", "pw-alice")
+    with PgStore(url) as store:
+        assert store.location == f"postgresql://127.0.0.1:{pg_db.cluster.port}/{pg_db.name}"
+    # A service file names host, port and database; the URL is then only the service.
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services"))
+    (tmp_path / "services").write_text(
+        f"[office]\nhost=127.0.0.1\nport={pg_db.cluster.port}\ndbname={pg_db.name}\nuser=alice\n"
+    )
+    with PgStore("postgresql:///?service=office") as store:
+        assert store.identity("") == "alice"
+
+
+def test_server_restart_mid_session_reconnects_and_loses_nothing(
+    sample: Cable, pg_db: PgDatabase
+) -> None:
+    cid = sample.id or ""
+    with PgStore(pg_db.url("alice")) as store:
+        review = store.load(sample)
+        store.apply(review, commands.release(sample.paragraphs[0]), "alice")
+        pg_db.cluster.restart()  # every client is disconnected
+        assert store.apply(review, commands.release(sample.paragraphs[1]), "alice")
+        # A restart while a change waits: it is retried once the server is back.
+        stopper = threading.Thread(target=pg_db.cluster.restart)
+        stopper.start()
+        store.apply(review, commands.withhold(sample.paragraphs[2], ["(b)(1)"]), "alice")
+        stopper.join()
+        store.apply(review, commands.release(sample.paragraphs[3]), "alice")
+        log = store.log(cid)
+    assert [e.what for e in log] == [
+        "Paragraph 1: release",
+        "Paragraph 2: release",
+        "Paragraph 3: withhold (b)(1)",
+        "Paragraph 4: release",
+    ]
+    with PgStore(pg_db.url("bob")) as other:
+        assert other.load(sample) == review
+
+
+def test_the_window_and_commands_name_the_store_without_secrets(pg_db: PgDatabase) -> None:
+    from workbench.review.stores import describe
+
+    assert describe(pg_db.cluster.tcp_url(pg_db.name, "alice") + "?sslmode=require") == (
+        f"postgresql://127.0.0.1:{pg_db.cluster.port}/{pg_db.name}"
+    )
+    assert os.environ.get("PGPASSWORD") is None
