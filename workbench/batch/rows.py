@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
-from workbench.cable import CableError, read_cable
+from workbench.cable import CableError, parse_bytes
+from workbench.cable.decode import read_cable_bytes
 from workbench.declass import assess, assessment_to_dict
 from workbench.declass.codes import CODES
 
@@ -53,21 +54,40 @@ def error_row(path: str, message: str, as_of: date) -> Row:
     }
 
 
-def check_file(path: str, as_of: date) -> Row:
-    """Read, parse and assess the cable at ``path``; never raises for a bad file."""
+def check_file(path: str, as_of: date, location: str | None = None) -> Row:
+    """Read, parse and assess the cable at ``path``; never raises for a bad file.
+
+    ``location`` is where to open the file when that is not ``path`` (a cluster worker whose
+    working folder is not the client's); the row and its sentences still name ``path``.
+    """
     try:
-        cable = read_cable(path)
+        data = read_cable_bytes(location or path, name=path)
+    except CableError as exc:
+        return error_row(path, str(exc), as_of)
+    except Exception as exc:  # a bug must not stop a 250,000-cable run
+        return _bug_row(path, exc, as_of)
+    return check_bytes(path, data, as_of)
+
+
+def check_bytes(path: str, data: bytes, as_of: date) -> Row:
+    """Parse and assess the bytes of the cable file ``path`` (read by whoever could see it)."""
+    try:
+        cable = parse_bytes(data, path)
     except CableError as exc:
         return error_row(path, str(exc), as_of)
     except Exception as exc:  # a parser bug must not stop a 250,000-cable run
-        return error_row(
-            path,
-            f"{path} could not be parsed ({type(exc).__name__}: {exc}); please report it as a bug.",
-            as_of,
-        )
+        return _bug_row(path, exc, as_of)
     row = assessment_to_dict(assess(cable, as_of), cable)
     row["path"] = path
     return row  # type: ignore[return-value]
+
+
+def _bug_row(path: str, exc: Exception, as_of: date) -> Row:
+    return error_row(
+        path,
+        f"{path} could not be parsed ({type(exc).__name__}: {exc}); please report it as a bug.",
+        as_of,
+    )
 
 
 def check_files(paths: list[str], as_of: date) -> list[Row]:

@@ -37,29 +37,42 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
     return text, encoding
 
 
-def read_cable_text(path: str | Path) -> tuple[str, str]:
-    """Read and decode the file at ``path``; raise :class:`CableError` with a user sentence."""
+def read_cable_bytes(path: str | Path, name: str | None = None) -> bytes:
+    """The bytes of the cable file at ``path``, or :class:`CableError` with a user sentence.
+
+    ``name`` is what the sentence calls the file (default: ``path``): a cluster worker opens
+    the file by its absolute path but reports the path the user gave.
+    """
     p = Path(path)
+    shown = name if name is not None else str(p)
     try:
         size = p.stat().st_size
         if p.is_dir():
             if not os.access(p, os.R_OK | os.X_OK):
-                raise CableError(f"{p} cannot be read (permission denied): check its permissions.")
-            raise CableError(f"{p} is a folder: give a cable file, or a folder to check.")
+                raise CableError(
+                    f"{shown} cannot be read (permission denied): check its permissions."
+                )
+            raise CableError(f"{shown} is a folder: give a cable file, or a folder to check.")
         if size > MAX_CABLE_BYTES:
             raise CableError(
-                f"{p} is {size // (1024 * 1024)} MB, far larger than any cable: "
+                f"{shown} is {size // (1024 * 1024)} MB, far larger than any cable: "
                 "check that it is the right file."
             )
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
-        raise CableError(f"{p} does not exist: check the path.") from None
+        raise CableError(f"{shown} does not exist: check the path.") from None
     except IsADirectoryError:
-        raise CableError(f"{p} is a folder: give a cable file, or a folder to check.") from None
+        raise CableError(f"{shown} is a folder: give a cable file, or a folder to check.") from None
     except PermissionError:
         raise CableError(
-            f"{p} cannot be read (permission denied): check its permissions."
+            f"{shown} cannot be read (permission denied): check its permissions."
         ) from None
     except OSError as exc:
-        raise CableError(f"{p} cannot be read ({exc.strerror or exc}): check the file.") from None
-    return decode_bytes(data, str(p))
+        raise CableError(
+            f"{shown} cannot be read ({exc.strerror or exc}): check the file."
+        ) from None
+
+
+def read_cable_text(path: str | Path) -> tuple[str, str]:
+    """Read and decode the file at ``path``; raise :class:`CableError` with a user sentence."""
+    return decode_bytes(read_cable_bytes(path), str(Path(path)))
