@@ -10,6 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from workbench.batch.rows import Row
+
+from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
 
 if TYPE_CHECKING:
@@ -93,17 +99,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="write the report to FILE (replaced whole when the run completes) instead of stdout",
     )
+    add_cluster_argument(p, "check")
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.batch.cluster import ClusterError
     from workbench.batch.formats import writer_for
-    from workbench.batch.output import atomic_text_file
     from workbench.batch.progress import Progress, count_files
-    from workbench.batch.stream import default_jobs, scan
     from workbench.batch.summary import Summary
 
     as_of: date = args.as_of or date.today()
-    jobs: int = args.jobs or default_jobs()
+    if args.cluster and args.jobs:
+        return fail("give --jobs or --cluster, not both: local:N sets the cluster's processes")
     if args.output:
         folder = Path(args.output).resolve().parent
         if not folder.is_dir():
@@ -118,12 +125,17 @@ def run(args: argparse.Namespace) -> int:
     summary = Summary()
     wanted: set[str] | None = args.status
 
-    def report(out: TextIO) -> None:
+    def notice(sentence: str) -> None:
+        if progress:
+            progress.clear()
+        print(f"workbench: {sentence}", file=sys.stderr)
+
+    def report(out: TextIO, rows: Iterator[Row]) -> None:
         shared_terminal = out.isatty()
         writer = writer_for(args.format, out)
         writer.begin()
         try:
-            for row in scan(iter_cable_paths(args.paths), as_of, jobs):
+            for row in rows:
                 summary.add(row)
                 if wanted is None or row["status"] in wanted:
                     summary.shown += 1
@@ -136,6 +148,37 @@ def run(args: argparse.Namespace) -> int:
             if progress:
                 progress.close()
         writer.end(summary)
+
+    with contextlib.ExitStack() as stack:
+        try:
+            rows = _rows(args, as_of, stack, notice)
+            return _write(args, lambda out: report(out, rows), summary)
+        except ClusterError as exc:
+            return fail(str(exc), 1)
+
+
+def _rows(
+    args: argparse.Namespace,
+    as_of: date,
+    stack: contextlib.ExitStack,
+    notice: Callable[[str], None],
+) -> Iterator[Row]:
+    """The rows, lazily: from local worker processes, or from ``--cluster`` (opened here, so a
+    cluster that cannot be reached is refused before any output file is started)."""
+    paths = iter_cable_paths(args.paths)
+    if args.cluster is None:
+        from workbench.batch.stream import default_jobs, scan
+
+        return scan(paths, as_of, args.jobs or default_jobs())
+    from workbench.batch.cluster import open_cluster, scan_cluster
+
+    client = stack.enter_context(open_cluster(args.cluster))
+    return scan_cluster(client, paths, as_of, notice=notice)
+
+
+def _write(args: argparse.Namespace, report: Callable[[TextIO], None], summary: Summary) -> int:
+    """The report to ``--output`` (whole, or not at all) or to stdout."""
+    from workbench.batch.output import atomic_text_file
 
     if args.output:
         try:

@@ -1,0 +1,91 @@
+"""What a Dask worker runs for ``workbench check --cluster``: chunks of cables through the very
+functions a local run uses (:func:`~workbench.batch.rows.check_file`,
+:func:`~workbench.batch.rows.check_bytes`).
+
+Nothing here imports Dask, so the client can name these functions in tasks and a worker needs
+only the workbench installed.  The client checks that the worker's workbench is the same code
+as its own (:func:`code_fingerprint`) before it sends any work.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import socket
+from datetime import date
+from pathlib import Path
+
+from workbench.batch.rows import Row, check_bytes, check_file, error_row
+
+# One file of a chunk as the client sees it: absolute path, size, modification time (ns).
+Probe = tuple[str, int, int]
+
+
+class NotShared(Exception):
+    """The worker does not see the client's files where the client sees them."""
+
+
+class OtherCode(Exception):
+    """The worker runs other workbench code than the client (a worker that joined late)."""
+
+
+def _same_code(code: str) -> None:
+    if code != code_fingerprint():
+        raise OtherCode(
+            f"the worker on {socket.gethostname()} runs other workbench code than the client, "
+            "so its rows could differ: install the same version on every worker"
+        )
+
+
+def sees(probe: Probe) -> str | None:
+    """``None`` when this machine has the client's file at the same path, else why not."""
+    path, size, mtime_ns = probe
+    host = socket.gethostname()
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"the worker on {host} has no {path}"
+    if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+        return f"{path} on the worker on {host} is not the file the client sees"
+    return None
+
+
+def check_shared(paths: list[str], as_of: date, root: str, probe: Probe, code: str) -> list[Row]:
+    """Check files the worker reads itself from the file system it shares with the client.
+
+    ``paths`` are as the user gave them (relative to the client's folder ``root``, or
+    absolute), and the rows name them so; ``probe`` is one file of the chunk the client saw.
+    Raises :class:`NotShared` when this worker does not see that file as the client does, and
+    :class:`OtherCode` when ``code`` is not this worker's :func:`code_fingerprint`.
+    """
+    _same_code(code)
+    reason = sees(probe)
+    if reason is not None:
+        raise NotShared(reason)
+    return [check_file(p, as_of, location=os.path.join(root, p)) for p in paths]
+
+
+def check_sent(items: list[tuple[str, bytes | str]], as_of: date, code: str) -> list[Row]:
+    """Check cables the client read and sent: ``(path, bytes)``, or ``(path, sentence)`` for a
+    file the client could not read (the sentence :func:`read_cable_bytes` gave)."""
+    _same_code(code)
+    return [
+        check_bytes(p, d, as_of) if isinstance(d, bytes) else error_row(p, d, as_of)
+        for p, d in items
+    ]
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the workbench's Python source: equal on client and worker when both run the
+    same rules (a version number is not enough: two checkouts of 0.1.0 can differ).  The
+    window's code (``gui/``) plays no part in a cluster run and is left out."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for f in sorted(package.rglob("*.py")):
+        if f.relative_to(package).parts[0] == "gui":
+            continue
+        h.update(f.relative_to(package).as_posix().encode() + b"\0")
+        h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()
