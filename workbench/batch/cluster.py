@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -104,9 +105,9 @@ def _import_distributed() -> Any:
 def _quiet() -> None:
     """Dask logs every reconnection attempt and lost worker with a traceback; the workbench
     says what matters in its own one sentence, so its loggers are silenced in this process."""
-    for name in ["distributed", "tornado", "asyncio"] + [
-        n for n in logging.root.manager.loggerDict if n.startswith("distributed.")
-    ]:
+    roots = ("distributed", "tornado", "asyncio")
+    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in roots]
+    for name in [*roots, *names]:
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
@@ -119,13 +120,7 @@ def open_cluster(spec: ClusterSpec) -> Iterator[Client]:
     cluster = None
     try:
         if spec.address is None:
-            cluster = distributed.LocalCluster(
-                n_workers=spec.local_workers,
-                threads_per_worker=1,  # the rules are pure Python: one thread per process
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL + 1,
-            )
+            cluster = _local_cluster(distributed, spec.local_workers)
             client = distributed.Client(cluster)
         else:
             try:
@@ -152,6 +147,26 @@ def open_cluster(spec: ClusterSpec) -> Iterator[Client]:
                 cluster.close(timeout=5)
 
 
+def _local_cluster(distributed: Any, n: int) -> Any:
+    # Ctrl-C goes to the terminal's whole process group, and only this process should act on
+    # it (a worker interrupted in its event loop prints a traceback of its own).  Processes
+    # started while SIGINT is ignored keep ignoring it (Python leaves an inherited SIG_IGN
+    # alone); a worker restarted later ignores it from its preload on.  The price: a Ctrl-C in
+    # the second the workers take to start is lost.
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return distributed.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,  # the rules are pure Python: one thread per process
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL + 1,
+            preload=["workbench.batch.cluster_worker"],
+        )
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _check_workers(client: Client, spec: ClusterSpec) -> None:
     try:
         client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
@@ -160,6 +175,8 @@ def _check_workers(client: Client, spec: ClusterSpec) -> None:
             f"the Dask scheduler at {spec} has no workers after {WORKERS_TIMEOUT} s: start "
             f"some with `dask worker {spec}`"
         ) from None
+    except OSError:
+        raise _gone(client) from None
     try:
         prints = client.run(code_fingerprint)
     except Exception as exc:
@@ -221,36 +238,45 @@ def stream_ordered(
         pending[future.key] = (index, item)
         completed.add(future)
 
-    for item in islice(items, window):
-        add(next_in, item)
-        next_in += 1
-    while next_out < next_in:
-        future, result = next(completed)
-        index, item = pending.pop(future.key)
-        if future.status != "finished":
-            if isinstance(result, NotShared):
-                add(index, item, refused=result)
-                continue
-            raise _failure(future.status, result, describe(item), client)
-        done[index] = (item, result)
-        while next_out in done:
-            yield done.pop(next_out)
-            next_out += 1
-        if time.monotonic() - sized > 2:  # workers come and go: follow the cluster's size
-            window, sized = ahead * _threads(client), time.monotonic()
-        for item in islice(items, max(0, next_out + window - next_in)):
+    try:
+        for item in islice(items, window):
             add(next_in, item)
             next_in += 1
+        while next_out < next_in:
+            future, result = next(completed)
+            index, item = pending.pop(future.key)
+            if future.status != "finished":
+                if future.status == "error":  # (type, exception, traceback)
+                    result = result[1]
+                if isinstance(result, NotShared):
+                    add(index, item, refused=result)
+                    continue
+                raise _failure(future.status, result, describe(item), client)
+            done[index] = (item, result)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if time.monotonic() - sized > 2:  # workers come and go: follow the cluster's size
+                window, sized = ahead * _threads(client), time.monotonic()
+            for item in islice(items, max(0, next_out + window - next_in)):
+                add(next_in, item)
+                next_in += 1
+    except OSError:  # the connection to the scheduler broke
+        raise _gone(client) from None
+
+
+def _gone(client: Client) -> ClusterError:
+    return ClusterError(
+        f"the Dask scheduler at {client.scheduler.address} went away during the run: "
+        "no report was written; start it again and re-run"
+    )
 
 
 def _failure(status: str, exc: Any, what: str, client: Client) -> ClusterError:
     from distributed.scheduler import KilledWorker
 
     if status == "cancelled" or client.status not in ("running", "connecting"):
-        return ClusterError(
-            f"the Dask scheduler at {client.scheduler.address} went away during the run: "
-            "no report was written; start it again and re-run"
-        )
+        return _gone(client)
     if isinstance(exc, KilledWorker):
         return ClusterError(
             f"the workers checking {what} died each time they tried (out of memory, or "
