@@ -159,7 +159,10 @@ def _local_cluster(distributed: Any, n: int) -> Any:
             n_workers=n,
             threads_per_worker=1,  # the rules are pure Python: one thread per process
             processes=True,
-            dashboard_address=None,
+            # No dashboard; the scheduler's small HTTP server (health checks) on any free
+            # port of this machine only, not on 8787, which another cluster may hold.
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
             silence_logs=logging.CRITICAL + 1,
             preload=["workbench.batch.cluster_worker"],
         )
