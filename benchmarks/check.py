@@ -4,14 +4,20 @@
 Builds an archive of N cables by repeating ../shared/corpus/cables (in folders of one corpus
 copy each) under a temporary folder, then measures, each as a whole process with start-up:
 - floor: one Python process that walks the archive, reads every file and runs one regex search;
-- check: ``python -m workbench check ARCHIVE --format jsonl --jobs J > /dev/null``.
+- check: ``python -m workbench check ARCHIVE --format jsonl --jobs J > /dev/null``;
+- with ``--cluster local:N``: the same with ``--cluster local:1`` ... ``local:N`` (a Dask
+  LocalCluster started by the run), beside the local ``--jobs N`` run, for the cluster's
+  overhead on one machine and its scaling from one worker up; ``--cluster tcp://host:port``
+  uses a running scheduler (whose workers' memory is not measured here).
 Prints wall time, cables/s, MB/s, CPU seconds, the peak RSS of the largest single process
-(from wait4) and the peak total RSS of the whole process tree (sampled from /proc every 50 ms).
+(from wait4) and the peak total RSS of the whole process tree (sampled from /proc every 50 ms);
+for cluster runs also the peak RSS of the client process alone and of the largest worker, and
+the cluster's start-up (the same command on a one-cable archive).
 Aims (issue 3, 2-core machine): 100,000 cables in under 60 s with --jobs 2; peak RSS under
-300 MB at any N.
+300 MB at any N.  Issue 18: the cluster's overhead on one machine under 15%.
 
 Run: ``python3 benchmarks/check.py`` (N = 10,000 and 100,000, --jobs 1 and 2), or e.g.
-``python3 benchmarks/check.py --n 20000 --jobs 2``.
+``python3 benchmarks/check.py --n 100000 --jobs 2 --cluster local:2``.
 """
 
 from __future__ import annotations
@@ -63,33 +69,39 @@ def build_archive(dest: Path, n: int, source: Path) -> int:
     return total
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and every descendant, in KiB (Linux /proc)."""
-    total = 0
+def _tree_rss_kib(pid: int) -> dict[int, int]:
+    """Resident memory of ``pid`` and every descendant, in KiB, by process id (Linux /proc)."""
+    rss: dict[int, int] = {}
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
-            with open(f"/proc/{p}/task/{p}/children") as f:
-                todo.extend(int(c) for c in f.read().split())
+                rss[p] = int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            # Children are listed by the thread that started them (a LocalCluster starts its
+            # workers from threads of its own), so every thread's list is read.
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss
 
 
 def measure(cmd: list[str]) -> dict[str, float]:
     """Run ``cmd``; wall seconds, CPU seconds, largest-process and whole-tree peak RSS (KiB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
-    peak_tree = 0
+    peak_tree = peak_client = peak_child = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_client, peak_child
         while not done.is_set():
-            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+            rss = _tree_rss_kib(proc.pid)
+            peak_tree = max(peak_tree, sum(rss.values()))
+            peak_client = max(peak_client, rss.get(proc.pid, 0))
+            peak_child = max([peak_child, *(v for p, v in rss.items() if p != proc.pid)])
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -108,16 +120,33 @@ def measure(cmd: list[str]) -> dict[str, float]:
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss": usage.ru_maxrss,
         "tree": peak_tree,
+        "client": peak_client,
+        "worker": peak_child,
     }
 
 
-def report(label: str, n: int, mb: float, r: dict[str, float]) -> None:
-    print(
-        f"  {label:14} {r['wall']:7.1f} s  {n / r['wall']:7.0f} cables/s  {mb / r['wall']:6.1f} MB/s"
+def report(label: str, n: int, mb: float, r: dict[str, float], roles: bool = False) -> None:
+    line = (
+        f"  {label:20} {r['wall']:7.1f} s  {n / r['wall']:7.0f} cables/s  {mb / r['wall']:6.1f} MB/s"
         f"  CPU {r['cpu']:6.1f} s  peak RSS {r['rss'] / 1024:5.0f} MB/process"
-        f"  {r['tree'] / 1024:5.0f} MB all processes",
-        flush=True,
+        f"  {r['tree'] / 1024:5.0f} MB all processes"
     )
+    if roles:
+        line += (
+            f"  (client {r['client'] / 1024:.0f} MB, largest worker {r['worker'] / 1024:.0f} MB)"
+        )
+    print(line, flush=True)
+
+
+def cluster_specs(specs: list[str]) -> list[str]:
+    """``local:N`` becomes local:1 ... local:N (the scaling); an address stays as it is."""
+    out: list[str] = []
+    for spec in specs:
+        if spec.startswith("local:") and spec[6:].isdigit():
+            out += [f"local:{k}" for k in range(1, int(spec[6:]) + 1)]
+        else:
+            out.append(spec)
+    return list(dict.fromkeys(out))
 
 
 def main() -> int:
@@ -126,9 +155,18 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, action="append", help="--jobs for check (repeatable)")
     ap.add_argument("--corpus", default=str(CORPUS), help="folder of cables to repeat")
     ap.add_argument("--workdir", default=None, help="where to build archives (default: /tmp)")
+    ap.add_argument(
+        "--cluster",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="also run with --cluster SPEC (local:N runs local:1 to local:N; repeatable)",
+    )
     args = ap.parse_args()
     sizes = args.n or [10_000, 100_000]
-    jobs = args.jobs or [1, 2]
+    clusters = cluster_specs(args.cluster)
+    local_n = [int(c[6:]) for c in clusters if c.startswith("local:")]
+    jobs = args.jobs or ([max(local_n)] if local_n else [1, 2])
     source = Path(args.corpus)
     if not source.is_dir():
         print(f"benchmarks/check.py: {source} is not a folder of cables", file=sys.stderr)
@@ -137,6 +175,9 @@ def main() -> int:
     load = os.getloadavg()[0]
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"load average at start: {load:.1f} (other work on the machine slows every figure)")
+    startup = {c: _startup(c, args.workdir) for c in clusters if c.startswith("local:")}
+    for c, r in startup.items():
+        print(f"start-up of --cluster {c} (one cable, whole command): {r['wall']:.1f} s")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="wb-check-bench-", dir=args.workdir) as tmp:
             archive = Path(tmp) / "archive"
@@ -145,11 +186,49 @@ def main() -> int:
             mb = size / 1e6
             print(f"\n{n} cables, {mb:.0f} MB (built in {time.perf_counter() - t:.0f} s)")
             report("floor", n, mb, measure([sys.executable, "-c", FLOOR, str(archive)]))
+            walls: dict[str, float] = {}
             for j in jobs:
                 cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
                 cmd += ["--format", "jsonl", "--jobs", str(j)]
-                report(f"check --jobs {j}", n, mb, measure(cmd))
+                r = measure(cmd)
+                walls[f"jobs {j}"] = r["wall"]
+                report(f"check --jobs {j}", n, mb, r)
+            for c in clusters:
+                cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
+                cmd += ["--format", "jsonl", "--cluster", c]
+                r = measure(cmd)
+                walls[c] = r["wall"]
+                report(f"check --cluster {c}", n, mb, r, roles=c.startswith("local:"))
+            _compare(walls)
+            print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def _startup(spec: str, workdir: str | None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="wb-check-bench-", dir=workdir) as tmp:
+        one = Path(tmp) / "one.txt"
+        shutil.copyfile(ROOT / "resources" / "samples" / "07SEOUL219.txt", one)
+        return measure([sys.executable, "-m", "workbench", "check", str(one), "--cluster", spec])
+
+
+def _compare(walls: dict[str, float]) -> None:
+    """The cluster's overhead beside the local run with as many processes, and its scaling."""
+    for spec, wall in walls.items():
+        if spec.startswith("local:") and f"jobs {spec[6:]}" in walls:
+            local = walls[f"jobs {spec[6:]}"]
+            print(
+                f"  overhead of --cluster {spec} over --jobs {spec[6:]}: "
+                f"{(wall - local) / local:+.1%} (aim: under 15%)"
+            )
+    if "local:1" in walls:
+        for spec, wall in walls.items():
+            if spec.startswith("local:") and spec != "local:1":
+                k = int(spec[6:])
+                speedup = walls["local:1"] / wall
+                print(
+                    f"  scaling local:1 -> {spec}: {speedup:.2f}x "
+                    f"({speedup / k:.0%} of {k} workers' ideal)"
+                )
 
 
 if __name__ == "__main__":
