@@ -179,7 +179,7 @@ def _check_workers(client: Client, spec: ClusterSpec) -> None:
             f"some with `dask worker {spec}`"
         ) from None
     except OSError:
-        raise _gone(client) from None
+        raise _gone(client, "nothing was done") from None
     try:
         prints = client.run(code_fingerprint)
     except Exception as exc:
@@ -219,13 +219,15 @@ def stream_ordered(
     submit: Callable[[W, NotShared | None], Future],
     ahead: int = AHEAD,
     describe: Callable[[W], str] = str,
+    unfinished: str = "no report was written",
 ) -> Iterator[tuple[W, Any]]:
     """Submit ``work`` items as tasks and yield ``(item, result)`` in the order of ``work``.
 
     At most ``ahead`` tasks per worker thread are in flight (counted from the oldest not yet
     yielded), so memory is bounded whatever ``work``'s length.  ``submit(item, None)`` makes
     the task; when a task raises :class:`NotShared`, ``submit(item, that_exception)`` makes
-    its second try.
+    its second try.  A run that cannot go on raises :class:`ClusterError`, whose sentence
+    says ``unfinished`` of what was made so far.
     """
     distributed = _import_distributed()
     items = iter(work)
@@ -254,7 +256,7 @@ def stream_ordered(
                 if isinstance(result, NotShared):
                     add(index, item, refused=result)
                     continue
-                raise _failure(future.status, result, describe(item), client)
+                raise _failure(future.status, result, describe(item), client, unfinished)
             done[index] = (item, result)
             while next_out in done:
                 yield done.pop(next_out)
@@ -265,25 +267,25 @@ def stream_ordered(
                 add(next_in, item)
                 next_in += 1
     except OSError:  # the connection to the scheduler broke
-        raise _gone(client) from None
+        raise _gone(client, unfinished) from None
 
 
-def _gone(client: Client) -> ClusterError:
+def _gone(client: Client, unfinished: str = "no report was written") -> ClusterError:
     return ClusterError(
         f"the Dask scheduler at {client.scheduler.address} went away during the run: "
-        "no report was written; start it again and re-run"
+        f"{unfinished}; start it again and re-run"
     )
 
 
-def _failure(status: str, exc: Any, what: str, client: Client) -> ClusterError:
+def _failure(status: str, exc: Any, what: str, client: Client, unfinished: str) -> ClusterError:
     from distributed.scheduler import KilledWorker
 
     if status == "cancelled" or client.status not in ("running", "connecting"):
-        return _gone(client)
+        return _gone(client, unfinished)
     if isinstance(exc, KilledWorker):
         return ClusterError(
-            f"the workers checking {what} died each time they tried (out of memory, or "
-            "killed): no report was written; check those files and the workers' logs"
+            f"the workers working on {what} died each time they tried (out of memory, or "
+            f"killed): {unfinished}; check those files and the workers' logs"
         )
     if isinstance(exc, OtherCode):
         return ClusterError(str(exc))

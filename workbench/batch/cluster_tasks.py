@@ -15,8 +15,14 @@ import os
 import socket
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.batch.rows import Row, check_bytes, check_file, error_row
+
+if TYPE_CHECKING:
+    from workbench.cable import Cable
+    from workbench.export.options import ExportOptions
+    from workbench.review.model import Review
 
 # One file of a chunk as the client sees it: absolute path, size, modification time (ns).
 Probe = tuple[str, int, int]
@@ -74,6 +80,52 @@ def check_sent(items: list[tuple[str, bytes | str]], as_of: date, code: str) -> 
         check_bytes(p, d, as_of) if isinstance(d, bytes) else error_row(p, d, as_of)
         for p, d in items
     ]
+
+
+# One cable to export: read and its review loaded by the client (the store stays there).
+ExportItem = tuple["Cable", "Review", "ExportOptions", str]
+# The PDF's bytes and pages, or the one sentence of why there is none.
+Made = tuple[bytes | None, int, str | None]
+
+
+def export_sent(items: list[ExportItem], code: str) -> list[Made]:
+    """Make and verify PDFs on the worker: the same ``make_pdf`` as a local export, then (for a
+    release) the same verification as ``workbench verify``; the client writes the files."""
+    from workbench.export.batch import make_pdf, pages
+    from workbench.export.errors import ExportError
+
+    _same_code(code)
+    out: list[Made] = []
+    for cable, review, options, copy in items:
+        try:
+            data = make_pdf(cable, review, options, copy)
+            if copy == "release":
+                verify_release(cable, review, data)
+            out.append((data, pages(data), None))
+        except ExportError as exc:
+            out.append((None, 0, str(exc)))
+    return out
+
+
+def verify_release(cable: Cable, review: Review, data: bytes) -> None:
+    """Raise ExportError unless the release ``data`` holds no withheld text and all released
+    text (``workbench verify``'s check, on the bytes before they are written anywhere)."""
+    from workbench.export.errors import ExportError
+    from workbench.export.prepare import cable_name
+    from workbench.export.verify import VerifyError, extract, verify
+
+    try:
+        report = verify(cable, review, extract(data))
+    except VerifyError as exc:
+        raise ExportError(
+            f"the release of {cable_name(cable)} could not be verified: {exc}"
+        ) from None
+    if not report.ok:
+        raise ExportError(
+            f"the release of {cable_name(cable)} failed its verification on the worker "
+            f"({len(report.leaks)} leak(s), {len(report.missing)} missing piece(s) of released "
+            "text), so it was not written: please report it as a bug"
+        )
 
 
 @functools.cache

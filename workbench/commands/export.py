@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
 from workbench.commands.export_options import add_pending_argument, add_source_arguments
+
+if TYPE_CHECKING:
+    from workbench.export.batch import Job, Result
 
 HELP = "write release PDFs (or review copies) of reviewed cables"
 DESCRIPTION = (
@@ -39,10 +45,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
     add_pending_argument(p)
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+    add_cluster_argument(p, "make and verify the PDFs")
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.export.batch import Job, Result, run_jobs
+    from workbench.export.batch import Job, Result
     from workbench.export.errors import ExportError
     from workbench.export.options import ExportOptions
     from workbench.export.source import ReviewSource
@@ -56,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--date {args.date!r} is not a date: write it as YYYY-MM-DD")
     if args.jobs < 1:
         return fail("--jobs must be 1 or more")
+    if args.cluster and args.jobs != 1:
+        return fail("give --jobs or --cluster, not both: local:N sets the cluster's processes")
     from workbench.cable.model import LEVELS
 
     if args.marking.upper() not in LEVELS:
@@ -90,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     show = _progress if sys.stderr.isatty() and len(jobs) > 1 else None
     failed = pages = done = 0
     written: dict[str, str] = {}
-    for result in run_jobs(jobs, args.jobs, show):
+    for result in _results(args, jobs, show):
         if result.out and result.out in written:
             # Two inputs with one reference ID (a cable and its variant): same file name.
             result = Result(
@@ -118,6 +127,26 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         print(f"exported {done} of {len(jobs)} cables ({pages} pages) to {out}")
     return 1 if failed else 0
+
+
+def _results(
+    args: argparse.Namespace, jobs: list[Job], show: Callable[[int, int], None] | None
+) -> Iterator[Result]:
+    """From local worker processes, or from ``--cluster``; a cluster that cannot go on ends the
+    results with one whose error is the sentence that says why."""
+    from workbench.export.batch import Result, run_jobs
+
+    if args.cluster is None:
+        yield from run_jobs(jobs, args.jobs, show)
+        return
+    from workbench.batch.cluster import ClusterError, open_cluster
+    from workbench.batch.cluster_export import export_on_cluster
+
+    try:
+        with open_cluster(args.cluster) as client:
+            yield from export_on_cluster(client, jobs, show)
+    except ClusterError as exc:
+        yield Result("", None, 0, str(exc))
 
 
 def _progress(done: int, total: int) -> None:

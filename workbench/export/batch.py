@@ -9,12 +9,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.cable import CableError, read_cable
+from workbench.cable import Cable, CableError, read_cable
 from workbench.export.atomic import write_atomic
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
 from workbench.export.prepare import cable_name
 from workbench.export.source import ReviewSource
+from workbench.review.model import Review
 
 
 @dataclass(frozen=True)
@@ -41,28 +42,37 @@ def out_name(cable_id: str, copy: str) -> str:
     return f"{safe}-review.pdf" if copy == "review" else f"{safe}.pdf"
 
 
+def make_pdf(cable: Cable, review: Review, options: ExportOptions, copy: str) -> bytes:
+    """The PDF of one cable, in memory (no file is read or written): the part of an export a
+    cluster worker does (``workbench export --cluster``)."""
+    if copy == "review":
+        from workbench.declass.engine import assess
+        from workbench.export.review_copy import render_review_copy
+
+        return render_review_copy(cable, review, options, assess(cable).findings)
+    from workbench.export.release import render_release
+
+    return render_release(cable, review, options)
+
+
+def out_path(job: Job, cable: Cable) -> str:
+    return job.out or str(Path(job.folder or ".") / out_name(cable_name(cable), job.copy))
+
+
 def run_job(job: Job) -> Result:
     """Export one cable; every refusal becomes the one-sentence error of its Result."""
     try:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
-        if job.copy == "review":
-            from workbench.declass.engine import assess
-            from workbench.export.review_copy import render_review_copy
-
-            data = render_review_copy(cable, review, job.options, assess(cable).findings)
-        else:
-            from workbench.export.release import render_release
-
-            data = render_release(cable, review, job.options)
-        out = job.out or str(Path(job.folder or ".") / out_name(cable_name(cable), job.copy))
+        data = make_pdf(cable, review, job.options, job.copy)
+        out = out_path(job, cable)
         write_atomic(out, data)
-        return Result(job.cable, out, _pages(data))
+        return Result(job.cable, out, pages(data))
     except (CableError, ExportError) as exc:
         return Result(job.cable, None, 0, str(exc))
 
 
-def _pages(data: bytes) -> int:
+def pages(data: bytes) -> int:
     # One "/Type /Page" object per page (the page tree is "/Type /Pages"); ReportLab writes
     # these dictionaries uncompressed.
     return len(re.findall(rb"/Type /Page(?!s)", data))
