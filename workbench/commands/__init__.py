@@ -14,4 +14,5 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "verify": "verify",
     "index": "index",
+    "store": "store",
 }

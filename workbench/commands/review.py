@@ -96,6 +96,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q.set_defaults(_review=_find)
 
     q = sub.add_parser(
+        "qc",
+        help="the second review: submit a cable for QC, approve it, return it with a note",
+        description="submit: the first pass is done (every paragraph decided). approve and "
+        "return (with --note) are the QC reviewer's, never on their own work; status shows the "
+        "history. In a PostgreSQL store only members of the QC role may approve or return.",
+    )
+    q.add_argument("step", choices=["submit", "approve", "return", "status"], metavar="STEP")
+    q.add_argument("cable", metavar="CABLE", help="the cable file, or its reference ID")
+    q.add_argument("--note", default="", help="what the reviewer should change (for return)")
+    store_args(q, reviewer=True)
+    q.set_defaults(_review=_qc)
+
+    q = sub.add_parser(
         "codes",
         help="list exemption code sets, or add your team's from a CSV or JSON file",
         description="Without options, list every code set and its codes. --add FILE checks a "
@@ -236,6 +249,29 @@ def _log(args: argparse.Namespace) -> int:
         print(f"{cid}: no changes recorded in {store.location}")
         return 0
     sys.stdout.write(format_log(entries, cable))
+    return 0
+
+
+def _qc(args: argparse.Namespace) -> int:
+    from workbench.review import QcState, review_id
+    from workbench.review.qc import describe
+
+    cid = review_id(_cable(args.cable)) if Path(args.cable).is_file() else args.cable
+    steps = {
+        "submit": QcState.FIRST_PASS_DONE,
+        "approve": QcState.APPROVED,
+        "return": QcState.RETURNED,
+    }
+    opener = _read_store if args.step == "status" else _store
+    with opener(args) as store:
+        if args.step != "status":
+            store.qc_step(cid, steps[args.step], args.note, store.identity(_reviewer(args)))
+        history = store.qc_history(cid)
+    print(f"{cid}: {describe(history)}")
+    if args.step == "status":
+        for e in history:
+            note = f": {e.note}" if e.note else ""
+            print(f"  {e.at[:16].replace('T', ' ')} UTC  {e.reviewer:<12} {e.state.value}{note}")
     return 0
 
 

@@ -166,3 +166,63 @@ def newer_message(where: str, version: int) -> str:
         f"{version}; this version knows up to {SCHEMA_VERSION}): update the workbench, or use "
         "another --store"
     )
+
+
+# Objects whose absence means the store no longer protects its audit log (checked by
+# `workbench store check`).
+GUARDS = {
+    "trigger": [
+        "audit_stamp",
+        "audit_no_update",
+        "audit_no_truncate",
+        "qc_no_update",
+        "qc_no_truncate",
+        "decisions_no_delete",
+        "fields_no_delete",
+        "decisions_stamp",
+        "fields_stamp",
+        "decisions_audited",
+        "fields_audited",
+        "qc_check",
+    ],
+}
+
+
+def check(url: str) -> list[str]:
+    """Problems with a PostgreSQL store, one sentence each (empty: all is well)."""
+    problems: list[str] = []
+    with connect(url) as conn:
+        dbname = conn.execute("SELECT current_database()").fetchone()[0]
+        roles = role_names(dbname)
+        row = conn.execute(
+            "SELECT value FROM workbench.meta WHERE key = 'schema_version'"
+        ).fetchone()
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            problems.append(
+                f"the schema is at version {row[0] if row else 'none'}, not {SCHEMA_VERSION}: "
+                "run `workbench store init URL` as the database administrator"
+            )
+        present = {
+            name
+            for (name,) in conn.execute(
+                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'workbench' AND t.tgenabled <> 'D'"
+            )
+        }
+        for name in GUARDS["trigger"]:
+            if name not in present:
+                problems.append(f"the trigger {name} is missing or disabled: the log is unguarded")
+        for suffix, name in roles.items():
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+                problems.append(f"the {suffix} role {name} is missing")
+        # Nobody but the owner may change or remove audit entries.
+        writers = conn.execute(
+            "SELECT DISTINCT grantee FROM information_schema.role_table_grants "
+            "WHERE table_schema = 'workbench' AND table_name IN ('audit', 'qc_events') "
+            "AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') AND grantee <> %s",
+            (roles["owner"],),
+        ).fetchall()
+        for (grantee,) in writers:
+            problems.append(f"{grantee} may change or remove audit entries: revoke that")
+    return problems

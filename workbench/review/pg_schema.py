@@ -222,6 +222,7 @@ MIGRATIONS: list[list[str]] = [
             undecided INTEGER;
         BEGIN
             IF importing() THEN
+                NEW.imported_by := session_user;
                 UPDATE reviews SET qc_state = NEW.state WHERE cable_id = NEW.cable_id;
                 RETURN NEW;
             END IF;

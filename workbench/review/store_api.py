@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from workbench.cable.model import Cable
 from workbench.review.commands import Command
 from workbench.review.model import Review, ReviewError
+from workbench.review.store_dump import Dump
 
 
 class StoreError(ReviewError):
@@ -131,6 +132,14 @@ class ReviewStore(Protocol):
 
     def changes_since(self, cursor: int) -> tuple[int, list[str]]:
         """The audit log's newest id, and the cables changed after ``cursor`` (for polling)."""
+        ...
+
+    def dump(self) -> Dump:
+        """The whole store as rows (``workbench store copy``)."""
+        ...
+
+    def restore(self, dump: Dump) -> None:
+        """Write ``dump`` into this empty store, checked, in one transaction."""
         ...
 
     def close(self) -> None: ...

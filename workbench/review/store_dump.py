@@ -1,0 +1,224 @@
+"""A whole review store as plain rows, read from and written to either kind of store.
+
+``workbench store copy`` moves a store between SQLite and PostgreSQL with this: every review,
+every current decision and field with its last author, the whole audit log, the QC history and
+the release policy, each kept as it was (names and times included). Only a case administrator
+may write one into PostgreSQL, and each imported row records who imported it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = tuple[Any, ...]
+
+
+@dataclass
+class Dump:
+    # (cable_id, cable_hash, paragraph_count, spans list, created_at, updated_at)
+    reviews: list[Row] = field(default_factory=list)
+    # (cable_id, paragraph, data dict, changed_by, changed_at)
+    decisions: list[Row] = field(default_factory=list)
+    # (cable_id, field, data dict, changed_by, changed_at)
+    fields: list[Row] = field(default_factory=list)
+    # (at, reviewer, cable_id, what, before dict, after dict), oldest first
+    audit: list[Row] = field(default_factory=list)
+    # (cable_id, state, note, reviewer, at), oldest first
+    qc: list[Row] = field(default_factory=list)
+    # (case_id, require_qc bool, changed_by, changed_at)
+    policy: list[Row] = field(default_factory=list)
+
+    def counts(self) -> str:
+        return (
+            f"{len(self.reviews)} reviews, {len(self.decisions)} decisions, {len(self.fields)} "
+            f"withheld fields, {len(self.audit)} audit entries, {len(self.qc)} QC steps"
+        )
+
+    def comparable(self) -> dict[str, list[Row]]:
+        """What must survive a copy, in a form that does not depend on the database."""
+
+        def norm(rows: list[Row]) -> list[Row]:
+            return [
+                tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict | list) else v for v in r)
+                for r in rows
+            ]
+
+        return {
+            "reviews": sorted(norm([r[:4] for r in self.reviews])),
+            "decisions": sorted(norm([r[:3] for r in self.decisions])),
+            "fields": sorted(norm([r[:3] for r in self.fields])),
+            "audit": norm([(_ms(r[0]), *r[1:]) for r in self.audit]),
+            "qc": norm([(*r[:4], _ms(r[4])) for r in self.qc]),
+            "policy": sorted(norm([r[:2] for r in self.policy])),
+        }
+
+
+def _ms(at: str) -> str:
+    """Times to the microsecond, whichever store wrote them (both write ISO 8601 UTC)."""
+    return at.rstrip("Z")[:26]
+
+
+# -- SQLite --------------------------------------------------------------------------------
+def read_sqlite(db: Any) -> Dump:
+    d = Dump()
+    d.reviews = [
+        (cid, h, n, json.loads(spans), c, u)
+        for cid, h, n, spans, c, u in db.execute(
+            "SELECT cable_id, cable_hash, paragraph_count, paragraph_spans, created_at, "
+            "updated_at FROM reviews ORDER BY cable_id"
+        )
+    ]
+    authors = {
+        (cid, key): (who, at)
+        for cid, key, who, at in db.execute(
+            "SELECT cable_id, key, changed_by, changed_at FROM versions"
+        )
+    }
+    for cid, index, data in db.execute("SELECT cable_id, paragraph, data FROM decisions"):
+        who, at = authors.get((cid, str(index)), ("unknown", ""))
+        d.decisions.append((cid, index, json.loads(data), who, at))
+    for cid, name, data in db.execute("SELECT cable_id, field, data FROM field_redactions"):
+        who, at = authors.get((cid, name), ("unknown", ""))
+        d.fields.append((cid, name, json.loads(data), who, at))
+    d.audit = [
+        (at, who, cid, what, json.loads(b), json.loads(a))
+        for at, who, cid, what, b, a in db.execute(
+            "SELECT at, reviewer, cable_id, what, before, after FROM audit ORDER BY id"
+        )
+    ]
+    d.qc = list(db.execute("SELECT cable_id, state, note, reviewer, at FROM qc_events ORDER BY id"))
+    d.policy = [
+        (c, bool(r), who, at)
+        for c, r, who, at in db.execute(
+            "SELECT case_id, require_qc, changed_by, changed_at FROM policy"
+        )
+    ]
+    return d
+
+
+def sqlite_is_empty(db: Any) -> bool:
+    return not db.execute("SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit LIMIT 1").fetchone()
+
+
+def write_sqlite(db: Any, d: Dump) -> None:
+    """Inside the caller's transaction. The audit log goes first so its trigger rebuilds the
+    versions table; the QC history after it, so no entry "reopens" an approved cable."""
+    dumps = json.dumps
+    db.executemany(
+        "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [(c, h, n, dumps(s), cr, up) for c, h, n, s, cr, up in d.reviews],
+    )
+    db.executemany(
+        "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (?, ?, ?, ?)",
+        [
+            (c, i, data["action"], dumps(data, ensure_ascii=False, sort_keys=True))
+            for c, i, data, _who, _at in d.decisions
+            if data.get("action") != "pending"
+        ],
+    )
+    db.executemany(
+        "INSERT INTO field_redactions (cable_id, field, data) VALUES (?, ?, ?)",
+        [
+            (c, n, dumps(data, ensure_ascii=False, sort_keys=True))
+            for c, n, data, _who, _at in d.fields
+            if data is not None
+        ],
+    )
+    db.executemany(
+        "INSERT INTO audit (at, reviewer, cable_id, what, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                at,
+                who,
+                c,
+                what,
+                dumps(b, ensure_ascii=False, sort_keys=True),
+                dumps(a, ensure_ascii=False, sort_keys=True),
+            )
+            for at, who, c, what, b, a in d.audit
+        ],
+    )
+    db.executemany(
+        "INSERT INTO qc_events (cable_id, state, note, reviewer, at) VALUES (?, ?, ?, ?, ?)",
+        d.qc,
+    )
+    db.executemany(
+        "INSERT INTO policy (case_id, require_qc, changed_by, changed_at) VALUES (?, ?, ?, ?)",
+        [(c, int(r), who, at) for c, r, who, at in d.policy],
+    )
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------
+ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+
+
+def read_pg(conn: Any) -> Dump:
+    d = Dump()
+    d.reviews = conn.execute(
+        f"SELECT cable_id, cable_hash, paragraph_count, paragraph_spans, "
+        f"{ISO.format('created_at')}, {ISO.format('updated_at')} FROM reviews ORDER BY cable_id"
+    ).fetchall()
+    d.decisions = conn.execute(
+        f"SELECT cable_id, paragraph, data, changed_by, {ISO.format('changed_at')} "
+        "FROM decisions WHERE action <> 'pending'"
+    ).fetchall()
+    d.fields = conn.execute(
+        f"SELECT cable_id, field, data, changed_by, {ISO.format('changed_at')} "
+        "FROM field_redactions WHERE data IS NOT NULL"
+    ).fetchall()
+    d.audit = conn.execute(
+        f"SELECT {ISO.format('at')}, reviewer, cable_id, what, before, after FROM audit ORDER BY id"
+    ).fetchall()
+    d.qc = conn.execute(
+        f"SELECT cable_id, state, note, reviewer, {ISO.format('at')} FROM qc_events ORDER BY id"
+    ).fetchall()
+    d.policy = conn.execute(
+        f"SELECT case_id, require_qc, changed_by, {ISO.format('changed_at')} FROM policy"
+    ).fetchall()
+    return d
+
+
+def pg_is_empty(conn: Any) -> bool:
+    return not conn.execute(
+        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit LIMIT 1"
+    ).fetchone()
+
+
+def write_pg(conn: Any, d: Dump) -> None:
+    """Inside the caller's transaction, as a case administrator (the triggers check)."""
+    from psycopg.types.json import Jsonb
+
+    conn.execute("SET LOCAL workbench.importing = 'on'")
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
+            "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s)",
+            [(c, h, n, Jsonb(s), cr, up) for c, h, n, s, cr, up in d.reviews],
+        )
+        cur.executemany(
+            "INSERT INTO decisions (cable_id, paragraph, action, data, changed_by, changed_at) "
+            "VALUES (%s, %s, %s, %s, %s, coalesce(nullif(%s, '')::timestamptz, now()))",
+            [(c, i, data["action"], Jsonb(data), who, at) for c, i, data, who, at in d.decisions],
+        )
+        cur.executemany(
+            "INSERT INTO field_redactions (cable_id, field, data, changed_by, changed_at) "
+            "VALUES (%s, %s, %s, %s, coalesce(nullif(%s, '')::timestamptz, now()))",
+            [(c, n, Jsonb(data), who, at) for c, n, data, who, at in d.fields],
+        )
+        cur.executemany(
+            "INSERT INTO audit (at, reviewer, cable_id, what, before, after) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [(at, who, c, what, Jsonb(b), Jsonb(a)) for at, who, c, what, b, a in d.audit],
+        )
+        cur.executemany(
+            "INSERT INTO qc_events (cable_id, state, note, reviewer, at) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            d.qc,
+        )
+        cur.executemany(
+            "INSERT INTO policy (case_id, require_qc) VALUES (%s, %s)",
+            [(c, r) for c, r, _who, _at in d.policy],
+        )
