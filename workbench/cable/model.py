@@ -62,13 +62,27 @@ class Marking:
 
 
 @dataclass(frozen=True, slots=True)
+class Downgrade:
+    """A downgrading instruction such as ``DNG: CO 10/18/2029``: the cable falls to ``level``
+    (here CONFIDENTIAL) on ``date``.  It is never a declassification date."""
+
+    text: str
+    level: str | None
+    date: date | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Decl:
     """The declassification instruction from the E.O. line.
 
-    ``kind`` is one of: ``date``, ``duration`` (``TWENTY YEARS`` from the cable's date; see
-    ``decl.duration_years``), ``oadr``, ``mr``, ``x`` (X1..X8 and 1.6X#), ``25x``, ``50x``,
-    ``event``, ``gds``, ``xgds``, ``rds``, ``declassified``, ``na``, ``unreadable``.
+    ``kind`` is one of: ``date``, ``duration`` (``TWENTY YEARS`` from the cable's date, the
+    number in ``years``), ``oadr``, ``mr``, ``x`` (X1..X8 and 1.6X#), ``25x``, ``50x``,
+    ``event``, ``gds``, ``xgds``, ``rds``, ``declassified``, ``na``, ``unreadable``, and
+    ``downgrade`` (a line that only says when the cable is downgraded).
     ``codes`` holds exemption codes found in it (``X1``, ``25X1``, ``50X1-HUM``, ``XGDS-2``).
+    ``downgrade`` is the downgrading instruction written with it, if any.
     """
 
     text: str
@@ -77,6 +91,8 @@ class Decl:
     codes: tuple[str, ...]
     start: int
     end: int
+    years: int | None = None
+    downgrade: Downgrade | None = None
 
 
 @dataclass(frozen=True, slots=True)
