@@ -194,9 +194,10 @@ def test_para_ref_missing():
 
 # Section 5 limits: 25X1-human (retired), subject to treaty (2001.26(a)(6)), 25X over 50 years.
 def test_retired_25x1_human():
+    # ISOO Notice 2012-02: read as 50X1-HUM (75 years), so the rules settle it.
     a = assess(make_cable(dtg="P 120828Z FEB 10", eo="E.O. 12958: DECL: 25X1-HUMAN"), AS_OF)
-    assert "retired-25x1-human" in [f.code for f in a.findings]
-    assert a.status == "needs-review"
+    assert [f.code for f in a.findings] == ["retired-25x1-human"]
+    assert a.status == "not-due"
     assert "retired-25x1-human" not in codes(dtg="P 120828Z FEB 10", eo="E.O. 13526: DECL: 25X1")
 
 
@@ -207,9 +208,10 @@ def test_subject_to_treaty():
 
 
 def test_exemption_beyond_50_years():
-    one("exemption-beyond-50-years", dtg="P 120828Z FEB 10", eo="E.O. 13526: DECL: 25X1, 20600213")
+    # E.O. 13526 sec. 3.3(h): at the latest 31 December of the 50th year.
+    one("exemption-beyond-50-years", dtg="P 120828Z FEB 10", eo="E.O. 13526: DECL: 25X1, 20610101")
     assert "exemption-beyond-50-years" not in codes(
-        dtg="P 120828Z FEB 10", eo="E.O. 13526: DECL: 25X1, 20600212"
+        dtg="P 120828Z FEB 10", eo="E.O. 13526: DECL: 25X1, 20601231"
     )
 
 
@@ -233,4 +235,4 @@ def test_banner_conflicts_header():
     assert assess(make_cable(zny="ZNR UUUUU ZZH", **lou), AS_OF).status == "unclassified"
     # A classified header over an UNCLAS banner: counted as classified until reviewed.
     b = assess(make_cable(zny="ZNY CCCCC ZZH", **unclas), AS_OF)
-    assert (b.status, b.basis, b.due) == ("needs-review", "missing-25-year", date(2032, 1, 23))
+    assert (b.status, b.basis, b.due) == ("needs-review", "missing-25-year", date(2032, 12, 31))

@@ -6,14 +6,16 @@ markings.  Qt-free; the GUI and ``workbench check`` share it.
     a.due, a.basis, a.status, a.findings
 """
 
-from workbench.declass.codes import CODES
+from workbench.declass.codes import CODES, GROUPS
 from workbench.declass.engine import assess
-from workbench.declass.model import BASES, SEVERITIES, STATUSES, Assessment, Finding
+from workbench.declass.model import BASES, BASIS_WORDS, SEVERITIES, STATUSES, Assessment, Finding
 from workbench.declass.serialize import assessment_to_dict, finding_to_dict
 
 __all__ = [
     "BASES",
+    "BASIS_WORDS",
     "CODES",
+    "GROUPS",
     "SEVERITIES",
     "STATUSES",
     "Assessment",

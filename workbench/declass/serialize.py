@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.cable.model import Cable
+from workbench.cable.model import Cable, Downgrade
 from workbench.cable.serialize import classification_dict, decl_dict
 from workbench.declass.model import Assessment, Finding
 
@@ -16,6 +16,18 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "start": f.start,
         "end": f.end,
+    }
+
+
+def downgrade_to_dict(d: Downgrade | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "level": d.level,
+        "date": d.date.isoformat() if d.date else None,
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
     }
 
 
@@ -38,4 +50,8 @@ def assessment_to_dict(assessment: Assessment, cable: Cable | None = None) -> di
         "basis": assessment.basis,
         "status": assessment.status,
         "findings": [finding_to_dict(f) for f in assessment.findings],
+        # Added by issue 13 (fields are only ever added): the order whose rules applied, and
+        # the downgrading instruction, never a due date.
+        "order": assessment.order,
+        "downgrade": downgrade_to_dict(assessment.downgrade),
     }

@@ -1,0 +1,193 @@
+"""What a check cannot decide: other agencies' and foreign governments' information, Restricted
+Data, and the distribution captions whose release needs someone's approval.
+
+declassification.md section 5, last paragraphs: information that originated with another agency
+(CIA, DoD, DOE, FBI) or a foreign government is referred before release (E.O. 13526 sec.
+3.3(d)(3); 32 CFR 2001.34); Restricted Data and Formerly Restricted Data are outside the order
+(sec. 6.2(a)) and records likely to hold them get a page-by-page review (the Kyl-Lott amendment,
+P.L. 105-261 sec. 3161); NODIS and EXDIS cables need the originating bureau's approval.  Each
+finding names where it comes from: the reason the classifier gave, the addressee or the caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.cable.markings import caption_name
+from workbench.cable.model import Cable, Span
+from workbench.declass.codes import finding
+from workbench.declass.model import Finding
+
+# Reason letters (sections 1.4 and, before 2003, 1.5) whose information belongs to someone else.
+_REASON_CODES = {
+    "b": ("refer-foreign-government", "foreign government information"),
+    "c": ("refer-cia", "intelligence activities, sources or methods"),
+    "a": ("refer-dod", "military plans, weapons systems or operations"),
+    "f": ("refer-doe", "programs for safeguarding nuclear materials or facilities"),
+}
+# Addressees and passing lines naming an agency.  Only the action addressees (TO), the
+# originator (FM) and the lines between the banner and the subject ("DOE FOR NA-20", "PASS TO
+# FBI") count: INFO copies go to CIA, SECDEF and DIA on most reporting cables as routine
+# distribution, and say nothing about whose information the cable holds.
+_AGENCY_RES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("refer-cia", "CIA", re.compile(r"\bCIA\b|\bDCI\b|\bCENTRAL INTELLIGENCE\b")),
+    (
+        "refer-dod",
+        "the Defense Department",
+        re.compile(
+            r"\bSECDEF\b|\bJOINT[ \t]+STAFF\b|\bJCS\b|\bCJCS\b|\bOSD\b|\bDOD\b|\bDIA\b|\bNSA\b"
+            r"|\bUSCINC\w*|\bCINC\w+|\b(?:CDR|HQ)[ \t]*US\w*COM\b|\bUS(?:EU|CENT|PA|SO|AF|NORTH|"
+            r"STRAT|TRANS|SOC|JF)COM\b|\bUSDAO\b|\bDEPT[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:ARMY|NAVY|"
+            r"AIR[ \t]+FORCE)\b|\bDEFENSE[ \t]+(?:DEPT|DEPARTMENT|INTELLIGENCE)\b"
+        ),
+    ),
+    (
+        "refer-doe",
+        "the Energy Department",
+        re.compile(r"\bDOE\b|\bDEPT[ \t]+OF[ \t]+ENERGY\b|\bENERGY[ \t]+DEPT\b|\bNNSA\b"),
+    ),
+    ("refer-fbi", "the FBI", re.compile(r"\bFBI\b|\bLEGATT?\b")),
+)
+# Restricted Data markings (10 CFR 1045; CAPCO 2016 section D, Atomic Energy Act markings):
+# "RESTRICTED DATA", "FORMERLY RESTRICTED DATA", "//RD", "//FRD", "(S//RD)", CNWDI.
+_RD_RE = re.compile(
+    r"\b(?:FORMERLY[ \t]+)?RESTRICTED[ \t]+DATA\b|//[ \t]*F?RD\b|\((?:TS|S|C)[ \t]*/{1,2}[ \t]*F?RD\b"
+    r"|\bCNWDI\b"
+)
+# What Kyl-Lott means by records "likely to contain" RD or FRD: US nuclear weapons, their
+# numbers, storage, deployment and the allies' share in them (FRD is "the military
+# utilization of nuclear weapons", 10 CFR 1045).  The MNUC tag alone is no sign: State tags
+# Iran sanctions demarches and uranium sales with it, and foreign programs are not RD.
+_US_NUCLEAR_RE = re.compile(
+    r"\bNUCLEAR[ \t\n]+SHARING\b|\bDUAL[- \t\n]CAPABLE[ \t\n]+AIRCRAFT\b"
+    r"|\b(?:TACTICAL|NON-?STRATEGIC|SUB-?STRATEGIC)[ \t\n]+NUCLEAR[ \t\n]+(?:WEAPONS?|FORCES?)\b"
+    r"|\bNSNW\b|\bB-?61\b|\bNUCLEAR[ \t\n]+WEAPONS?[ \t\n]+STORAGE\b"
+    r"|\bU\.?S\.?[ \t\n]+NUCLEAR[ \t\n]+WEAPONS?[ \t\n]+(?:IN|ON|AT|STORED|BASED|DEPLOYED)\b",
+    re.IGNORECASE,
+)
+_ROUTED_RE = re.compile(r"[A-Z0-9]{4,8}/")
+_HANDLING = {"NODIS": "nodis", "EXDIS": "exdis"}
+
+
+def _passing_lines(cable: Cable) -> list[tuple[int, int]]:
+    """The spans of header lines between the classification line and the subject: captions,
+    "DEPT FOR ..." and "PASS TO ..." lines."""
+    c = cable.classification
+    if c is None:
+        return []
+    stops = [s for s in (cable.eo, cable.tags_span, cable.subject) if s is not None]
+    hi = min([s.start for s in stops] + [cable.body_start])
+    lo = cable.text.find("\n", c.end, hi)
+    if lo < 0 or hi <= lo:
+        return []
+    out = []
+    for m in re.finditer(r"[^\n]+", cable.text[lo:hi]):
+        line = m.group(0).strip()
+        # Addressee lines the reader left here ("RUEKJCS/SECDEF WASHDC"), whose action or
+        # INFO role is unknown, and a post's own internal distribution ("INFO: CONS RSO AMB
+        # LEGAT ECON"), are not passing instructions.
+        if _ROUTED_RE.match(line) or line.upper().startswith(("INFO", "DISTRIBUTION")):
+            continue
+        out.append((lo + m.start(), lo + m.end()))
+    return out
+
+
+def _reason_findings(cable: Cable) -> list[Finding]:
+    cb = cable.classified_by
+    if cb is None:
+        return []
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for reason in cb.reasons:
+        letter = reason[-2]
+        if letter not in _REASON_CODES:
+            continue
+        code, what = _REASON_CODES[letter]
+        if code in seen:
+            continue
+        seen.add(code)
+        out.append(
+            finding(
+                code,
+                f"The classifier gave reason {reason}, {what}: its owner must review the "
+                "information before release.",
+                cb.start,
+                cb.end,
+            )
+        )
+    return out
+
+
+def _agency_findings(cable: Cable, already: set[str]) -> list[Finding]:
+    places: list[tuple[str, Span]] = []
+    if cable.origin is not None:
+        o = cable.origin
+        places.append(("the originator", Span(o.text, o.start, o.end)))
+    places += [("an action addressee", Span(a.text, a.start, a.end)) for a in cable.to]
+    places += [("a passing line", Span(cable.text[s:e], s, e)) for s, e in _passing_lines(cable)]
+    out: list[Finding] = []
+    for code, agency, rx in _AGENCY_RES:
+        if code in already:
+            continue
+        for where, span in places:
+            m = rx.search(span.text)
+            if m is None:
+                continue
+            out.append(
+                finding(
+                    code,
+                    f"{where.capitalize()} names {agency} ('{span.text.strip()}'), so the cable "
+                    f"may hold its information, which it must review before release.",
+                    span.start,
+                    span.end,
+                )
+            )
+            break
+    return out
+
+
+def referral_findings(cable: Cable) -> list[Finding]:
+    """Findings for what only someone else can decide; for classified cables only (the
+    engine's caller decides that)."""
+    out = _reason_findings(cable)
+    out += _agency_findings(cable, {f.code for f in out})
+    text = cable.text
+    rd = _RD_RE.search(text)
+    if rd is not None:
+        out.append(
+            finding(
+                "restricted-data",
+                f"The cable is marked '{rd.group(0)}': Restricted Data and Formerly Restricted "
+                "Data are outside the order's automatic declassification (E.O. 13526 sec. "
+                "6.2(a)) and only the Energy Department can declassify them.",
+                rd.start(),
+                rd.end(),
+            )
+        )
+    elif (m := _US_NUCLEAR_RE.search(text, cable.body_start)) is not None:
+        out.append(
+            finding(
+                "kyl-lott-review",
+                f"The cable speaks of '{' '.join(m.group(0).split())}', the deployment of "
+                "nuclear weapons, so it is likely to hold Formerly Restricted Data and needs a page-by-page review "
+                "before release (P.L. 105-261 sec. 3161).",
+                m.start(),
+                m.end(),
+            )
+        )
+    seen: set[str] = set()
+    for c in cable.captions:
+        code = _HANDLING.get(caption_name(c.text))
+        if code is None or code in seen:
+            continue
+        seen.add(code)
+        out.append(
+            finding(
+                code,
+                f"The cable is {caption_name(c.text)}: its release needs the approval of the "
+                "bureau that originated it.",
+                c.start,
+                c.end,
+            )
+        )
+    return out
