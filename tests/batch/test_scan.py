@@ -34,7 +34,9 @@ def test_sample_row():
     assert (row["due"], row["basis"], row["status"]) == ("2017-01-23", "explicit-date", "due")
     assert row["classification"]["level"] == "CONFIDENTIAL"
     assert row["decl"]["kind"] == "date"
-    assert row["findings"] == []
+    # Reasons 1.4 (b,d): foreign government information, to consult before release (issue 13).
+    assert [f["code"] for f in row["findings"]] == ["refer-foreign-government"]
+    assert (row["order"], row["downgrade"]) == ("12958", None)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

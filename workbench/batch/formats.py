@@ -25,6 +25,9 @@ CSV_COLUMNS = (
     "basis",
     "status",
     "findings",
+    # Added by issue 13 (columns are only ever added at the end).
+    "order",
+    "downgrade",
 )
 
 
@@ -34,6 +37,14 @@ def classification_text(row: Row) -> str:
     if c is None:
         return ""
     return "//".join([c["level"], *c["controls"]])
+
+
+def downgrade_text(row: Row) -> str:
+    """``CONFIDENTIAL 2029-10-18``: the level a downgrade falls to and when."""
+    d = row.get("downgrade")
+    if not d:
+        return ""
+    return " ".join(x for x in (d["level"] or "lower", d["date"] or "undated") if x)
 
 
 class Writer:
@@ -90,6 +101,8 @@ class CsvWriter(Writer):
                 row["basis"],
                 row["status"],
                 ";".join(f["code"] for f in row["findings"]),
+                row.get("order") or "",
+                downgrade_text(row),
             )
         )
 

@@ -28,6 +28,10 @@ class Row(TypedDict):
     basis: str
     status: str
     findings: list[dict[str, Any]]
+    # Added by issue 13: the order whose rules applied, and a downgrading instruction
+    # ({"level", "date", "text", "start", "end"}), shown beside the due date, never as one.
+    order: str | None
+    downgrade: dict[str, Any] | None
 
 
 def error_row(path: str, message: str, as_of: date) -> Row:
@@ -51,6 +55,8 @@ def error_row(path: str, message: str, as_of: date) -> Row:
                 "end": 0,
             }
         ],
+        "order": None,
+        "downgrade": None,
     }
 
 

@@ -19,6 +19,7 @@ from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
 
 if TYPE_CHECKING:
+    from workbench.batch.rows import Row
     from workbench.batch.summary import Summary
 
 HELP = "check declassification dates and markings of cables or whole folders"
@@ -50,16 +51,36 @@ def _jobs(text: str) -> int:
     return n
 
 
-def _statuses(text: str) -> set[str]:
-    from workbench.declass import STATUSES
+def _statuses(text: str) -> RowFilter:
+    from workbench.declass import CODES, GROUPS, STATUSES
 
-    wanted = {s.strip() for s in text.split(",") if s.strip()}
-    unknown = sorted(wanted - set(STATUSES))
+    wanted = [s.strip() for s in text.split(",") if s.strip()]
+    known = set(STATUSES) | set(CODES) | set(GROUPS)
+    unknown = [w for w in wanted if w not in known]
     if unknown or not wanted:
         raise argparse.ArgumentTypeError(
-            f"unknown status {', '.join(unknown) or repr(text)}: choose from {', '.join(STATUSES)}"
+            f"unknown status or finding {', '.join(unknown) or repr(text)}: choose from "
+            f"{', '.join(STATUSES)}, a finding code (docs/check.md lists them) or "
+            f"{', '.join(GROUPS)}"
         )
-    return wanted
+    codes = {c for w in wanted if w not in STATUSES for c in GROUPS.get(w, (w,))}
+    return RowFilter(frozenset(w for w in wanted if w in STATUSES), frozenset(codes))
+
+
+class RowFilter:
+    """``--status due,needs-review,nodis``: statuses and finding codes (or a group of them,
+    ``referral``).  A row is shown when its status is one of the statuses given (any, when none
+    is) and it has one of the findings given (any, when none is): ``due,referral`` is the due
+    cables that need a referral."""
+
+    def __init__(self, statuses: frozenset[str], codes: frozenset[str]) -> None:
+        self.statuses = statuses
+        self.codes = codes
+
+    def __call__(self, row: Row) -> bool:
+        if self.statuses and row["status"] not in self.statuses:
+            return False
+        return not self.codes or any(f["code"] in self.codes for f in row["findings"])
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -89,8 +110,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_statuses,
         default=None,
         metavar="LIST",
-        help="show only these statuses, comma-separated, e.g. due,needs-review "
-        "(the summary still counts every cable)",
+        help="show only these statuses and/or findings, comma-separated, e.g. "
+        "due,needs-review or due,referral or nodis,exdis (a finding code or 'referral' keeps "
+        "the cables that have it; the summary still counts every cable)",
     )
     p.add_argument(
         "--output",
@@ -123,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         progress = Progress(count_files(args.paths))
 
     summary = Summary()
-    wanted: set[str] | None = args.status
+    wanted: RowFilter | None = args.status
 
     def notice(sentence: str) -> None:
         if progress:
@@ -137,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             for row in rows:
                 summary.add(row)
-                if wanted is None or row["status"] in wanted:
+                if wanted is None or wanted(row):
                     summary.shown += 1
                     if shared_terminal and progress:
                         progress.clear()  # or the row would be printed after the bar
