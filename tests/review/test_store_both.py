@@ -4,6 +4,7 @@ real PostgreSQL server (``make_store`` in conftest.py)."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -261,3 +262,20 @@ def test_changes_since_lists_what_others_changed(sample: Cable, make_store: Make
     cursor, changed = bob.changes_since(cursor)
     assert changed == [sample.id] and cursor > 0
     assert bob.changes_since(cursor) == (cursor, [])
+
+
+def test_a_watcher_hears_of_others_changes(sample: Cable, make_store: MakeStore) -> None:
+    from workbench.review.watch import ChangeWatcher
+
+    alice = make_store("alice")
+    alice.apply(alice.load(sample), commands.release(sample.paragraphs[0]), "alice")
+    watcher = ChangeWatcher(make_store.spec("bob"))  # type: ignore[attr-defined]
+    try:
+        assert watcher.wait(0.2) == []
+        alice.apply(alice.load(sample), commands.release(sample.paragraphs[1]), "alice")
+        started = time.monotonic()
+        assert watcher.wait(5.0) == [sample.id]
+        assert time.monotonic() - started < 2.5
+        assert watcher.wait(0.1) == []
+    finally:
+        watcher.close()
