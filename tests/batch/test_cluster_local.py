@@ -201,3 +201,39 @@ def test_misuse(capsys, args, says):
     assert code == 2
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
+
+
+def test_bytes_are_sent_in_bounded_tasks_when_workers_do_not_see_the_files(
+    client, monkeypatch, tmp_path
+):
+    """As if the workers were on machines without the archive: each task's probe names a file
+    they do not have, so the client reads the cables and sends them, a bounded batch a task."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for p in [*SAMPLES.glob("*.txt"), *FIXTURES.iterdir()] * 9:
+        (archive / f"{len(list(archive.iterdir())):03d}-{p.name}").write_bytes(p.read_bytes())
+    monkeypatch.setattr(cluster, "_probe", lambda names, root: ("/no/such/file", 1, 1))
+    monkeypatch.setattr(cluster, "SENT_BYTES", 1500)
+    sent: list[list[tuple[str, bytes | str]]] = []
+    submit = client.submit
+
+    def recording(fn, *args, **kwargs):
+        if fn is cluster.check_sent:
+            sent.append(args[0])
+        return submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(client, "submit", recording)
+    notices: list[str] = []
+    as_of = date.fromisoformat(AS_OF)
+    paths = [str(archive), str(tmp_path / "missing.txt")]
+    rows = scan_cluster(
+        client, iter_cable_paths(paths), as_of, chunk=16, ahead=1, notice=notices.append
+    )
+    got = list(rows)
+    assert got == list(scan(iter_cable_paths(paths), as_of, jobs=1))
+    assert len(notices) == 1 and "/no/such/file" in notices[0]
+    threads = sum(client.nthreads().values())
+    assert len(sent) > threads + 3
+    for items in sent[threads:]:  # the first went whole before the workers refused them
+        data = [d for _, d in items if isinstance(d, bytes)]
+        assert len(items) == 1 or sum(map(len, data[:-1])) < 1500

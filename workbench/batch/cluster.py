@@ -52,6 +52,8 @@ INSTALL = "pip install 'declassification-workbench[cluster]'"
 # Cables per task.  A Dask task costs about a millisecond of scheduling and a round trip;
 # 256 cables are about 130 ms of parsing, so that cost stays near 1%.
 CHUNK = 256
+# Bytes of cables in one task when the client sends them (a cable is ~8 KB, at most 8 MB).
+SENT_BYTES = 16 * 1024 * 1024
 # Tasks in flight per worker thread: enough that none waits for its next task.
 AHEAD = 3
 # Seconds to reach the scheduler, and to wait for its first worker.
@@ -333,9 +335,14 @@ def scan_cluster(
     sent = False  # True once a worker did not see the client's files
 
     def chunks() -> Iterator[tuple[int, list[str]]]:
-        it = iter(paths)
+        it = (str(p) for p in paths)
         n = 0
-        while c := [str(p) for p in islice(it, chunk)]:
+        while c := list(islice(it, 1 if sent else chunk)):
+            if sent:  # the bytes go in the task: at most SENT_BYTES of them (or one file)
+                size = _size(c[0])
+                while len(c) < chunk and size < SENT_BYTES and (p := next(it, None)):
+                    c.append(p)
+                    size += _size(p)
             yield n, c
             n += 1
 
@@ -361,6 +368,13 @@ def scan_cluster(
         client, chunks(), submit, ahead, describe=lambda item: _span(item[1])
     ):
         yield from rows
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _span(names: list[str]) -> str:
