@@ -8,9 +8,6 @@ from workbench.cable.lines import LinePattern, line_end, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE
 from workbench.cable.model import Span
 
-_TAGS_RE = re.compile(r"(?:(?m:^)|(?<=[\s\d]))TAGS?\b[ \t]*:?[ \t]*(?P<v>[^\n]*)")
-_MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
-_SUBJECT_RE = re.compile(r"(?:(?m:^)|(?<=\s))SUBJ(?:ECT)?[ \t]*:[ \t]*(?P<v>[^\n]*)", re.IGNORECASE)
 _REF_RE = LinePattern(r"[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
 _INLINE_REF_RE = re.compile(r"[ \t]*(?:REFS?|REFTELS?)[ \t]*:[ \t]*(?P<v>[^\n]*)")
 _REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
@@ -24,24 +21,6 @@ _INLINE_STOP_RE = re.compile(
     r"[ \t](?=(?-i:[A-Z]\.[ \t]+)?REFS?[ \t]*:|REFTELS?[ \t]*:|CLASSIFIED[ \t]+BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*\()",
     re.IGNORECASE,
 )
-
-
-def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None]:
-    """TAGS within ``text[lo:hi]``: the list of tags and the span of the whole line."""
-    tags: list[str] = []
-    tags_span = None
-    tm = _TAGS_RE.search(text, lo, hi)
-    if tm:
-        raw_end = tm.end("v")
-        stop = _SUBJECT_RE.search(text, tm.start("v"), raw_end)
-        if stop:
-            raw_end = stop.start()
-        value = text[tm.start("v") : raw_end]
-        md = _MD_TAG_RE.findall(value)
-        tags = md if md else [t for t in re.split(r"[,\s]+", value) if t and t != "-"]
-        tags_span = trimmed_span(text, tm.start(), raw_end)
-
-    return tags, tags_span
 
 
 def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None) -> int:
@@ -67,22 +46,6 @@ def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None)
         end = end_of_line
         nxt = end_of_line + 1
     return end
-
-
-def read_subject(text: str, lo: int, hi: int) -> Span | None:
-    """SUBJECT within ``text[lo:hi]``, with the lines it wraps over."""
-    sm = _SUBJECT_RE.search(text, lo, hi)
-    if not sm:
-        return None
-    end = sm.end("v")
-    inline = _INLINE_STOP_RE.search(text, sm.start("v"), end)
-    if inline:
-        # The whole header (and sometimes the body) run together on the subject's line.
-        end = inline.start()
-    else:
-        end = _wrapped_end(text, end)
-    subject = trimmed_span(text, sm.start("v"), end)
-    return subject if subject.text else None
 
 
 # The next item of a REF list: "B. ROME 721", "(C) STATE 1234", "¶B. ROME 721" (a pilcrow

@@ -74,6 +74,19 @@ class Downgrade:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject(Span):
+    """The SUBJECT line as written (``text``, after its own portion mark if it has one).
+
+    ``value`` is the subject as read: white space collapsed over wrapped lines and HTML
+    entities left in the text (``&#8217;``, ``&amp;``) decoded. ``marking`` is the subject's
+    own portion mark (``SUBJECT: (C/NF) WHO WOULD ...``), with its span.
+    """
+
+    value: str = ""
+    marking: Marking | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Decl:
     """The declassification instruction from the E.O. line.
 
@@ -182,7 +195,8 @@ class Cable:
     decl: Decl | None = None
     tags: tuple[str, ...] = ()
     tags_span: Span | None = None
-    subject: Span | None = None
+    subject: Subject | None = None
+    visitors: tuple[str, ...] = ()  # OVIP (NAME, FIRST) in TAGS: who visits, not a tag
     refs: tuple[Span, ...] = ()
     classified_by: ClassifiedBy | None = None
     paragraphs: tuple[Paragraph, ...] = ()

@@ -13,7 +13,7 @@ from pathlib import Path
 from workbench.cable.authority import read_classified_by
 from workbench.cable.decl import read_eo_line
 from workbench.cable.decode import decode_bytes, read_cable_text
-from workbench.cable.fields import read_refs, read_subject, read_tags
+from workbench.cable.fields import read_refs
 from workbench.cable.header import (
     make_id,
     read_addressees,
@@ -25,6 +25,8 @@ from workbench.cable.lines import LinePattern, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE, caption_name
 from workbench.cable.model import Cable, Classification, Span
 from workbench.cable.paragraphs import find_noise, find_para_refs, split_paragraphs
+from workbench.cable.subject import read_subject
+from workbench.cable.tags import read_tags
 
 _PARTIAL_RE = re.compile(r"This record is a partial extract", re.IGNORECASE)
 _ENTIRE_TEXT_RE = LinePattern(
@@ -70,8 +72,9 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
     eo, decl = read_eo_line(text, fields_lo, min(len(text), fields_lo + 3000), year)
     fields_hi = min(len(text), (eo.end if eo else fields_lo) + 3000)
 
-    tags, tags_span = read_tags(text, fields_lo, fields_hi)
-    subject = read_subject(text, fields_lo, fields_hi)
+    tags, tags_span, visitors = read_tags(text, fields_lo, fields_hi)
+    post = class_line.group("post") if class_line is not None else None
+    subject = read_subject(text, fields_lo, fields_hi, post)
 
     header_end = max(
         class_end,
@@ -155,6 +158,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         eo=eo,
         decl=decl,
         tags=tuple(tags),
+        visitors=tuple(visitors),
         tags_span=tags_span,
         subject=subject,
         refs=tuple(refs),

@@ -29,6 +29,19 @@ def _marking(m: Marking | None) -> dict[str, Any] | None:
     }
 
 
+def _subject(cable: Cable) -> dict[str, Any] | None:
+    s = cable.subject
+    if s is None:
+        return None
+    return {
+        "text": s.text,
+        "start": s.start,
+        "end": s.end,
+        "value": s.value,
+        "marking": _marking(s.marking),
+    }
+
+
 def classification_dict(cable: Cable) -> dict[str, Any] | None:
     c = cable.classification
     if c is None:
@@ -90,7 +103,8 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
             "end": cb.end,
         },
         "tags": list(cable.tags),
-        "subject": _span(cable.subject),
+        "visitors": list(cable.visitors),
+        "subject": _subject(cable),
         "refs": [_span(r) for r in cable.refs],
         "paragraphs": [
             {

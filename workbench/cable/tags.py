@@ -1,0 +1,208 @@
+"""The TAGS line: its label as typed, its value over wrapped lines, and the tags in it.
+
+TAGS (Traffic Analysis by Geography and Subject, 5 FAH-3 H-700) are subject codes of four
+letters (``PREL``, ``PGOV``), two-letter country codes (``KS``) and, in some 2004-2006 cables,
+subject phrases (``HUMAN RIGHTS``). ``OVIP`` (a visit by a very important person) is followed
+by the visitor's name: ``OVIP (CLINTON, HILLARY)`` or ``OVIP RICE CONDOLEEZZA``; the name is
+the visitor, not a tag.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from workbench.cable.lines import line_end
+from workbench.cable.markings import BANNER_WORD_RE, CAPTIONS
+from workbench.cable.model import Span
+
+# The label as real cables type it: any case, with or without the colon, and the slips seen
+# in archives (``TAS:``, ``TGS:``, ``TABS:``, ``TAGES:``, and ``AGS:`` with its first letter
+# lost). A slip counts only with its colon, or at the start of a line before a code.
+_LABEL = r"(?P<label>TAGS?|TAGES|TABS|TGS|TAS|AGS)"
+TAGS_LABEL_RE = re.compile(
+    r"(?:(?<=[\s\d:/.,])|^)" + _LABEL + r"(?:(?P<colon>[ \t]*:)|(?![A-Za-z0-9]))[ \t]*",
+    re.IGNORECASE,
+)
+# A code-looking first token after a label without colon (``TAGS PREL, PGOV``).
+_CODE_START_RE = re.compile(r"[A-Za-z]{2,6}\b|\[|OVIP\b", re.IGNORECASE)
+# Labels that end a TAGS value run on the same line.
+_NEXT_LABEL_RE = re.compile(
+    r"[ \t]*\b(?:S?UBJ(?:ECT)?|SUBJET|SUBECT)\b[ \t]*:|[ \t]*\bSUBJECT[ \t]+(?=[A-Z])"
+    r"|[ \t]*\bREF(?:S|TELS?)?[ \t]*:|[ \t]*\bCLASSIFIED[ \t]+BY\b|[ \t]*\bE\.[ \t]?O\.[ \t]*1\d{4}",
+    re.IGNORECASE,
+)
+# A line that only carries more tags: codes separated by commas or blanks.
+_MORE_TAGS_RE = re.compile(r"[ \t]*(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*,)?[ \t]*)+")
+_LABEL_LINE_RE = re.compile(
+    r"[ \t]*(?:S?UBJ|SUBJECT|REF|E\.?[ \t]?O\b|DECL|CLASSIFIED|TAGS?\b|PASS|FOR\b)", re.IGNORECASE
+)
+_MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
+_CAPTION_WORDS = frozenset(CAPTIONS) | {"SBU", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}
+_CONNECTIVES = frozenset({"AND", "OF", "THE", "FOR", "ON", "IN", "WITH", "TO"})
+
+# Subject codes common in the cables (5 FAH-3 H-700 lists them by category letter). Used only
+# to split codes typed without blanks (``KFRDKIRFCVIS``) and to end a visitor's name.
+KNOWN_CODES = frozenset(
+    """
+    ABLD ABUD ADCO ADPM AEMR AFIN AFSI AFSN AGAO AGMT AID AINF AINR AINT AJAN AMED AMGT AODE
+    AORC AORG APCS APER ASCH ASEC ASIG ATRN AVIP BBSR BEXP BMGT BTIO CASC CDG CFED CJAN CMGT
+    CPAS CVIS EAGR EAID EAIR ECIN ECON ECPS EFIN EFIS EIND EINT EINV ELAB ELTN EMIN ENRG ENVR
+    EPET ETRD ETTC EUN EWWT GAERC KAWC KBCT KBIO KCFE KCIP KCOR KCRM KCRS KDEM KDRG KESS KFIN
+    KFLO KFLU KFRD KGHG KGIC KHIV KHLS KIDE KIPR KIRF KISL KJUS KLIG KMDR KMPI KNAR KNNP KOCI
+    KOMC KPAL KPAO KPKO KPLS KPRP KRAD KRVC KSAF KSCA KSEP KSTC KSUM KTDB KTER KTEX KTFN KTIA
+    KTIP KUNR KWBG KWMN KMCA MARR MASS MCAP MNUC MOPS MPOS NATO OEXC OIIP OPDC OPRC OREP OSCE
+    OTRA OVIP PARM PBTS PGOV PHSA PHUM PINR PINS PNAT PREF PREL PROP PTER SCUL SENV SMIG
+    SNAR SOCI SPCE TBIO TINT TPHY TRGY TSPA TSPL UNGA UNSC
+    """.split()  # noqa: SIM905 (a word list reads better than 160 quoted strings)
+)
+
+
+def _continues(line: str, value: str) -> bool:
+    """Whether ``line`` (after a TAGS line whose value is ``value``) carries more tags."""
+    stripped = line.strip()
+    if not stripped or _LABEL_LINE_RE.match(line) or BANNER_WORD_RE.match(stripped):
+        return False
+    if value.rstrip().endswith(","):
+        return True
+    if not _MORE_TAGS_RE.fullmatch(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", stripped)
+    if all(w.upper() in _CAPTION_WORDS for w in words):
+        return False
+    # The case of the TAGS line: a mixed-case record writes ``etra, mnuc``; an all-capitals
+    # one does not go on with a lower-case word (that is the subject or the text).
+    return stripped.isupper() or value.islower() or stripped.islower() == value.islower()
+
+
+def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list[str]]:
+    """TAGS within ``text[lo:hi]``: the tags, the span of the whole field and the visitors."""
+    m = None
+    for cand in TAGS_LABEL_RE.finditer(text, lo, hi):
+        label = cand.group("label").upper()
+        at_line_start = not text[
+            max(lo, text.rfind("\n", 0, cand.start()) + 1) : cand.start()
+        ].strip()
+        if cand.group("colon"):
+            if label in ("TAGS", "TAG") or at_line_start or text[cand.start() - 1] in " \t":
+                m = cand
+                break
+        elif (
+            at_line_start
+            and _CODE_START_RE.match(text, cand.end())
+            and (label in ("TAGS", "TAG") or cand.group("label").isupper())
+        ):
+            m = cand
+            break
+    if m is None:
+        return [], None, []
+    value_start = m.end()
+    end = line_end(text, value_start, hi)
+    stop = _NEXT_LABEL_RE.search(text, value_start, end)
+    if stop:
+        end = stop.start()
+    else:
+        # TAGS run on over the next lines: after a trailing comma, or a line of more tags.
+        for _ in range(4):
+            nxt = end + 1
+            if nxt >= len(text):
+                break
+            nxt_end = line_end(text, nxt)
+            line = text[nxt:nxt_end]
+            inline = _NEXT_LABEL_RE.search(line)
+            head = line[: inline.start()] if inline else line
+            if not _continues(head, text[value_start:end]):
+                break
+            end = nxt + len(head)
+            if inline:
+                break
+    while end > value_start and text[end - 1] in " \t\n":
+        end -= 1
+    raw = text[m.start() : end]
+    span = Span(raw, m.start(), end)
+    tags, visitors = split_tags(text[value_start:end])
+    return tags, span, visitors
+
+
+def _is_code(word: str) -> bool:
+    return word in KNOWN_CODES or len(word) == 2
+
+
+def _split_run(word: str) -> list[str] | None:
+    """``KFRDKIRFCVISEG`` -> KFRD KIRF CVIS EG, when the whole word is known codes."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for size in (4, 2, 3):
+            piece = word[i : i + size]
+            if len(piece) != size:
+                continue
+            if size == 2 or piece in KNOWN_CODES:
+                cand = [*best[i], piece]  # type: ignore[misc]
+                if best[i + size] is None or len(cand) < len(best[i + size] or ()):
+                    best[i + size] = cand
+    parts = best[n]
+    if not parts or len(parts) < 2:
+        return None
+    # Two-letter pieces are country codes: a word made mostly of them is a word, not codes.
+    if sum(len(p) == 2 for p in parts) > max(1, len(parts) // 3):
+        return None
+    return parts
+
+
+def split_tags(value: str) -> tuple[list[str], list[str]]:
+    """The tags of a TAGS value, upper-cased and without repeats, and the visitors named."""
+    value = html.unescape(value)
+    # The Markdown form links each tag (``[MOPS](#)``); a wrapped line of plain tags may follow.
+    value = _MD_TAG_RE.sub(r" \1 ,", value)
+    visitors: list[str] = []
+
+    def visitor(match: re.Match[str]) -> str:
+        name = " ".join(match.group(1).split()).upper().strip(" ,")
+        if name:
+            visitors.append(name)
+        return " , "
+
+    value = re.sub(r"\(([^()]*)\)", visitor, value)
+    tags: list[str] = []
+    for item in value.split(","):
+        words = [w for w in re.split(r"[\s;]+", item.upper()) if w and w != "-"]
+        i = 0
+        while i < len(words):
+            w = words[i].strip(".")
+            if not w:
+                i += 1
+                continue
+            if w == "OVIP" and i + 1 < len(words) and not _is_code(words[i + 1]):
+                # ``OVIP RICE CONDOLEEZZA PREL``: the name runs to the next code.
+                j = i + 1
+                while j < len(words) and not _is_code(words[j]):
+                    j += 1
+                name = words[i + 1 : j]
+                visitors.append(f"{name[0]}, {' '.join(name[1:])}" if len(name) > 1 else name[0])
+                tags.append("OVIP")
+                i = j
+                continue
+            if len(w) >= 5 and w.isalpha() and w not in KNOWN_CODES:
+                split = _split_run(w) if len(w) >= 6 else None
+                if split:
+                    tags.extend(split)
+                    i += 1
+                    continue
+                # A subject phrase: long words, joined by connectives (``ECONOMY AND FINANCE``).
+                j = i + 1
+                while j < len(words) and (
+                    (len(words[j]) >= 5 and words[j] not in KNOWN_CODES)
+                    or (words[j] in _CONNECTIVES and j + 1 < len(words) and len(words[j + 1]) >= 5)
+                ):
+                    j += 1
+                tags.append(" ".join(words[i:j]))
+                i = j
+                continue
+            tags.append(w)
+            i += 1
+    kept = [t for t in tags if t not in _CAPTION_WORDS and re.search(r"[A-Z]", t)]
+    return list(dict.fromkeys(kept)), visitors
