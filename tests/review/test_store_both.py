@@ -279,3 +279,23 @@ def test_a_watcher_hears_of_others_changes(sample: Cable, make_store: MakeStore)
         assert watcher.wait(0.1) == []
     finally:
         watcher.close()
+
+
+def test_a_copy_of_the_review_saved_through_another_connection_is_no_conflict(
+    sample: Cable, make_store: MakeStore
+) -> None:
+    """The window reads on one connection and saves a copy of its review on a worker's own
+    connection: the versions travel with the review, so only others' changes conflict."""
+    import copy
+
+    reader, worker = make_store("alice"), make_store("alice")
+    reader.apply(reader.load(sample), commands.release(sample.paragraphs[0]), "alice")
+    mirror = copy.deepcopy(reader.load(sample))
+    assert worker.apply(mirror, commands.withhold(sample.paragraphs[0], ["(b)(1)"]), "alice")
+    assert worker.apply(mirror, commands.release(sample.paragraphs[0], "again"), "alice")
+    stale = reader.load(sample)
+    make_store("bob").apply(
+        make_store("bob").load(sample), commands.set_pending(sample.paragraphs[0]), "bob"
+    )
+    with pytest.raises(ConflictError, match=r"^bob changed paragraph #1"):
+        worker.apply(copy.deepcopy(stale), commands.release(sample.paragraphs[0]), "alice")

@@ -158,6 +158,10 @@ class Review:
     # Where each paragraph stood (start, end) when the review began: the store keeps it so a
     # later reader that divides the same text differently cannot shift decisions silently.
     paragraph_spans: tuple[tuple[int, int], ...] = ()
+    # The version of each paragraph ("3") and field ("subject") as the store last read or
+    # wrote it for this review (issue 17): a change to something another reviewer changed since
+    # is refused as a conflict. Copies of the review (a worker's mirror) carry it along.
+    versions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_cable(cls, cable: Cable) -> Review:

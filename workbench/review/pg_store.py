@@ -97,8 +97,6 @@ class PgStore:
         self.url = url
         self.location = display(url)
         self._lock = threading.RLock()
-        # What this client has seen of each cable: key ("3" or "subject") -> version.
-        self._seen: dict[str, dict[str, int]] = {}
         self._conn = connect(url)
         try:
             self._set_up()
@@ -200,7 +198,6 @@ class PgStore:
             (cid,),
         ).fetchone()
         if row is None:
-            self._seen[cid] = {}
             return Review.for_cable(cable)
         stored_hash, _count, spans, updated = row
         if stored_hash != text_hash(cable.text):
@@ -228,7 +225,7 @@ class PgStore:
             seen[name] = version
             if data is not None:
                 review.fields[name] = field_from_json(data)
-        self._seen[cid] = seen
+        review.versions = seen
         return review
 
     def _renumber(
@@ -429,7 +426,7 @@ class PgStore:
 
         change_id = str(uuid.uuid4())
         self._run(write, change_id)
-        self._refresh_seen(cid)
+        fresh.versions = self._versions(cid)
         return fresh
 
     def _commit(
@@ -438,7 +435,7 @@ class PgStore:
         cid = review.cable_id
         paras, names = sorted(paragraphs), sorted(fields)
         change_id = str(uuid.uuid4())
-        seen = self._seen.setdefault(cid, {})
+        seen = review.versions
 
         def write(conn: Any) -> dict[str, int] | None:
             self._lock_review(conn, review, replace=False)
@@ -459,7 +456,10 @@ class PgStore:
         if versions is None:
             if not self._committed(change_id):
                 return False
-            self._refresh_seen(cid)  # committed, but the answer was lost with the connection
+            # Committed, but the answer was lost with the connection: what it wrote is ours.
+            stored = self._versions(cid)
+            touched = {str(i) for i in paras} | set(names)
+            seen.update({k: v for k, v in stored.items() if k in touched})
             return True
         seen.update(versions)
         return True
@@ -472,7 +472,7 @@ class PgStore:
         )
         return row is not None
 
-    def _refresh_seen(self, cid: str) -> None:
+    def _versions(self, cid: str) -> dict[str, int]:
         rows = self._run(
             lambda conn: conn.execute(
                 "SELECT paragraph::text, version FROM decisions WHERE cable_id = %s UNION ALL "
@@ -480,7 +480,7 @@ class PgStore:
                 (cid, cid),
             ).fetchall()
         )
-        self._seen[cid] = {k: v for k, v in rows}
+        return {k: v for k, v in rows}
 
     def _lock_review(self, conn: Any, review: Review, replace: bool) -> None:
         """Create or lock the cable's review row; refuse a review of another text."""

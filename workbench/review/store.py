@@ -110,9 +110,6 @@ class SqliteStore:
         self.path = Path(path)
         self.location = str(self.path)
         self._lock = threading.RLock()
-        # What this object has seen of each cable: key ("3" or "subject") -> version, so a
-        # change to something another process changed meanwhile is refused, not overwritten.
-        self._seen: dict[str, dict[str, int]] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -214,8 +211,9 @@ class SqliteStore:
             (cid,),
         ).fetchone()
         if row is None:
-            self._seen[cid] = sqlite_qc.versions(self._db, cid)
-            return Review.for_cable(cable)
+            fresh = Review.for_cable(cable)
+            fresh.versions = sqlite_qc.versions(self._db, cid)
+            return fresh
         stored_hash, count, spans_json, updated = row
         if stored_hash != text_hash(cable.text):
             raise TextChangedError(
@@ -228,7 +226,7 @@ class SqliteStore:
             self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
             stored_spans, count = paragraph_spans(cable), len(cable.paragraphs)
         review = Review(cid, stored_hash, count, paragraph_spans=stored_spans)
-        self._seen[cid] = sqlite_qc.versions(self._db, cid)
+        review.versions = sqlite_qc.versions(self._db, cid)
         for index, data in self._db.execute(
             "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
         ):
@@ -419,7 +417,7 @@ class SqliteStore:
             self._audit(reviewer, cid, "Start the review over", before, {})
 
         self._retry(lambda: self._transaction(write))
-        self._seen[fresh.cable_id] = sqlite_qc.versions(self._db, fresh.cable_id)
+        fresh.versions = sqlite_qc.versions(self._db, fresh.cable_id)
         return fresh
 
     def _commit(
@@ -432,7 +430,7 @@ class SqliteStore:
     ) -> bool:
         paragraphs, fields = sorted(paragraphs), sorted(fields)
         changed = False
-        seen = self._seen.setdefault(review.cable_id, {})
+        seen = review.versions
 
         def write() -> None:
             nonlocal changed
