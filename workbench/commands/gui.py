@@ -18,11 +18,9 @@ DESCRIPTION = (
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", metavar="CABLE|FOLDER", help="cable file or folder to open")
-    p.add_argument(
-        "--store",
-        metavar="PATH",
-        help="review store (SQLite) to use; default: reviews.sqlite3 in the user data folder",
-    )
+    from workbench.commands.common import add_store_argument
+
+    add_store_argument(p)
 
 
 def no_display() -> bool:

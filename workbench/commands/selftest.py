@@ -184,6 +184,21 @@ def _verify(ctx: Context) -> str:
 
 
 # (name, function): run in order; each returns the rest of its line or raises.
+def _team(ctx: Context) -> str:
+    """The PostgreSQL client a team store needs is there and loads its libpq (no server is
+    contacted: that is the office's, not the installation's)."""
+    import psycopg
+
+    from workbench.review.pg_connect import check_url
+
+    check_url("postgresql://reviewer@server/workbench")
+    version = psycopg.pq.version()
+    return (
+        f"team store client: psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq "
+        f"{version // 10000}.{version % 100}"
+    )
+
+
 STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("settings", _settings),
     ("resources", _find_sample),
@@ -194,6 +209,7 @@ STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("review", _review),
     ("export", _export),
     ("verify", _verify),
+    ("team", _team),
 ]
 
 
