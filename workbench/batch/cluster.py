@@ -2,13 +2,14 @@
 
 The cluster runs the same per-cable functions as a local run (``cluster_tasks`` wraps
 :func:`~workbench.batch.rows.check_file` in chunks), so the rows are the same; this module only
-moves work and rows.  What it assumes and guarantees:
+moves work and rows (:func:`stream_ordered` does the same for ``cluster_export``).  What it
+assumes and guarantees:
 
 - **Files.** Workers read the cables themselves when they see the client's files at the same
   absolute paths (a shared or network file system mounted alike everywhere, or one machine).
   Every chunk carries one of its files as the client sees it (path, size, modification time);
   a worker that does not see that file refuses the chunk, and from then on the client reads
-  the cables and sends their bytes, one chunk per task, saying so once.
+  the cables and sends their bytes (at most ``SENT_BYTES`` a task), saying so once.
 - **Memory.** At most ``AHEAD`` chunks per worker thread are in flight and results are fetched
   as they complete (``as_completed``), so the client holds a bounded window of rows however
   large the archive; rows are handed on in input order, as a local run's are.
