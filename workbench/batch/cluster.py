@@ -156,19 +156,24 @@ def _local_cluster(distributed: Any, n: int) -> Any:
     # started while SIGINT is ignored keep ignoring it (Python leaves an inherited SIG_IGN
     # alone); a worker restarted later ignores it from its preload on.  The price: a Ctrl-C in
     # the second the workers take to start is lost.
+    import dask
+
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return distributed.LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,  # the rules are pure Python: one thread per process
-            processes=True,
-            # No dashboard; the scheduler's small HTTP server (health checks) on any free
-            # port of this machine only, not on 8787, which another cluster may hold.
-            dashboard_address="127.0.0.1:0",
-            scheduler_kwargs={"dashboard": False},
-            silence_logs=logging.CRITICAL + 1,
-            preload=["workbench.batch.cluster_worker"],
-        )
+        # Dask's statistical profiler samples every worker thread 100 times a second, for a
+        # dashboard this cluster does not have: some 10% of a worker's time on this check.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            return distributed.LocalCluster(
+                n_workers=n,
+                threads_per_worker=1,  # the rules are pure Python: one thread per process
+                processes=True,
+                # No dashboard; the scheduler's small HTTP server (health checks) on any free
+                # port of this machine only, not on 8787, which another cluster may hold.
+                dashboard_address="127.0.0.1:0",
+                scheduler_kwargs={"dashboard": False},
+                silence_logs=logging.CRITICAL + 1,
+                preload=["workbench.batch.cluster_worker"],
+            )
     finally:
         signal.signal(signal.SIGINT, before)
 
