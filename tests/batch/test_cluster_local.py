@@ -214,13 +214,17 @@ def test_bytes_are_sent_in_bounded_tasks_when_workers_do_not_see_the_files(
         (archive / f"{len(list(archive.iterdir())):03d}-{p.name}").write_bytes(p.read_bytes())
     monkeypatch.setattr(cluster, "_probe", lambda names, root: ("/no/such/file", 1, 1))
     monkeypatch.setattr(cluster, "SENT_BYTES", 1500)
-    sent: list[list[tuple[str, bytes | str]]] = []
+    sent: dict[str, list[tuple[str, bytes | str]]] = {}  # by chunk number
+    refused: set[str] = set()  # chunks first sent as paths, then as bytes
     submit = client.submit
 
-    def recording(fn, *args, **kwargs):
+    def recording(fn, *args, key, **kwargs):
+        chunk = key.rsplit("-", 1)[1]
         if fn is cluster.check_sent:
-            sent.append(args[0])
-        return submit(fn, *args, **kwargs)
+            sent[chunk] = args[0]
+        else:
+            refused.add(chunk)
+        return submit(fn, *args, key=key, **kwargs)
 
     monkeypatch.setattr(client, "submit", recording)
     notices: list[str] = []
@@ -232,8 +236,8 @@ def test_bytes_are_sent_in_bounded_tasks_when_workers_do_not_see_the_files(
     got = list(rows)
     assert got == list(scan(iter_cable_paths(paths), as_of, jobs=1))
     assert len(notices) == 1 and "/no/such/file" in notices[0]
-    threads = sum(client.nthreads().values())
-    assert len(sent) > threads + 3
-    for items in sent[threads:]:  # the first went whole before the workers refused them
+    cut = [items for chunk, items in sent.items() if chunk not in refused]
+    assert len(cut) > 3
+    for items in cut:
         data = [d for _, d in items if isinstance(d, bytes)]
         assert len(items) == 1 or sum(map(len, data[:-1])) < 1500
