@@ -53,12 +53,7 @@ def test_governing_order_prefers_a_known_citation():
         ("R 301515Z NOV 78", "E.O. 11652: GDS", False),
         ("R 011515Z DEC 78", "E.O. 11652: GDS", True),
         ("R 011515Z DEC 78", "E.O. 12065: GDS 12/01/84", False),
-        pytest.param(
-            "R 151515Z MAY 05",
-            "E.O. 19528: DECL: 05/15/2015",
-            True,
-            marks=pytest.mark.xfail(strict=True, reason="issue 14's reader locates E.O. 19528"),
-        ),
+        ("R 151515Z MAY 05", "E.O. 19528: DECL: 05/15/2015", True),
     ],
 )
 def test_eo_mismatch_at_the_boundaries(dtg, eo, fires):

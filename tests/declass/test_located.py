@@ -2,7 +2,7 @@
 order number, DECL without the E.O. prefix, CORRECTED COPY lines before the captions.
 
 Issue 14's reader locates the line and issue 13's rules read it (coordinated in
-/work/coord/api.md); the tests that need the reader's change are strict xfails until it lands.
+/work/coord/api.md).
 """
 
 from datetime import date
@@ -15,7 +15,6 @@ from workbench.cable import read_cable
 from workbench.declass import assess
 
 AS_OF = date(2026, 11, 27)
-_LOCATING = pytest.mark.xfail(strict=True, reason="needs issue 14's reader to locate the line")
 
 
 def _codes(a) -> set[str]:
@@ -27,14 +26,12 @@ def test_the_usual_line_is_read():
     assert (a.due, a.basis) == (date(2017, 5, 11), "explicit-date")
 
 
-@_LOCATING
 def test_wrapped_eo_line():
     a = assess(make_cable(eo="E.O. 12958:\nDECL: 05/11/2017"), AS_OF)
     assert (a.due, a.basis) == (date(2017, 5, 11), "explicit-date")
     assert "missing-decl" not in _codes(a)
 
 
-@_LOCATING
 def test_mistyped_order_number():
     a = assess(make_cable(eo="E.O. 19528: DECL: 05/11/2017"), AS_OF)
     assert (a.due, a.basis) == (date(2017, 5, 11), "explicit-date")
@@ -46,7 +43,6 @@ def test_decl_without_the_eo_prefix():
     assert (a.due, a.basis) == (date(2017, 5, 11), "explicit-date")
 
 
-@_LOCATING
 def test_decl_without_the_eo_prefix_run_on():
     a = assess(make_cable(eo="SIPDIS DECL: 05/11/2017"), AS_OF)
     assert (a.due, a.basis) == (date(2017, 5, 11), "explicit-date")
@@ -64,7 +60,6 @@ needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is a
 
 
 @needs_corpus
-@_LOCATING
 @pytest.mark.parametrize(
     ("name", "due"), [("07BRASILIA872", date(2017, 5, 11)), ("08MEXICO2187", date(2011, 4, 5))]
 )

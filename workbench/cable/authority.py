@@ -10,12 +10,19 @@ import re
 
 from workbench.cable.model import ClassifiedBy
 
-CLASSIFIED_BY_RE = re.compile(r"\bCLASSIFIED[ \t]+BY\b[ \t]*:?[ \t]*", re.IGNORECASE)
+# ``Classified By:``, run into the word before (``REF: CAIRO 1725Classified By:``), typed as
+# ``Classfied By``, or with the label broken over a blank line (``CLASSIFIED\n\nBY:``).
+CLASSIFIED_BY_RE = re.compile(
+    r"(?<![A-Za-z])CLAS(?:SIFIED|SFIED|IFIED|SIFED)[ \t]*+(?:\n[ \t]*+){0,2}BY\b[ \t]*+:?[ \t]*+",
+    re.IGNORECASE,
+)
+_LABEL_WORDS = ("LASSIF", "lassif", "LASSF", "lassf", "LASIF", "lasif")
 # The block ends at a blank line or at the next paragraph label.
-_BLOCK_END_RE = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:¶|\d{1,3}[ \t]*\.(?:[ \t]|\())")
+_BLOCK_END_RE = re.compile(r"\n[ \t]*+\n|\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.(?:[ \t]|\())")
+# (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
 _NAME_END_RE = re.compile(
-    r"[ \t]*[.,;:]?[ \t\n]*(?:\bFOR[ \t\n]+|\bPER[ \t\n]+|\bUNDER[ \t\n]+|\bBASED[ \t\n]+ON[ \t\n]+)?"
-    r"(?:\bREAS(?:ON|\s*\n\s*ONS?)S?\b|\bREASONS?\(S\)|\bE\.?[ \t]?O\.?[ \t]*1[23]\d{3}|\b1[.,][45][ \t]*[(A-H])",
+    r"(?<![ \t])[ \t]*+[.,;:]?[ \t\n]*+(?:\bFOR[ \t\n]+|\bPER[ \t\n]+|\bUNDER[ \t\n]+|\bBASED[ \t\n]+ON[ \t\n]+)?"
+    r"(?:\bREAS(?:ON|\s*\n\s*ONS?)S?\b|\bREASONS?\(S\)|\bE\.?[ \t]?O\.?[ \t]*+1[23]\d{3}|\b1[.,][45][ \t]*+[(A-H])",
     re.IGNORECASE,
 )
 # ``1.4``, ``1,4``, ``1. 4``, and ``1.`` wrapped onto the next line before ``4``.
@@ -25,7 +32,7 @@ _SECTION_RE = re.compile(r"(?<![\d.])1[ \t]?[.,][ \t\n]?(?P<sec>[45])(?![\d])")
 # Anything else (a digit, a word, a backslash, a stray portion mark) ends the list: real
 # cables run the authority line into the first paragraph (``1.4 (b), (d) 1. (C) Summary``).
 _REASON_TOKEN_RE = re.compile(
-    r"(?P<ws>[ \t]*(?:\\?[ \t]*\n[ \t]*)?)"
+    r"(?P<ws>[ \t]*+(?:\\?[ \t]*+\n[ \t]*+)?)"
     r"(?:(?P<sep>,|&|\+|/|\.(?=[A-Za-z])|\ba\s{0,3}n\s{0,3}d\b|\bor\b|1[ \t]?[.,][ \t]?[45](?!\d))"
     r"|(?P<range>-)"
     r"|(?P<open>\()|(?P<close>\))"
@@ -68,18 +75,44 @@ def _reason_letters(block: str, pos: int) -> tuple[list[str], int]:
     return letters, end
 
 
-def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
-    """Find and read the first classification authority line in ``source[lo:hi]``."""
+def _find_label(source: str, lo: int, hi: int) -> re.Match[str] | None:
     # A case-insensitive pattern is tried at every offset; find the word with plain substring
     # searches first and start the pattern there.
-    hits = [
-        i for i in (source.find("LASSIFIED", lo, hi), source.find("lassified", lo, hi)) if i > 0
-    ]
-    if not hits:
+    while lo < hi:
+        hits = [i for i in (source.find(w, lo, hi) for w in _LABEL_WORDS) if i > 0]
+        if not hits:
+            return None
+        first = min(hits) - 1
+        m = CLASSIFIED_BY_RE.match(source, first, hi)
+        if m:
+            return m
+        lo = first + 2
+    return None
+
+
+def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
+    """Find and read the first classification authority line in ``source[lo:hi]``.
+
+    Some records give a truncated preview first (``Classified By: A/DCM X for Reasons 1.4
+    (B...``) and the whole line later: then the whole one is read.
+    """
+    m = _find_label(source, lo, hi)
+    if m is None:
         return None
-    m = CLASSIFIED_BY_RE.search(source, min(hits) - 1, hi)
-    if not m:
-        return None
+    first = _read_at(source, m)
+    eol = source.find("\n", first.end)
+    rest = source[first.end : eol if eol != -1 else len(source)].strip()
+    if first.text.rstrip().endswith(("...", "\u2026")) or rest.startswith(("...", "\u2026")):
+        later = _find_label(source, first.end, hi)
+        if later is not None:
+            whole = _read_at(source, later)
+            preview = " ".join(first.text.rstrip(" .\u2026").split()[2:])
+            if " ".join(whole.text.split()[2:]).startswith(preview[: max(10, len(preview) - 8)]):
+                return whole
+    return first
+
+
+def _read_at(source: str, m: re.Match[str]) -> ClassifiedBy:
     block_end_m = _BLOCK_END_RE.search(source, m.end(), min(len(source), m.end() + 600))
     end = block_end_m.start() if block_end_m else min(len(source), m.end() + 300)
     # A real block is a line or two; cap it so a run-on paragraph is not swallowed.
@@ -90,7 +123,7 @@ def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
     name = block[: name_end.start()] if name_end else block.split("\n", 1)[0]
     name = " ".join(name.split()).strip(" .,;:")
     # "Classified By: Classified by Ambassador ..." (a template line typed over).
-    name = re.sub(r"^CLASSIFIED\s+BY:?\s*", "", name, flags=re.IGNORECASE)
+    name = CLASSIFIED_BY_RE.sub("", name, count=1) if CLASSIFIED_BY_RE.match(name) else name
 
     reasons: list[str] = []
     bad: list[str] = []

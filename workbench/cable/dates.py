@@ -40,21 +40,21 @@ PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE", "
 # ``P 230828Z JAN 07``; ``O P 100759Z FEB 10`` (action and info precedence);
 # ``P R 221828 Z MAY 73`` (PlusD puts a space before the Z).
 DTG_RE = LinePattern(
-    r"[ \t]*(?P<prec>(?:[ZOPRM][ \t]){1,2})[ \t]*"
-    r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})[ \t]?Z[ \t]+"
-    r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(?P<year>\d{2}|\d{4})\b",
+    r"[ \t]*+(?P<prec>(?:[ZOPRM][ \t]){1,2})[ \t]*+"
+    r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})[ \t]?Z[ \t]++"
+    r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]++(?P<year>\d{2}|\d{4})\b",
     re.IGNORECASE,
 )
 # Partial-extract records: ``291359Z Nov 00`` on its own line.
 BARE_DTG_RE = LinePattern(
-    r"[ \t]*(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]+"
-    r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(?P<year>\d{2}|\d{4})[ \t]*$",
+    r"[ \t]*+(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]++"
+    r"(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]++(?P<year>\d{2}|\d{4})[ \t]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The web mirrors' own date line: ``Thursday, 07 March 2002, 10:13``.
 WEEKDAY_DATE_RE = LinePattern(
-    r"[ \t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,[ \t]+(?P<day>\d{1,2})[ \t]+"
-    r"(?P<month>[A-Z]+)[ \t]+(?P<year>\d{4}),[ \t]+(?P<hour>\d{1,2}):(?P<minute>\d{2})",
+    r"[ \t]*+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,[ \t]++(?P<day>\d{1,2})[ \t]++"
+    r"(?P<month>[A-Z]+)[ \t]++(?P<year>\d{4}),[ \t]++(?P<hour>\d{1,2}):(?P<minute>\d{2})",
     re.IGNORECASE,
 )
 

@@ -8,17 +8,17 @@ from workbench.cable.lines import LinePattern, line_end, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE
 from workbench.cable.model import Span
 
-_REF_RE = LinePattern(r"[ \t]*(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)")
-_INLINE_REF_RE = re.compile(r"[ \t]*(?:REFS?|REFTELS?)[ \t]*:[ \t]*(?P<v>[^\n]*)")
-_REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]+")
+_REF_RE = LinePattern(r"[ \t]*+(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*+[:.]?[ \t]*+(?P<v>[^\n]*)")
+_INLINE_REF_RE = re.compile(r"[ \t]*+(?:REFS?|REFTELS?)[ \t]*+:[ \t]*+(?P<v>[^\n]*)")
+_REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]++")
 _HEADER_STOP_RE = re.compile(
-    r"^[ \t]*(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]+BY|¶|\d{1,3}[ \t]*\.|\([A-Z]{1,3}\)|SUMMARY\b|"
-    r"TAGS?\b|E\.?[ \t]?O\.?[ \t]*1|PAGE[ \t]+\d)",
+    r"^[ \t]*+(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]++BY|¶|\d{1,3}[ \t]*+\.|\([A-Z]{1,3}\)|SUMMARY\b|"
+    r"TAGS?\b|E\.?[ \t]?O\.?[ \t]*+1|PAGE[ \t]++\d)",
     re.IGNORECASE,
 )
 # Where a subject stops when the next field or the body follows on the same line.
 _INLINE_STOP_RE = re.compile(
-    r"[ \t](?=(?-i:[A-Z]\.[ \t]+)?REFS?[ \t]*:|REFTELS?[ \t]*:|CLASSIFIED[ \t]+BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*\()",
+    r"[ \t](?=(?-i:[A-Z]\.[ \t]++)?REFS?[ \t]*+:|REFTELS?[ \t]*+:|CLASSIFIED[ \t]++BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*+\()",
     re.IGNORECASE,
 )
 
@@ -50,9 +50,9 @@ def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None)
 
 # The next item of a REF list: "B. ROME 721", "(C) STATE 1234", "¶B. ROME 721" (a pilcrow
 # stuck to an item letter by the mirrors' conversion).
-_REF_CONTINUES_RE = re.compile(r"[ \t]*¶?[ \t]*\(?[A-Z][.)][ \t]")
-_NEXT_NONBLANK_RE = re.compile(r"(?:[ \t]*\n){1,3}")
-_LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)")
+_REF_CONTINUES_RE = re.compile(r"[ \t]*+¶?[ \t]*+\(?[A-Z][.)][ \t]")
+_NEXT_NONBLANK_RE = re.compile(r"(?:[ \t]*+\n){1,3}")
+_LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
 def read_refs(text: str, header_end: int) -> tuple[list[Span], int]:

@@ -14,13 +14,16 @@ from workbench.cable.model import Addressee, Classification, Span
 # ``C O N F I D E N T I A L SECTION 01 OF 03 SEOUL 000219 SIPDIS NOFORN``
 _CLASS_LINE_PATTERN = (
     # A stray doubled letter ("SS E C R E T PARIS 001699") is a known typo in real cables.
-    r"(?:(?m:^)[ \t]*S?|(?<=[^A-Za-z]))(?P<word>" + BANNER_WORD_RE.pattern + r")"
-    r"(?P<ctl>(?:[ \t]*//?[ \t]*[A-Z]+)*)"
-    r"(?:[ \t]+(?:E[ \t]?F[ \t]?T[ \t]?O|NOFORN|SIPDIS|SENSITIVE))*"
+    r"(?:(?m:^)[ \t]*+S?|(?<=[^A-Za-z]))(?P<word>" + BANNER_WORD_RE.pattern + r")"
+    # Possessive blanks: a run of thousands of blanks must not be tried at every split.
+    r"(?P<ctl>(?:[ \t]*+//?[ \t]*+[A-Z]+)*+)"
+    r"(?:[ \t]++(?:E[ \t]?F[ \t]?T[ \t]?O|NOFORN|SIPDIS|SENSITIVE))*+"
     # The post may wrap onto the next line ("C O N F I D E N T I A L \nSECTION 01 OF 02 BAKU").
-    # Typed as "SCTION" in some cables, and run into the post ("02 OF 03QRIPOLI").
-    r"(?:[ \t]*\n?[ \t]*(?i:SE?CTION)[ \t]+(?P<sec>\d{1,3})[ \t]+(?i:OF)[ \t]+(?P<of>\d{1,3}))?"
-    r"(?:[ \t]+|[ \t]*\n[ \t]*|(?<=\d)(?=[A-Z]))(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]+"
+    # Typed as "SCTION", "ECTION" (first letter lost) or "SECTON", "OF" as "GF" or "0F", and
+    # run into the post ("02 OF 03QRIPOLI").
+    r"(?:[ \t]*+\n?[ \t]*+(?i:SE?CTION|ECTION|SECTON)[ \t]++(?P<sec>\d{1,3})[ \t]++"
+    r"(?i:OF|GF|0F|QF)[ \t]++(?P<of>\d{1,3}))?"
+    r"(?:[ \t]++|[ \t]*+\n[ \t]*+|(?<=\d)(?=[A-Z]))(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]++"
     # Not a date-time group ("CONFIDENTIAL R 021439Z DEC 08").
     r"(?P<serial>\d{2,7})(?!\d|Z\b)"
     r"(?P<rest>[^\n]*)"
@@ -29,10 +32,10 @@ _CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
 # Some partial extracts are retyped in mixed case: ``C o n f i d e n t i a l section 01 of 04 ankara``.
 _CLASS_LINE_ANYCASE_RE = re.compile(_CLASS_LINE_PATTERN, re.IGNORECASE)
 _BANNER_LINE_RE = LinePattern(
-    r"[ \t]*(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$", re.MULTILINE
+    r"[ \t]*+(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$", re.MULTILINE
 )
 # ``ZNY CCCCC ZZH``: the transmission header's own classification, a last resort.
-_ZNY_RE = LinePattern(r"ZN[YR][ \t]+(?P<c>[CSUET])(?P=c){4}\b")
+_ZNY_RE = LinePattern(r"ZN[YR][ \t]++(?P<c>[CSUET])(?P=c){4}\b")
 _ZNY_LEVELS = {
     "C": "CONFIDENTIAL",
     "S": "SECRET",
@@ -41,22 +44,33 @@ _ZNY_LEVELS = {
     "E": "UNCLASSIFIED",
 }
 _PAGE_ID_RE = LinePattern(
-    r"[ \t]*PAGE[ \t]+01[ \t]+(?P<post>[A-Z][A-Z ]*?)[ \t]+(?P<serial>\d{3,7})\b"
+    r"[ \t]*+PAGE[ \t]++01[ \t]++(?P<post>[A-Z][A-Z ]*?)[ \t]++(?P<serial>\d{3,7})\b"
 )
 
 _CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
-_CAPTION_RUN = r"(?:[ \t]*(?:" + _CAPTION_WORD_RE.pattern + r"))+"
+_CAPTION_RUN = r"(?:[ \t]*+(?:" + _CAPTION_WORD_RE.pattern + r"))++"
 # At a line start, or straight after the serial number on the classification line.
 _CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=\d))" + _CAPTION_RUN + r"(?![a-z])")
-_CAPTION_RUN_END_RE = re.compile(r"(?<![A-Za-z])" + _CAPTION_RUN + r"[ \t]*$", re.MULTILINE)
-_DE_RE = LinePattern(r"DE[ \t]+[A-Z]{5,7}[ \t]+#(?P<serial>\d{3,6})\b")
-_ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]+(?P<post>[A-Z][A-Z ]*)$")
-_FM_RE = LinePattern(r"[ \t]*FM[ \t]+(?P<v>[^\n]+)")
-_TO_RE = LinePattern(r"[ \t]*TO[ \t]+(?P<v>[^\n]+)")
+# At a line end. The run starts at its first word, so that a search does not try every blank.
+_CAPTION_RUN_END_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + _CAPTION_WORD_RE.pattern + r")" + r"(?:" + _CAPTION_RUN + r")?"
+    r"[ \t]*+$",
+    re.MULTILINE,
+)
+_CAPTION_WORD_ANYCASE_RE = re.compile(_CAPTION_WORD_RE.pattern, re.IGNORECASE)
+_CAPTION_LINE_ANYCASE_RE = re.compile(
+    r"(?:^|(?<=[\n\u2028]))[ \t]*+(?P<run>(?:" + _CAPTION_WORD_RE.pattern + r")"
+    r"(?:[ \t]++(?:" + _CAPTION_WORD_RE.pattern + r"))*+)[ \t]*+(?=[\n\u2028]|\Z)",
+    re.IGNORECASE,
+)
+_DE_RE = LinePattern(r"DE[ \t]++[A-Z]{5,7}[ \t]++#(?P<serial>\d{3,6})\b")
+_ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]++(?P<post>[A-Z][A-Z ]*)$")
+_FM_RE = LinePattern(r"[ \t]*+FM[ \t]++(?P<v>[^\n]+)")
+_TO_RE = LinePattern(r"[ \t]*+TO[ \t]++(?P<v>[^\n]+)")
 _ADDRESSEE_STOP_RE = re.compile(r"(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b")
 _ROUTING_RE = re.compile(r"^[A-Z0-9]{4,8}/")
 _ADDR_TAIL_RE = re.compile(
-    r"(?:[ \t]+(?:NIACT[ \t]+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{1,5})?[ \t]*$"
+    r"(?:[ \t]++(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]++\d{1,5})?[ \t]*+$"
 )
 
 
@@ -199,6 +213,7 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
     captions at the start or end of a line ("SIPDIS NOFORN SIPDIS STATE FOR NEA/IR", and
     "000255NOFORNSIPDISPLEASE PASS" where the lines ran together)."""
     found: list[Span] = []
+    hi = min(hi, len(source))  # past the end, the loop below would never finish
     pos = lo
     first_end = line_end(source, lo, hi)
     # On the classification line itself any caption counts, wherever it stands.
@@ -214,6 +229,12 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
                     if not any(f.start == m.start() for f in found):
                         found.append(Span(m.group(0), m.start(), m.end()))
         pos = end + 1
+    # Retyped records write captions in any case (``Sipdis``, ``Noforn``), and some separate
+    # lines with U+2028: a line that holds nothing but captions is read in any case.
+    for m in _CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi):
+        for w in _CAPTION_WORD_ANYCASE_RE.finditer(source, m.start("run"), m.end("run")):
+            if not any(f.start == w.start() for f in found):
+                found.append(Span(w.group(0), w.start(), w.end()))
     found.sort(key=lambda s: s.start)
     return found
 

@@ -65,7 +65,7 @@ CAPTION_RE = re.compile(
 
 def caption_name(text: str) -> str:
     """A caption as a name: ``E F T O`` -> ``EFTO``."""
-    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text)
+    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text).upper()
 
 
 LEVEL_CODES = {
@@ -134,7 +134,7 @@ def parse_mark_body(body: str) -> tuple[str | None, tuple[str, ...]] | None:
 # A portion mark right after a paragraph label: ``(C)``, ``(S//NF)``, ``( C )``, and the
 # malformed ``C)`` and ``(SBU`` real cables carry.
 PORTION_RE = re.compile(
-    r"[ \t]*(?:\((?P<body>[A-Za-z][A-Za-z0-9 ,/\-]{0,38}?)\s*\)"
+    r"[ \t]*+(?:\((?P<body>[A-Za-z][A-Za-z0-9 ,/\-]{0,38}?)\s*\)"
     r"|(?P<open>\((?P<obody>TS|SBU|[UCS])(?=[ \t]))"
     r"|(?P<close>(?<![A-Za-z])(?P<cbody>TS|SBU|[UCS])\)))"
 )

@@ -202,6 +202,7 @@ class Cable:
     paragraphs: tuple[Paragraph, ...] = ()
     para_refs: tuple[ParaRef, ...] = ()
     signature: Span | None = None
+    corrected: Span | None = None  # "C O R R E C T E D C O P Y ..." before the text
     entire_text: Span | None = None  # "CONFIDENTIAL - ENTIRE TEXT." marks every paragraph
     noise: tuple[Span, ...] = ()  # page-break lines and repeated section headers
     body_start: int = 0

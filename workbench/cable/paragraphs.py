@@ -14,49 +14,51 @@ _EOL = r"(?=\n|\Z)"
 
 # ``¶1.``, ``1.``, ``1.(U)``, ``¶ 12 .``; the pilcrow may stand anywhere, a bare number only
 # at the start of a line.
-_PILCROW_LABEL_RE = re.compile(r"¶[ \t]*(?P<num>\d{1,3})[ \t]*\.?")
-_LINE_LABEL = LinePattern(r"[ \t]*(?P<num>\d{1,3})[ \t]*\.(?=[ \t(]|\n|\Z|[A-Z])")
+_PILCROW_LABEL_RE = re.compile(r"¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?")
+_LINE_LABEL = LinePattern(r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(]|\n|\Z|[A-Z])")
 
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
 NOISE_LINE = LinePattern(
-    r"[ \t]*(?:"
-    r"(?:PAGE[ \t]+\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
-    r"|[A-Z][A-Z .]+[ \t]+\d{6,8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}"  # TRIPOLI 00000110  001.2 OF 002
+    r"[ \t]*+(?:"
+    r"(?:PAGE[ \t]++\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
+    # TRIPOLI 00000110  001.2 OF 002 (the post's words one blank apart, so that a long run of
+    # blanks is not split every way between the name and the serial)
+    r"|[A-Z][A-Z.]*(?:[ ][A-Z][A-Z.]*)*[ \t]++\d{6,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}"
     r"|NNNN?|BT|#\d{3,5}|NMAFVVZCZ|VZCZC\w*"
     r"|\*\*\*[^\n]*"  # PlusD handling footers
-    r"|-{3,}[ \t]*[0-9A-F]*[ \t]*(?:\d{6}Z[ \t]*/\d+)?"  # ------ 064536 separators
-    r"|(?:" + BANNER_WORDS_PATTERN + r")[ \t]*(?:PTQ\d+)?"  # a lone banner
-    r")[ \t]*"
+    r"|-{3,}[ \t]*+[0-9A-F]*[ \t]*+(?:\d{6}Z[ \t]*+/\d+)?"  # ------ 064536 separators
+    r"|(?:" + BANNER_WORDS_PATTERN + r")[ \t]*+(?:PTQ\d+)?"  # a lone banner
+    r")[ \t]*+"
     + _EOL
     + r"|(?P<section>(?:"
     + BANNER_WORDS_PATTERN
-    + r")[ \t]+SECTION[ \t]+0*(?:[2-9]|\d{2})[ \t]+OF\b[^\n]*)"
+    + r")[ \t]++SECTION[ \t]++0*(?:[2-9]|\d{2})[ \t]++OF\b[^\n]*)"
     r")"
 )
 _REPEATED_HEADER_LINE = LinePattern(
-    r"[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*"
+    r"[ \t]*+(?:SIPDIS|NOFORN|SENSITIVE|E\.?[ \t]?O\.?[ \t]*+1[123]\d{3}\b|TAGS?\b|SUBJECT\s*:)[^\n]*"
 )
 # Cheap first pass for paragraph references: single literals, which the regex engine scans
 # for with a fast substring search (an alternation is tried at every offset, ten times slower).
 _PARA_WORDS = tuple(re.compile(w) for w in ("para", "PARA", "Para"))
 _PARA_REF_RE = re.compile(
-    r"(?:PARAGRAPHS?|PARAS?)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*(?:,|-|AND|&|THROUGH)[ \t]*\d{1,3}\b)*)",
+    r"(?:PARAGRAPHS?|PARAS?)(?:[ \t]++|[ \t]*+\n[ \t]*+)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*+(?:,|-|AND|&|THROUGH)[ \t]*+\d{1,3}\b)*)",
     re.IGNORECASE,
 )
 # "para 3" about another cable ("reftel para 3", "REF A para 2", "STATE 1234 para 5").
 _FOREIGN_REF_RE = re.compile(
-    r"(?:REF(?:TEL)?|SEPTEL|TEL|REFERENCE|CABLE|\d{2,6}|MESSAGE|\bREF[ \t]+[A-Z])\W{0,3}(?:[A-Z]\W{0,2})?$",
+    r"(?:REF(?:TEL)?|SEPTEL|TEL|REFERENCE|CABLE|\d{2,6}|MESSAGE|\bREF[ \t]++[A-Z])\W{0,3}(?:[A-Z]\W{0,2})?$",
     re.IGNORECASE,
 )
 # A drafter's name alone on the last line: ``STANTON``, ``Stephenson``, ``van Voorst``.
 _SIGNATURE_LINE_RE = re.compile(
-    r"^[ \t]*(?P<sig>(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]+)?[A-Z][A-Za-z'\-]+"
-    r"(?:[ \t]+(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]+)?[A-Z][A-Za-z'\-.]*){0,2})\.?[ \t]*$"
+    r"^[ \t]*+(?P<sig>(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]++)?[A-Z][A-Za-z'\-]+"
+    r"(?:[ \t]++(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]++)?[A-Z][A-Za-z'\-.]*){0,2})\.?[ \t]*+$"
 )
 # A name run on after the last sentence: ``... End comment. BROWNFIELD``.
 _SIGNATURE_TAIL_RE = re.compile(
-    r"(?:[.!?\"')\]*]|X{6,}|\d{3})[ \t]+(?P<sig>[A-Z][A-Z'\-]{1,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2}|[A-Z][a-z][A-Za-z'\-]+)[ \t]*$"
+    r"(?:[.!?\"')\]*]|X{6,}|\d{3})[ \t]++(?P<sig>[A-Z][A-Z'\-]{1,}(?:[ \t]++[A-Z][A-Z'\-]{2,}){0,2}|[A-Z][a-z][A-Za-z'\-]+)[ \t]*+$"
 )
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "NNN", "SIPDIS", "SUMMARY", "COMMENT", "NOTE", "TEXT"}
 
@@ -81,8 +83,8 @@ def find_noise(source: str, lo: int, hi: int) -> list[Span]:
     return spans
 
 
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
-_LABEL_AHEAD_RE = re.compile(r"\n[ \t]*(?:¶|\d{1,3}[ \t]*\.)")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*+\n")
+_LABEL_AHEAD_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
 def _inside(offset: int, spans: list[Span]) -> bool:
@@ -282,7 +284,7 @@ def split_paragraphs(
 
 def _add_blocks(source: str, lo: int, hi: int, noise: list[Span], add) -> None:  # type: ignore[no-untyped-def]
     pos = lo
-    for m in re.finditer(r"\n[ \t]*\n", source[lo:hi]):
+    for m in re.finditer(r"\n[ \t]*+\n", source[lo:hi]):
         block_end = lo + m.start()
         if _has_text(source, pos, block_end, noise):
             add(_skip_blank(source, pos, block_end), block_end, None, None)

@@ -29,8 +29,13 @@ from workbench.cable.subject import read_subject
 from workbench.cable.tags import read_tags
 
 _PARTIAL_RE = re.compile(r"This record is a partial extract", re.IGNORECASE)
+# ``C O R R E C T E D C O P Y (ADDED INFO ADDEES)``, ``CORRECTED COPY - TEXT``, before or after
+# the classification line.
+_CORRECTED_RE = LinePattern(
+    r"[ \t]*+(?P<c>(?i:C[ ]?O[ ]?R[ ]?R[ ]?E[ ]?C[ ]?T[ ]?E[ ]?D[ ]++C[ ]?O[ ]?P[ ]?Y)[^\n]*)"
+)
 _ENTIRE_TEXT_RE = LinePattern(
-    r"[ \t]*(?:" + BANNER_WORD_RE.pattern + r")[ \t]*-+[ \t]*ENTIRE TEXT\.?"
+    r"[ \t]*+(?:" + BANNER_WORD_RE.pattern + r")[ \t]*+-+[ \t]*+ENTIRE TEXT\.?"
 )
 
 
@@ -90,7 +95,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         # Before the first paragraph the authority line belongs to the header; inside a
         # paragraph ("1. (U) Classified by ...") it stays part of that paragraph's text.
         before = text[header_end : classified_by.start]
-        if not re.search(r"(?:¶[ \t]*\d|(?m:^)[ \t]*\d{1,3}[ \t]*\.)", before):
+        if not re.search(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)", before):
             header_end = max(header_end, classified_by.end)
     if not tags_span and not subject and not eo:
         header_end = max(header_end, class_end)
@@ -138,6 +143,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         )
     entire = _ENTIRE_TEXT_RE.search(text, fields_lo, min(len(text), header_end + 2000))
 
+    corrected = _CORRECTED_RE.search(text, 0, min(len(text), header_end + 1))
     if classification is None:
         warnings.append("no classification line found")
     if not paragraphs:
@@ -166,6 +172,9 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         paragraphs=tuple(paragraphs),
         para_refs=tuple(para_refs),
         signature=signature,
+        corrected=trimmed_span(text, corrected.start("c"), corrected.end("c"))
+        if corrected
+        else None,
         entire_text=trimmed_span(text, entire.start(), entire.end()) if entire else None,
         noise=tuple(noise),
         body_start=header_end,

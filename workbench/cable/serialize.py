@@ -121,6 +121,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         ],
         "signature": _span(cable.signature),
         "entire_text_marking": _span(cable.entire_text),
+        "corrected_copy": _span(cable.corrected),
         "markdown_numbering": cable.markdown,
         "partial_extract": cable.partial_extract,
         "encoding": cable.encoding,

@@ -19,26 +19,27 @@ from workbench.cable.model import Subject
 # ``SUBJET``/``SUBECT``; ``SUBJECT`` without a colon only in capitals at a line start.
 SUBJECT_LABEL_RE = re.compile(
     r"(?:(?<=[\s\d:/.,])|^)(?P<label>(?i:SUBJECT|SUBJ|UBJECT|SUBJET|SUBECT|SUBJEC))"
-    r"(?:[ \t]*(?P<colon>:)|(?![A-Za-z0-9]))[ \t]*"
+    r"(?:[ \t]*+(?P<colon>:)|(?![A-Za-z0-9]))[ \t]*+"
 )
 # The field or the text that follows a subject run together with it on one line.
+# (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
 _INLINE_STOP_RE = re.compile(
-    r"[ \t]+(?=(?:(?-i:[A-Z])\.[ \t]+)?REF(?:S|\(S\)|TELS?|ERENCES?)?[ \t]*:"
-    r"|REF[ \t]+(?-i:[A-Z])[.)][ \t]"
-    r"|CLASSIFIED[ \t]+BY\b|SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|TAGS?[ \t]*:"
-    r"|E\.[ \t]?O\.[ \t]*1\d{4}|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)"
-    r"|\d{1,2}\.[ \t]*(?:\(|SUMMARY\b)"
+    r"(?<![ \t])[ \t]++(?=(?:(?-i:[A-Z])\.[ \t]++)?REF(?:S|\(S\)|TELS?|ERENCES?)?[ \t]*+:"
+    r"|REF[ \t]++(?-i:[A-Z])[.)][ \t]"
+    r"|CLASSIFIED[ \t]++BY\b|SENSITIVE[ \t]++BUT[ \t]++UNCLASSIFIED|TAGS?[ \t]*+:"
+    r"|E\.[ \t]?O\.[ \t]*+1\d{4}|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)"
+    r"|\d{1,2}\.[ \t]*+(?:\(|SUMMARY\b)"
     r"|(?-i:C[ ]O[ ]N[ ]F[ ]I|S[ ]E[ ]C[ ]R[ ]E[ ]T|UNCLAS[ ]+SECTION))",
     re.IGNORECASE,
 )
 # Lines after the subject that are not the subject.
 _NOT_SUBJECT_LINE_RE = re.compile(
     # A line holding only a backslash is blank: records exported as CSV end lines with one.
-    r"[ \t]*(?:\\?[ \t]*(?=\n|\Z)|REF(?:S|\(S\)|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]+BY|¶|\d{1,3}[ \t]*\.(?:[ \t(]|(?=\n|\Z))"
-    r"|\([A-Z]{1,3}(?:/+[A-Z]+)*\)|SUMMARY\b|TAGS?\b|E\.?[ \t]?O\.?[ \t]*1|DECL\b|PAGE[ \t]+\d"
-    r"|SENSITIVE\b|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|[-=_*]{3,}|BT[ \t]*(?=\n|\Z)|SUBJ"
-    r"|[A-Z][A-Z .'-]*[ \t]+\d{5,8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}[ \t]*(?=\n|\Z)"
-    r"|PASS[ \t]+TO\b)",
+    r"[ \t]*+(?:\\?[ \t]*+(?=\n|\Z)|REF(?:S|\(S\)|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]++BY|¶|\d{1,3}[ \t]*+\.(?:[ \t(]|(?=\n|\Z))"
+    r"|\([A-Z]{1,3}(?:/+[A-Z]+)*\)|SUMMARY\b|TAGS?\b|E\.?[ \t]?O\.?[ \t]*+1|DECL\b|PAGE[ \t]++\d"
+    r"|SENSITIVE\b|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|[-=_*]{3,}|BT[ \t]*+(?=\n|\Z)|SUBJ"
+    r"|[A-Z][A-Z .'-]*[ \t]++\d{5,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}[ \t]*+(?=\n|\Z)"
+    r"|PASS[ \t]++TO\b)",
     re.IGNORECASE,
 )
 
@@ -67,7 +68,7 @@ def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 # The page line of the flattened PDF form run into the subject: ``... PRESIDENT PRETORIA
 # 00000939 001.2 OF 003``. The serial is zero-padded to eight digits.
-_PAGE_TAIL_RE = re.compile(r"[ \t]+\d{8}[ \t]+\d{3}\.\d[ \t]+OF[ \t]+\d{3}")
+_PAGE_TAIL_RE = re.compile(r"(?<![ \t])[ \t]++\d{8}[ \t]++\d{3}\.\d[ \t]++OF[ \t]++\d{3}")
 
 
 def _cut_page_line(text: str, start: int, end: int, post: str | None) -> int:

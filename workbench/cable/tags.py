@@ -21,21 +21,22 @@ from workbench.cable.model import Span
 # lost). A slip counts only with its colon, or at the start of a line before a code.
 _LABEL = r"(?P<label>TAGS?|TAGES|TABS|TGS|TAS|AGS)"
 TAGS_LABEL_RE = re.compile(
-    r"(?:(?<=[\s\d:/.,])|^)" + _LABEL + r"(?:(?P<colon>[ \t]*:)|(?![A-Za-z0-9]))[ \t]*",
+    r"(?:(?<=[\s\d:/.,])|^)" + _LABEL + r"(?:(?P<colon>[ \t]*+:)|(?![A-Za-z0-9]))[ \t]*+",
     re.IGNORECASE,
 )
 # A code-looking first token after a label without colon (``TAGS PREL, PGOV``).
 _CODE_START_RE = re.compile(r"[A-Za-z]{2,6}\b|\[|OVIP\b", re.IGNORECASE)
 # Labels that end a TAGS value run on the same line.
+# (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
 _NEXT_LABEL_RE = re.compile(
-    r"[ \t]*\b(?:S?UBJ(?:ECT)?|SUBJET|SUBECT)\b[ \t]*:|[ \t]*\bSUBJECT[ \t]+(?=[A-Z])"
-    r"|[ \t]*\bREF(?:S|TELS?)?[ \t]*:|[ \t]*\bCLASSIFIED[ \t]+BY\b|[ \t]*\bE\.[ \t]?O\.[ \t]*1\d{4}",
+    r"(?<![ \t])[ \t]*+(?:\b(?:S?UBJ(?:ECT)?|SUBJET|SUBECT)\b[ \t]*+:|\bSUBJECT[ \t]++(?=[A-Z])"
+    r"|\bREF(?:S|TELS?)?[ \t]*+:|\bCLASSIFIED[ \t]++BY\b|\bE\.[ \t]?O\.[ \t]*+1\d{4})",
     re.IGNORECASE,
 )
 # A line that only carries more tags: codes separated by commas or blanks.
-_MORE_TAGS_RE = re.compile(r"[ \t]*(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*,)?[ \t]*)+")
+_MORE_TAGS_RE = re.compile(r"[ \t]*+(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
 _LABEL_LINE_RE = re.compile(
-    r"[ \t]*(?:S?UBJ|SUBJECT|REF|E\.?[ \t]?O\b|DECL|CLASSIFIED|TAGS?\b|PASS|FOR\b)", re.IGNORECASE
+    r"[ \t]*+(?:S?UBJ|SUBJECT|REF|E\.?[ \t]?O\b|DECL|CLASSIFIED|TAGS?\b|PASS|FOR\b)", re.IGNORECASE
 )
 _MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
 _CAPTION_WORDS = frozenset(CAPTIONS) | {"SBU", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}
