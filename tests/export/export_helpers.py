@@ -10,7 +10,6 @@ from workbench.export.options import ExportOptions
 from workbench.review.model import (
     Action,
     Decision,
-    FieldRedaction,
     Redaction,
     Review,
     field_spans,
@@ -49,7 +48,15 @@ def sample_review(cable: Cable) -> Review:
     )
     r.with_decision(3, Decision(Action.PARTIAL, spans=spans))
     r.with_decision(4, Decision(Action.RELEASE))
-    r.fields["classified_by"] = FieldRedaction("classified_by", ("(b)(6)",), "a name")
+    r.with_decision("classified_by", Decision(Action.WITHHOLD, ("(b)(6)",), "a name"))
+    release_rest(r)
+    return r
+
+
+def release_rest(r: Review) -> Review:
+    """Release every region still pending (the header fields, passing lines, signature)."""
+    for region in r.pending():
+        r.with_decision(region.key, Decision(Action.RELEASE))
     return r
 
 
@@ -72,7 +79,14 @@ def random_review(cable: Cable, rng: random.Random, pending: bool = False) -> Re
                 r.with_decision(p.index, Decision(Action.RELEASE))
     for name, chance in (("subject", 0.3), ("classified_by", 0.3), ("signature", 0.2)):
         if rng.random() < chance and field_spans(cable, name):
-            r.fields[name] = FieldRedaction(name, rng.choice(CODE_SETS))
+            r.with_decision(name, Decision(Action.WITHHOLD, rng.choice(CODE_SETS)))
+    for region in r.pending():
+        if region.kind == "paragraph" and pending:
+            continue
+        if rng.random() < 0.25:
+            r.with_decision(region.key, Decision(Action.WITHHOLD, rng.choice(CODE_SETS)))
+        else:
+            r.with_decision(region.key, Decision(Action.RELEASE))
     return r
 
 

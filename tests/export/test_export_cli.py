@@ -25,6 +25,11 @@ DECISIONS = {
             "spans": [{"match": "the Government of Norway", "codes": ["(b)(1)", "1.4(b)"]}],
         },
         {"paragraph": 4, "action": "release"},
+        *(
+            {"region": key, "action": "release"}
+            for key in ("from", "to", "info", "passing:1", "tags", "refs", "classified_by")
+        ),
+        {"region": "signature", "action": "release"},
     ],
     "fields": [{"field": "subject", "codes": ["(b)(1)", "1.4(d)"]}],
 }
@@ -136,7 +141,7 @@ def test_bad_input_one_sentence_no_file(tmp_path, decisions, capsys):
 def test_export_from_the_review_store(tmp_path, capsys):
     """Decisions saved in the SQLite store, as the window saves them, export the same way."""
     from workbench.cable import read_cable
-    from workbench.review.commands import SetDecision
+    from workbench.review.commands import SetDecision, release_all
     from workbench.review.model import Action, Decision
     from workbench.review.store import SqliteStore
 
@@ -151,6 +156,7 @@ def test_export_from_the_review_store(tmp_path, capsys):
                 else Decision(Action.RELEASE)
             )
             store.apply(review, SetDecision(p, d), "tester")
+        store.apply(review, release_all(review, [r.key for r in review.pending()]), "tester")
     out = tmp_path / "r.pdf"
     assert run("export", SAMPLE, "--store", store_path, "--out", out) == 0
     text = "".join(extract(out.read_bytes()).pages)

@@ -78,14 +78,7 @@ def test_verify_catches_a_release_made_from_the_wrong_review(releases):
     cable, review, pdf, _ = next(
         r for r in releases if any(review_released(r[1], p) for p in r[0].paragraphs)
     )
-    stricter = review.__class__(
-        review.cable_id,
-        review.cable_hash,
-        review.paragraph_count,
-        dict(review.decisions),
-        dict(review.fields),
-        review.paragraph_spans,
-    )
+    stricter = review.copy()
     p = next(p for p in cable.paragraphs if review_released(review, p))
     stricter.with_decision(p.index, Decision(Action.WITHHOLD, ("(b)(6)",)))
     report = verify(cable, stricter, extract(pdf))

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from corpus import SAMPLE
 from export_checks import problems, read
-from export_helpers import OPTIONS, sample_review
+from export_helpers import OPTIONS, release_rest, sample_review
 
 from workbench.cable import parse_cable, read_cable
 from workbench.export.errors import ExportError
 from workbench.export.release import render_release
 from workbench.export.stamps import stamps_for
 from workbench.export.verify import extract, verify
-from workbench.review.model import Action, Decision, FieldRedaction, Review
+from workbench.review.model import Action, Decision, Review
 
 GOLDEN = Path(__file__).parent / "golden" / "07SEOUL219-release.sha256"
 
@@ -70,7 +70,7 @@ def test_golden_bytes(cable):
 
 def test_withheld_subject_stays_out_of_metadata_and_outline(cable):
     review = sample_review(cable)
-    review.fields["subject"] = FieldRedaction("subject", ("(b)(1)", "1.4(d)"))
+    review.with_decision("subject", Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)")))
     pdf = render_release(cable, review, OPTIONS)
     text, meta, outline = read(pdf)
     for place in (text, meta, outline):
@@ -83,6 +83,7 @@ def test_release_in_full(cable):
     review = Review.for_cable(cable)
     for p in cable.paragraphs:
         review.with_decision(p.index, Decision(Action.RELEASE))
+    release_rest(review)
     pdf = render_release(cable, review, OPTIONS)
     text, _, _ = read(pdf)
     assert "RELEASE IN FULL" in text
@@ -93,7 +94,7 @@ def test_release_in_full(cable):
 def test_pending_paragraphs_refuse_export_unless_allowed(cable):
     review = sample_review(cable)
     review.with_decision(4, Decision())  # back to pending
-    with pytest.raises(ExportError, match=r"not yet reviewed \(4\).*--allow-pending"):
+    with pytest.raises(ExportError, match=r"1 region\(s\) not yet decided \(¶4\).*--allow-pending"):
         render_release(cable, review, OPTIONS)
     pdf = render_release(cable, review, replace(OPTIONS, allow_pending=True))
     text, _, _ = read(pdf)
@@ -123,6 +124,7 @@ def test_markup_characters_survive(cable):
     review = Review.for_cable(c2)
     for p in c2.paragraphs:
         review.with_decision(p.index, Decision(Action.RELEASE))
+    release_rest(review)
     pdf_text, _, _ = read(render_release(c2, review, OPTIONS))
     assert "See <GATE 3> & AT&T; now." in pdf_text
 
@@ -132,6 +134,7 @@ def test_partial_downgrade_keeps_a_level(cable):
     review = Review.for_cable(secret)
     for p in secret.paragraphs:
         review.with_decision(p.index, Decision(Action.RELEASE))
+    release_rest(review)
     text, _, _ = read(render_release(secret, review, replace(OPTIONS, marking="CONFIDENTIAL")))
     assert "SECRET" in text and "DOWNGRADED TO CONFIDENTIAL" in text
 
@@ -143,6 +146,7 @@ def test_sbu_cable_is_released_not_declassified():
     review = Review.for_cable(sbu)
     for p in sbu.paragraphs:
         review.with_decision(p.index, Decision(Action.RELEASE))
+    release_rest(review)
     text, _, _ = read(render_release(sbu, review, OPTIONS))
     assert "SENSITIVE BUT UNCLASSIFIED" in text and "//SBU" not in text
     assert "RELEASED" in text and "DECLASSIFIED" not in text

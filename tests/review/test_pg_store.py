@@ -28,7 +28,7 @@ def test_the_database_names_the_reviewer(sample: Cable, pg_db: PgDatabase) -> No
         store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "mallory")
         (entry,) = store.log(sample.id or "")
         assert entry.reviewer == "alice"
-        assert store.authors(sample.id or "")["1"].reviewer == "alice"
+        assert store.authors(sample.id or "")["p1"].reviewer == "alice"
     # Writing another's name by hand is overwritten by the triggers.
     with raw(pg_db, "alice") as conn:
         conn.execute(
@@ -51,7 +51,7 @@ def test_nobody_can_edit_the_audit_log(sample: Cable, pg_db: PgDatabase, who: st
             "DELETE FROM audit",
             "TRUNCATE audit",
             "UPDATE qc_events SET reviewer = 'mallory'",
-            "DELETE FROM decisions",
+            "DELETE FROM region_decisions",
             "ALTER TABLE audit DISABLE TRIGGER USER",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -71,11 +71,11 @@ def test_a_decision_cannot_change_without_its_audit_entry(sample: Cable, pg_db: 
     with raw(pg_db, "alice") as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
             conn.execute(
-                'UPDATE decisions SET action = \'withhold\', data = \'{"action": "withhold", '
-                '"codes": ["(b)(1)"]}\''
+                "UPDATE region_decisions SET action = 'withhold', data = '{\"action\": "
+                '"withhold", "codes": ["(b)(1)"]}\''
             )
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("UPDATE decisions SET changed_by = 'bob'")
+            conn.execute("UPDATE region_decisions SET changed_by = 'bob'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE reviews SET qc_state = 'qc-approved'")
 
@@ -84,8 +84,7 @@ def test_each_role_may_do_what_it_needs_and_no_more(sample: Cable, pg_db: PgData
     cid = sample.id or ""
     with PgStore(pg_db.url("alice")) as alice:
         review = alice.load(sample)
-        steps = [commands.release(p) for p in sample.paragraphs]
-        alice.apply(review, commands.Composite(steps, "Release all"), "alice")
+        alice.apply(review, commands.release_all(review, [r.key for r in review.pending()]), "")
         alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
         with pytest.raises(ReviewError, match="only a QC reviewer"):
             alice.qc_step(cid, QcState.APPROVED, "", "alice")
@@ -99,7 +98,7 @@ def test_each_role_may_do_what_it_needs_and_no_more(sample: Cable, pg_db: PgData
             admin.apply(admin.load(sample), commands.withhold(sample.paragraphs[0], ["(b)(1)"]), "")
         with pytest.raises(ReviewError, match="only a QC reviewer"):
             admin.qc_step(cid, QcState.APPROVED, "", "carol")
-        assert admin.reviews()[0].decided == len(sample.paragraphs)  # reads everything
+        assert admin.reviews()[0].complete  # reads everything
     with PgStore(pg_db.url("quinn")) as quinn:
         assert quinn.qc_step(cid, QcState.APPROVED, "", "quinn").reviewer == "quinn"
 
@@ -119,8 +118,11 @@ def test_an_empty_database_says_how_to_set_it_up(pg_cluster) -> None:  # type: i
     pg_cluster.psql("postgres", "CREATE DATABASE empty_one")
     with pytest.raises(StoreError, match="workbench store init"):
         PgStore(pg_cluster.url("empty_one"))
-    assert initialise(pg_cluster.url("empty_one"))[-1] == "applied schema step 1"
-    assert initialise(pg_cluster.url("empty_one")) == ["the store is up to date (schema 1)"]
+    assert initialise(pg_cluster.url("empty_one"))[-2:] == [
+        "applied schema step 1",
+        "applied schema step 2",
+    ]
+    assert initialise(pg_cluster.url("empty_one")) == ["the store is up to date (schema 2)"]
     PgStore(pg_cluster.url("empty_one")).close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -52,8 +53,17 @@ def test_import_export_round_trip(
     assert review("export", str(SAMPLE), "--store", store) == 0
     first = capsys.readouterr().out
     exported = json.loads(first)
-    assert [d["paragraph"] for d in exported["decisions"]] == [1, 2, 3]
-    assert exported["fields"] == [{"field": "subject", "codes": ["(b)(1)", "1.4(d)"]}]
+    assert [d.get("paragraph", d.get("region")) for d in exported["decisions"]] == [
+        "subject",
+        1,
+        2,
+        3,
+    ]
+    assert exported["decisions"][0] == {
+        "region": "subject",
+        "action": "withhold",
+        "codes": ["(b)(1)", "1.4(d)"],
+    }
     # Import the export into a fresh store, export again: the same file.
     out = files["dir"] / "exported.json"
     out.write_text(first, encoding="utf-8")
@@ -96,13 +106,15 @@ def test_show_and_log(files: dict[str, Path], capsys: pytest.CaptureFixture[str]
     capsys.readouterr()
     assert review("show", str(SAMPLE), "--store", store) == 0
     out = capsys.readouterr().out
-    assert "3 of 4 paragraphs decided (75%); pending: 4" in out
+    assert "11 of 20 regions decided (55%); pending: From (FM line), To, Info" in out
     assert "withhold   (b)(1), 1.4(d)" in out and "'Norway' (b)(1)" in out
-    assert "Subject: (b)(1), 1.4(d)" in out
+    assert re.search(r"Subject +withhold   \(b\)\(1\), 1.4\(d\)", out)
+    assert re.search(r"Routing lines 1 \[routing:1\] +release  \(rule: routing\)", out)
     assert review("log", str(SAMPLE), "--store", store) == 0
     out = capsys.readouterr().out
     assert "alice  Import decisions.json" in out
     assert "paragraph 2: pending -> withhold (b)(1), 1.4(d)" in out
+    assert "Subject: pending -> withhold (b)(1), 1.4(d)" in out
     assert review("log", "07SEOUL219", "--store", store, "--json") == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["reviewer"] == "alice"
@@ -163,11 +175,12 @@ def test_find_across_cables_and_apply(
         == 0
     )
     out = capsys.readouterr().out
-    assert "redacted 4 places (saved)" in out
+    # Every region is searched: the INFO line's AMEMBASSY OSLO too, not only the paragraphs.
+    assert "redacted 5 places (saved)" in out and "\tinfo\t" in out
     # The same cable again: every match is already withheld, nothing is written.
     assert review("find", "oslo", str(other), "--codes", "(b)(6)", "--apply", "--store", store) == 0
     out = capsys.readouterr().out
-    assert out.count("(already withheld)") == 4 and "saved" not in out
+    assert out.count("(already withheld)") == 5 and "saved" not in out
     with SqliteStore(store) as s:
         (entry,) = s.log("07SEOUL219")
     assert entry.reviewer == "bob" and entry.what == "Find and redact 'oslo'"
@@ -220,11 +233,11 @@ def test_import_merge_keeps_other_decisions(
     path = files["dir"] / "p4.json"
     path.write_text(json.dumps(only4))
     assert review("import", str(SAMPLE), str(path), "--store", store, "--merge") == 0
-    assert "4 of 4 paragraphs decided" in capsys.readouterr().out
+    assert "12 of 20 regions decided" in capsys.readouterr().out
     assert review("import", str(SAMPLE), str(path), "--store", store) == 0
-    assert "1 of 4 paragraphs decided" in capsys.readouterr().out
+    assert "8 of 20 regions decided" in capsys.readouterr().out  # p4 and the rules' regions
     assert review("show", str(SAMPLE), "--store", store) == 0
-    assert "Header fields withheld" not in capsys.readouterr().out
+    assert re.search(r"Subject +PENDING", capsys.readouterr().out)
 
 
 def test_list(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -234,4 +247,4 @@ def test_list(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> Non
     review("import", str(SAMPLE), str(files["decisions"]), "--store", store)
     capsys.readouterr()
     assert review("list", "--store", store) == 0
-    assert capsys.readouterr().out.startswith("07SEOUL219\t3 of 4 paragraphs decided\tin progress")
+    assert capsys.readouterr().out.startswith("07SEOUL219\t11 of 20 regions decided\tin progress")

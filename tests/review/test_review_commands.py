@@ -29,13 +29,14 @@ def roundtrip(review: Review, command: commands.Command) -> Review:
 def test_release_withhold_pending(sample: Cable) -> None:
     p1, p2 = sample.paragraphs[0], sample.paragraphs[1]
     r = fresh(sample)
+    by_rules = r.decided_count  # routing lines, markings, page breaks (review/rules.py)
     roundtrip(r, commands.release(p1))
     assert r.decision(1).action == Action.RELEASE
     roundtrip(r, commands.withhold(p2, ["(b)(1)", "1.4(d)", "(b)(1)"], "foreign relations"))
     assert r.decision(2) == Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)"), "foreign relations")
     roundtrip(r, commands.set_pending(p2))
-    assert r.decision(2).action == Action.PENDING and 2 not in r.decisions
-    assert r.decided_count == 1 and not r.is_complete
+    assert r.decision(2).action == Action.PENDING and "p2" not in r.decisions
+    assert r.decided_count == by_rules + 1 and not r.is_complete
 
 
 def test_partial_with_spans(sample: Cable) -> None:
@@ -48,10 +49,25 @@ def test_partial_with_spans(sample: Cable) -> None:
     assert sample.text[s : s + 3] == "Kim"
 
 
-def test_complete_when_no_paragraph_pending(sample: Cable) -> None:
+def test_complete_only_when_every_region_is_decided(sample: Cable) -> None:
     r = fresh(sample)
     for p in sample.paragraphs:
         commands.release(p).apply(r)
+    # Released paragraphs are not a complete review: the header fields, the passing line
+    # and the signature are regions too, and a release prints none of them undecided.
+    assert not r.is_complete
+    assert {x.key for x in r.pending()} == {
+        "from",
+        "to",
+        "info",
+        "passing:1",
+        "tags",
+        "subject",
+        "refs",
+        "classified_by",
+        "signature",
+    }
+    commands.release_all(r, [x.key for x in r.pending()]).apply(r)
     assert r.is_complete
 
 
@@ -168,7 +184,10 @@ def test_composite_is_one_step_and_atomic(sample: Cable) -> None:
     )
     roundtrip(r, step)
     assert step.paragraphs == {1, 2, 3} and step.fields == {"subject"}
-    assert r.decided_count == 3 and "subject" in r.fields
+    decided = {k for k, d in r.decisions.items() if d.action != Action.PENDING}
+    assert decided == {"p1", "p2", "subject"} and "subject" in r.fields
+    # Redacting a span never decides the rest of a pending paragraph.
+    assert r.decision(3).action == Action.PENDING and len(r.decision(3).spans) == 1
 
     # A child that fails leaves the review as it was before the whole step.
     r2 = fresh(sample)

@@ -28,7 +28,7 @@ ISSUE_EXAMPLE: dict[str, Any] = {
             "action": "partial",
             "spans": [
                 {"match": "Norway", "codes": ["(b)(6)"]},
-                {"start": 1706, "end": 1709, "codes": ["(b)(6)"], "comment": "name"},
+                {"start": 1706, "end": 1709, "text": "Kim", "codes": ["(b)(6)"], "comment": "name"},
             ],
         },
     ],
@@ -143,7 +143,7 @@ def _with(entry_change: dict[str, Any] | None = None, **top: Any) -> dict[str, A
             _with({"paragraph": "4", "action": "release"}),
             "decisions[3]: the paragraph number must be a whole number",
         ),
-        (_with({"action": "release"}), 'decisions[3]: give either "paragraph"'),
+        (_with({"action": "release"}), 'decisions[3]: give one of "paragraph"'),
         (_with(cable="07SEOUL220"), "the decisions are for '07SEOUL220', not 07SEOUL219"),
         (_with(text_sha256="00"), "exported from a different text of 07SEOUL219"),
         (

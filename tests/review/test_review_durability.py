@@ -49,8 +49,9 @@ def notes_in_log(store: SqliteStore, cable_ids: set[str]) -> dict[tuple[str, int
     out: dict[tuple[str, int], list[str]] = defaultdict(list)
     for cid in cable_ids:
         for entry in store.log(cid):
-            for index, after in entry.after.get("paragraphs", {}).items():
-                out[(cid, int(index))].append(after.get("comment", ""))
+            for key, after in entry.after.get("regions", {}).items():
+                if key[:1] == "p" and key[1:].isdigit():
+                    out[(cid, int(key[1:]))].append(after.get("comment", ""))
     return out
 
 

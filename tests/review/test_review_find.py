@@ -22,7 +22,7 @@ def test_term_is_found_in_bodies_only(sample: Cable) -> None:
     )
 
 
-def test_subject_match_proposes_the_field(sample: Cable) -> None:
+def test_subject_match_proposes_a_span_in_the_field(sample: Cable) -> None:
     props = find(sample, compile_pattern("cluster munitions"))
     fields = [q for q in props if q.kind == "field"]
     assert [q.field for q in fields] == ["subject"] and fields[0].text == "CLUSTER MUNITIONS"
@@ -31,8 +31,11 @@ def test_subject_match_proposes_the_field(sample: Cable) -> None:
     step = redact_command(sample, props, ["(b)(1)"])
     before = copy.deepcopy(review)
     step.apply(review)
-    assert review.fields["subject"].codes == ("(b)(1)",)
-    assert review.decision(2).action == Action.PARTIAL
+    subject = review.decision("subject")
+    assert [sample.text[x.start : x.end] for x in subject.spans] == ["CLUSTER MUNITIONS"]
+    # Applying never decides a pending region: the rest of it is still for a reviewer.
+    assert subject.action == Action.PENDING and review.decision(2).action == Action.PENDING
+    assert review.decision(2).spans
     step.revert(review)
     assert review == before
 
@@ -46,7 +49,8 @@ def test_case_word_and_regex_options(sample: Cable) -> None:
     rokg = find(sample, compile_pattern(r"\bR\w+G\b", regex=True, match_case=True))
     assert {q.text for q in rokg} == {"ROKG"}
     assert len(rokg) == 1 + sum(p.text.count("ROKG") for p in sample.paragraphs)  # + subject
-    assert find(sample, compile_pattern("x*", regex=True)) == []  # empty matches propose nothing
+    # Empty matches propose nothing.
+    assert all(q.end > q.start for q in find(sample, compile_pattern("x*", regex=True)))
     with pytest.raises(ReviewError, match="not a valid regular expression"):
         compile_pattern("(b", regex=True)
     with pytest.raises(ReviewError, match="empty"):

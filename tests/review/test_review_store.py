@@ -11,6 +11,7 @@ import pytest
 from workbench.cable import Cable, parse_cable
 from workbench.review import (
     Action,
+    Decision,
     Redaction,
     ReviewError,
     SqliteStore,
@@ -55,11 +56,11 @@ def test_each_change_is_saved_and_undo_is_saved(sample: Cable, store_path: Path)
         "Undo: Paragraph 2: withhold (b)(1), 1.4(d)",
     ]
     assert [e.reviewer for e in log] == ["alice", "alice", "bob", "bob", "alice"]
-    assert log[1].before == {"paragraphs": {"2": {"action": "pending"}}}
+    assert log[1].before == {"regions": {"p2": {"action": "pending"}}}
     assert log[1].after == {
-        "paragraphs": {"2": {"action": "withhold", "codes": ["(b)(1)", "1.4(d)"]}}
+        "regions": {"p2": {"action": "withhold", "codes": ["(b)(1)", "1.4(d)"]}}
     }
-    assert log[3].before == {"fields": {"subject": None}}
+    assert log[3].before == {"regions": {"subject": {"action": "pending"}}}
     assert all(e.at.endswith("Z") for e in log)
 
 
@@ -112,7 +113,7 @@ def test_changed_text_is_refused(sample: Cable, store_path: Path) -> None:
             store.load(sample)
         last = store.log(sample.id or "")[-1]
         assert last.what == "Start the review over"
-        assert last.before["paragraphs"] == {"1": {"action": "release"}}
+        assert last.before["regions"] == {"p1": {"action": "release"}}
 
 
 def test_stale_review_object_cannot_write_over_new_text(sample: Cable, store_path: Path) -> None:
@@ -179,32 +180,85 @@ def test_reviews_summary(sample: Cable, store_path: Path) -> None:
         store.apply(review, commands.release(sample.paragraphs[0]), "a")
         store.apply(review, commands.withhold(sample.paragraphs[1], ["(b)(1)"]), "a")
         (summary,) = store.reviews()
-        assert (summary.cable_id, summary.decided, summary.paragraph_count) == (
+        assert (summary.cable_id, summary.decided, summary.total) == (
             sample.id,
-            2,
-            len(sample.paragraphs),
+            review.decided_count,
+            review.region_count,
         )
+        assert not summary.complete and review.decided_count > 2  # rules decided some
+
+
+def _old_store(
+    store_path: Path,
+    cable: Cable,
+    spans: list[list[int]],
+    decisions: dict[int, dict],
+    fields: dict[str, dict] | None = None,
+) -> None:
+    """A store as the workbench wrote it before regions (schema 2), with one review."""
+    from workbench.review import text_hash
+    from workbench.review.sqlite_schema import MIGRATIONS
+
+    db = sqlite3.connect(store_path)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    db.execute(
+        "INSERT INTO reviews VALUES (?, ?, ?, ?, 'then', 'then')",
+        (cable.id, text_hash(cable.text), len(spans), json.dumps(spans)),
+    )
+    for index, d in decisions.items():
+        db.execute(
+            "INSERT INTO decisions VALUES (?, ?, ?, ?)",
+            (cable.id, index, d["action"], json.dumps(d)),
+        )
+    for name, f in (fields or {}).items():
+        db.execute(
+            "INSERT INTO field_redactions VALUES (?, ?, ?)",
+            (cable.id, name, json.dumps({"field": name} | f)),
+        )
+    db.commit()
+    db.close()
 
 
 def _store_old_division(
     store_path: Path, sample: Cable, spans: list[list[int]], decisions: dict[int, dict]
 ) -> None:
     """Write a review as an older reader, which divided the same text differently, saved it."""
-    from workbench.review import text_hash
+    _old_store(store_path, sample, spans, decisions)
 
-    SqliteStore(store_path).close()
-    db = sqlite3.connect(store_path)
-    db.execute(
-        "INSERT INTO reviews VALUES (?, ?, ?, ?, 'then', 'then')",
-        (sample.id, text_hash(sample.text), len(spans), json.dumps(spans)),
+
+def test_a_store_from_before_regions_is_migrated(sample: Cable, store_path: Path) -> None:
+    p3 = sample.paragraphs[2]
+    span = {"start": p3.body_start, "end": p3.body_start + 3, "codes": ["(b)(6)"]}
+    _old_store(
+        store_path,
+        sample,
+        [[p.start, p.end] for p in sample.paragraphs],
+        {
+            1: {"action": "release"},
+            2: {"action": "withhold", "codes": ["(b)(1)", "1.4(d)"], "comment": "why"},
+            3: {"action": "partial", "spans": [span]},
+        },
+        {"subject": {"codes": ["(b)(1)"]}, "signature": {"codes": ["(b)(6)"], "comment": "c"}},
     )
-    for index, d in decisions.items():
-        db.execute(
-            "INSERT INTO decisions VALUES (?, ?, ?, ?)",
-            (sample.id, index, d["action"], json.dumps(d)),
-        )
-    db.commit()
-    db.close()
+    with SqliteStore(store_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        (summary,) = store.reviews()
+        assert summary.total is None and summary.decided == 5  # header not counted yet
+        review = store.load(sample)
+        assert review.decision(1).action == Action.RELEASE
+        assert review.decision(2) == Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)"), "why")
+        assert review.decision(3).spans[0].start == p3.body_start
+        assert review.decision("subject") == Decision(Action.WITHHOLD, ("(b)(1)",))
+        assert review.decision("signature") == Decision(Action.WITHHOLD, ("(b)(6)",), "c")
+        # Before regions, a field nobody withheld was printed; now it waits for a reviewer.
+        assert review.decision("from").action == Action.PENDING
+        assert review.effective("from").action == Action.PENDING
+        assert not review.is_complete
+        assert store.log(review.cable_id) == []  # nothing moved, so nothing to log
+        assert store.load(sample) == review
 
 
 def test_decisions_follow_their_paragraphs_when_the_reader_changes(
@@ -226,7 +280,7 @@ def test_decisions_follow_their_paragraphs_when_the_reader_changes(
         assert review.decision(1).action == Action.RELEASE
         assert review.decision(3).spans[0].start == p3.body_start
         assert review.decision(2).action == Action.PENDING
-        assert store.log(review.cable_id)[-1].what.startswith("Renumber paragraphs")
+        assert store.log(review.cable_id)[-1].what.startswith("Renumber regions")
         assert store.load(sample) == review  # saved: the second load does not renumber again
         assert len(store.log(review.cable_id)) == 1
 
@@ -238,7 +292,7 @@ def test_decision_that_cannot_follow_is_refused(sample: Cable, store_path: Path)
     _store_old_division(store_path, sample, spans, {1: {"action": "withhold", "codes": ["(b)(1)"]}})
     with (
         SqliteStore(store_path) as store,
-        pytest.raises(TextChangedError, match="divides 07SEOUL219 into paragraphs differently"),
+        pytest.raises(TextChangedError, match="divides 07SEOUL219 into regions differently"),
     ):
         store.load(sample)
 
@@ -281,7 +335,7 @@ def test_damaged_store_is_one_sentence(sample: Cable, store_path: Path) -> None:
     with SqliteStore(store_path) as store:
         store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "a")
     db = sqlite3.connect(store_path)
-    db.execute("DROP TABLE decisions")  # as good as a damaged file for the reader
+    db.execute("DROP TABLE region_decisions")  # as good as a damaged file for the reader
     db.commit()
     db.close()
     with SqliteStore(store_path) as store, pytest.raises(StoreError, match="cannot be used"):

@@ -50,14 +50,14 @@ def test_each_change_is_saved_and_undo_is_saved(sample: Cable, make_store: MakeS
         "Undo: Paragraph 2: withhold (b)(1), 1.4(d)",
     ]
     assert {e.reviewer for e in log} == {"alice"}
-    assert log[1].before == {"paragraphs": {"2": {"action": "pending"}}}
+    assert log[1].before == {"regions": {"p2": {"action": "pending"}}}
     assert log[1].after == {
-        "paragraphs": {"2": {"action": "withhold", "codes": ["(b)(1)", "1.4(d)"]}}
+        "regions": {"p2": {"action": "withhold", "codes": ["(b)(1)", "1.4(d)"]}}
     }
-    assert log[3].before == {"fields": {"subject": None}}
+    assert log[3].before == {"regions": {"subject": {"action": "pending"}}}
     assert all(e.at.endswith("Z") and e.at[10] == "T" for e in log)
     (summary,) = again.reviews()
-    assert (summary.cable_id, summary.decided) == (sample.id, 2)
+    assert (summary.cable_id, summary.decided) == (sample.id, review.decided_count)
 
 
 def test_no_change_writes_nothing(sample: Cable, make_store: MakeStore) -> None:
@@ -97,7 +97,7 @@ def test_changed_text_is_refused_and_start_over_keeps_the_log(
         store.load(sample)
     last = store.log(sample.id or "")[-1]
     assert last.what == "Start the review over"
-    assert last.before["paragraphs"] == {"1": {"action": "release"}}
+    assert last.before["regions"] == {"p1": {"action": "release"}}
     # A review object of the old text cannot write over the new one.
     with pytest.raises(TextChangedError, match="different text"):
         make_store("bob").apply(old, commands.release(sample.paragraphs[1]), "bob")
@@ -130,7 +130,7 @@ def test_second_reviewer_of_one_paragraph_is_told_who_and_nothing_is_overwritten
         ("bob", "Paragraph 2: release"),
         ("bob", "Paragraph 1: release"),
     ]
-    author = alice.authors(sample.id or "")["1"]
+    author = alice.authors(sample.id or "")["p1"]
     assert (author.reviewer, author.version) == ("bob", 2)
     # Alice's own next change to ¶1 now conflicts with Bob's, and says so.
     with pytest.raises(ConflictError, match=r"^bob changed paragraph #1"):
@@ -141,15 +141,14 @@ def test_field_conflicts_too(sample: Cable, make_store: MakeStore) -> None:
     alice, bob = make_store("alice"), make_store("bob")
     mine, theirs = alice.load(sample), bob.load(sample)
     alice.apply(mine, commands.SetField("subject", ["(b)(1)"], cable=sample), "alice")
-    with pytest.raises(ConflictError, match="alice changed the subject field"):
+    with pytest.raises(ConflictError, match="alice changed the subject region"):
         bob.apply(theirs, commands.SetField("subject", ["(b)(6)"], cable=sample), "bob")
     assert "subject" not in theirs.fields
 
 
 def _decide_all(store: ReviewStore, sample: Cable, who: str) -> None:
     review = store.load(sample)
-    steps = [commands.release(p) for p in sample.paragraphs]
-    store.apply(review, commands.Composite(steps, "Release all"), who)
+    store.apply(review, commands.release_all(review, [r.key for r in review.pending()]), who)
 
 
 def test_second_review_workflow(sample: Cable, make_store: MakeStore) -> None:
@@ -158,7 +157,7 @@ def test_second_review_workflow(sample: Cable, make_store: MakeStore) -> None:
     review = alice.load(sample)
     alice.apply(review, commands.release(sample.paragraphs[0]), "alice")
     assert alice.qc_history(cid) == []
-    with pytest.raises(ReviewError, match="undecided paragraphs"):
+    with pytest.raises(ReviewError, match="undecided regions"):
         alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
     _decide_all(alice, sample, "alice")
     done = alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
@@ -180,7 +179,7 @@ def test_second_review_workflow(sample: Cable, make_store: MakeStore) -> None:
     # approving the first pass's work.
     checked = quinn.load(sample)
     quinn.apply(checked, commands.withhold(sample.paragraphs[2], ["(b)(1)"]), "quinn")
-    assert quinn.authors(cid)["3"].qc_pass
+    assert quinn.authors(cid)["p3"].qc_pass
     ok = quinn.qc_step(cid, QcState.APPROVED, "", "quinn")
     assert (ok.state, ok.reviewer) == (QcState.APPROVED, "quinn")
     # A change after approval sends the cable back to review.

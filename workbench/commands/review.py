@@ -78,9 +78,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q = sub.add_parser(
         "find",
         help="find a term or pattern in cables and propose (or --apply) redactions",
-        description="Search the paragraph bodies and subject lines of each CABLE for PATTERN "
-        "and list every match. With --apply, redact them (subject matches withhold the subject) "
-        "with --codes, as one change per cable.",
+        description="Search every region of each CABLE (paragraphs, header fields, passing "
+        "lines, repeated headers, unparsed text) for PATTERN and list every match; a plain "
+        "term is also found hyphen-wrapped, across line and page breaks and in any Unicode "
+        "form. With --apply, redact them with --codes, as one change per cable: only the "
+        "matches are withheld, and a region not yet decided stays undecided.",
     )
     q.add_argument(
         "pattern", metavar="PATTERN", help="text to find (a regular expression with --regex)"
@@ -181,7 +183,7 @@ def _import(args: argparse.Namespace) -> int:
         changed = store.apply(
             review, commands.ReplaceReview(target, label, merge=args.merge), reviewer
         )
-    done = f"{review.decided_count} of {review.paragraph_count} paragraphs decided"
+    done = f"{review.decided_count} of {review.region_count} regions decided"
     if changed:
         print(f"{review.cable_id}: imported {args.decisions} into {store.location} ({done})")
     else:
@@ -224,9 +226,14 @@ def _list(args: argparse.Namespace) -> int:
     if not summaries:
         print(f"no reviews saved in {store.location}")
     for r in summaries:
-        state = "complete" if r.decided == r.paragraph_count else "in progress"
+        state = "complete" if r.complete else "in progress"
+        total = (
+            f"of {r.total} regions decided"
+            if r.total is not None
+            else "regions decided (header not yet counted: open the cable once)"
+        )
         print(
-            f"{r.cable_id}\t{r.decided} of {r.paragraph_count} paragraphs decided\t{state}\t"
+            f"{r.cable_id}\t{r.decided} {total}\t{state}\t"
             f"last change {r.updated_at[:16].replace('T', ' ')} UTC"
         )
     return 0
@@ -299,7 +306,7 @@ def _find(args: argparse.Namespace) -> int:
                 review = store.load(cable) if store else None
                 proposals = find(cable, pattern, review)
                 for prop in proposals:
-                    where = f"para {prop.paragraph_key}" if prop.kind == "span" else "subject"
+                    where = f"para {prop.paragraph_key}" if prop.kind == "span" else prop.region
                     note = "  (already withheld)" if prop.covered else ""
                     context = _context(cable.text, prop.start, prop.end)
                     print(f"{path}\t{where}\t{prop.start}-{prop.end}\t{context}{note}")

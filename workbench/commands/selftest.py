@@ -134,6 +134,11 @@ def _review(ctx: Context) -> str:
         review = store.load(cable)
         for change in changes:
             store.apply(review, change, "self-test")
+        # The rest of the header (addressees, passing lines, signature): released in one step.
+        rest = [r.key for r in review.pending()]
+        if rest:
+            changes.append(rc.release_all(review, rest, "Release the header"))
+            store.apply(review, changes[-1], "self-test")
     with open_store(store_path) as store:
         saved = store.load(cable)
         log = store.log(saved.cable_id)
@@ -141,7 +146,7 @@ def _review(ctx: Context) -> str:
     if (saved.decisions, saved.fields) != (review.decisions, review.fields):
         raise RuntimeError(f"the decisions read back from {store_path} differ from those made")
     if not saved.is_complete:
-        raise RuntimeError(f"{saved.decided_count} of {saved.paragraph_count} paragraphs saved")
+        raise RuntimeError(f"{saved.decided_count} of {saved.region_count} regions saved")
     if len(log) != len(changes):
         raise RuntimeError(f"{len(log)} audit entries for {len(changes)} changes")
     if integrity != "ok":
@@ -150,7 +155,7 @@ def _review(ctx: Context) -> str:
     ctx.data["review"] = saved
     return (
         f"{len(changes)} decisions saved, reopened: {saved.decided_count} of "
-        f"{saved.paragraph_count} paragraphs decided, {len(log)} audit entries, integrity ok"
+        f"{saved.region_count} regions decided, {len(log)} audit entries, integrity ok"
     )
 
 

@@ -25,8 +25,9 @@ def cable_name(cable: Cable) -> str:
     return "cable"
 
 
-def pending_paragraphs(cable: Cable, review: Review) -> list[str]:
-    return [p.key for p in cable.paragraphs if review.decision(p.index).action == Action.PENDING]
+def pending_regions(cable: Cable, review: Review) -> list[str]:
+    """The regions not yet decided, as a reviewer would name them (``¶3``, ``Subject``)."""
+    return [r.label for r in review.pending()]
 
 
 def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -> list[Withholding]:
@@ -41,16 +42,16 @@ def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -
         raw = review.withholdings(cable, allow_pending)
     except ReviewError as exc:
         raise ExportError(str(exc)) from None
-    pending = pending_paragraphs(cable, review)
+    pending = pending_regions(cable, review)
     if pending and not allow_pending:
         shown = ", ".join(pending[:8]) + (" ..." if len(pending) > 8 else "")
         raise ExportError(
-            f"{name} has {len(pending)} paragraph(s) not yet reviewed ({shown}): decide them, "
+            f"{name} has {len(pending)} region(s) not yet decided ({shown}): decide them, "
             "or export with --allow-pending to withhold them as PENDING REVIEW"
         )
     sets = code_sets() if raw else []
     for w in raw:
-        where = f"paragraph {_key(cable, w)}" if w.paragraph else f"the {w.field} field"
+        where = _where(review, w)
         if not w.codes:
             raise ExportError(
                 f"{where} of {name} is withheld without an exemption code: give it a code"
@@ -65,20 +66,26 @@ def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -
     return disjoint(raw)
 
 
-def _key(cable: Cable, w: Withholding) -> str:
-    for p in cable.paragraphs:
-        if p.index == w.paragraph:
-            return p.key
-    return str(w.paragraph)
+def _where(review: Review, w: Withholding) -> str:
+    region = review.partition.get(w.region or "")
+    return region.name if region is not None else "a region"
+
+
+# Kinds whose release says nothing of the cable's content: a cable whose other regions are all
+# withheld is withheld in full, however many routing lines and banners are printed.
+_FORM_KINDS = {"routing", "classification", "caption", "eo", "reasons", "page_break"}
+_FORM_KINDS |= {"separator", "repeat", "blank"}
 
 
 def withheld_in_full(cable: Cable, review: Review, allow_pending: bool) -> bool:
-    """Every paragraph withheld: the disposition is then WITHHELD IN FULL."""
-    if not cable.paragraphs:
+    """Nothing of the cable's text released (its form aside: routing, markings, page breaks):
+    the disposition is then WITHHELD IN FULL."""
+    content = [r for r in review.regions() if r.kind not in _FORM_KINDS]
+    if not content:
         return False
-    for p in cable.paragraphs:
-        a = review.decision(p.index).action
-        if a == Action.WITHHOLD or (a == Action.PENDING and allow_pending):
+    for r in content:
+        d = review.effective(r).decision
+        if d.action == Action.WITHHOLD or (d.action == Action.PENDING and allow_pending):
             continue
         return False
     return True

@@ -38,7 +38,7 @@ from workbench.export.prepare import (
     withholdings_for_export,
 )
 from workbench.export.stamps import Stamps, stamps_for
-from workbench.review.model import Review, Withholding
+from workbench.review.model import Action, Review, Withholding
 
 T = TypeVar("T")
 
@@ -62,14 +62,30 @@ def _blank(line: object) -> bool:
     return line == "" if isinstance(line, str) else line.start == line.end  # type: ignore[attr-defined]
 
 
+def _released_whole(review: Review, key: str) -> str | None:
+    """The body of region ``key`` when it is released with nothing in it withheld, else None."""
+    region = review.partition.get(key)
+    if region is None:
+        return None
+    d = review.effective(region).decision
+    if d.action != Action.RELEASE or d.spans:
+        return None
+    return key
+
+
 def released_subject(cable: Cable, review: Review, withheld: Sequence[Withholding]) -> str:
-    """The subject line if none of it is withheld, else ""."""
-    if cable.subject is None:
+    """The subject line if it is released whole, else ""."""
+    region = review.partition.get("subject")
+    if region is None or _released_whole(review, "subject") is None:
         return ""
-    s, e = cable.subject.start, cable.subject.end
-    if any(w.start < e and s < w.end for w in withheld):
+    if any(w.start < region.end and region.body_start < w.end for w in withheld):
         return ""
-    return " ".join(cable.subject.text.split())
+    return " ".join(cable.text[region.body_start : region.end].split())
+
+
+def released_tags(cable: Cable, review: Review) -> list[str]:
+    """The TAGS, for the PDF's keywords, only when the TAGS line is released whole."""
+    return list(cable.tags) if _released_whole(review, "tags") else []
 
 
 def render_release(cable: Cable, review: Review, options: ExportOptions) -> bytes:
@@ -90,7 +106,7 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     c.setSubject(subject)
     c.setAuthor(options.agency)
     c.setCreator("Declassification Workbench")
-    c.setKeywords(", ".join([*cable.tags, stamps.disposition]))
+    c.setKeywords(", ".join([*released_tags(cable, review), stamps.disposition]))
     starts = _paragraph_starts(cable)
     marks: list[tuple[str, str]] = []
     for number, page_lines in enumerate(pages, 1):

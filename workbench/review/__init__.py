@@ -5,7 +5,9 @@ Entry points::
     from workbench.review import SqliteStore, open_store, load_decisions, commands
     store = open_store(path_url_or_None)      # SQLite path, postgresql:// URL; default when None
     review = store.load(cable)                # TextChangedError if the cable's text changed
-    store.apply(review, commands.withhold(cable.paragraphs[1], ["(b)(1)", "1.4(d)"]), "who")
+    store.apply(review, commands.withhold("p2", ["(b)(1)", "1.4(d)"]), "who")  # by region key
+    store.apply(review, commands.redact(cable, review, start, end, ["(b)(6)"]), "who")
+    partition(cable)                          # the regions: every character in exactly one
     store.revert(review, that_command, "who") # undo, also committed at once
     review = load_decisions(path, cable)      # a decisions file -> Review (DecisionsError)
     store.apply(review0, commands.ReplaceReview(review), "who")  # import it as one change
@@ -34,13 +36,20 @@ from workbench.review.decisions import (
 )
 
 # ``find`` stays the module (``review.find.find``): the GUI imports it as a module.
-from workbench.review.find import Proposal, compile_pattern, redact_command, same_text
+from workbench.review.find import (
+    Proposal,
+    compile_pattern,
+    find_text,
+    redact_command,
+    same_text,
+)
 from workbench.review.model import (
     FIELDS,
     PENDING,
     PENDING_CODE,
     Action,
     Decision,
+    Effective,
     FieldRedaction,
     Redaction,
     Review,
@@ -50,6 +59,8 @@ from workbench.review.model import (
     review_id,
     text_hash,
 )
+from workbench.review.regions import HEADER_FIELDS, Partition, Region, partition
+from workbench.review.rules import RULES, Rule
 from workbench.review.store import (
     AuditEntry,
     ReviewStore,
@@ -62,8 +73,10 @@ from workbench.review.stores import open_store
 
 __all__ = [
     "FIELDS",
+    "HEADER_FIELDS",
     "PENDING",
     "PENDING_CODE",
+    "RULES",
     "Action",
     "AuditEntry",
     "Code",
@@ -72,14 +85,18 @@ __all__ = [
     "ConflictError",
     "Decision",
     "DecisionsError",
+    "Effective",
     "FieldRedaction",
+    "Partition",
     "Proposal",
     "QcEvent",
     "QcState",
     "Redaction",
+    "Region",
     "Review",
     "ReviewError",
     "ReviewStore",
+    "Rule",
     "SqliteStore",
     "StoreError",
     "TextChangedError",
@@ -91,10 +108,12 @@ __all__ = [
     "decisions_to_dict",
     "dump_decisions",
     "field_spans",
+    "find_text",
     "load_code_set",
     "load_decisions",
     "open_store",
     "parse_decisions",
+    "partition",
     "redact_command",
     "review_id",
     "same_text",

@@ -3,33 +3,40 @@
 Format (documented for users in docs/decisions-format.md)::
 
     {"cable": "07SEOUL219",
+     "text_sha256": "...",
      "decisions": [
         {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"]},
         {"paragraph": 1, "action": "release"},
         {"paragraph": 3, "action": "partial",
          "spans": [{"match": "Kim Hye-jin", "codes": ["(b)(6)"]},
                    {"start": 1204, "end": 1230, "codes": ["(b)(6)"]}]},
-        {"index": 7, "action": "release"}],
+        {"index": 7, "action": "release"},
+        {"region": "passing:1", "action": "withhold", "codes": ["(b)(6)"]},
+        {"region": "subject", "action": "release"}],
+     "rules": {"routing": false},
      "fields": [{"field": "subject", "codes": ["(b)(1)", "1.4(d)"]}]}
 
-Import is all-or-nothing: the whole file is checked and turned into a :class:`Review` before
-anything is stored, and the first error names the entry at fault (``decisions[2]: ...``).
-Export writes spans as offsets, numbered paragraphs by number and the others by index.
+``fields`` is the form of files written before regions (a header field withheld); it still
+imports, as a withhold decision on the field's region. Import is all-or-nothing: the whole file
+is checked and turned into a :class:`Review` before anything is stored, and the first error
+names the entry at fault (``decisions[2]: ...``). Offsets are accepted only when they can be
+checked against the text they were written for: with the file's ``text_sha256``, or with the
+span's own ``text``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from workbench.cable.model import Cable, Paragraph
+from workbench.cable.model import Cable
 from workbench.review import commands as cmd
 from workbench.review.codes import CodeSet, available_code_sets, validate_codes
+from workbench.review.find import find_text
 from workbench.review.model import (
     FIELDS,
     Action,
@@ -40,10 +47,12 @@ from workbench.review.model import (
     review_id,
     text_hash,
 )
+from workbench.review.regions import Region
+from workbench.review.rules import RULES
 
-TOP_KEYS = {"cable", "decisions", "fields", "text_sha256", "comment"}
-ENTRY_KEYS = {"paragraph", "index", "action", "codes", "comment", "spans"}
-SPAN_KEYS = {"match", "start", "end", "codes", "comment"}
+TOP_KEYS = {"cable", "decisions", "fields", "rules", "text_sha256", "comment"}
+ENTRY_KEYS = {"paragraph", "index", "region", "action", "codes", "comment", "spans"}
+SPAN_KEYS = {"match", "match_case", "start", "end", "text", "codes", "comment"}
 FIELD_KEYS = {"field", "codes", "comment"}
 
 
@@ -88,26 +97,27 @@ def parse_decisions(raw: Any, cable: Cable, sets: Sequence[CodeSet] | None = Non
         )
     entries = raw.get("decisions", [])
     fields = raw.get("fields", [])
+    rules = raw.get("rules", {})
     if not isinstance(entries, list):
         raise DecisionsError('"decisions" must be a list')
     if not isinstance(fields, list):
         raise DecisionsError('"fields" must be a list')
+    if not isinstance(rules, dict) or not all(isinstance(v, bool) for v in rules.values()):
+        raise DecisionsError('"rules" must be an object such as {"routing": false}')
 
     review = Review.for_cable(cable)
-    decided: dict[int, str] = {}
+    ctx = _Context(cable, sets, checked=want_hash is not None)
+    decided: dict[str, str] = {}
     for i, entry in enumerate(entries):
         where = f"decisions[{i}]"
         try:
-            paragraph = _paragraph(entry, cable, cid)
-            if paragraph.index in decided:
-                raise ReviewError(
-                    f"paragraph {paragraph.key} is already decided by {decided[paragraph.index]}"
-                )
-            decided[paragraph.index] = where
-            _decision_command(entry, paragraph, cable, sets).apply(review)
+            region = _region(entry, review, cable, cid)
+            if region.key in decided:
+                raise ReviewError(f"{region.name} is already decided by {decided[region.key]}")
+            decided[region.key] = where
+            _decision_command(entry, region, ctx).apply(review)
         except ReviewError as exc:
             raise DecisionsError(f"{where}: {exc}") from exc
-    seen_fields: dict[str, str] = {}
     for i, entry in enumerate(fields):
         where = f"fields[{i}]"
         try:
@@ -117,37 +127,62 @@ def parse_decisions(raw: Any, cable: Cable, sets: Sequence[CodeSet] | None = Non
             name = entry.get("field")
             if name not in FIELDS:
                 raise ReviewError(f"unknown field {name!r}; known fields: {', '.join(FIELDS)}")
-            if name in seen_fields:
-                raise ReviewError(f"the field {name} is already withheld by {seen_fields[name]}")
-            seen_fields[name] = where
+            if name in decided:
+                raise ReviewError(f"the field {name} is already withheld by {decided[name]}")
+            decided[name] = where
             codes = _codes(entry, sets, required=True)
             cmd.SetField(name, codes, _comment(entry), cable).apply(review)
         except ReviewError as exc:
             raise DecisionsError(f"{where}: {exc}") from exc
+    for name, on in rules.items():
+        if name not in RULES:
+            raise DecisionsError(f"rules: unknown rule {name!r}; rules: {', '.join(RULES)}")
+        cmd.SetRule(name, on).apply(review)
     return review
 
 
-def _paragraph(entry: Any, cable: Cable, cid: str) -> Paragraph:
+class _Context:
+    def __init__(self, cable: Cable, sets: list[CodeSet], checked: bool) -> None:
+        self.cable = cable
+        self.sets = sets
+        self.checked = checked  # the file's text_sha256 matched: its offsets fit this text
+
+
+def _region(entry: Any, review: Review, cable: Cable, cid: str) -> Region:
     if not isinstance(entry, dict):
         raise ReviewError('expected an object such as {"paragraph": 1, "action": "release"}')
     _no_unknown_keys(entry, ENTRY_KEYS, "a decision")
-    if ("paragraph" in entry) == ("index" in entry):
-        raise ReviewError('give either "paragraph" (its number) or "index" (its position)')
+    given = [k for k in ("paragraph", "index", "region") if k in entry]
+    if len(given) != 1:
+        raise ReviewError(
+            'give one of "paragraph" (its number), "index" (its position) or "region" (its key)'
+        )
+    paragraphs = [r for r in review.partition.regions if r.kind == "paragraph"]
+    if "region" in entry:
+        key = entry["region"]
+        region = review.partition.get(key) if isinstance(key, str) else None
+        if region is None or not region.decidable:
+            raise ReviewError(
+                f"there is no region {key!r} in {cid}: `workbench parse --regions` lists them"
+            )
+        return region
     if "index" in entry:
         n = entry["index"]
-        if not _is_int(n) or not 1 <= n <= len(cable.paragraphs):
+        region = review.partition.get(f"p{n}") if _is_int(n) else None
+        if region is None:
             raise ReviewError(
-                f"index {n!r} does not exist in {cid}: it has {len(cable.paragraphs)} paragraphs"
+                f"index {n!r} does not exist in {cid}: it has {len(paragraphs)} paragraphs"
             )
-        return cable.paragraphs[n - 1]
+        return region
     n = entry["paragraph"]
     if not _is_int(n):
         raise ReviewError(f"the paragraph number must be a whole number, not {n!r}")
-    found = [p for p in cable.paragraphs if p.number == n]
+    numbers = {p.index: p.number for p in cable.paragraphs}
+    found = [r for r in paragraphs if r.paragraph is not None and numbers.get(r.paragraph) == n]
     if not found:
         raise ReviewError(f"paragraph {n} does not exist in {cid}")
     if len(found) > 1:
-        where = ", ".join(str(p.index) for p in found)
+        where = ", ".join(str(r.paragraph) for r in found)
         raise ReviewError(
             f"{cid} has {len(found)} paragraphs numbered {n} (at indexes {where}): address the "
             'one you mean as {"index": N}'
@@ -155,9 +190,7 @@ def _paragraph(entry: Any, cable: Cable, cid: str) -> Paragraph:
     return found[0]
 
 
-def _decision_command(
-    entry: dict[str, Any], paragraph: Paragraph, cable: Cable, sets: list[CodeSet]
-) -> cmd.Command:
+def _decision_command(entry: dict[str, Any], region: Region, ctx: _Context) -> cmd.Command:
     action = entry.get("action")
     try:
         act = Action(str(action))
@@ -166,68 +199,82 @@ def _decision_command(
             f"unknown action {action!r}; use one of: release, withhold, partial, pending"
         ) from None
     comment = _comment(entry)
-    if act in (Action.RELEASE, Action.PENDING):
+    if act == Action.RELEASE:
         for key in ("codes", "spans"):
             if key in entry:
                 raise ReviewError(f'a "{act.value}" decision takes no "{key}"')
-        return cmd.SetDecision(paragraph, Decision(act, comment=comment))
+        return cmd.SetDecision(region, Decision(act, comment=comment))
     if act == Action.WITHHOLD:
         if "spans" in entry:
             raise ReviewError('a "withhold" decision takes no "spans": use "partial" for those')
-        return cmd.withhold(paragraph, _codes(entry, sets, required=True), comment)
-    # partial: the entry's codes, if any, serve spans that give none.
-    default_codes = _codes(entry, sets, required=False)
+        return cmd.withhold(region, _codes(entry, ctx.sets, required=True), comment)
+    if act == Action.PENDING and "spans" not in entry:
+        if "codes" in entry:
+            raise ReviewError('a "pending" decision takes no "codes"')
+        return cmd.set_pending(region)
+    # partial (or pending with spans proposed): the entry's codes serve spans that give none.
+    default_codes = _codes(entry, ctx.sets, required=False)
     spans = entry.get("spans")
     if not isinstance(spans, list) or not spans:
-        raise ReviewError('a "partial" decision needs a non-empty "spans" list')
+        raise ReviewError(f'a "{act.value}" decision needs a non-empty "spans" list')
     redactions: list[Redaction] = []
     for j, span in enumerate(spans):
         try:
-            redactions.extend(_spans(span, paragraph, cable, sets, default_codes))
+            redactions.extend(_spans(span, region, ctx, default_codes))
         except ReviewError as exc:
             raise ReviewError(f"spans[{j}]: {exc}") from exc
-    return cmd.partial(paragraph, redactions, comment)
+    if act == Action.PENDING:
+        return cmd.AddSpans(region, redactions)
+    return cmd.partial(region, redactions, comment)
 
 
 def _spans(
-    span: Any,
-    paragraph: Paragraph,
-    cable: Cable,
-    sets: list[CodeSet],
-    default_codes: tuple[str, ...],
+    span: Any, region: Region, ctx: _Context, default_codes: tuple[str, ...]
 ) -> list[Redaction]:
     if not isinstance(span, dict):
         raise ReviewError('expected an object with "match" or "start"/"end", and "codes"')
     _no_unknown_keys(span, SPAN_KEYS, "a span")
-    codes = _codes(span, sets, required=not default_codes) or default_codes
+    codes = _codes(span, ctx.sets, required=not default_codes) or default_codes
     comment = _comment(span)
+    text = ctx.cable.text
     if "match" in span:
         if "start" in span or "end" in span:
             raise ReviewError('give either "match" or "start"/"end", not both')
-        text = span["match"]
-        if not isinstance(text, str) or not text.strip():
-            raise ReviewError('"match" must be the exact text to redact')
-        found = find_all(cable.text, text, paragraph.body_start, paragraph.end)
+        needle = span["match"]
+        if not isinstance(needle, str) or not needle.strip():
+            raise ReviewError('"match" must be the text to redact')
+        found = find_text(
+            text, needle, region.body_start, region.end, match_case=bool(span.get("match_case"))
+        )
         if not found:
-            raise ReviewError(f"{text!r} does not occur in paragraph {paragraph.key}")
+            raise ReviewError(f"{needle!r} does not occur in {region.name}")
         return [Redaction(s, e, codes, comment) for s, e in found]
     start, end = span.get("start"), span.get("end")
-    if (
-        not isinstance(start, int)
-        or not isinstance(end, int)
-        or not _is_int(start)
-        or not _is_int(end)
-    ):
+    if not _is_int(start) or not _is_int(end):
         raise ReviewError('give "match", or "start" and "end" as whole-number offsets')
-    return [cmd.check_span(paragraph, Redaction(start, end, codes, comment))]
-
-
-def find_all(text: str, needle: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Every occurrence of ``needle`` in ``text[start:end]``, exact except that a space in
-    ``needle`` also matches a line break (cables wrap names across lines)."""
-    words = needle.split()
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    if not (region.body_start <= start < end <= region.end):
+        raise ReviewError(
+            f"span {start}-{end} is outside {region.name} (its text runs from "
+            f"{region.body_start} to {region.end}): choose text inside it"
+        )
+    if "text" in span:
+        if not isinstance(span["text"], str) or text[start:end] != span["text"]:
+            raise ReviewError(
+                f"the text at {start}-{end} is not {span['text']!r}: these offsets were written "
+                'for another text of the cable; use "match" instead'
+            )
+    elif not ctx.checked:
+        raise ReviewError(
+            f"the offsets {start}-{end} cannot be checked against the text they were written "
+            'for: add the file\'s "text_sha256" (as `workbench review export` writes it), or '
+            'the span\'s "text", or use "match"'
+        )
+    if not (region.body_start <= start < end <= region.end):
+        raise ReviewError(
+            f"span {start}-{end} is outside {region.label} (its text runs from "
+            f"{region.body_start} to {region.end}): choose text inside it"
+        )
+    return [Redaction(start, end, codes, comment)]
 
 
 def _codes(obj: dict[str, Any], sets: list[CodeSet], required: bool) -> tuple[str, ...]:
@@ -266,22 +313,27 @@ def _no_unknown_keys(obj: dict[str, Any], known: set[str], what: str) -> None:
 
 # -- export ----------------------------------------------------------------------------------
 def decisions_to_dict(review: Review, cable: Cable) -> dict[str, Any]:
-    """The decisions file for ``review`` (pending paragraphs are left out)."""
+    """The decisions file for ``review`` (undecided regions are left out)."""
     review.check_cable(cable)
     counts: dict[int, int] = {}
     for p in cable.paragraphs:
         if p.number is not None:
             counts[p.number] = counts.get(p.number, 0) + 1
+    numbers = {p.index: p.number for p in cable.paragraphs}
     entries: list[dict[str, Any]] = []
-    for p in cable.paragraphs:
-        d = review.decision(p.index)
-        if d.action == Action.PENDING:
+    for r in review.regions():
+        d = review.decision(r.key)
+        if d.action == Action.PENDING and not d.spans:
             continue
-        entry: dict[str, Any] = (
-            {"paragraph": p.number}
-            if p.number is not None and counts[p.number] == 1
-            else {"index": p.index}
-        )
+        number = numbers.get(r.paragraph) if r.paragraph is not None else None
+        if r.kind == "paragraph" and r.key == f"p{r.paragraph}":
+            entry: dict[str, Any] = (
+                {"paragraph": number}
+                if number is not None and counts[number] == 1
+                else {"index": r.paragraph}
+            )
+        else:
+            entry = {"region": r.key}
         entry["action"] = d.action.value
         if d.codes:
             entry["codes"] = list(d.codes)
@@ -299,13 +351,8 @@ def decisions_to_dict(review: Review, cable: Cable) -> dict[str, Any]:
         "text_sha256": review.cable_hash,
         "decisions": entries,
     }
-    fields = [
-        {"field": name, "codes": list(f.codes)} | ({"comment": f.comment} if f.comment else {})
-        for name in FIELDS
-        if (f := review.fields.get(name)) is not None
-    ]
-    if fields:
-        out["fields"] = fields
+    if review.rules_off:
+        out["rules"] = {name: False for name in RULES if name in review.rules_off}
     return out
 
 
@@ -327,9 +374,8 @@ def dump_decisions(review: Review, cable: Cable) -> str:
     parts = [f'  "cable": {one(obj["cable"])}', f'  "text_sha256": {one(obj["text_sha256"])}']
     decisions = ",\n".join(entry(d) for d in obj["decisions"])
     parts.append(f'  "decisions": [\n{decisions}\n  ]' if decisions else '  "decisions": []')
-    if "fields" in obj:
-        fields = ",\n".join("    " + one(f) for f in obj["fields"])
-        parts.append(f'  "fields": [\n{fields}\n  ]')
+    if "rules" in obj:
+        parts.append(f'  "rules": {one(obj["rules"])}')
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 

@@ -1,30 +1,38 @@
 """Find and redact: a term or regular expression proposes span redactions across a cable.
 
-Matches are looked for inside paragraph bodies only (never a paragraph's number or portion
-marking, which stay visible in a release), and in the subject line, where a match proposes
-withholding the subject field. Applying the proposals is one :class:`Composite` command: one
-undo step in the GUI, one transaction in the store.
+Every region is searched (paragraph bodies, every header field, passing lines, repeated
+headers, unparsed text), never a region's label. A plain term must not miss its text because of
+how a cable is typed or printed, so it is matched on a folded view of the text
+(:func:`find_text`): any Unicode normal form, any run of white space, a word hyphen-wrapped over
+a line end ("Hye-\\njin", "Disarma-\\nment"), and page-break lines between its words are all
+seen through. Applying the proposals is one :class:`Composite` command (one undo step, one
+transaction) that only adds spans: a pending region stays pending.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from workbench.cable.model import Cable
 from workbench.review import commands as cmd
-from workbench.review.model import Action, Redaction, Review, ReviewError
+from workbench.review import line_grammar as g
+from workbench.review.model import FIELDS, Action, Redaction, Review, ReviewError
+from workbench.review.regions import Region, partition
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
 
 
 @dataclass(frozen=True)
 class Proposal:
     """One place the pattern matched.
 
-    ``kind`` is ``span`` (inside paragraph ``paragraph``, by index) or ``field`` (``field`` is
-    the header field, e.g. ``subject``). ``covered`` is True when the review already withholds
-    that text, so applying would change nothing there.
+    ``kind`` is ``span`` (in a paragraph), ``field`` (in header field ``field``) or ``region``
+    (any other region). ``region`` is the region's key, ``paragraph`` the paragraph's index.
+    ``covered`` is True when the review already withholds that text.
     """
 
     kind: str
@@ -35,57 +43,211 @@ class Proposal:
     paragraph_key: str = ""
     field: str | None = None
     covered: bool = False
+    region: str = ""
+    region_label: str = ""
+
+
+class Pattern:
+    """A compiled search: a regular expression, or a plain term matched on folded text."""
+
+    def __init__(self, term: str, regex: re.Pattern[str] | None, match_case: bool, word: bool):
+        self.term = term
+        self.regex = regex
+        self.match_case = match_case
+        self.whole_word = word
+        self.pattern = regex.pattern if regex is not None else term
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        if self.regex is not None:
+            for m in self.regex.finditer(text, lo, hi):
+                if m.end() > m.start():  # a pattern that matches nothing proposes nothing
+                    yield m.start(), m.end()
+            return
+        yield from find_text(text, self.term, lo, hi, self.match_case, self.whole_word)
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+        return next(self.finditer(text, lo, len(text) if hi is None else hi), None)
 
 
 def compile_pattern(
     pattern: str, regex: bool = False, match_case: bool = False, whole_word: bool = False
-) -> re.Pattern[str]:
-    """The search pattern. A plain term matches exactly, except that its spaces also match
-    line breaks (cables wrap names across lines); case is ignored unless ``match_case``."""
+) -> Pattern:
+    """The search. A plain term matches as :func:`find_text` does; case is ignored unless
+    ``match_case``; ``regex`` takes ``pattern`` as a Python regular expression."""
     if not pattern.strip():
         raise ReviewError("the search term is empty: give the text to find")
-    if regex:
-        source = pattern
-    else:
-        source = r"\s+".join(re.escape(w) for w in pattern.split())
-    if whole_word:
-        source = rf"(?<!\w)(?:{source})(?!\w)"
+    if not regex:
+        return Pattern(pattern, None, match_case, whole_word)
+    source = rf"(?<!\w)(?:{pattern})(?!\w)" if whole_word else pattern
     try:
-        return re.compile(source, 0 if match_case else re.IGNORECASE)
+        compiled = re.compile(source, 0 if match_case else re.IGNORECASE)
     except re.error as exc:
         raise ReviewError(f"{pattern!r} is not a valid regular expression ({exc})") from exc
+    return Pattern(pattern, compiled, match_case, whole_word)
 
 
-def same_text(cable: Cable, start: int, end: int) -> re.Pattern[str]:
+def same_text(cable: Cable, start: int, end: int) -> Pattern:
     """A pattern for the text at ``start``-``end``: to propose the same name everywhere."""
-    return compile_pattern(cable.text[start:end], match_case=True, whole_word=True)
+    return compile_pattern(cable.text[start:end], match_case=False, whole_word=True)
 
 
-def find(cable: Cable, pattern: re.Pattern[str], review: Review | None = None) -> list[Proposal]:
-    """Every match in the paragraph bodies and the subject, in text order."""
+# -- the folded view -------------------------------------------------------------------------
+def _fold_term(term: str, match_case: bool) -> str:
+    t = unicodedata.normalize("NFKC", term)
+    t = "".join(ch for ch in t if ch not in _HYPHENS)
+    t = " ".join(t.split())
+    return t if match_case else t.casefold()
+
+
+def _skipped_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Page-break debris inside ``lo``-``hi``: whole debris lines, and page headers."""
+    out = []
+    pos = lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        end = hi if nl == -1 else nl
+        if g.DEBRIS_LINE.fullmatch(text, pos, end) and text[pos:end].strip():
+            out.append((pos, end))
+        else:
+            m = g.PAGE_HEADER.match(text, pos, end)
+            if m and m.end() > pos and text[pos : m.end()].strip():
+                out.append((pos, m.end()))
+        pos = end + 1
+    return out
+
+
+def _folded(
+    text: str, lo: int, hi: int, match_case: bool, skip_debris: bool = True
+) -> tuple[str, list[int], list[int]]:
+    """``text[lo:hi]`` folded, with each folded character's source start and end offsets."""
+    skips = _skipped_lines(text, lo, hi) if skip_debris else []
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, k = lo, 0
+    pending_space = False
+    while i < hi:
+        if k < len(skips) and skips[k][0] <= i:
+            i = max(i, skips[k][1])
+            k += 1
+            pending_space = True
+            continue
+        ch = text[i]
+        if ch.isspace():
+            pending_space = True
+            i += 1
+            continue
+        if ch in _HYPHENS:
+            # A hyphen is dropped; so is the line break after one ("Hye-\njin" is "Hyejin").
+            j = i + 1
+            while j < hi and text[j] in " \t":
+                j += 1
+            if j < hi and text[j] == "\n":
+                while j < hi and text[j].isspace():
+                    j += 1
+                while k < len(skips) and skips[k][0] <= j:
+                    j = max(j, skips[k][1])
+                    k += 1
+                    while j < hi and text[j].isspace():
+                        j += 1
+                i = j
+            else:
+                i += 1
+            continue
+        # A character and the combining marks after it, normalised together.
+        j = i + 1
+        while j < hi and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j])
+        if not match_case:
+            piece = piece.casefold()
+        if pending_space and out:
+            out.append(" ")
+            starts.append(i)
+            ends.append(i)
+        pending_space = False
+        for c in piece:
+            out.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+def find_text(
+    text: str,
+    term: str,
+    lo: int = 0,
+    hi: int | None = None,
+    match_case: bool = False,
+    whole_word: bool = False,
+) -> list[tuple[int, int]]:
+    """Every place ``term`` occurs in ``text[lo:hi]``, as (start, end) offsets, seen through
+    Unicode normal forms, white space, hyphenation at line ends and page-break lines."""
+    hi = len(text) if hi is None else hi
+    needle = _fold_term(term, match_case)
+    if not needle:  # a term of hyphens alone ("-------"): look for it as written
+        hay = text if match_case else text.casefold()
+        want = term.strip() if match_case else term.strip().casefold()
+        out, pos = [], hay.find(want, lo, hi) if want else -1
+        while pos != -1 and pos + len(want) <= hi:
+            out.append((pos, pos + len(want)))
+            pos = hay.find(want, pos + len(want), hi)
+        return out
+    found: set[tuple[int, int]] = set()
+    # Once through page-break lines (a name split by one), once with them (a name in one).
+    for skip in (True, False):
+        folded, starts, ends = _folded(text, lo, hi, match_case, skip)
+        pos = folded.find(needle)
+        while pos != -1:
+            s, e = starts[pos], ends[pos + len(needle) - 1]
+            if not whole_word or (
+                (s <= lo or not text[s - 1].isalnum()) and (e >= hi or not text[e].isalnum())
+            ):
+                found.add((s, e))
+            pos = folded.find(needle, pos + max(1, len(needle)))
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+# -- find and redact -------------------------------------------------------------------------
+def _covered(review: Review | None, region: Region, start: int, end: int) -> bool:
+    if review is None:
+        return False
+    d = review.effective(region).decision
+    return d.action == Action.WITHHOLD or any(s.start <= start and end <= s.end for s in d.spans)
+
+
+def find(cable: Cable, pattern: Pattern, review: Review | None = None) -> list[Proposal]:
+    """Every match in every region's body (never a label), in text order."""
     out: list[Proposal] = []
-    subject = cable.subject
-    if subject is not None:
-        m = pattern.search(cable.text, subject.start, subject.end)
-        if m and m.end() > m.start():
-            covered = review is not None and "subject" in review.fields
+    keys = {p.index: p.key for p in cable.paragraphs}
+    for r in partition(cable).decidable():
+        for s, e in pattern.finditer(cable.text, r.body_start, r.end):
+            if r.kind == "paragraph":
+                kind = "span"
+            elif r.kind in FIELDS:
+                kind = "field"
+            else:
+                kind = "region"
             out.append(
-                Proposal("field", m.start(), m.end(), m.group(), field="subject", covered=covered)
-            )
-    for p in cable.paragraphs:
-        decision = review.decision(p.index) if review is not None else None
-        for m in pattern.finditer(cable.text, p.body_start, p.end):
-            if m.end() <= m.start():
-                continue  # a pattern that matches nothing (``x*``) proposes nothing
-            covered = decision is not None and (
-                decision.action == Action.WITHHOLD
-                or (
-                    decision.action == Action.PARTIAL
-                    and any(s.start <= m.start() and m.end() <= s.end for s in decision.spans)
+                Proposal(
+                    kind,
+                    s,
+                    e,
+                    cable.text[s:e],
+                    paragraph=r.paragraph,
+                    paragraph_key=keys.get(r.paragraph, "") if r.paragraph else "",
+                    field=r.kind if kind == "field" else None,
+                    covered=_covered(review, r, s, e),
+                    region=r.key,
+                    region_label=r.label,
                 )
-            )
-            out.append(
-                Proposal("span", m.start(), m.end(), m.group(), p.index, p.key, covered=covered)
             )
     return out
 
@@ -97,26 +259,23 @@ def redact_command(
     comment: str = "",
     label: str | None = None,
 ) -> cmd.Composite:
-    """One step that redacts every proposal not already covered.
-
-    Paragraphs withheld in full are left alone (their text is withheld already).
-    """
-    by_paragraph: dict[int, list[Redaction]] = defaultdict(list)
-    field = False
+    """One step that redacts every proposal not already covered. It only adds spans: a
+    pending region stays pending, a released one becomes partial."""
+    by_region: dict[str, list[Redaction]] = defaultdict(list)
     codes_t = tuple(codes)
+    regions = partition(cable)
     for prop in proposals:
         if prop.covered:
             continue
-        if prop.kind == "field":
-            field = True
-        elif prop.paragraph is not None:
-            by_paragraph[prop.paragraph].append(Redaction(prop.start, prop.end, codes_t, comment))
-    children: list[cmd.Command] = []
-    if field:
-        children.append(cmd.SetField("subject", codes_t, comment, cable))
-    for index in sorted(by_paragraph):
-        children.append(cmd.AddSpans(cable.paragraphs[index - 1], by_paragraph[index]))
+        key = prop.region or (f"p{prop.paragraph}" if prop.paragraph else prop.field or "")
+        if regions.get(key) is None:
+            raise ReviewError(f"the match at {prop.start}-{prop.end} is in no region")
+        by_region[key].append(Redaction(prop.start, prop.end, codes_t, comment))
+    children: list[cmd.Command] = [
+        cmd.AddSpans(regions[key], spans)
+        for key, spans in sorted(by_region.items(), key=lambda kv: regions[kv[0]].start)
+    ]
     if not children:
         raise ReviewError("nothing to redact: every match is already withheld")
-    n = sum(len(v) for v in by_paragraph.values()) + int(field)
+    n = sum(len(v) for v in by_region.values())
     return cmd.Composite(children, label or f"Find and redact: {n} place{'s' if n != 1 else ''}")

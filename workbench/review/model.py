@@ -1,17 +1,24 @@
-"""The review of one cable: a decision per paragraph, and header fields withheld.
+"""The review of one cable: a decision per region of its text (see ``regions``).
 
-Qt-free. Paragraphs are keyed by their 1-based ``index`` in ``Cable.paragraphs`` (stable for a
-given text, and defined for unnumbered blocks too); the decisions file and the CLI speak in
-paragraph *numbers* and translate at the edge. Spans are offsets into ``Cable.text``.
+Qt-free. A region is decided by a reviewer (release, withhold with codes, or partial: released
+with spans withheld), or by a visible rule (``rules``), or not at all (pending). A release
+prints a region only when it is released: pending is withheld (``--allow-pending``) or refused.
+Decisions are keyed by region key (``p3``, ``subject``, ``passing:1``); spans are offsets into
+``Cable.text``. A pending region may already carry spans (a name found and redacted before
+the region was read): they are kept, and the region stays pending until someone decides it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from workbench.cable.model import Cable, Paragraph
+from workbench.review.regions import HEADER_FIELDS, Partition, Region, partition
+from workbench.review.rules import rule_for
 
 
 class Action(StrEnum):
@@ -21,14 +28,14 @@ class Action(StrEnum):
     PARTIAL = "partial"
 
 
-# Header fields a reviewer can withhold, and how to find their spans in a cable.
-FIELDS: tuple[str, ...] = ("subject", "classified_by", "from", "to", "info", "refs", "signature")
+# Header fields a reviewer decides (each is a region keyed by its name).
+FIELDS: tuple[str, ...] = HEADER_FIELDS
 
 PENDING_CODE = "PENDING REVIEW"
 
 
 class ReviewError(ValueError):
-    """A change the review refuses (a span outside its paragraph, an unknown field...)."""
+    """A change the review refuses (a span outside its region, an unknown region...)."""
 
 
 def review_id(cable: Cable) -> str:
@@ -53,7 +60,7 @@ def text_hash(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Redaction:
-    """A withheld span inside a paragraph."""
+    """A withheld span inside a region."""
 
     start: int
     end: int
@@ -63,30 +70,47 @@ class Redaction:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """What was decided for one paragraph."""
+    """What was decided for one region."""
 
     action: Action = Action.PENDING
     codes: tuple[str, ...] = ()  # for WITHHOLD
     comment: str = ""
-    spans: tuple[Redaction, ...] = ()  # for PARTIAL
+    spans: tuple[Redaction, ...] = ()  # for PARTIAL (and proposals on a PENDING region)
 
 
 PENDING = Decision()
+RELEASED = Decision(Action.RELEASE)
 
 
 @dataclass(frozen=True, slots=True)
 class FieldRedaction:
+    """A header field withheld in full (the form of stores and files before regions)."""
+
     field: str
     codes: tuple[str, ...]
     comment: str = ""
 
 
 @dataclass(frozen=True, slots=True)
+class Effective:
+    """A region's decision and who made it: ``reviewer``, ``rule:NAME``, or "" (pending)."""
+
+    decision: Decision
+    by: str = ""
+
+    @property
+    def action(self) -> Action:
+        return self.decision.action
+
+
+@dataclass(frozen=True, slots=True)
 class Withholding:
     """One piece of text withheld, as export, verification and the Vaughn index see it.
 
-    ``kind`` is ``paragraph`` (the paragraph body after its label and marking), ``span`` or
-    ``field``. ``paragraph`` is the paragraph's index (None for header fields).
+    ``kind`` is ``paragraph`` (a paragraph's body after its label), ``field`` (a header
+    field), ``region`` (any other region: passing lines, unparsed text...) or ``span``.
+    ``paragraph`` is the paragraph's index, ``field`` the header field's name, ``region``
+    the region's key.
     """
 
     kind: str
@@ -96,6 +120,7 @@ class Withholding:
     comment: str = ""
     paragraph: int | None = None
     field: str | None = None
+    region: str | None = None
 
 
 def merge_spans(spans: list[Redaction]) -> tuple[Redaction, ...]:
@@ -113,37 +138,33 @@ def merge_spans(spans: list[Redaction]) -> tuple[Redaction, ...]:
 
 
 def field_spans(cable: Cable, name: str) -> list[tuple[int, int]]:
-    """Where header field ``name`` stands in the text (several spans for TO/INFO/REF lists)."""
-    if name == "subject":
-        return [(cable.subject.start, cable.subject.end)] if cable.subject else []
-    if name == "classified_by":
-        cb = cable.classified_by
-        if cb is None:
-            return []
-        # Withhold the name, not the reasons: the reasons are what a requester may see.
-        i = cable.text.find(cb.name[:20], cb.start, cb.end) if cb.name else -1
-        if i == -1:
-            return [(cb.start, cb.end)]
-        end = i
-        remaining = cb.name
-        # The name may wrap over lines; walk the text word by word.
-        for word in remaining.split():
-            j = cable.text.find(word, end, cb.end)
-            if j == -1:
-                break
-            end = j + len(word)
-        return [(i, end)]
-    if name == "from":
-        return [(cable.origin.start, cable.origin.end)] if cable.origin else []
-    if name == "to":
-        return [(a.start, a.end) for a in cable.to]
-    if name == "info":
-        return [(a.start, a.end) for a in cable.info]
-    if name == "refs":
-        return [(r.start, r.end) for r in cable.refs]
-    if name == "signature":
-        return [(cable.signature.start, cable.signature.end)] if cable.signature else []
-    raise ReviewError(f"unknown header field {name!r}; known fields: {', '.join(FIELDS)}")
+    """Where header field ``name`` stands in the text (its region's body)."""
+    if name not in FIELDS:
+        raise ReviewError(f"unknown header field {name!r}; known fields: {', '.join(FIELDS)}")
+    return [
+        (r.body_start, r.end)
+        for r in partition(cable).regions
+        if r.kind == name and r.end > r.body_start
+    ]
+
+
+def region_key(target: Paragraph | Region | str | int) -> str:
+    """The region key for a paragraph (by object or index), a region, or a key."""
+    if isinstance(target, Paragraph):
+        return f"p{target.index}"
+    if isinstance(target, Region):
+        return target.key
+    if isinstance(target, int) and not isinstance(target, bool):
+        return f"p{target}"
+    return str(target)
+
+
+def _withholding_kind(region: Region) -> tuple[str, int | None, str | None]:
+    if region.kind == "paragraph":
+        return "paragraph", region.paragraph, None
+    if region.kind in FIELDS:
+        return "field", None, region.kind
+    return "region", None, None
 
 
 @dataclass
@@ -152,55 +173,124 @@ class Review:
 
     cable_id: str
     cable_hash: str
-    paragraph_count: int
-    decisions: dict[int, Decision] = field(default_factory=dict)
-    fields: dict[str, FieldRedaction] = field(default_factory=dict)
-    # Where each paragraph stood (start, end) when the review began: the store keeps it so a
-    # later reader that divides the same text differently cannot shift decisions silently.
-    paragraph_spans: tuple[tuple[int, int], ...] = ()
-    # The version of each paragraph ("3") and field ("subject") as the store last read or
-    # wrote it for this review (issue 17): a change to something another reviewer changed since
-    # is refused as a conflict. Copies of the review (a worker's mirror) carry it along.
+    partition: Partition = field(repr=False, compare=False)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    rules_off: set[str] = field(default_factory=set)
+    # The version of each region's decision ("p3", "subject") as the store last read or wrote
+    # it for this review (issue 17): a change to something another reviewer changed since is
+    # refused as a conflict. Copies of the review (a worker's mirror) carry it along.
     versions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_cable(cls, cable: Cable) -> Review:
-        return cls(
-            review_id(cable),
-            text_hash(cable.text),
-            len(cable.paragraphs),
-            paragraph_spans=paragraph_spans(cable),
+        return cls(review_id(cable), text_hash(cable.text), partition(cable))
+
+    def copy(self) -> Review:
+        return Review(
+            self.cable_id,
+            self.cable_hash,
+            self.partition,
+            dict(self.decisions),
+            set(self.rules_off),
+            dict(self.versions),
         )
 
     # -- reading ---------------------------------------------------------------------------
-    def decision(self, index: int) -> Decision:
-        return self.decisions.get(index, PENDING)
+    def region(self, key: str | Paragraph | Region | int) -> Region:
+        k = region_key(key)
+        r = self.partition.get(k)
+        if r is None:
+            raise ReviewError(f"there is no region {k!r} in {self.cable_id}")
+        return r
+
+    def decision(self, key: str | Paragraph | Region | int) -> Decision:
+        """The reviewer's own decision for a region (PENDING when none)."""
+        return self.decisions.get(region_key(key), PENDING)
+
+    def effective(self, key: str | Paragraph | Region | int) -> Effective:
+        """What a release does with the region: the reviewer's decision, else a rule's."""
+        region = key if isinstance(key, Region) else self.region(key)
+        return self._effective(region, 0)
+
+    def _effective(self, region: Region, depth: int) -> Effective:
+        own = self.decisions.get(region.key, PENDING)
+        if own.action != Action.PENDING:
+            return Effective(own, "reviewer")
+        if region.kind == "blank":
+            return Effective(RELEASED, "blank")
+        rule = rule_for(region.kind)
+        if rule is None or rule.name in self.rules_off:
+            return Effective(own)
+        if region.kind != "repeat" and own.spans:
+            # Spans a reviewer redacted in a line a rule releases: the rest is released.
+            return Effective(
+                Decision(Action.PARTIAL, (), own.comment, own.spans), f"rule:{rule.name}"
+            )
+        if region.kind == "repeat":
+            original = self.partition.get(region.follows or "")
+            if original is None or depth > 3:
+                return Effective(own)
+            o = self._effective(original, depth + 1)
+            if o.action == Action.RELEASE:
+                return Effective(RELEASED, f"rule:{rule.name}")
+            if o.action == Action.PENDING and not o.decision.spans:
+                return Effective(own)
+            # Withheld in full or in part there: withheld in full here (the repeat's spans
+            # need not fall on the same words).
+            codes = tuple(
+                dict.fromkeys(
+                    o.decision.codes + tuple(c for s in o.decision.spans for c in s.codes)
+                )
+            ) or (PENDING_CODE,)
+            return Effective(Decision(Action.WITHHOLD, codes), f"rule:{rule.name}")
+        return Effective(RELEASED, f"rule:{rule.name}")
+
+    def regions(self) -> list[Region]:
+        """The regions a reviewer decides, in text order."""
+        return self.partition.decidable()
+
+    def pending(self) -> list[Region]:
+        return [r for r in self.regions() if self._effective(r, 0).action == Action.PENDING]
+
+    @property
+    def region_count(self) -> int:
+        return len(self.regions())
 
     @property
     def decided_count(self) -> int:
-        return sum(
-            1
-            for i in range(1, self.paragraph_count + 1)
-            if self.decision(i).action != Action.PENDING
-        )
+        return self.region_count - len(self.pending())
 
     @property
     def is_complete(self) -> bool:
-        return self.decided_count == self.paragraph_count
+        """Every region decided, by a reviewer or a rule."""
+        return not self.pending()
+
+    @property
+    def paragraph_count(self) -> int:
+        return sum(1 for r in self.partition.regions if r.kind == "paragraph")
+
+    @property
+    def fields(self) -> Mapping[str, FieldRedaction]:
+        """Header fields withheld in full (read-only; the form older callers know)."""
+        out = {}
+        for key, d in self.decisions.items():
+            r = self.partition.get(key)
+            if r is not None and r.kind in FIELDS and d.action == Action.WITHHOLD:
+                out[r.kind] = FieldRedaction(r.kind, d.codes, d.comment)
+        return MappingProxyType(out)
 
     def codes_used(self) -> list[str]:
-        """Every code used, in first-use order (paragraph order, then fields)."""
+        """Every code used, in first-use order (text order)."""
         seen: dict[str, None] = {}
-        for i in sorted(self.decisions):
-            d = self.decisions[i]
+        for r in self.regions():
+            d = self.decisions.get(r.key)
+            if d is None:
+                continue
             for c in d.codes:
                 seen.setdefault(c)
             for s in d.spans:
                 for c in s.codes:
                     seen.setdefault(c)
-        for f in self.fields.values():
-            for c in f.codes:
-                seen.setdefault(c)
         return list(seen)
 
     def check_cable(self, cable: Cable) -> None:
@@ -214,47 +304,50 @@ class Review:
     def withholdings(self, cable: Cable, allow_pending: bool = False) -> list[Withholding]:
         """Every withheld piece of text, in text order.
 
-        With ``allow_pending`` a pending paragraph is withheld with the code PENDING REVIEW;
-        without it, pending paragraphs are left to the caller (export refuses them).
+        With ``allow_pending`` a pending region is withheld whole with the code PENDING REVIEW;
+        without it, pending regions are left to the caller (export refuses them), but spans
+        already redacted in them are listed.
         """
         self.check_cable(cable)
         out: list[Withholding] = []
-        for p in cable.paragraphs:
-            d = self.decision(p.index)
-            if d.action == Action.WITHHOLD:
+        for r in self.regions():
+            e = self._effective(r, 0)
+            d = e.decision
+            kind, para, name = _withholding_kind(r)
+            if d.action == Action.WITHHOLD or (d.action == Action.PENDING and allow_pending):
+                codes = d.codes if d.action == Action.WITHHOLD else (PENDING_CODE,)
+                if r.end > r.body_start:
+                    out.append(
+                        Withholding(kind, r.body_start, r.end, codes, d.comment, para, name, r.key)
+                    )
+                continue
+            for s in d.spans:
                 out.append(
-                    Withholding("paragraph", p.body_start, p.end, d.codes, d.comment, p.index)
+                    Withholding("span", s.start, s.end, s.codes, s.comment, para, name, r.key)
                 )
-            elif d.action == Action.PARTIAL:
-                for s in d.spans:
-                    out.append(Withholding("span", s.start, s.end, s.codes, s.comment, p.index))
-            elif d.action == Action.PENDING and allow_pending:
-                out.append(
-                    Withholding("paragraph", p.body_start, p.end, (PENDING_CODE,), "", p.index)
-                )
-        for name, f in self.fields.items():
-            for start, end in field_spans(cable, name):
-                out.append(Withholding("field", start, end, f.codes, f.comment, None, name))
         out.sort(key=lambda w: (w.start, w.end))
         return out
 
-    # -- validating changes (the commands call these) --------------------------------------
-    def validate_span(self, paragraph: Paragraph, start: int, end: int) -> None:
-        if not (paragraph.body_start <= start < end <= paragraph.end):
+    # -- changing (the commands call these) ------------------------------------------------
+    def validate_span(self, region: Region, start: int, end: int) -> None:
+        if not (region.body_start <= start < end <= region.end):
             raise ReviewError(
-                f"span {start}-{end} is outside paragraph {paragraph.key} "
-                f"({paragraph.body_start}-{paragraph.end}): choose text inside the paragraph"
+                f"span {start}-{end} is outside {region.name} "
+                f"(its text runs from {region.body_start} to {region.end}): choose text inside it"
             )
 
-    def with_decision(self, index: int, decision: Decision) -> Decision:
-        """Store ``decision`` for paragraph ``index``; return the one it replaces."""
-        if not 1 <= index <= self.paragraph_count:
-            raise ReviewError(f"there is no paragraph {index} in {self.cable_id}")
-        old = self.decision(index)
-        if decision.action == Action.PARTIAL:
-            decision = replace(decision, spans=merge_spans(list(decision.spans)))
+    def with_decision(self, key: str | Paragraph | Region | int, decision: Decision) -> Decision:
+        """Store ``decision`` for a region; return the one it replaces."""
+        region = self.region(key)
+        old = self.decision(region.key)
+        if decision.spans:
+            for s in decision.spans:
+                self.validate_span(region, s.start, s.end)
+            decision = Decision(
+                decision.action, decision.codes, decision.comment, merge_spans(list(decision.spans))
+            )
         if decision == PENDING:
-            self.decisions.pop(index, None)
+            self.decisions.pop(region.key, None)
         else:
-            self.decisions[index] = decision
+            self.decisions[region.key] = decision
         return old

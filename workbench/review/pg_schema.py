@@ -309,6 +309,120 @@ MIGRATIONS: list[list[str]] = [
         # the triggers record who imported each row.
         "GRANT INSERT ON decisions, field_redactions, audit, qc_events TO {admin}",
     ],
+    # 2: decisions by region (review/regions.py), as the SQLite store's step 4: every character
+    # of a cable is in a region that a release prints only once it is decided. Paragraph
+    # decisions move to the paragraph's region ('p' || index, with the extent it had), withheld
+    # fields to the field's region; a field released by its tombstone (data NULL) was merely
+    # never withheld, and is now pending. Versions, authors and passes are kept.
+    [
+        """CREATE TABLE region_decisions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            region TEXT NOT NULL,
+            region_start INTEGER,
+            region_end INTEGER,
+            action TEXT NOT NULL,
+            data JSONB NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            changed_by TEXT NOT NULL DEFAULT session_user,
+            changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            pass TEXT NOT NULL DEFAULT 'first',
+            PRIMARY KEY (cable_id, region)
+        )""",
+        """INSERT INTO region_decisions
+           SELECT d.cable_id, 'p' || d.paragraph,
+                  (r.paragraph_spans -> (d.paragraph - 1) ->> 0)::int,
+                  (r.paragraph_spans -> (d.paragraph - 1) ->> 1)::int,
+                  d.action, d.data, d.version, d.changed_by, d.changed_at, d.pass
+           FROM decisions d JOIN reviews r ON r.cable_id = d.cable_id""",
+        """INSERT INTO region_decisions
+           SELECT cable_id, field, NULL, NULL,
+                  CASE WHEN data IS NULL THEN 'pending' ELSE 'withhold' END,
+                  CASE WHEN data IS NULL THEN jsonb_build_object('action', 'pending')
+                       ELSE (data - 'field') || jsonb_build_object('action', 'withhold') END,
+                  version, changed_by, changed_at, pass
+           FROM field_redactions""",
+        "DROP TABLE decisions",
+        "DROP TABLE field_redactions",
+        """CREATE TRIGGER regions_no_delete BEFORE DELETE ON region_decisions
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER regions_no_truncate BEFORE TRUNCATE ON region_decisions
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER regions_stamp BEFORE INSERT OR UPDATE ON region_decisions
+           FOR EACH ROW EXECUTE FUNCTION stamp_decision()""",
+        """CREATE CONSTRAINT TRIGGER regions_audited AFTER INSERT OR UPDATE ON region_decisions
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION require_audit()""",
+        "ALTER TABLE reviews ADD COLUMN regions JSONB",
+        "ALTER TABLE reviews ADD COLUMN rules_off JSONB NOT NULL DEFAULT '[]'",
+        "ALTER TABLE reviews ADD COLUMN region_count INTEGER",
+        "ALTER TABLE reviews ADD COLUMN decided_count INTEGER",
+        """CREATE OR REPLACE FUNCTION check_qc_step() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        DECLARE
+            current TEXT;
+            submitter TEXT;
+            undecided INTEGER;
+        BEGIN
+            IF importing() THEN
+                UPDATE reviews SET qc_state = NEW.state WHERE cable_id = NEW.cable_id;
+                RETURN NEW;
+            END IF;
+            NEW.reviewer := session_user;
+            NEW.at := clock_timestamp();
+            NEW.imported_by := NULL;
+            SELECT qc_state INTO current FROM reviews WHERE cable_id = NEW.cable_id FOR UPDATE;
+            -- Regions a rule decides have no row, so the client's counts say what is left;
+            -- a review saved before regions (no counts yet) is not finished.
+            SELECT coalesce(r.region_count - r.decided_count, 1) INTO undecided
+            FROM reviews r WHERE r.cable_id = NEW.cable_id;
+            IF NEW.state IN ('first-pass-done', 'qc-approved') AND undecided > 0 THEN
+                RAISE EXCEPTION '% still has % undecided regions', NEW.cable_id, undecided
+                    USING ERRCODE = 'check_violation';
+            END IF;
+            IF NEW.state = 'first-pass-done' THEN
+                IF current NOT IN ('review', 'returned') THEN
+                    RAISE EXCEPTION '% is already %', NEW.cable_id, current
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            ELSIF NEW.state IN ('qc-approved', 'returned') THEN
+                IF NOT pg_has_role(session_user, '{qc_name}', 'MEMBER') THEN
+                    RAISE EXCEPTION 'only a QC reviewer ({qc_name}) may approve or return a cable'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF current <> 'first-pass-done' THEN
+                    RAISE EXCEPTION '% is not waiting for QC (it is %)', NEW.cable_id, current
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                IF NEW.state = 'returned' AND btrim(NEW.note) = '' THEN
+                    RAISE EXCEPTION 'returning % needs a note for the reviewer', NEW.cable_id
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                IF NEW.state = 'qc-approved' THEN
+                    SELECT q.reviewer INTO submitter FROM qc_events q
+                    WHERE q.cable_id = NEW.cable_id AND q.state = 'first-pass-done'
+                    ORDER BY q.id DESC LIMIT 1;
+                    IF submitter = session_user OR EXISTS (
+                        SELECT 1 FROM region_decisions WHERE cable_id = NEW.cable_id
+                          AND changed_by = session_user AND pass = 'first') THEN
+                        RAISE EXCEPTION 'a QC reviewer cannot approve their own work on %',
+                            NEW.cable_id USING ERRCODE = 'insufficient_privilege';
+                    END IF;
+                END IF;
+            ELSIF pg_trigger_depth() < 2 THEN
+                -- 'review' again only when a decision changes after approval (stamp_decision).
+                RAISE EXCEPTION '% goes back to review only when its decisions change',
+                    NEW.cable_id USING ERRCODE = 'check_violation';
+            END IF;
+            UPDATE reviews SET qc_state = NEW.state WHERE cable_id = NEW.cable_id;
+            RETURN NEW;
+        END $$""",
+        "REVOKE ALL ON region_decisions FROM PUBLIC",
+        "GRANT SELECT ON region_decisions TO {reviewer}, {admin}",
+        "GRANT INSERT ON region_decisions TO {reviewer}, {admin}",
+        "GRANT UPDATE (action, data, region_start, region_end) ON region_decisions TO {reviewer}",
+        "GRANT INSERT (regions, rules_off, region_count, decided_count) ON reviews "
+        "TO {reviewer}, {admin}",
+        "GRANT UPDATE (regions, rules_off, region_count, decided_count) ON reviews TO {reviewer}",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

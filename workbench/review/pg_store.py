@@ -5,7 +5,7 @@ Implements ``store_api.ReviewStore`` like ``SqliteStore``, with these difference
 * Identity comes from the database: the name recorded with each decision, audit entry and QC
   step is the role that logged in (``session_user``), set by triggers; the ``reviewer``
   arguments are ignored. See ``pg_schema`` for roles, privileges and the append-only log.
-* Optimistic concurrency: each paragraph decision and field has a version. A change to
+* Optimistic concurrency: each region's decision has a version. A change to
   something another reviewer changed since this store object read it raises
   :class:`ConflictError` naming who and when; nothing is overwritten.
 * A lost connection (the server restarted) is re-opened and the change retried; each change
@@ -30,15 +30,9 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from workbench.cable.model import Cable
-from workbench.review import store_dump
 from workbench.review.commands import Command
-from workbench.review.jsonform import (
-    decision_from_json,
-    decision_to_json,
-    field_from_json,
-    field_to_json,
-)
-from workbench.review.model import PENDING, Review, ReviewError, paragraph_spans, text_hash
+from workbench.review.jsonform import decision_from_json, decision_to_json
+from workbench.review.model import PENDING, Review, ReviewError, text_hash
 from workbench.review.model import review_id as cable_key
 from workbench.review.pg_connect import connect, display, newer_message, role_names
 from workbench.review.pg_schema import SCHEMA_VERSION
@@ -54,7 +48,6 @@ from workbench.review.store_api import (
     StoreError,
     TextChangedError,
 )
-from workbench.review.store_dump import Dump
 
 RECONNECT_S = 60.0  # how long a change keeps trying to reach a restarted server
 ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
@@ -74,7 +67,8 @@ def _locked(method: F) -> F:
                 return method(self, *args, **kwargs)
             except psycopg.errors.InsufficientPrivilege as exc:
                 raise ReviewError(
-                    f"{self.user} may not do that in {self.location}: {exc.diag.message_primary}"
+                    f"{self.user} may not do that in {self.location}: "
+                    f"{exc.diag.message_primary} (ask the case administrator for the role)"
                 ) from exc
             except (psycopg.errors.CheckViolation, psycopg.errors.RaiseException) as exc:
                 raise ReviewError(str(exc.diag.message_primary)) from exc
@@ -159,31 +153,26 @@ class PgStore:
         deadline = time.monotonic() + RECONNECT_S
         delay = 0.05
         while True:
-            if self._conn.closed or self._conn.broken:
-                try:
-                    self._conn = connect(self.url)
-                except StoreError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(delay)
-                    delay = min(delay * 2, 1.0)
-                    continue
-                if (
-                    change_id
-                    and self._conn.execute(
-                        "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
-                    ).fetchone()
-                ):
-                    return None  # it was committed before the connection was lost
             try:
+                if self._conn.closed or self._conn.broken:
+                    self._conn = connect(self.url)
+                    if (
+                        change_id
+                        and self._conn.execute(
+                            "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
+                        ).fetchone()
+                    ):
+                        return None  # it was committed before the connection was lost
                 with self._conn.transaction():
                     return work(self._conn)
+            except (psycopg.OperationalError, StoreError) as exc:
+                lost = isinstance(exc, StoreError) or self._conn.closed or self._conn.broken
+                if not lost or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
             except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
                 time.sleep(delay)
-            except psycopg.OperationalError:
-                # Only a lost connection is retried; anything else is the caller's to report.
-                if not (self._conn.closed or self._conn.broken) or time.monotonic() > deadline:
-                    raise
 
     # -- reading -----------------------------------------------------------------------------
     @_locked
@@ -193,72 +182,68 @@ class PgStore:
 
     def _load(self, conn: Any, cable: Cable, cid: str) -> Review:
         row = conn.execute(
-            f"SELECT cable_hash, paragraph_count, paragraph_spans, {ISO.format('updated_at')} "
+            f"SELECT cable_hash, regions, rules_off, {ISO.format('updated_at')} "
             "FROM reviews WHERE cable_id = %s",
             (cid,),
         ).fetchone()
         if row is None:
             return Review.for_cable(cable)
-        stored_hash, _count, spans, updated = row
+        stored_hash, regions, rules_off, updated = row
         if stored_hash != text_hash(cable.text):
             raise TextChangedError(
                 f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
                 "UTC), so the saved redaction offsets no longer fit it: restore the original "
                 "file, or start the review over (the old decisions stay in the audit log)"
             )
-        stored_spans = tuple((int(a), int(b)) for a, b in spans)
-        if stored_spans != paragraph_spans(cable):
-            self._renumber(conn, cable, cid, stored_spans)
-            stored_spans = paragraph_spans(cable)
-        review = Review(cid, stored_hash, len(stored_spans), paragraph_spans=stored_spans)
+        review = Review.for_cable(cable)
+        if _signature(regions) != review.partition.signature():
+            self._renumber(conn, review, cid)
+        review.rules_off = set(rules_off or ())
         seen: dict[str, int] = {}
-        for index, data, version in conn.execute(
-            "SELECT paragraph, data, version FROM decisions WHERE cable_id = %s", (cid,)
+        for key, data, version in conn.execute(
+            "SELECT region, data, version FROM region_decisions WHERE cable_id = %s", (cid,)
         ):
-            seen[str(index)] = version
+            seen[key] = version
             d = decision_from_json(data)
             if d != PENDING:
-                review.decisions[index] = d
-        for name, data, version in conn.execute(
-            "SELECT field, data, version FROM field_redactions WHERE cable_id = %s", (cid,)
-        ):
-            seen[name] = version
-            if data is not None:
-                review.fields[name] = field_from_json(data)
+                review.decisions[key] = d
         review.versions = seen
         return review
 
-    def _renumber(
-        self, conn: Any, cable: Cable, cid: str, old_spans: tuple[tuple[int, int], ...]
-    ) -> None:
-        """Move saved decisions to the paragraphs as this reader divides the same text."""
+    def _renumber(self, conn: Any, fresh: Review, cid: str) -> None:
+        """Move saved decisions to the regions as this reader divides the same text."""
         conn.execute("SELECT 1 FROM reviews WHERE cable_id = %s FOR UPDATE", (cid,))
-        old = {
-            i: decision_from_json(data)
-            for i, data in conn.execute(
-                "SELECT paragraph, data FROM decisions WHERE cable_id = %s AND action <> 'pending'",
-                (cid,),
-            )
-        }
+        old: dict[str, Any] = {}
+        extents: dict[str, tuple[int, int] | None] = {}
+        for key, start, end, data in conn.execute(
+            "SELECT region, region_start, region_end, data FROM region_decisions "
+            "WHERE cable_id = %s AND data <> %s",
+            (cid, Jsonb(decision_to_json(PENDING))),
+        ):
+            old[key] = decision_from_json(data)
+            extents[key] = (int(start), int(end)) if start is not None else None
         try:
-            new = remap_decisions(old, old_spans, cable)
+            new = remap_decisions(old, extents, fresh.partition)
         except ReviewError as exc:
             raise TextChangedError(
-                f"this version of the workbench divides {cid} into paragraphs differently from "
+                f"this version of the workbench divides {cid} into regions differently from "
                 f"the one that reviewed it, and {exc}: start the review over (the old decisions "
                 "stay in the audit log)"
             ) from exc
-        before = self._state(conn, cid, None, None)
-        self._write_decisions(conn, cid, {i: PENDING for i in old})
-        self._write_decisions(conn, cid, new)
+        before = self._state(conn, cid)
+        moved = {k: PENDING for k in old if k not in new or new[k] != old[k]}
+        fresh.decisions.update(new)
+        self._write_decisions(conn, cid, fresh, {**moved, **new})
         conn.execute(
-            "UPDATE reviews SET paragraph_count = %s, paragraph_spans = %s, "
+            "UPDATE reviews SET regions = %s, region_count = %s, decided_count = %s, "
             "updated_at = clock_timestamp() WHERE cable_id = %s",
-            (len(cable.paragraphs), Jsonb(list(paragraph_spans(cable))), cid),
+            (_regions_json(fresh), fresh.region_count, fresh.decided_count, cid),
         )
-        after = self._state(conn, cid, None, None)
-        what = "Renumber paragraphs: this version of the workbench divides the cable differently"
-        self._audit(conn, cid, what, before, after, None)
+        after = self._state(conn, cid)
+        fresh.decisions.clear()
+        if before != after:
+            what = "Renumber regions: this version of the workbench divides the cable differently"
+            self._audit(conn, cid, what, *_changes(before, after), None)
 
     @_locked
     def log(self, cable_id: str) -> list[AuditEntry]:
@@ -278,22 +263,24 @@ class PgStore:
     def reviews(self) -> list[ReviewSummary]:
         rows = self._run(
             lambda conn: conn.execute(
-                f"SELECT r.cable_id, r.paragraph_count, {ISO.format('r.updated_at')}, "
-                "(SELECT count(*) FROM decisions d WHERE d.cable_id = r.cable_id "
+                f"SELECT r.cable_id, r.region_count, r.decided_count, "
+                f"{ISO.format('r.updated_at')}, "
+                "(SELECT count(*) FROM region_decisions d WHERE d.cable_id = r.cable_id "
                 " AND d.action <> 'pending') FROM reviews r ORDER BY r.cable_id"
             ).fetchall()
         )
-        return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
+        return [
+            ReviewSummary(cid, decided if total is not None else n, total, at)
+            for cid, total, decided, at, n in rows
+        ]
 
     @_locked
     def authors(self, cable_id: str) -> dict[str, Author]:
         rows = self._run(
             lambda conn: conn.execute(
-                f"SELECT paragraph::text, changed_by, {ISO.format('changed_at')}, version, pass "
-                "FROM decisions WHERE cable_id = %s UNION ALL "
-                f"SELECT field, changed_by, {ISO.format('changed_at')}, version, pass "
-                "FROM field_redactions WHERE cable_id = %s",
-                (cable_id, cable_id),
+                f"SELECT region, changed_by, {ISO.format('changed_at')}, version, pass "
+                "FROM region_decisions WHERE cable_id = %s",
+                (cable_id,),
             ).fetchall()
         )
         return {k: Author(who, at, v, p == "qc") for k, who, at, v, p in rows}
@@ -357,39 +344,12 @@ class PgStore:
             )
         )
 
-    # -- copying a whole store (workbench store copy) -----------------------------------------
-    @_locked
-    def dump(self) -> Dump:
-        def read(conn: Any) -> Dump:
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            return store_dump.read_pg(conn)
-
-        return cast(Dump, self._run(read))
-
-    @_locked
-    def restore(self, dump: Dump) -> None:
-        """Write ``dump`` into this empty store and check it reads back the same, in one
-        transaction (a copy that does not match is rolled back). Case administrators only."""
-
-        def write(conn: Any) -> None:
-            conn.execute("SELECT pg_advisory_xact_lock(17017)")  # two copies at once
-            if not store_dump.pg_is_empty(conn):
-                raise StoreError(
-                    f"the review store {self.location} already holds reviews: copy into a new store"
-                )
-            store_dump.write_pg(conn, dump)
-            conn.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the audit check, before comparing
-            if store_dump.read_pg(conn).comparable() != dump.comparable():
-                raise StoreError(f"the copy in {self.location} does not read back the same")
-
-        self._run(write)
-
     # -- writing -----------------------------------------------------------------------------
     @_locked
     def apply(self, review: Review, command: Command, reviewer: str) -> bool:
         command.apply(review)
         try:
-            return self._commit(review, command.paragraphs, command.fields, command.label)
+            return self._commit(review, command.keys, command.rules, command.label)
         except BaseException:
             command.revert(review)
             raise
@@ -398,9 +358,7 @@ class PgStore:
     def revert(self, review: Review, command: Command, reviewer: str) -> bool:
         command.revert(review)
         try:
-            return self._commit(
-                review, command.paragraphs, command.fields, f"Undo: {command.label}"
-            )
+            return self._commit(review, command.keys, command.rules, f"Undo: {command.label}")
         except BaseException:
             command.apply(review)
             raise
@@ -412,15 +370,11 @@ class PgStore:
 
         def write(conn: Any) -> None:
             self._lock_review(conn, fresh, replace=True)
-            before = self._state(conn, cid, None, None)
+            before = self._state(conn, cid)
             conn.execute(
-                "UPDATE decisions SET action = 'pending', data = %s "
-                "WHERE cable_id = %s AND action <> 'pending'",
-                (Jsonb(decision_to_json(PENDING)), cid),
-            )
-            conn.execute(
-                "UPDATE field_redactions SET data = NULL WHERE cable_id = %s AND data IS NOT NULL",
-                (cid,),
+                "UPDATE region_decisions SET action = 'pending', data = %s "
+                "WHERE cable_id = %s AND data <> %s",
+                (Jsonb(decision_to_json(PENDING)), cid, Jsonb(decision_to_json(PENDING))),
             )
             self._audit(conn, cid, "Start the review over", before, {}, change_id)
 
@@ -429,26 +383,36 @@ class PgStore:
         fresh.versions = self._versions(cid)
         return fresh
 
-    def _commit(
-        self, review: Review, paragraphs: Iterable[int], fields: Iterable[str], what: str
-    ) -> bool:
+    def _commit(self, review: Review, keys: Iterable[str], rules: Iterable[str], what: str) -> bool:
         cid = review.cable_id
-        paras, names = sorted(paragraphs), sorted(fields)
+        keys_s, rules_s = sorted(keys), sorted(rules)
         change_id = str(uuid.uuid4())
         seen = review.versions
 
         def write(conn: Any) -> dict[str, int] | None:
             self._lock_review(conn, review, replace=False)
-            stored = self._rows(conn, cid, paras, names)
+            stored = self._rows(conn, cid, keys_s)
             for key, (version, who, at, _data) in stored.items():
                 if version != seen.get(key, 0):
                     raise ConflictError(conflict_message(cid, key, who, at, what))
-            before = _as_state(stored, paras, names)
-            after = _review_state(review, paras, names)
+            off = set(
+                conn.execute(
+                    "SELECT rules_off FROM reviews WHERE cable_id = %s", (cid,)
+                ).fetchone()[0]
+                or ()
+            )
+            before = _as_state(stored, keys_s, rules_s, off)
+            after = _review_state(review, keys_s, rules_s)
             if before == after:
                 return None
-            versions = self._write_decisions(conn, cid, {i: review.decision(i) for i in paras})
-            versions |= self._write_fields(conn, cid, {n: review.fields.get(n) for n in names})
+            versions = self._write_decisions(
+                conn, cid, review, {k: review.decision(k) for k in keys_s}
+            )
+            conn.execute(
+                "UPDATE reviews SET rules_off = %s, region_count = %s, decided_count = %s "
+                "WHERE cable_id = %s",
+                (Jsonb(sorted(review.rules_off)), review.region_count, review.decided_count, cid),
+            )
             self._audit(conn, cid, what, *_changes(before, after), change_id)
             return versions
 
@@ -458,8 +422,7 @@ class PgStore:
                 return False
             # Committed, but the answer was lost with the connection: what it wrote is ours.
             stored = self._versions(cid)
-            touched = {str(i) for i in paras} | set(names)
-            seen.update({k: v for k, v in stored.items() if k in touched})
+            seen.update({k: v for k, v in stored.items() if k in set(keys_s)})
             return True
         seen.update(versions)
         return True
@@ -475,27 +438,36 @@ class PgStore:
     def _versions(self, cid: str) -> dict[str, int]:
         rows = self._run(
             lambda conn: conn.execute(
-                "SELECT paragraph::text, version FROM decisions WHERE cable_id = %s UNION ALL "
-                "SELECT field, version FROM field_redactions WHERE cable_id = %s",
-                (cid, cid),
+                "SELECT region, version FROM region_decisions WHERE cable_id = %s", (cid,)
             ).fetchall()
         )
         return {k: v for k, v in rows}
 
     def _lock_review(self, conn: Any, review: Review, replace: bool) -> None:
         """Create or lock the cable's review row; refuse a review of another text."""
-        spans = Jsonb([list(s) for s in review.paragraph_spans])
+        spans = Jsonb([[r.start, r.end] for r in review.partition.regions if r.kind == "paragraph"])
+        values = (
+            review.cable_hash,
+            review.paragraph_count,
+            spans,
+            _regions_json(review),
+            Jsonb(sorted(review.rules_off)),
+            review.region_count,
+            review.decided_count,
+        )
         stored = conn.execute(
-            "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans) "
-            "VALUES (%s, %s, %s, %s) ON CONFLICT (cable_id) DO UPDATE "
+            "INSERT INTO reviews (cable_hash, paragraph_count, paragraph_spans, regions, "
+            "rules_off, region_count, decided_count, cable_id) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (cable_id) DO UPDATE "
             "SET updated_at = clock_timestamp() RETURNING cable_hash",
-            (review.cable_id, review.cable_hash, review.paragraph_count, spans),
+            (*values, review.cable_id),
         ).fetchone()[0]
         if replace:
             conn.execute(
-                "UPDATE reviews SET cable_hash = %s, paragraph_count = %s, paragraph_spans = %s "
+                "UPDATE reviews SET cable_hash = %s, paragraph_count = %s, paragraph_spans = %s, "
+                "regions = %s, rules_off = %s, region_count = %s, decided_count = %s "
                 "WHERE cable_id = %s",
-                (review.cable_hash, review.paragraph_count, spans, review.cable_id),
+                (*values, review.cable_id),
             )
         elif stored != review.cable_hash:
             raise TextChangedError(
@@ -503,67 +475,51 @@ class PgStore:
                 "cable, so this change was not saved: reopen the cable"
             )
 
-    def _rows(
-        self, conn: Any, cid: str, paras: list[int], names: list[str]
-    ) -> dict[str, tuple[int, str, str, Any]]:
+    def _rows(self, conn: Any, cid: str, keys: list[str]) -> dict[str, tuple[int, str, str, Any]]:
         """key -> (version, changed_by, changed_at, data) of the rows a change touches."""
         out: dict[str, tuple[int, str, str, Any]] = {}
-        if paras:
-            for i, v, who, at, data in conn.execute(
-                f"SELECT paragraph, version, changed_by, {ISO.format('changed_at')}, data "
-                "FROM decisions WHERE cable_id = %s AND paragraph = ANY(%s)",
-                (cid, paras),
+        if keys:
+            for k, v, who, at, data in conn.execute(
+                f"SELECT region, version, changed_by, {ISO.format('changed_at')}, data "
+                "FROM region_decisions WHERE cable_id = %s AND region = ANY(%s)",
+                (cid, keys),
             ):
-                out[str(i)] = (v, who, at, data)
-        if names:
-            for n, v, who, at, data in conn.execute(
-                f"SELECT field, version, changed_by, {ISO.format('changed_at')}, data "
-                "FROM field_redactions WHERE cable_id = %s AND field = ANY(%s)",
-                (cid, names),
-            ):
-                out[n] = (v, who, at, data)
+                out[k] = (v, who, at, data)
         return out
 
-    def _state(
-        self, conn: Any, cid: str, paras: list[int] | None, names: list[str] | None
-    ) -> State:
-        """All current (non-pending) decisions and withheld fields, as the audit log shows them."""
+    def _state(self, conn: Any, cid: str) -> State:
+        """All current decisions (pending ones without spans left out), as the log shows them."""
+        pending = decision_to_json(PENDING)
         decided = {
-            str(i): data
-            for i, data in conn.execute(
-                "SELECT paragraph, data FROM decisions WHERE cable_id = %s AND action <> 'pending'",
-                (cid,),
+            k: data
+            for k, data in conn.execute(
+                "SELECT region, data FROM region_decisions WHERE cable_id = %s", (cid,)
             )
+            if data != pending
         }
-        withheld = {
-            n: data
-            for n, data in conn.execute(
-                "SELECT field, data FROM field_redactions WHERE cable_id = %s AND data IS NOT NULL",
-                (cid,),
-            )
-        }
-        return {"paragraphs": decided, "fields": withheld}
+        return {"regions": decided, "rules": {}}
 
-    def _write_decisions(self, conn: Any, cid: str, decisions: dict[int, Any]) -> dict[str, int]:
+    def _write_decisions(
+        self, conn: Any, cid: str, review: Review, decisions: dict[str, Any]
+    ) -> dict[str, int]:
         versions: dict[str, int] = {}
-        for index, d in sorted(decisions.items()):
-            versions[str(index)] = conn.execute(
-                "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (cable_id, paragraph) DO UPDATE "
-                "SET action = EXCLUDED.action, data = EXCLUDED.data RETURNING version",
-                (cid, index, d.action.value, Jsonb(decision_to_json(d))),
-            ).fetchone()[0]
-        return versions
-
-    def _write_fields(self, conn: Any, cid: str, fields: dict[str, Any]) -> dict[str, int]:
-        versions: dict[str, int] = {}
-        for name, f in sorted(fields.items()):
-            data = Jsonb(field_to_json(f)) if f is not None else None
-            versions[name] = conn.execute(
-                "INSERT INTO field_redactions (cable_id, field, data) VALUES (%s, %s, %s) "
-                "ON CONFLICT (cable_id, field) DO UPDATE SET data = EXCLUDED.data "
+        for key, d in sorted(decisions.items()):
+            region = review.partition.get(key)
+            versions[key] = conn.execute(
+                "INSERT INTO region_decisions "
+                "(cable_id, region, region_start, region_end, action, data) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (cable_id, region) DO UPDATE "
+                "SET action = EXCLUDED.action, data = EXCLUDED.data, "
+                "region_start = EXCLUDED.region_start, region_end = EXCLUDED.region_end "
                 "RETURNING version",
-                (cid, name, data),
+                (
+                    cid,
+                    key,
+                    region.start if region else None,
+                    region.end if region else None,
+                    d.action.value,
+                    Jsonb(decision_to_json(d)),
+                ),
             ).fetchone()[0]
         return versions
 
@@ -583,22 +539,30 @@ class PgStore:
         )
 
 
+def _signature(regions: Any) -> tuple[tuple[str, int, int], ...] | None:
+    if not regions:
+        return None
+    return tuple((str(k), int(a), int(b)) for k, a, b in regions)
+
+
+def _regions_json(review: Review) -> Jsonb:
+    return Jsonb([list(t) for t in review.partition.signature()])
+
+
 def _as_state(
-    rows: dict[str, tuple[int, str, str, Any]], paras: list[int], names: list[str]
+    rows: dict[str, tuple[int, str, str, Any]], keys: list[str], rules: list[str], off: set[str]
 ) -> State:
     pending = decision_to_json(PENDING)
     return {
-        "paragraphs": {str(i): (rows[str(i)][3] if str(i) in rows else pending) for i in paras},
-        "fields": {n: (rows[n][3] if n in rows else None) for n in names},
+        "regions": {k: (rows[k][3] if k in rows else pending) for k in keys},
+        "rules": {n: n not in off for n in rules},
     }
 
 
-def _review_state(review: Review, paras: list[int], names: list[str]) -> State:
+def _review_state(review: Review, keys: list[str], rules: list[str]) -> State:
     return {
-        "paragraphs": {str(i): decision_to_json(review.decision(i)) for i in paras},
-        "fields": {
-            n: (field_to_json(review.fields[n]) if n in review.fields else None) for n in names
-        },
+        "regions": {k: decision_to_json(review.decision(k)) for k in keys},
+        "rules": {n: n not in review.rules_off for n in rules},
     }
 
 
@@ -606,9 +570,9 @@ def _changes(before: State, after: State) -> tuple[dict[str, Any], dict[str, Any
     """Only what differs, so the audit log shows the change and not the whole review."""
     b: dict[str, Any] = {}
     a: dict[str, Any] = {}
-    for part in ("paragraphs", "fields"):
-        keys = [k for k in after[part] if before[part].get(k) != after[part][k]]
+    for part in ("regions", "rules"):
+        keys = [k for k in after.get(part, {}) if before.get(part, {}).get(k) != after[part][k]]
         if keys:
-            b[part] = {k: before[part].get(k) for k in keys}
+            b[part] = {k: before.get(part, {}).get(k) for k in keys}
             a[part] = {k: after[part][k] for k in keys}
     return b, a

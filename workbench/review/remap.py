@@ -1,52 +1,58 @@
 """Carry saved decisions over when the reader divides an unchanged text differently.
 
-The text hash guards offsets; it cannot guard paragraph *indexes*, which come from the parser
-and may change when the parser improves. A decision follows its paragraph when the new division
-has a paragraph with the same start and end, or (for a partial release) exactly one paragraph
-whose text holds all its spans. Anything else is refused: a decision must never land on the
-wrong paragraph silently.
+The text hash guards offsets; it cannot guard region *keys*, which come from the reader and
+the partition and may change when either improves. A decision follows its region when the new
+partition has a region with the same key and extent, or another key with the same extent, or
+(for one holding spans) exactly one region whose body holds all its spans. Anything else is
+refused: a decision must never land on the wrong text silently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
-from workbench.cable.model import Cable
-from workbench.review.model import Action, Decision, ReviewError
+from workbench.review.model import Decision, ReviewError
+from workbench.review.regions import Partition
 
 
 def remap_decisions(
-    decisions: dict[int, Decision], old_spans: Sequence[tuple[int, int]], cable: Cable
-) -> dict[int, Decision]:
-    """``decisions`` keyed by the new paragraph indexes; :class:`ReviewError` if one cannot be."""
-    by_span = {(p.start, p.end): p for p in cable.paragraphs}
-    out: dict[int, Decision] = {}
-    for old_index, decision in sorted(decisions.items()):
-        if not 1 <= old_index <= len(old_spans):
-            raise ReviewError(f"a saved decision names paragraph {old_index}, which never existed")
-        start, end = old_spans[old_index - 1]
-        target = by_span.get((start, end))
-        if target is None and decision.action == Action.PARTIAL:
+    decisions: Mapping[str, Decision],
+    extents: Mapping[str, tuple[int, int] | None],
+    new: Partition,
+) -> dict[str, Decision]:
+    """``decisions`` keyed by the new partition's keys; :class:`ReviewError` if one cannot be.
+
+    ``extents`` gives, for each key, the (start, end) its region had when decided (None when
+    unknown: a header field decided before regions existed, which follows its key).
+    """
+    by_extent = {(r.start, r.end): r for r in new.regions if r.decidable}
+    out: dict[str, Decision] = {}
+    for key, decision in sorted(decisions.items()):
+        extent = extents.get(key)
+        target = new.get(key)
+        if target is not None and extent is not None and (target.start, target.end) != extent:
+            target = None
+        if target is None and extent is not None:
+            target = by_extent.get(extent)
+        if target is None and decision.spans:
             holders = [
-                p
-                for p in cable.paragraphs
-                if all(p.body_start <= s.start and s.end <= p.end for s in decision.spans)
+                r
+                for r in new.regions
+                if r.decidable
+                and all(r.body_start <= s.start and s.end <= r.end for s in decision.spans)
             ]
             target = holders[0] if len(holders) == 1 else None
         if target is None:
+            where = f"characters {extent[0]}-{extent[1]}" if extent else key
             raise ReviewError(
-                f"the paragraph at characters {start}-{end} ({decision.action.value}) is no "
-                "longer read as one paragraph"
+                f"the text at {where} ({decision.action.value}) is no longer read as one region"
             )
-        if target.index in out:
-            raise ReviewError(
-                f"two decided paragraphs are now read as one (paragraph {target.key})"
-            )
+        if target.key in out:
+            raise ReviewError(f"two decided regions are now read as one ({target.label})")
         for s in decision.spans:
             if not target.body_start <= s.start < s.end <= target.end:
                 raise ReviewError(
-                    f"the redaction at {s.start}-{s.end} now falls outside the text of "
-                    f"paragraph {target.key}"
+                    f"the redaction at {s.start}-{s.end} now falls outside {target.label}"
                 )
-        out[target.index] = decision
+        out[target.key] = decision
     return out

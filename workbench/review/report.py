@@ -6,7 +6,9 @@ from typing import Any
 
 from workbench.cable.model import Cable
 from workbench.review.commands import FIELD_LABELS
-from workbench.review.model import FIELDS, Action, Review
+from workbench.review.model import Action, Review
+from workbench.review.regions import Region
+from workbench.review.rules import RULES
 from workbench.review.store import AuditEntry
 
 SNIPPET = 40
@@ -31,51 +33,51 @@ def paragraph_names(cable: Cable) -> dict[int, str]:
 
 
 def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) -> str:
-    """Progress, then one line per paragraph and per withheld header field."""
+    """Progress, then one line per region: who decided it and how."""
     names = paragraph_names(cable)
-    n = review.paragraph_count
+    n = review.region_count
     done = review.decided_count
     pct = 100 if n == 0 else round(100 * done / n)
-    lines = [f"{review.cable_id}: {done} of {n} paragraphs decided ({pct}%)"]
-    if review.is_complete:
+    lines = [f"{review.cable_id}: {done} of {n} regions decided ({pct}%)"]
+    pending = review.pending()
+    if not pending:
         lines[0] += ", review complete"
     else:
-        pending = [
-            names[p.index] for p in cable.paragraphs if review.decision(p.index).action == "pending"
-        ]
-        lines[0] += f"; pending: {', '.join(pending)}"
+        shown = ", ".join(_name(r, names) for r in pending[:12])
+        lines[0] += f"; pending: {shown}" + (" ..." if len(pending) > 12 else "")
     if last is not None:
         lines.append(f"Last change {_when(last.at)} by {last.reviewer}: {last.what}")
+    off = [r for name, r in RULES.items() if name in review.rules_off]
+    for rule in off:
+        lines.append(f"Rule switched off: {rule.title}")
     lines.append("")
-    width = max((len(name) for name in names.values()), default=1)
-    for p in cable.paragraphs:
-        d = review.decision(p.index)
-        mark = p.marking.text if p.marking else ""
-        head = f"  {names[p.index]:>{width}} {mark:<7} "
+    regions = review.regions()
+    width = max((len(_name(r, names)) for r in regions), default=1)
+    for r in regions:
+        e = review.effective(r)
+        d = e.decision
+        head = f"  {_name(r, names):<{width}} "
+        by = f"  (rule: {e.by[5:]})" if e.by.startswith("rule:") else ""
         if d.action == Action.WITHHOLD:
-            lines.append(f"{head}withhold   {', '.join(d.codes)}")
-        elif d.action == Action.PARTIAL:
-            lines.append(f"{head}partial    {len(d.spans)} redacted:")
+            lines.append(f"{head}withhold   {', '.join(d.codes)}{by}")
+        elif d.action == Action.RELEASE:
+            lines.append(f"{head}release{by}")
+        else:
+            word = "partial   " if d.action == Action.PARTIAL else "PENDING   "
+            extra = f" {len(d.spans)} redacted:" if d.spans else ""
+            lines.append(f"{head}{word}{extra}".rstrip())
             for s in d.spans:
                 text = _snippet(cable.text[s.start : s.end])
-                lines.append(
-                    f"  {'':>{width}} {'':<7}   {s.start}-{s.end} {text!r} {', '.join(s.codes)}"
-                )
-        elif d.action == Action.RELEASE:
-            lines.append(f"{head}release")
-        else:
-            lines.append(f"{head}PENDING")
+                lines.append(f"  {'':<{width}}   {s.start}-{s.end} {text!r} {', '.join(s.codes)}")
         if d.comment:
-            lines.append(f"  {'':>{width}} {'':<7}   comment: {d.comment}")
-    withheld = [name for name in FIELDS if name in review.fields]
-    if withheld:
-        lines.append("")
-        lines.append("Header fields withheld:")
-        for name in withheld:
-            f = review.fields[name]
-            note = f" ({f.comment})" if f.comment else ""
-            lines.append(f"  {FIELD_LABELS[name]}: {', '.join(f.codes)}{note}")
+            lines.append(f"  {'':<{width}}   comment: {d.comment}")
     return "\n".join(lines) + "\n"
+
+
+def _name(region: Region, names: dict[int, str]) -> str:
+    if region.kind == "paragraph" and region.paragraph is not None:
+        return f"¶{names.get(region.paragraph, region.paragraph)}"
+    return f"{region.label} [{region.key}]" if region.key != region.kind else region.label
 
 
 def _when(at: str) -> str:
@@ -90,7 +92,7 @@ def _describe(value: dict[str, Any] | None, is_field: bool) -> str:
     action = value.get("action", "?")
     if action == "withhold":
         return f"withhold {', '.join(value.get('codes', []))}"
-    if action == "partial":
+    if action in ("partial", "pending") and value.get("spans"):
         spans = value.get("spans", [])
         parts = [f"{s['start']}-{s['end']} {', '.join(s['codes'])}" for s in spans]
         return f"partial [{'; '.join(parts)}]"
@@ -98,11 +100,26 @@ def _describe(value: dict[str, Any] | None, is_field: bool) -> str:
 
 
 def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
-    """One block per change: when, who, what, then each paragraph or field before -> after."""
+    """One block per change: when, who, what, then each region (or rule) before -> after.
+
+    Entries written before regions existed (paragraphs and fields) are shown as they were."""
     keys = paragraph_names(cable) if cable else {}
     lines: list[str] = []
     for e in entries:
         lines.append(f"{_when(e.at)}  {e.reviewer}  {e.what}")
+        before_r = e.before.get("regions", {})
+        for key, after in e.after.get("regions", {}).items():
+            lines.append(
+                f"    {_region_name(key, keys)}: {_describe(before_r.get(key), False)} -> "
+                f"{_describe(after, False)}"
+            )
+        for name, on in e.after.get("rules", {}).items():
+            lines.append(f"    rule {name}: {'on' if on else 'off'}")
+        if not e.after and before_r:
+            for key, before in before_r.items():
+                lines.append(
+                    f"    {_region_name(key, keys)}: {_describe(before, False)} -> discarded"
+                )
         before_p = e.before.get("paragraphs", {})
         for index, after in e.after.get("paragraphs", {}).items():
             key = keys.get(int(index), f"at index {index}")
@@ -110,7 +127,6 @@ def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
                 f"    paragraph {key}: {_describe(before_p.get(index), False)} -> "
                 f"{_describe(after, False)}"
             )
-        # A start-over has no "after": list what it discarded.
         if not e.after and before_p:
             for index, before in before_p.items():
                 key = keys.get(int(index), f"at index {index}")
@@ -122,3 +138,9 @@ def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
                 f"    {label}: {_describe(before_f.get(name), True)} -> {_describe(after, True)}"
             )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _region_name(key: str, paragraphs: dict[int, str]) -> str:
+    if key[:1] == "p" and key[1:].isdigit():
+        return f"paragraph {paragraphs.get(int(key[1:]), key[1:])}"
+    return FIELD_LABELS.get(key, key)

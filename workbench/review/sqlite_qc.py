@@ -36,18 +36,18 @@ def current_state(db: sqlite3.Connection, cable_id: str) -> QcState:
 
 def check_step(db: sqlite3.Connection, cable_id: str, state: QcState, note: str, who: str) -> None:
     """Refuse, in one sentence, a QC step the workflow does not allow."""
+    # Regions a rule decides have no row, so the counts the review saved say what is left; a
+    # review saved before regions (no counts yet) is not finished.
     row = db.execute(
-        "SELECT paragraph_count, (SELECT count(*) FROM decisions d WHERE d.cable_id = r.cable_id "
-        "AND d.action != 'pending' AND d.paragraph BETWEEN 1 AND r.paragraph_count) "
-        "FROM reviews r WHERE cable_id = ?",
+        "SELECT coalesce(region_count - decided_count, 1) FROM reviews WHERE cable_id = ?",
         (cable_id,),
     ).fetchone()
     if row is None:
         raise ReviewError(f"{cable_id} has no saved review")
     current = current_state(db, cable_id)
-    undecided = row[0] - row[1]
+    undecided = row[0]
     if state in (QcState.FIRST_PASS_DONE, QcState.APPROVED) and undecided > 0:
-        raise ReviewError(f"{cable_id} still has {undecided} undecided paragraphs")
+        raise ReviewError(f"{cable_id} still has {undecided} undecided regions")
     if state == QcState.FIRST_PASS_DONE:
         if current not in (QcState.REVIEW, QcState.RETURNED):
             raise ReviewError(f"{cable_id} is already {current.value}")

@@ -104,5 +104,41 @@ MIGRATIONS: list[list[str]] = [
                changed_at = excluded.changed_at, pass = excluded.pass;
            END""",
     ],
+    # 4: decisions by region (review/regions.py): every character of a cable is in a region a
+    # release prints only once it is decided. Paragraph decisions move to the paragraph's
+    # region ("p" + index, with the span the paragraph had); a withheld header field becomes
+    # a withhold decision on the field's region. Fields never withheld were released by
+    # default before; now nothing is, so they are pending until a reviewer decides them.
+    # ``regions`` is the partition the review was made against ([[key, start, end], ...]);
+    # ``rules_off`` the rules switched off for the cable; the counts serve summaries.
+    [
+        """CREATE TABLE region_decisions (
+            cable_id TEXT NOT NULL REFERENCES reviews(cable_id),
+            region TEXT NOT NULL,
+            region_start INTEGER,
+            region_end INTEGER,
+            action TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (cable_id, region)
+        ) WITHOUT ROWID""",
+        """INSERT INTO region_decisions
+           SELECT d.cable_id, 'p' || d.paragraph,
+                  json_extract(r.paragraph_spans, '$[' || (d.paragraph - 1) || '][0]'),
+                  json_extract(r.paragraph_spans, '$[' || (d.paragraph - 1) || '][1]'),
+                  d.action, d.data
+           FROM decisions d JOIN reviews r ON r.cable_id = d.cable_id""",
+        """INSERT INTO region_decisions
+           SELECT cable_id, field, NULL, NULL, 'withhold',
+                  json_remove(json_set(data, '$.action', 'withhold'), '$.field')
+           FROM field_redactions""",
+        "DROP TABLE decisions",
+        "DROP TABLE field_redactions",
+        "ALTER TABLE reviews ADD COLUMN regions TEXT",
+        "ALTER TABLE reviews ADD COLUMN rules_off TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE reviews ADD COLUMN region_count INTEGER",
+        "ALTER TABLE reviews ADD COLUMN decided_count INTEGER",
+        # Versions (migration 3) named a paragraph by its index; regions name it "p" + index.
+        "UPDATE versions SET key = 'p' || key WHERE key GLOB '[0-9]*'",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

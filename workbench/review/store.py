@@ -25,19 +25,14 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from workbench.cable.model import Cable
-from workbench.review import sqlite_qc, store_dump
+from workbench.review import sqlite_qc
 from workbench.review.commands import Command
-from workbench.review.jsonform import (
-    decision_from_json,
-    decision_to_json,
-    field_from_json,
-    field_to_json,
-)
+from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import (
     PENDING,
+    Decision,
     Review,
     ReviewError,
-    paragraph_spans,
     review_id,
     text_hash,
 )
@@ -54,7 +49,6 @@ from workbench.review.store_api import (
     StoreError,
     TextChangedError,
 )
-from workbench.review.store_dump import Dump
 
 __all__ = [
     "MIGRATIONS",
@@ -201,77 +195,71 @@ class SqliteStore:
     def load(self, cable: Cable) -> Review:
         """The saved review of ``cable`` (an empty one if it was never reviewed).
 
-        Refuses, with :class:`TextChangedError`, a review whose cable text or paragraph
-        division differs from ``cable``'s: its offsets would point at the wrong words.
+        Refuses, with :class:`TextChangedError`, a review whose cable text differs from
+        ``cable``'s, or whose decisions cannot follow their regions in this reader's partition:
+        its offsets would point at the wrong words.
         """
         cid = review_id(cable)
         row = self._db.execute(
-            "SELECT cable_hash, paragraph_count, paragraph_spans, updated_at FROM reviews "
-            "WHERE cable_id = ?",
+            "SELECT cable_hash, regions, rules_off, updated_at FROM reviews WHERE cable_id = ?",
             (cid,),
         ).fetchone()
         if row is None:
             fresh = Review.for_cable(cable)
             fresh.versions = sqlite_qc.versions(self._db, cid)
             return fresh
-        stored_hash, count, spans_json, updated = row
+        stored_hash, regions_json, rules_json, updated = row
         if stored_hash != text_hash(cable.text):
             raise TextChangedError(
                 f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
                 "UTC), so the saved redaction offsets no longer fit it: restore the original "
                 "file, or start the review over (the old decisions stay in the audit log)"
             )
-        stored_spans = _spans(spans_json)
-        if stored_spans != paragraph_spans(cable):
+        review = Review.for_cable(cable)
+        if _signature(regions_json) != review.partition.signature():
             self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
-            stored_spans, count = paragraph_spans(cable), len(cable.paragraphs)
-        review = Review(cid, stored_hash, count, paragraph_spans=stored_spans)
         review.versions = sqlite_qc.versions(self._db, cid)
-        for index, data in self._db.execute(
-            "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
+        review.rules_off = set(json.loads(rules_json or "[]"))
+        for key, data in self._db.execute(
+            "SELECT region, data FROM region_decisions WHERE cable_id = ?", (cid,)
         ):
-            review.decisions[index] = decision_from_json(json.loads(data))
-        for _name, data in self._db.execute(
-            "SELECT field, data FROM field_redactions WHERE cable_id = ?", (cid,)
-        ):
-            f = field_from_json(json.loads(data))
-            review.fields[f.field] = f
+            review.decisions[key] = decision_from_json(json.loads(data))
         return review
 
     def _renumber(self, cable: Cable) -> None:
-        """Move saved decisions to the paragraphs as this reader divides the same text."""
+        """Move saved decisions to the regions as this reader divides the same text."""
         cid = review_id(cable)
-        row = self._db.execute(
-            "SELECT paragraph_spans FROM reviews WHERE cable_id = ?", (cid,)
-        ).fetchone()
-        old_spans = _spans(row[0])
-        if old_spans == paragraph_spans(cable):
+        fresh = Review.for_cable(cable)
+        row = self._db.execute("SELECT regions FROM reviews WHERE cable_id = ?", (cid,)).fetchone()
+        if _signature(row[0]) == fresh.partition.signature():
             return  # another process did it meanwhile
-        old = {
-            index: decision_from_json(json.loads(data))
-            for index, data in self._db.execute(
-                "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
-            )
-        }
+        old: dict[str, Decision] = {}
+        extents: dict[str, tuple[int, int] | None] = {}
+        for key, start, end, data in self._db.execute(
+            "SELECT region, region_start, region_end, data FROM region_decisions "
+            "WHERE cable_id = ?",
+            (cid,),
+        ):
+            old[key] = decision_from_json(json.loads(data))
+            extents[key] = (int(start), int(end)) if start is not None else None
         try:
-            new = remap_decisions(old, old_spans, cable)
+            new = remap_decisions(old, extents, fresh.partition)
         except ReviewError as exc:
             raise TextChangedError(
-                f"this version of the workbench divides {cid} into paragraphs differently from "
+                f"this version of the workbench divides {cid} into regions differently from "
                 f"the one that reviewed it, and {exc}: start the review over (the old decisions "
                 "stay in the audit log)"
             ) from exc
-        before = self._current(cid, None, None)
-        self._db.execute("DELETE FROM decisions WHERE cable_id = ?", (cid,))
-        for index, d in new.items():
-            self._db.execute(
-                "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (?, ?, ?, ?)",
-                (cid, index, d.action.value, _dump(decision_to_json(d))),
-            )
-        self._upsert_review(Review.for_cable(cable), replace=True)
-        after = self._current(cid, None, None)
-        what = "Renumber paragraphs: this version of the workbench divides the cable differently"
-        self._audit("workbench", cid, what, before, after)
+        fresh.decisions.update(new)
+        before = self._current(cid, None)
+        self._db.execute("DELETE FROM region_decisions WHERE cable_id = ?", (cid,))
+        for key in new:
+            self._write_decision(fresh, key)
+        self._upsert_review(fresh, replace=True)
+        after = self._current(cid, None)
+        if before != after:
+            what = "Renumber regions: this version of the workbench divides the cable differently"
+            self._audit("workbench", cid, what, *_changes(before, after))
 
     @_locked
     def log(self, cable_id: str) -> list[AuditEntry]:
@@ -287,13 +275,17 @@ class SqliteStore:
 
     @_locked
     def reviews(self) -> list[ReviewSummary]:
-        """Every cable with a saved review, by ID."""
+        """Every cable with a saved review, by ID (``total`` is None for a review saved before
+        regions existed and not opened since: its header regions are not counted yet)."""
         rows = self._db.execute(
-            "SELECT r.cable_id, r.paragraph_count, r.updated_at, "
-            "(SELECT count(*) FROM decisions d WHERE d.cable_id = r.cable_id "
+            "SELECT r.cable_id, r.region_count, r.decided_count, r.updated_at, "
+            "(SELECT count(*) FROM region_decisions d WHERE d.cable_id = r.cable_id "
             " AND d.action != 'pending') FROM reviews r ORDER BY r.cable_id"
         )
-        return [ReviewSummary(cid, n, count, at) for cid, count, at, n in rows]
+        return [
+            ReviewSummary(cid, decided if total is not None else n, total, at)
+            for cid, total, decided, at, n in rows
+        ]
 
     def identity(self, asked: str) -> str:
         return asked or "unknown"
@@ -348,31 +340,6 @@ class SqliteStore:
 
         self._retry(lambda: self._transaction(write))
 
-    # -- copying a whole store (workbench store copy) ---------------------------------------
-    @_locked
-    def dump(self) -> Dump:
-        self._db.execute("BEGIN")  # one consistent snapshot
-        try:
-            return store_dump.read_sqlite(self._db)
-        finally:
-            self._db.execute("COMMIT")
-
-    @_locked
-    def restore(self, dump: Dump) -> None:
-        """Write ``dump`` into this empty store and check it reads back the same, as one
-        transaction: a copy that does not match leaves the store as it was."""
-
-        def write() -> None:
-            if not store_dump.sqlite_is_empty(self._db):
-                raise StoreError(
-                    f"the review store {self.path} already holds reviews: copy into a new store"
-                )
-            store_dump.write_sqlite(self._db, dump)
-            if store_dump.read_sqlite(self._db).comparable() != dump.comparable():
-                raise StoreError(f"the copy in {self.path} does not read back the same")
-
-        self._retry(lambda: self._transaction(write))
-
     @_locked
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
@@ -386,7 +353,7 @@ class SqliteStore:
         """
         command.apply(review)
         try:
-            return self._commit(review, command.paragraphs, command.fields, command.label, reviewer)
+            return self._commit(review, command.keys, command.rules, command.label, reviewer)
         except BaseException:
             command.revert(review)
             raise
@@ -397,7 +364,7 @@ class SqliteStore:
         command.revert(review)
         try:
             return self._commit(
-                review, command.paragraphs, command.fields, f"Undo: {command.label}", reviewer
+                review, command.keys, command.rules, f"Undo: {command.label}", reviewer
             )
         except BaseException:
             command.apply(review)
@@ -410,9 +377,8 @@ class SqliteStore:
 
         def write() -> None:
             cid = fresh.cable_id
-            before = self._current(cid, None, None)
-            self._db.execute("DELETE FROM decisions WHERE cable_id = ?", (cid,))
-            self._db.execute("DELETE FROM field_redactions WHERE cable_id = ?", (cid,))
+            before = self._current(cid, None)
+            self._db.execute("DELETE FROM region_decisions WHERE cable_id = ?", (cid,))
             self._upsert_review(fresh, replace=True)
             self._audit(reviewer, cid, "Start the review over", before, {})
 
@@ -423,12 +389,12 @@ class SqliteStore:
     def _commit(
         self,
         review: Review,
-        paragraphs: Iterable[int],
-        fields: Iterable[str],
+        keys: Iterable[str],
+        rules: Iterable[str],
         what: str,
         reviewer: str,
     ) -> bool:
-        paragraphs, fields = sorted(paragraphs), sorted(fields)
+        keys, rules = sorted(keys), sorted(rules)
         changed = False
         seen = review.versions
 
@@ -437,36 +403,18 @@ class SqliteStore:
             changed = False
             cid = review.cable_id
             self._upsert_review(review, replace=False)
-            self._refuse_conflicts(cid, [str(i) for i in paragraphs] + fields, seen, what)
-            before = self._current(cid, paragraphs, fields)
-            after = _state(review, paragraphs, fields)
+            self._refuse_conflicts(cid, [*keys, *rules], seen, what)
+            before = self._current(cid, keys, rules)
+            after = _state(review, keys, rules)
             if before == after:
                 return
-            for index in paragraphs:
-                d = review.decision(index)
-                if d == PENDING:
-                    self._db.execute(
-                        "DELETE FROM decisions WHERE cable_id = ? AND paragraph = ?", (cid, index)
-                    )
-                else:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO decisions (cable_id, paragraph, action, data) "
-                        "VALUES (?, ?, ?, ?)",
-                        (cid, index, d.action.value, _dump(decision_to_json(d))),
-                    )
-            for name in fields:
-                f = review.fields.get(name)
-                if f is None:
-                    self._db.execute(
-                        "DELETE FROM field_redactions WHERE cable_id = ? AND field = ?",
-                        (cid, name),
-                    )
-                else:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO field_redactions (cable_id, field, data) "
-                        "VALUES (?, ?, ?)",
-                        (cid, name, _dump(field_to_json(f))),
-                    )
+            for key in keys:
+                self._write_decision(review, key)
+            self._db.execute(
+                "UPDATE reviews SET rules_off = ?, region_count = ?, decided_count = ? "
+                "WHERE cable_id = ?",
+                (_dump(sorted(review.rules_off)), review.region_count, review.decided_count, cid),
+            )
             self._audit(reviewer, cid, what, *_changes(before, after))
             seen.update(sqlite_qc.versions(self._db, cid))
             changed = True
@@ -487,21 +435,55 @@ class SqliteStore:
             if version != seen.get(key, 0):
                 raise ConflictError(conflict_message(cid, key, who, at, what))
 
+    def _write_decision(self, review: Review, key: str) -> None:
+        cid = review.cable_id
+        d = review.decision(key)
+        if d == PENDING:
+            self._db.execute(
+                "DELETE FROM region_decisions WHERE cable_id = ? AND region = ?", (cid, key)
+            )
+            return
+        region = review.partition.get(key)
+        self._db.execute(
+            "INSERT OR REPLACE INTO region_decisions "
+            "(cable_id, region, region_start, region_end, action, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                cid,
+                key,
+                region.start if region else None,
+                region.end if region else None,
+                d.action.value,
+                _dump(decision_to_json(d)),
+            ),
+        )
+
     def _upsert_review(self, review: Review, replace: bool) -> None:
         now = _now()
         row = self._db.execute(
             "SELECT cable_hash FROM reviews WHERE cable_id = ?", (review.cable_id,)
         ).fetchone()
-        values = (review.cable_hash, review.paragraph_count, _dump(review.paragraph_spans))
+        regions = _dump([list(t) for t in review.partition.signature()])
+        spans = [[r.start, r.end] for r in review.partition.regions if r.kind == "paragraph"]
+        values = (
+            review.cable_hash,
+            review.paragraph_count,
+            _dump(spans),
+            regions,
+            _dump(sorted(review.rules_off)),
+            review.region_count,
+            review.decided_count,
+        )
         if row is None:
             self._db.execute(
-                "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (review.cable_id, *values, now, now),
+                "INSERT INTO reviews (cable_hash, paragraph_count, paragraph_spans, regions, "
+                "rules_off, region_count, decided_count, cable_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, review.cable_id, now, now),
             )
         elif replace:
             self._db.execute(
                 "UPDATE reviews SET cable_hash = ?, paragraph_count = ?, paragraph_spans = ?, "
+                "regions = ?, rules_off = ?, region_count = ?, decided_count = ?, "
                 "updated_at = ? WHERE cable_id = ?",
                 (*values, now, review.cable_id),
             )
@@ -516,27 +498,24 @@ class SqliteStore:
             )
 
     def _current(
-        self, cid: str, paragraphs: list[int] | None, fields: list[str] | None
+        self, cid: str, keys: list[str] | None, rules: list[str] | None = None
     ) -> dict[str, dict[str, Any]]:
-        """The stored state of some (or, with None, all) paragraphs and fields, as JSON."""
+        """The stored state of some (or, with None, all) regions and rules, as JSON."""
         decided = {
-            str(i): json.loads(data)
-            for i, data in self._db.execute(
-                "SELECT paragraph, data FROM decisions WHERE cable_id = ?", (cid,)
+            key: json.loads(data)
+            for key, data in self._db.execute(
+                "SELECT region, data FROM region_decisions WHERE cable_id = ?", (cid,)
             )
         }
-        withheld = {
-            name: json.loads(data)
-            for name, data in self._db.execute(
-                "SELECT field, data FROM field_redactions WHERE cable_id = ?", (cid,)
-            )
-        }
+        row = self._db.execute(
+            "SELECT rules_off FROM reviews WHERE cable_id = ?", (cid,)
+        ).fetchone()
+        off = set(json.loads(row[0] or "[]")) if row else set()
         pending = decision_to_json(PENDING)
-        if paragraphs is not None:
-            decided = {str(i): decided.get(str(i), pending) for i in paragraphs}
-        if fields is not None:
-            withheld = {n: withheld.get(n) for n in fields}  # type: ignore[misc]
-        return {"paragraphs": decided, "fields": withheld}
+        if keys is not None:
+            decided = {k: decided.get(k, pending) for k in keys}
+        names = sorted(off) if rules is None else rules
+        return {"regions": decided, "rules": {n: n not in off for n in names}}
 
     def _audit(
         self, reviewer: str, cid: str, what: str, before: dict[str, Any], after: dict[str, Any]
@@ -588,7 +567,12 @@ class SqliteStore:
 
 def conflict_message(cid: str, key: str, who: str, at: str, what: str) -> str:
     """One sentence: who changed what, when; the change was not saved; the cable reloads."""
-    part = f"paragraph #{key}" if key.isdigit() else f"the {key.replace('_', ' ')} field"
+    if key[:1] == "p" and key[1:].isdigit():
+        part = f"paragraph #{key[1:]}"
+    elif key.isdigit():  # a key written before regions
+        part = f"paragraph #{key}"
+    else:
+        part = f"the {key.replace('_', ' ')} region"
     when = f" at {at[11:19]} UTC on {at[:10]}" if at else ""
     return (
         f"{who} changed {part} of {cid}{when}, after you opened it, so '{what}' was not "
@@ -596,16 +580,16 @@ def conflict_message(cid: str, key: str, who: str, at: str, what: str) -> str:
     )
 
 
-def _spans(spans_json: str) -> tuple[tuple[int, int], ...]:
-    return tuple((int(a), int(b)) for a, b in json.loads(spans_json))
+def _signature(regions_json: str | None) -> tuple[tuple[str, int, int], ...] | None:
+    if not regions_json:
+        return None
+    return tuple((str(k), int(a), int(b)) for k, a, b in json.loads(regions_json))
 
 
-def _state(review: Review, paragraphs: list[int], fields: list[str]) -> dict[str, dict[str, Any]]:
+def _state(review: Review, keys: list[str], rules: list[str]) -> dict[str, dict[str, Any]]:
     return {
-        "paragraphs": {str(i): decision_to_json(review.decision(i)) for i in paragraphs},
-        "fields": {
-            n: (field_to_json(review.fields[n]) if n in review.fields else None) for n in fields
-        },
+        "regions": {k: decision_to_json(review.decision(k)) for k in keys},
+        "rules": {n: n not in review.rules_off for n in rules},
     }
 
 
@@ -615,10 +599,10 @@ def _changes(
     """Only what differs, so the audit log shows the change and not the whole review."""
     b: dict[str, Any] = {}
     a: dict[str, Any] = {}
-    for part in ("paragraphs", "fields"):
-        keys = [k for k in after[part] if before[part].get(k) != after[part][k]]
+    for part in ("regions", "rules"):
+        keys = [k for k in after.get(part, {}) if before.get(part, {}).get(k) != after[part][k]]
         if keys:
-            b[part] = {k: before[part].get(k) for k in keys}
+            b[part] = {k: before.get(part, {}).get(k) for k in keys}
             a[part] = {k: after[part][k] for k in keys}
     return b, a
 

@@ -21,7 +21,7 @@ class StoreError(ReviewError):
 
 
 class TextChangedError(ReviewError):
-    """The cable's text (or how it divides into paragraphs) changed since it was reviewed."""
+    """The cable's text (or how it divides into regions) changed since it was reviewed."""
 
 
 class ConflictError(ReviewError):
@@ -76,10 +76,22 @@ class AuditEntry:
 
 @dataclass(frozen=True)
 class ReviewSummary:
+    """``decided`` of ``total`` regions; ``total`` is None for a review saved before regions
+    existed and not opened since (its header regions are not counted yet)."""
+
     cable_id: str
     decided: int
-    paragraph_count: int
+    total: int | None
     updated_at: str
+
+    @property
+    def complete(self) -> bool:
+        return self.total is not None and self.decided >= self.total
+
+    @property
+    def paragraph_count(self) -> int:
+        """The number to show beside ``decided`` (older callers' name for ``total``)."""
+        return self.total if self.total is not None else self.decided + 1
 
 
 class ReviewStore(Protocol):

@@ -1,0 +1,55 @@
+"""Rules that decide regions a reviewer has not: visible, documented, and each one switchable.
+
+A release is default-deny (design.md): a region is printed only after a release decision. Most
+regions need a reviewer's; the lines below carry no text of the cable (codes, banners, dates,
+separators), and their strict grammar (``line_grammar``) guarantees it, so a rule may release
+them. A reviewer sees which rule decided a region, can decide it differently (an explicit
+decision always wins), and can switch a rule off for a cable (``commands.set_rule``): its
+regions are then pending until decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    title: str  # what the window and ``review show`` print
+    kinds: tuple[str, ...]
+
+
+RULES: dict[str, Rule] = {
+    r.name: r
+    for r in (
+        Rule(
+            "routing",
+            "Routing lines are released with the header (transmission codes, date-time group, "
+            "distribution counts)",
+            ("routing",),
+        ),
+        Rule(
+            "markings",
+            "The classification line, handling captions, the E.O./DECL line and the "
+            "classification reasons are released (a release shows them, lined through)",
+            ("classification", "caption", "eo", "reasons"),
+        ),
+        Rule(
+            "page_breaks",
+            "Page-break lines, lone banners and separators are released",
+            ("page_break", "separator"),
+        ),
+        Rule(
+            "repeats",
+            "A header line a later section repeats is released or withheld with the line it "
+            "repeats",
+            ("repeat",),
+        ),
+    )
+}
+RULE_OF_KIND: dict[str, Rule] = {kind: r for r in RULES.values() for kind in r.kinds}
+
+
+def rule_for(kind: str) -> Rule | None:
+    return RULE_OF_KIND.get(kind)
