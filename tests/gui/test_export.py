@@ -27,6 +27,7 @@ def review_sample(w: MainWindow, sample: Path) -> tuple[str, str]:
     w.actions["redact_selection"].trigger()
     w.go_to(4)
     w.actions["release"].trigger()
+    w.release_header(confirm=False)
     assert w.session.review.is_complete
     return "Poloff delivered reftel demarche", "Government of Norway"
 

@@ -50,7 +50,7 @@ def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_
     assert r.decision(1).action == Action.RELEASE
     assert r.decision(2).action == Action.WITHHOLD
     assert r.decision(2).codes == ("(b)(1)", "1.4(d)")
-    assert w.progress_label.text() == "2 of 4 paragraphs decided"
+    assert w.progress_label.text() == "9 of 20 regions decided"
 
     # Select "Kim Hye-jin" in paragraph 2... no: in paragraph 3, and redact it.
     cable = w.cable
@@ -79,7 +79,7 @@ def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_
     )
     r = saved(store_path, sample_path)
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
-    assert w.progress_label.text() == "2 of 4 paragraphs decided"
+    assert w.progress_label.text() == "9 of 20 regions decided"
     assert w.model.index(1, 3).data() == "Withhold"
     assert w.model.index(1, 4).data() == "(b)(1) 1.4(d)"
     w.close()
@@ -87,7 +87,7 @@ def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_
     # Reopening restores every decision.
     w2 = make_window()
     w2.open_path(sample_path)
-    assert w2.progress_label.text() == "2 of 4 paragraphs decided"
+    assert w2.progress_label.text() == "9 of 20 regions decided"
     assert w2.session.review.decision(2).codes == ("(b)(1)", "1.4(d)")
     assert str(store_path) in w2.store_label.text()
 
@@ -166,7 +166,7 @@ def test_find_and_redact_every_match(window: MainWindow, sample_path: Path, stor
     assert all(text[s.start : s.end] == "Kim" for s in spans)
     # One undo takes back the whole find-and-redact.
     window.actions["undo"].trigger()
-    assert saved(store_path, sample_path).decided_count == 0
+    assert saved(store_path, sample_path).decisions == {}
 
 
 def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
@@ -184,7 +184,7 @@ def test_redact_with_no_selection_says_what_to_do(window: MainWindow, sample_pat
     window.view.select_span(0, 0)
     window.actions["redact_selection"].trigger()
     assert "Select the text to redact first" in window.last_error
-    assert window.session.review.decided_count == 0
+    assert window.session.review.decisions == {}
 
 
 def test_a_store_from_a_newer_version_is_a_message_box(
@@ -215,8 +215,14 @@ def test_review_a_corpus_cable(make_window, store_path: Path, name: str):  # typ
     n = len(w.cable.paragraphs)
     for _ in range(n):
         w.actions["release"].trigger()
-    assert w.progress_label.text() == f"{n} of {n} paragraphs decided"
-    assert saved(store_path, path).is_complete
+    w.release_header(confirm=False)
+    review = saved(store_path, path)
+    assert w.progress_label.text() == (
+        f"{review.decided_count} of {review.region_count} regions decided"
+    )
+    # What is left is text the reader could not classify: a reviewer must read it.
+    assert all(r.kind in ("unparsed", "trailing") for r in review.pending())
+    assert review.is_complete == (not review.pending())
 
 
 def test_selecting_the_subject_and_ctrl_r_withholds_the_field(
@@ -268,7 +274,7 @@ def test_changed_text_opens_read_only_and_start_over_begins_again(
     dialogs.message_box("Discard every decision", QMessageBox.StandardButton.Yes)
     w2.actions["start_over"].trigger()
     assert dialogs.seen
-    assert w2.session is not None and w2.session.review.decided_count == 0
+    assert w2.session is not None and w2.session.review.decisions == {}
     w2.actions["release"].trigger()
     with SqliteStore(store_path) as store:
         assert store.load(read_cable(cable)).decision(1).action == Action.RELEASE

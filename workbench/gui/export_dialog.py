@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         self.resize(1100, 800)
         self.cable, self.settings = cable, settings
         # A snapshot: the PDF shows the review as it was when the dialog opened.
-        self.review = replace(review, decisions=dict(review.decisions), fields=dict(review.fields))
+        self.review = review.copy()
         self.data = b""
         self.thread: RenderThread | None = None
 
@@ -133,9 +133,7 @@ class ExportDialog(QDialog):
         left.addWidget(self.preview_button)
         left.addWidget(self.save_button)
         left.addWidget(close)
-        self.message = QLabel(
-            f"{review.decided_count} of {review.paragraph_count} paragraphs decided."
-        )
+        self.message = QLabel(f"{review.decided_count} of {review.region_count} regions decided.")
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
         left.addWidget(self.message)

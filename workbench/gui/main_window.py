@@ -140,6 +140,7 @@ class MainWindow(ReviewOps, QMainWindow):
         a["redact_selection"].triggered.connect(self.redact_selection)
         a["unredact_selection"].triggered.connect(self.unredact_selection)
         a["set_pending"].triggered.connect(self.set_pending)
+        a["release_header"].triggered.connect(lambda: self.release_header())
         a["keys"].triggered.connect(self.show_keys)
         a["start_over"].triggered.connect(lambda: self.start_over())
 
@@ -372,8 +373,10 @@ class MainWindow(ReviewOps, QMainWindow):
         if self.session is None:
             self.progress_label.setText(f"{n} paragraphs (read-only: decisions cannot be saved)")
             return
-        done = self.session.review.decided_count
-        self.progress_label.setText(f"{done} of {n} paragraphs decided")
+        review = self.session.review
+        self.progress_label.setText(
+            f"{review.decided_count} of {review.region_count} regions decided"
+        )
 
     def error(self, message: str) -> None:
         """Tell the user in a message box; window-modal but non-blocking, so the window (and

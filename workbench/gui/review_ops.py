@@ -110,7 +110,10 @@ class ReviewOps(_Base):
             return
 
         def build() -> rc.Command:
-            cmds = [rc.AddSpans(p, [Redaction(s, e, codes)]) for p, s, e in parts]
+            # The key's documented meaning: withhold the selection, release the rest.
+            cmds = [
+                rc.AddSpans(p, [Redaction(s, e, codes)], release_rest=True) for p, s, e in parts
+            ]
             return cmds[0] if len(cmds) == 1 else rc.Composite(cmds, "Redact selection")
 
         if self._execute(build):
@@ -140,6 +143,31 @@ class ReviewOps(_Base):
             for name in FIELDS
             if any(s < end and start < e for s, e in field_spans(self.cable, name))
         ]
+
+    def release_header(self, confirm: bool = True) -> None:
+        """Release every undecided region that is not a paragraph or unparsed text (the header
+        fields, passing lines, signature), after showing the reviewer which they are."""
+        if self.cable is None or self.session is None:
+            return
+        review = self.session.review
+        keep = ("paragraph", "unparsed", "trailing")
+        regions = [r for r in review.pending() if r.kind not in keep]
+        if not regions:
+            self.error("Every header line is decided already.")
+            return
+        if confirm:
+            shown = "\n".join(
+                f"{r.label}: {' '.join(self.cable.text[r.body_start : r.end].split())[:70]}"
+                for r in regions
+            )
+            answer = QMessageBox.question(
+                self, "Release header lines", f"Release these {len(regions)} regions?\n\n{shown}"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._execute(
+            lambda: rc.release_all(review, [r.key for r in regions], "Release header lines")
+        )
 
     def set_pending(self) -> None:
         p = self.current
