@@ -25,6 +25,13 @@ def test_qc_from_the_command_line(
     decisions.write_text(
         '{"cable": "07SEOUL219", "decisions": ['
         + ", ".join(f'{{"paragraph": {n}, "action": "release"}}' for n in (1, 2, 3, 4))
+        # The header's regions too (issue 11): a review is complete when every region is.
+        + "".join(
+            f', {{"region": "{k}", "action": "release"}}'
+            for k in ("from", "to", "info", "passing:1", "tags", "subject", "refs")
+        )
+        + ', {"region": "classified_by", "action": "release"}'
+        + ', {"region": "signature", "action": "release"}'
         + "]}"
     )
     assert run("review", "import", str(SAMPLE), str(decisions), "--store", alice,
