@@ -17,8 +17,8 @@ def filled_sqlite(path: Path, sample: Cable) -> None:
     with SqliteStore(path) as store:
         review = store.load(sample)
         p3 = sample.paragraphs[2]
-        steps = [commands.release(p) for p in sample.paragraphs]
-        store.apply(review, commands.Composite(steps, "Release all"), "alice")
+        everything = [r.key for r in review.pending()]
+        store.apply(review, commands.release_all(review, everything, "Release all"), "alice")
         store.apply(review, commands.withhold(sample.paragraphs[1], ["(b)(6)"], "a name"), "alice")
         span = Redaction(p3.body_start, p3.body_start + 4, ("(b)(1)",), "source")
         store.apply(review, commands.partial(p3, [span]), "bob")
@@ -45,7 +45,7 @@ def test_sqlite_to_postgresql_and_back(sample: Cable, pg_db: PgDatabase, tmp_pat
             (e.state, e.reviewer, e.note) for e in before.qc_history(sample.id or "")
         ]
         assert after.requires_qc()
-        assert after.authors(sample.id or "")["3"].reviewer == "bob"
+        assert after.authors(sample.id or "")["p3"].reviewer == "bob"
         # The copy is a working team store: Alice goes on where the SQLite store left off.
         review = after.load(sample)
         after.apply(review, commands.withhold(sample.paragraphs[3], ["(b)(6)"]), "")

@@ -30,6 +30,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from workbench.cable.model import Cable
+from workbench.review import store_dump
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import PENDING, Review, ReviewError, text_hash
@@ -48,6 +49,7 @@ from workbench.review.store_api import (
     StoreError,
     TextChangedError,
 )
+from workbench.review.store_dump import Dump
 
 RECONNECT_S = 60.0  # how long a change keeps trying to reach a restarted server
 ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
@@ -67,8 +69,7 @@ def _locked(method: F) -> F:
                 return method(self, *args, **kwargs)
             except psycopg.errors.InsufficientPrivilege as exc:
                 raise ReviewError(
-                    f"{self.user} may not do that in {self.location}: "
-                    f"{exc.diag.message_primary} (ask the case administrator for the role)"
+                    f"{self.user} may not do that in {self.location}: {exc.diag.message_primary}"
                 ) from exc
             except (psycopg.errors.CheckViolation, psycopg.errors.RaiseException) as exc:
                 raise ReviewError(str(exc.diag.message_primary)) from exc
@@ -153,26 +154,31 @@ class PgStore:
         deadline = time.monotonic() + RECONNECT_S
         delay = 0.05
         while True:
-            try:
-                if self._conn.closed or self._conn.broken:
+            if self._conn.closed or self._conn.broken:
+                try:
                     self._conn = connect(self.url)
-                    if (
-                        change_id
-                        and self._conn.execute(
-                            "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
-                        ).fetchone()
-                    ):
-                        return None  # it was committed before the connection was lost
+                except StoreError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                    continue
+                if (
+                    change_id
+                    and self._conn.execute(
+                        "SELECT 1 FROM audit WHERE change_id = %s", (change_id,)
+                    ).fetchone()
+                ):
+                    return None  # it was committed before the connection was lost
+            try:
                 with self._conn.transaction():
                     return work(self._conn)
-            except (psycopg.OperationalError, StoreError) as exc:
-                lost = isinstance(exc, StoreError) or self._conn.closed or self._conn.broken
-                if not lost or time.monotonic() > deadline:
-                    raise
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
             except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
                 time.sleep(delay)
+            except psycopg.OperationalError:
+                # Only a lost connection is retried; anything else is the caller's to report.
+                if not (self._conn.closed or self._conn.broken) or time.monotonic() > deadline:
+                    raise
 
     # -- reading -----------------------------------------------------------------------------
     @_locked
@@ -343,6 +349,33 @@ class PgStore:
                 (case_id, required),
             )
         )
+
+    # -- copying a whole store (workbench store copy) -----------------------------------------
+    @_locked
+    def dump(self) -> Dump:
+        def read(conn: Any) -> Dump:
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return store_dump.read_pg(conn)
+
+        return cast(Dump, self._run(read))
+
+    @_locked
+    def restore(self, dump: Dump) -> None:
+        """Write ``dump`` into this empty store and check it reads back the same, in one
+        transaction (a copy that does not match is rolled back). Case administrators only."""
+
+        def write(conn: Any) -> None:
+            conn.execute("SELECT pg_advisory_xact_lock(17017)")  # two copies at once
+            if not store_dump.pg_is_empty(conn):
+                raise StoreError(
+                    f"the review store {self.location} already holds reviews: copy into a new store"
+                )
+            store_dump.write_pg(conn, dump)
+            conn.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the audit check, before comparing
+            if store_dump.read_pg(conn).comparable() != dump.comparable():
+                raise StoreError(f"the copy in {self.location} does not read back the same")
+
+        self._run(write)
 
     # -- writing -----------------------------------------------------------------------------
     @_locked

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from workbench.cable.model import Cable
-from workbench.review import sqlite_qc
+from workbench.review import sqlite_qc, store_dump
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import (
@@ -49,6 +49,7 @@ from workbench.review.store_api import (
     StoreError,
     TextChangedError,
 )
+from workbench.review.store_dump import Dump
 
 __all__ = [
     "MIGRATIONS",
@@ -337,6 +338,31 @@ class SqliteStore:
                 "VALUES (?, ?, ?, ?)",
                 (case_id, int(required), self.identity(reviewer), _now()),
             )
+
+        self._retry(lambda: self._transaction(write))
+
+    # -- copying a whole store (workbench store copy) ---------------------------------------
+    @_locked
+    def dump(self) -> Dump:
+        self._db.execute("BEGIN")  # one consistent snapshot
+        try:
+            return store_dump.read_sqlite(self._db)
+        finally:
+            self._db.execute("COMMIT")
+
+    @_locked
+    def restore(self, dump: Dump) -> None:
+        """Write ``dump`` into this empty store and check it reads back the same, as one
+        transaction: a copy that does not match leaves the store as it was."""
+
+        def write() -> None:
+            if not store_dump.sqlite_is_empty(self._db):
+                raise StoreError(
+                    f"the review store {self.path} already holds reviews: copy into a new store"
+                )
+            store_dump.write_sqlite(self._db, dump)
+            if store_dump.read_sqlite(self._db).comparable() != dump.comparable():
+                raise StoreError(f"the copy in {self.path} does not read back the same")
 
         self._retry(lambda: self._transaction(write))
 

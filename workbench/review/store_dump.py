@@ -1,7 +1,7 @@
 """A whole review store as plain rows, read from and written to either kind of store.
 
 ``workbench store copy`` moves a store between SQLite and PostgreSQL with this: every review,
-every current decision and field with its last author, the whole audit log, the QC history and
+every current region decision with its last author, the whole audit log, the QC history and
 the release policy, each kept as it was (names and times included). Only a case administrator
 may write one into PostgreSQL, and each imported row records who imported it.
 """
@@ -17,12 +17,11 @@ Row = tuple[Any, ...]
 
 @dataclass
 class Dump:
-    # (cable_id, cable_hash, paragraph_count, spans list, created_at, updated_at)
+    # (cable_id, cable_hash, paragraph_count, spans list, created_at, updated_at,
+    #  regions list | None, rules_off list, region_count, decided_count)
     reviews: list[Row] = field(default_factory=list)
-    # (cable_id, paragraph, data dict, changed_by, changed_at)
+    # (cable_id, region, region_start, region_end, data dict, changed_by, changed_at)
     decisions: list[Row] = field(default_factory=list)
-    # (cable_id, field, data dict, changed_by, changed_at)
-    fields: list[Row] = field(default_factory=list)
     # (at, reviewer, cable_id, what, before dict, after dict), oldest first
     audit: list[Row] = field(default_factory=list)
     # (cable_id, state, note, reviewer, at), oldest first
@@ -32,8 +31,8 @@ class Dump:
 
     def counts(self) -> str:
         return (
-            f"{len(self.reviews)} reviews, {len(self.decisions)} decisions, {len(self.fields)} "
-            f"withheld fields, {len(self.audit)} audit entries, {len(self.qc)} QC steps"
+            f"{len(self.reviews)} reviews, {len(self.decisions)} decisions, "
+            f"{len(self.audit)} audit entries, {len(self.qc)} QC steps"
         )
 
     def comparable(self) -> dict[str, list[Row]]:
@@ -46,9 +45,8 @@ class Dump:
             ]
 
         return {
-            "reviews": sorted(norm([r[:4] for r in self.reviews])),
-            "decisions": sorted(norm([r[:3] for r in self.decisions])),
-            "fields": sorted(norm([r[:3] for r in self.fields])),
+            "reviews": sorted(norm([(*r[:4], *r[6:]) for r in self.reviews])),
+            "decisions": sorted(norm([r[:5] for r in self.decisions])),
             "audit": norm([(_ms(r[0]), *r[1:]) for r in self.audit]),
             "qc": norm([(*r[:4], _ms(r[4])) for r in self.qc]),
             "policy": sorted(norm([r[:2] for r in self.policy])),
@@ -60,14 +58,29 @@ def _ms(at: str) -> str:
     return at.rstrip("Z")[:26]
 
 
+_PENDING = {"action": "pending"}
+
+
 # -- SQLite --------------------------------------------------------------------------------
 def read_sqlite(db: Any) -> Dump:
     d = Dump()
     d.reviews = [
-        (cid, h, n, json.loads(spans), c, u)
-        for cid, h, n, spans, c, u in db.execute(
+        (
+            cid,
+            h,
+            n,
+            json.loads(spans),
+            c,
+            u,
+            json.loads(reg) if reg else None,
+            json.loads(off or "[]"),
+            rc,
+            dc,
+        )
+        for cid, h, n, spans, c, u, reg, off, rc, dc in db.execute(
             "SELECT cable_id, cable_hash, paragraph_count, paragraph_spans, created_at, "
-            "updated_at FROM reviews ORDER BY cable_id"
+            "updated_at, regions, rules_off, region_count, decided_count FROM reviews "
+            "ORDER BY cable_id"
         )
     ]
     authors = {
@@ -76,12 +89,11 @@ def read_sqlite(db: Any) -> Dump:
             "SELECT cable_id, key, changed_by, changed_at FROM versions"
         )
     }
-    for cid, index, data in db.execute("SELECT cable_id, paragraph, data FROM decisions"):
-        who, at = authors.get((cid, str(index)), ("unknown", ""))
-        d.decisions.append((cid, index, json.loads(data), who, at))
-    for cid, name, data in db.execute("SELECT cable_id, field, data FROM field_redactions"):
-        who, at = authors.get((cid, name), ("unknown", ""))
-        d.fields.append((cid, name, json.loads(data), who, at))
+    for cid, key, start, end, data in db.execute(
+        "SELECT cable_id, region, region_start, region_end, data FROM region_decisions"
+    ):
+        who, at = authors.get((cid, key), ("unknown", ""))
+        d.decisions.append((cid, key, start, end, json.loads(data), who, at))
     d.audit = [
         (at, who, cid, what, json.loads(b), json.loads(a))
         for at, who, cid, what, b, a in db.execute(
@@ -105,41 +117,31 @@ def sqlite_is_empty(db: Any) -> bool:
 def write_sqlite(db: Any, d: Dump) -> None:
     """Inside the caller's transaction. The audit log goes first so its trigger rebuilds the
     versions table; the QC history after it, so no entry "reopens" an approved cable."""
-    dumps = json.dumps
+
+    def dumps(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
     db.executemany(
         "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [(c, h, n, dumps(s), cr, up) for c, h, n, s, cr, up in d.reviews],
-    )
-    db.executemany(
-        "INSERT INTO decisions (cable_id, paragraph, action, data) VALUES (?, ?, ?, ?)",
+        "created_at, updated_at, regions, rules_off, region_count, decided_count) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (c, i, data["action"], dumps(data, ensure_ascii=False, sort_keys=True))
-            for c, i, data, _who, _at in d.decisions
-            if data.get("action") != "pending"
+            (c, h, n, dumps(s), cr, up, dumps(reg) if reg is not None else None, dumps(off), rc, dc)
+            for c, h, n, s, cr, up, reg, off, rc, dc in d.reviews
         ],
     )
     db.executemany(
-        "INSERT INTO field_redactions (cable_id, field, data) VALUES (?, ?, ?)",
+        "INSERT INTO region_decisions (cable_id, region, region_start, region_end, action, data) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (c, n, dumps(data, ensure_ascii=False, sort_keys=True))
-            for c, n, data, _who, _at in d.fields
-            if data is not None
+            (c, k, a, b, data["action"], dumps(data))
+            for c, k, a, b, data, _who, _at in d.decisions
+            if data != _PENDING
         ],
     )
     db.executemany(
         "INSERT INTO audit (at, reviewer, cable_id, what, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                at,
-                who,
-                c,
-                what,
-                dumps(b, ensure_ascii=False, sort_keys=True),
-                dumps(a, ensure_ascii=False, sort_keys=True),
-            )
-            for at, who, c, what, b, a in d.audit
-        ],
+        [(at, who, c, what, dumps(b), dumps(a)) for at, who, c, what, b, a in d.audit],
     )
     db.executemany(
         "INSERT INTO qc_events (cable_id, state, note, reviewer, at) VALUES (?, ?, ?, ?, ?)",
@@ -159,15 +161,13 @@ def read_pg(conn: Any) -> Dump:
     d = Dump()
     d.reviews = conn.execute(
         f"SELECT cable_id, cable_hash, paragraph_count, paragraph_spans, "
-        f"{ISO.format('created_at')}, {ISO.format('updated_at')} FROM reviews ORDER BY cable_id"
+        f"{ISO.format('created_at')}, {ISO.format('updated_at')}, regions, rules_off, "
+        "region_count, decided_count FROM reviews ORDER BY cable_id"
     ).fetchall()
     d.decisions = conn.execute(
-        f"SELECT cable_id, paragraph, data, changed_by, {ISO.format('changed_at')} "
-        "FROM decisions WHERE action <> 'pending'"
-    ).fetchall()
-    d.fields = conn.execute(
-        f"SELECT cable_id, field, data, changed_by, {ISO.format('changed_at')} "
-        "FROM field_redactions WHERE data IS NOT NULL"
+        f"SELECT cable_id, region, region_start, region_end, data, changed_by, "
+        f"{ISO.format('changed_at')} FROM region_decisions WHERE data <> %s",
+        (_jsonb(_PENDING),),
     ).fetchall()
     d.audit = conn.execute(
         f"SELECT {ISO.format('at')}, reviewer, cable_id, what, before, after FROM audit ORDER BY id"
@@ -179,6 +179,12 @@ def read_pg(conn: Any) -> Dump:
         f"SELECT case_id, require_qc, changed_by, {ISO.format('changed_at')} FROM policy"
     ).fetchall()
     return d
+
+
+def _jsonb(v: Any) -> Any:
+    from psycopg.types.json import Jsonb
+
+    return Jsonb(v)
 
 
 def pg_is_empty(conn: Any) -> bool:
@@ -195,18 +201,32 @@ def write_pg(conn: Any, d: Dump) -> None:
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
-            "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s)",
-            [(c, h, n, Jsonb(s), cr, up) for c, h, n, s, cr, up in d.reviews],
+            "created_at, updated_at, regions, rules_off, region_count, decided_count) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    c,
+                    h,
+                    n,
+                    Jsonb(s),
+                    cr,
+                    up,
+                    Jsonb(reg) if reg is not None else None,
+                    Jsonb(off or []),
+                    rc,
+                    dc,
+                )
+                for c, h, n, s, cr, up, reg, off, rc, dc in d.reviews
+            ],
         )
         cur.executemany(
-            "INSERT INTO decisions (cable_id, paragraph, action, data, changed_by, changed_at) "
-            "VALUES (%s, %s, %s, %s, %s, coalesce(nullif(%s, '')::timestamptz, now()))",
-            [(c, i, data["action"], Jsonb(data), who, at) for c, i, data, who, at in d.decisions],
-        )
-        cur.executemany(
-            "INSERT INTO field_redactions (cable_id, field, data, changed_by, changed_at) "
-            "VALUES (%s, %s, %s, %s, coalesce(nullif(%s, '')::timestamptz, now()))",
-            [(c, n, Jsonb(data), who, at) for c, n, data, who, at in d.fields],
+            "INSERT INTO region_decisions (cable_id, region, region_start, region_end, action, "
+            "data, changed_by, changed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, "
+            "coalesce(nullif(%s, '')::timestamptz, now()))",
+            [
+                (c, k, a, b, data["action"], Jsonb(data), who, at)
+                for c, k, a, b, data, who, at in d.decisions
+            ],
         )
         cur.executemany(
             "INSERT INTO audit (at, reviewer, cable_id, what, before, after) "
