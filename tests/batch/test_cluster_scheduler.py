@@ -19,17 +19,21 @@ from workbench.cli import main
 AS_OF = "2026-11-27"
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    """3,000 copies of the sample under distinct names: long enough to interrupt, and a lost or
-    doubled row shows in the paths."""
+def make_archive(tmp_path: Path, n: int) -> Path:
+    """``n`` copies of the sample under distinct names, so a lost or doubled row shows."""
     folder = tmp_path / "archive"
     data = SAMPLE.read_bytes()
-    for i in range(3000):
-        sub = folder / f"box{i // 500}"
+    for i in range(n):
+        sub = folder / f"box{i // 1000}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{i:05d}.txt").write_bytes(data)
     return folder
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """Long enough (some 4 s of work on two cores) to be interrupted mid-run."""
+    return make_archive(tmp_path, 8000)
 
 
 def check(cwd: Path, *args: str) -> subprocess.Popen[str]:
@@ -62,18 +66,13 @@ def wait_for_rows(report_dir: Path, proc: subprocess.Popen[str]) -> None:
     raise AssertionError("the run wrote no rows")
 
 
+@pytest.mark.slow
 def test_same_report_and_a_worker_killed_mid_run(tmp_path, archive):
     want = local_report(tmp_path)
     with scheduler(tmp_path / "scheduler.log") as (address, _):
         workers = [worker(address, tmp_path / f"worker{i}.log") for i in range(2)]
         try:
             pids = wait_workers(address, 2)
-            # A whole run first: the same bytes as the local run.
-            proc = check(tmp_path, "--format", "jsonl", "--cluster", address)
-            out, err = proc.communicate(timeout=300)
-            assert (proc.returncode, err) == (0, "")
-            assert out == want
-            # Then one with a worker killed while it has chunks in hand.
             report = tmp_path / "out" / "report.jsonl"
             report.parent.mkdir()
             proc = check(tmp_path, "--format", "jsonl", "--cluster", address, "-o", str(report))
@@ -82,9 +81,10 @@ def test_same_report_and_a_worker_killed_mid_run(tmp_path, archive):
             assert busy, "no worker had work in flight"
             kill(pids[busy[0]])  # the worker process itself, not its nanny
             _, err = proc.communicate(timeout=300)
-            assert proc.returncode == 0, err
+            assert proc.returncode == 0
+            # The one line a report to a file ends with, nothing about the dead worker.
+            assert err.startswith("workbench: 8000 cables checked;") and err.count("\n") == 1
             assert report.read_text() == want
-            assert "Traceback" not in err
         finally:
             for w in workers:
                 stop(w)
@@ -115,7 +115,8 @@ def test_a_scheduler_that_goes_away_leaves_no_report(tmp_path, archive):
 
 
 @pytest.mark.skipif(not can_hide(), reason="needs root and mount namespaces (unshare)")
-def test_workers_that_do_not_see_the_files_get_their_bytes(tmp_path, archive):
+def test_workers_that_do_not_see_the_files_get_their_bytes(tmp_path):
+    archive = make_archive(tmp_path, 1500)
     want = local_report(tmp_path)
     with scheduler(tmp_path / "scheduler.log") as (address, _):
         # A worker on "another machine": tmp_path is an empty folder in its mount namespace.
