@@ -93,11 +93,13 @@ def measure(cmd: list[str]) -> dict[str, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
     peak_tree = peak_client = peak_child = 0
+    client_cpu = 0.0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree, peak_client, peak_child
+        nonlocal peak_tree, peak_client, peak_child, client_cpu
         while not done.is_set():
+            client_cpu = max(client_cpu, _cpu_seconds(proc.pid))
             rss = _tree_rss_kib(proc.pid)
             peak_tree = max(peak_tree, sum(rss.values()))
             peak_client = max(peak_client, rss.get(proc.pid, 0))
@@ -122,7 +124,18 @@ def measure(cmd: list[str]) -> dict[str, float]:
         "tree": peak_tree,
         "client": peak_client,
         "worker": peak_child,
+        "client_cpu": client_cpu,  # this process alone (with a LocalCluster's scheduler)
     }
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of ``pid`` itself so far (Linux /proc), 0 once it has exited."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(label: str, n: int, mb: float, r: dict[str, float], roles: bool = False) -> None:
@@ -133,7 +146,8 @@ def report(label: str, n: int, mb: float, r: dict[str, float], roles: bool = Fal
     )
     if roles:
         line += (
-            f"  (client {r['client'] / 1024:.0f} MB, largest worker {r['worker'] / 1024:.0f} MB)"
+            f"  (client {r['client'] / 1024:.0f} MB and {r['client_cpu']:.1f} s CPU, "
+            f"largest worker {r['worker'] / 1024:.0f} MB)"
         )
     print(line, flush=True)
 
@@ -187,6 +201,7 @@ def main() -> int:
             print(f"\n{n} cables, {mb:.0f} MB (built in {time.perf_counter() - t:.0f} s)")
             report("floor", n, mb, measure([sys.executable, "-c", FLOOR, str(archive)]))
             walls: dict[str, float] = {}
+            runs: dict[str, dict[str, float]] = {}
             for j in jobs:
                 cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
                 cmd += ["--format", "jsonl", "--jobs", str(j)]
@@ -197,11 +212,70 @@ def main() -> int:
                 cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
                 cmd += ["--format", "jsonl", "--cluster", c]
                 r = measure(cmd)
-                walls[c] = r["wall"]
+                walls[c], runs[c] = r["wall"], r
                 report(f"check --cluster {c}", n, mb, r, roles=c.startswith("local:"))
             _compare(walls)
+            if "local:1" in runs:
+                _archive_scale(n, size, runs, startup, source)
             print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
+
+
+PAGES = 250e6  # the archive-scale question: 250 million pages
+
+
+def pages_per_cable(source: Path) -> dict[str, float]:
+    """Pages per cable in the workbench's own release layout (one cable line per PDF line,
+    ``LINES_PER_PAGE`` lines a page), over the corpus's originals, by part of the split."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from corpus import part
+
+    from workbench.cable import CableError, read_cable
+    from workbench.export.layout import wrap
+    from workbench.export.release import paginate
+
+    pages: dict[str, list[int]] = {"dev": [], "held-out": []}
+    for p in sorted(source.iterdir()):
+        try:
+            cable = read_cable(p)
+        except CableError:
+            continue
+        pages[part(p.name)].append(len(paginate(wrap(cable.text))))
+    every = pages["dev"] + pages["held-out"]
+    return {k: sum(v) / len(v) for k, v in [*pages.items(), ("all", every)] if v}
+
+
+def _archive_scale(
+    n: int,
+    size: int,
+    runs: dict[str, dict[str, float]],
+    startup: dict[str, dict[str, float]],
+    source: Path,
+) -> None:
+    """What 250 million pages would take, by arithmetic from this run's figures."""
+    ppc = pages_per_cable(source)
+    cables = PAGES / ppc["all"]
+    one = runs["local:1"]
+    rate = n / (one["wall"] - startup["local:1"]["wall"])  # one worker, start-up taken off
+    widest = max(runs, key=lambda c: int(c[6:]) if c.startswith("local:") else 0)
+    # The client's CPU for one row (its scheduler's share included), start-up taken off.
+    per_row = (runs[widest]["client_cpu"] - startup[widest]["client_cpu"]) / n
+    print(
+        f"\n  250 million pages at {ppc['all']:.2f} pages a cable (release layout over the "
+        f"corpus: dev {ppc.get('dev', 0):.2f}, held-out {ppc.get('held-out', 0):.2f}) = "
+        f"{cables / 1e6:.0f} million cables, {cables * size / n / 1e9:,.0f} GB of cable files"
+    )
+    print(
+        f"  one worker checks {rate:,.0f} cables/s: {cables / rate / 3600:,.1f} worker-hours;"
+        f" the client spends {per_row * 1e6:.0f} µs of CPU a row, so one client takes at most "
+        f"{1 / per_row:,.0f} rows/s ({1 / per_row / rate:.0f} workers' worth)"
+    )
+    for workers in (2, 16, 64, 256):
+        speed = min(workers * rate, 1 / per_row)
+        print(
+            f"    {workers:4d} workers: {cables / speed / 3600:7.1f} h, reading "
+            f"{speed * size / n / 1e6:6.0f} MB/s from the shared file system"
+        )
 
 
 def _startup(spec: str, workdir: str | None) -> dict[str, float]:
