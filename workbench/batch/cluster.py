@@ -41,6 +41,7 @@ from workbench.batch.cluster_tasks import (
     check_sent,
     check_shared,
     code_fingerprint,
+    unpacked,
 )
 from workbench.batch.rows import Row
 from workbench.cable import CableError
@@ -373,7 +374,7 @@ def scan_cluster(
     for _, rows in stream_ordered(
         client, chunks(), submit, ahead, describe=lambda item: _span(item[1])
     ):
-        yield from rows
+        yield from unpacked(rows)
 
 
 def _size(path: str) -> int:
