@@ -51,25 +51,36 @@ def test_pre_2003_reason_section_1_5_counts_too():
 
 
 @pytest.mark.parametrize(
-    ("where", "text", "code"),
+    ("where", "text", "code", "tags"),
     [
-        ("to", "RUEKJCS/SECDEF WASHINGTON DC IMMEDIATE", "refer-dod"),
-        ("to", "RUEKJCS/JOINT STAFF WASHDC IMMEDIATE", "refer-dod"),
-        ("to", "RUEAIIA/CIA WASHDC IMMEDIATE", "refer-cia"),
-        ("to", "RUCNFB/FBI WASHINGTON DC", "refer-fbi"),
-        ("to", "RUEANFA/DEPT OF ENERGY WASHDC", "refer-doe"),
-        ("passing", "DOE FOR NA-20 KBAKER", "refer-doe"),
-        ("passing", "DEPT PLEASE PASS TO FBI", "refer-fbi"),
-        ("passing", "SECDEF FOR OSD/ISA", "refer-dod"),
+        ("to", "RUEKJCS/SECDEF WASHINGTON DC IMMEDIATE", "refer-dod", "PREL MARR GM"),
+        ("to", "RUEKJCS/JOINT STAFF WASHDC IMMEDIATE", "refer-dod", "MOPS AF"),
+        ("to", "RUEAIIA/CIA WASHDC IMMEDIATE", "refer-cia", "PINR PREL"),
+        ("to", "RUCNFB/FBI WASHINGTON DC", "refer-fbi", "PTER KJUS"),
+        ("to", "RUEANFA/DEPT OF ENERGY WASHDC", "refer-doe", "KNNP ENRG"),
+        ("passing", "DOE FOR NA-20 KBAKER", "refer-doe", "IAEA PARM"),
+        ("passing", "DEPT PLEASE PASS TO FBI", "refer-fbi", "KCRM SNAR"),
+        ("passing", "SECDEF FOR OSD/ISA", "refer-dod", "NATO PREL"),
     ],
 )
-def test_addressees_and_passing_lines_naming_an_agency(where, text, code):
-    if where == "to":
-        cable, f = found(to=("RUEHC/SECSTATE WASHDC 2498", text))
-    else:
-        cable, f = found(passing=(text,))
+def test_addressees_and_passing_lines_naming_an_agency(where, text, code, tags):
+    def make(tags: str, to_count: int = 0):
+        extra = tuple(f"RUEHXX/AMEMBASSY POST{i} {i}" for i in range(to_count))
+        if where == "to":
+            return found(tags=tags, to=("RUEHC/SECSTATE WASHDC 2498", text, *extra))
+        return found(tags=tags, passing=(text,))
+
+    cable, f = make(tags)
     assert code in f
     assert text.split("/")[-1].split()[0] in cable.text[f[code].start : f[code].end]
+    # The same addressee on a cable about something else holds none of the agency's
+    # information: a farewell call routed to a political adviser, an oil company's quarrel.
+    _, g = make("PREL PGOV EPET")
+    assert code not in g
+    if where == "to":
+        # Sent for action to many agencies at once: broadcast, not a sign of ownership.
+        _, h = make(tags, to_count=3)
+        assert code not in h
 
 
 def test_info_copies_are_routine_distribution():
@@ -114,22 +125,29 @@ def test_no_restricted_data_in_ordinary_text():
 @pytest.mark.parametrize(
     "text",
     [
-        "Germany may keep its dual-capable aircraft",
-        "NATO's nuclear sharing arrangements",
-        "the tactical nuclear weapons in Europe",
-        "U.S. nuclear weapons stored in Turkey",
-        "the B61 life extension",
+        "Germany may keep its dual-capable aircraft and have the NATO weapons stored elsewhere",
+        "the U.S. nuclear weapons stored in Turkey",
+        "NATO's nuclear sharing and the B61 bombs deployed in Europe",
+        "the allies want to keep their stock of nuclear weapons on their territory",
     ],
 )
-def test_kyl_lott_subjects(text):
+def test_kyl_lott_deployed_weapons(text):
+    # Formerly Restricted Data: where US and NATO nuclear weapons are kept and shared.
     cable, f = found(tags="MNUC PARM NATO", paragraphs=(f"¶1. (S) On {text}, the allies spoke.",))
     assert "kyl-lott-review" in f
-    assert cable.text[f["kyl-lott-review"].start : f["kyl-lott-review"].end].lower() in text.lower()
+    hit = cable.text[f["kyl-lott-review"].start : f["kyl-lott-review"].end]
+    assert hit.lower() in text.lower()
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Iran's enrichment program", "the U.S. nuclear umbrella", "extended deterrence", "uranium"],
+    [
+        "Iran's enrichment program and Iranian nuclear weapons",
+        "the U.S. nuclear umbrella and extended deterrence",
+        "U.S. measures based on realities; no differences on the nuclear weapons issue",
+        "treaty measures on non-strategic nuclear weapons",
+        "the uranium sale",
+    ],
 )
 def test_no_kyl_lott_on_policy_or_foreign_programs(text):
     # The MNUC tag alone is no sign: State tags Iran demarches and uranium sales with it.

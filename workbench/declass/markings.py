@@ -178,15 +178,34 @@ def _marked_or_not_a_portion(cable: Cable, p: Paragraph) -> bool:
     return bool(_INNER_MARK_RE.search(body[:1500])) and not _ENUMERATION_RE.search(body[:1500])
 
 
+# Another cable pasted after this one's text (the mirrors' files hold several): its routing
+# header, or the metadata line the mirrors put before it.
+_EMBEDDED_CABLE_RE = re.compile(
+    r"\n[ \t]*(?:ZN[YR][ \t]+([CSTUE])\1{4}\b|DE[ \t]+RUE\w+[ \t]+#\d"
+    r"|FM[ \t]+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION)\b"
+    r"|(?:\d+[ \t]+)?\d{4}-\d\d-\d\d[ \t]\d\d:\d\d(?::\d\d)?[ \t]+\d{2,4}[A-Z]+\d+\b)"
+)
+
+
+def own_text_end(cable: Cable) -> int:
+    """Where this cable's own text ends: at the header of another cable pasted after it, or
+    the end of the file."""
+    m = _EMBEDDED_CABLE_RE.search(cable.text, cable.body_start)
+    return m.start() if m else len(cable.text)
+
+
 def _unmarked_paragraphs(cable: Cable) -> list[Finding]:
     # Section 2: older cables write "CONFIDENTIAL - ENTIRE TEXT." instead of marking each
     # paragraph, which marks every one of them.
     if cable.entire_text is not None:
         return []
+    end = own_text_end(cable)
     out: list[Finding] = []
     highest = 0
     inner = False  # inside a numbered list quoted in a paragraph ("Begin text of letter")
     for p in cable.paragraphs:
+        if p.start >= end:
+            break  # another cable's paragraphs, with its own markings
         if p.number is None:
             continue
         if p.number <= highest:
@@ -214,15 +233,39 @@ def _unmarked_paragraphs(cable: Cable) -> list[Finding]:
 # Older cables did not, so the line is only expected from the start of that order.
 _AUTHORITY_FROM = ORDER_DATES["12958"][0]
 _AUTHORITY_TRACE_RE = re.compile(
-    r"CLASS\w{0,6}[ \t]*\n?[ \t\n]*BY\b|\bREASONS?[ \t]*:?[ \t]*1[ \t]*[.,][ \t]*[45]",
+    r"CLASS\w{0,6}[ \t]*\n?[ \t\n]*BY\b|\bREASONS?[ \t]*:?[ \t]*1[ \t]*[.,][ \t]*[45]"
+    # The mirrors' truncated preview of the line: "Classified ...", "Classifie...".
+    r"|\bCLASSIF\w*[ \t]*\.\.\.",
     re.IGNORECASE,
 )
+
+
+_LATER_SECTION_RE = re.compile(
+    r"[ \t]*\n?[ \t]*S?E?CTION[ \t]+0*(?:[2-9]|[1-9]\d+)[ \t]+OF\b", re.IGNORECASE
+)
+
+
+def incomplete_record(cable: Cable) -> bool:
+    """True when the file holds only part of the cable: a partial extract, a record cut off
+    after its header (the mirrors end it with "..."), or a later section of a multi-part cable
+    (``SECTION 02 OF 03``), whose header lines are in the first section."""
+    if cable.partial_extract:
+        return True
+    c = cable.classification
+    if c is not None and _LATER_SECTION_RE.match(cable.text, c.end):
+        return True
+    body = cable.text[cable.body_start :].strip()
+    return not any(p.number is not None for p in cable.paragraphs) and len(body) < 400
 
 
 def _authority_findings(cable: Cable, origin: date | None, order: str | None) -> list[Finding]:
     cb = cable.classified_by
     if cb is None:
         if origin is not None and origin < _AUTHORITY_FROM:
+            return []
+        if incomplete_record(cable):
+            # The file holds only part of the cable (a partial extract, a header whose text
+            # was cut off at "...", a later section): the line may be in what is missing.
             return []
         if _AUTHORITY_TRACE_RE.search(cable.text, 0, min(len(cable.text), cable.body_start + 4000)):
             # The line is there but was not read ("Classfied By", "CLASSIFIED\n\nBY:",

@@ -54,18 +54,75 @@ _RD_RE = re.compile(
     r"\b(?:FORMERLY[ \t]+)?RESTRICTED[ \t]+DATA\b|//[ \t]*F?RD\b|\((?:TS|S|C)[ \t]*/{1,2}[ \t]*F?RD\b"
     r"|\bCNWDI\b"
 )
-# What Kyl-Lott means by records "likely to contain" RD or FRD: US nuclear weapons, their
-# numbers, storage, deployment and the allies' share in them (FRD is "the military
-# utilization of nuclear weapons", 10 CFR 1045).  The MNUC tag alone is no sign: State tags
-# Iran sanctions demarches and uranium sales with it, and foreign programs are not RD.
-_US_NUCLEAR_RE = re.compile(
-    r"\bNUCLEAR[ \t\n]+SHARING\b|\bDUAL[- \t\n]CAPABLE[ \t\n]+AIRCRAFT\b"
-    r"|\b(?:TACTICAL|NON-?STRATEGIC|SUB-?STRATEGIC)[ \t\n]+NUCLEAR[ \t\n]+(?:WEAPONS?|FORCES?)\b"
-    r"|\bNSNW\b|\bB-?61\b|\bNUCLEAR[ \t\n]+WEAPONS?[ \t\n]+STORAGE\b"
-    r"|\bU\.?S\.?[ \t\n]+NUCLEAR[ \t\n]+WEAPONS?[ \t\n]+(?:IN|ON|AT|STORED|BASED|DEPLOYED)\b",
+# What Kyl-Lott means by records "likely to contain" RD or FRD: where US and NATO nuclear
+# weapons are, how many, how they are stored and shared (FRD is "the military utilization of
+# nuclear weapons", 10 CFR 1045).  So the text must speak of the weapons, of their storage or
+# deployment, and of the US or NATO, within a few lines.  The MNUC tag alone is no sign: State
+# tags Iran sanctions demarches and uranium sales with it, and foreign programs are not RD.
+_NUCLEAR_WEAPONS_RE = re.compile(
+    r"\bNUCLEAR[ \t\n]+(?:WEAPONS?|WARHEADS?|SHARING|BOMBS?)\b|\bDUAL[- \t\n]CAPABLE[ \t\n]+AIRCRAFT\b"
+    r"|\bNSNW\b|\bB-?61\b",
     re.IGNORECASE,
 )
+_DEPLOYED_RE = re.compile(
+    r"\bSTORED\b|\bSTORAGE\b|\bSTOCKS?[ \t\n]+OF\b|\bBASED[ \t\n]+(?:IN|AT)\b|\bDEPLOY(?:ED|MENTS?)\b"
+    r"|\bSHARING\b|\bSHARE\b|\bON[ \t\n]+(?:ITS|THEIR)[ \t\n]+(?:SOIL|TERRITORY)\b",
+    re.IGNORECASE,
+)
+_US_OR_NATO_RE = re.compile(
+    r"\bU\.S\.|\bUS\b|(?i:\bUNITED[ \t\n]+STATES\b|\bAMERICAN\b|\bNATO\b|\bALLIE[SD]\b)"
+)
+_WINDOW = 300
+
+
+def _deployed_nuclear_weapons(text: str, lo: int) -> re.Match[str] | None:
+    for m in _NUCLEAR_WEAPONS_RE.finditer(text, lo):
+        a, b = max(lo, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if _DEPLOYED_RE.search(text, a, b) and _US_OR_NATO_RE.search(text, a, b):
+            return m
+    return None
+
+
 _ROUTED_RE = re.compile(r"[A-Z0-9]{4,8}/")
+# A cable sent for action to many agencies at once (Commerce, White House, SECDEF, NSC, NCTC,
+# DHS, FBI, CIA...) is broadcast; its action addressees say nothing about whose information
+# it holds.
+_FEW_ACTION_ADDRESSEES = 4
+# What each agency's business looks like: the State Department's TAGS for it, and words in
+# the subject or the opening.  An addressee or passing line counts only on such a cable: a
+# farewell call routed to USCINCSO's political adviser, or an oil company's quarrel passed to
+# a DOE desk officer, holds no Defense or Energy information.
+_TOPICS: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    "refer-cia": (
+        frozenset({"PINR", "PTER"}),
+        re.compile(r"\bINTELLIGENCE\b|\bCIA\b|\bGRPO\b|\bTERROR", re.IGNORECASE),
+    ),
+    "refer-dod": (
+        frozenset({"MARR", "MOPS", "MASS", "MCAP", "MASC", "MNUC", "PARM", "NATO", "KPKO"}),
+        re.compile(
+            r"\bDEFEN[CS]E\b|\bMILITARY\b|\bARMED[ \t\n]+FORCES\b|\bSECDEF\b|\bMINDEF\b"
+            r"|\bTROOPS\b|\bNATO\b|\bISAF\b|\bARMY\b|\bNAVY\b|\bAIR[ \t\n]+FORCE\b"
+            r"|\bDETAINEES?\b|\bGUANTANAMO\b|\bGTMO\b|\bCJCS\b|\bSECRETARY[ \t\n]+GATES\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "refer-doe": (
+        frozenset({"KNNP", "MNUC", "TNUC", "KNPP", "IAEA", "TRGY", "TPHY"}),
+        re.compile(
+            r"\bNUCLEAR\b|\bURANIUM\b|\bPLUTONIUM\b|\bNNSA\b|\bHEU\b"
+            r"|\b(?:SECRETARY|DEPUTY[ \t\n]+SECRETARY)[ \t\n]+OF[ \t\n]+ENERGY\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "refer-fbi": (
+        frozenset({"KCRM", "PTER", "KJUS", "ASEC", "SNAR", "KTFN", "KCOR", "KFRD", "FBI"}),
+        re.compile(
+            r"\bFBI\b|\bTERROR|\bCRIMINAL\b|\bINVESTIGAT|\bEXTRADIT|\bLAW[ \t\n]+ENFORCEMENT\b"
+            r"|\bPOLICE\b|\bMAFIA\b",
+            re.IGNORECASE,
+        ),
+    ),
+}
 _HANDLING = {"NODIS": "nodis", "EXDIS": "exdis"}
 
 
@@ -118,16 +175,30 @@ def _reason_findings(cable: Cable) -> list[Finding]:
     return out
 
 
+def _on_the_agencys_business(cable: Cable, code: str) -> bool:
+    """The cable's TAGS or its subject and opening say it concerns the agency's work."""
+    tags, words = _TOPICS[code]
+    if tags & set(cable.tags):
+        return True
+    head = (
+        (cable.subject.text if cable.subject else "")
+        + " "
+        + cable.text[cable.body_start : cable.body_start + 600]
+    )
+    return words.search(head) is not None
+
+
 def _agency_findings(cable: Cable, already: set[str]) -> list[Finding]:
     places: list[tuple[str, Span]] = []
     if cable.origin is not None:
         o = cable.origin
         places.append(("the originator", Span(o.text, o.start, o.end)))
-    places += [("an action addressee", Span(a.text, a.start, a.end)) for a in cable.to]
+    if len(cable.to) <= _FEW_ACTION_ADDRESSEES:
+        places += [("an action addressee", Span(a.text, a.start, a.end)) for a in cable.to]
     places += [("a passing line", Span(cable.text[s:e], s, e)) for s, e in _passing_lines(cable)]
     out: list[Finding] = []
     for code, agency, rx in _AGENCY_RES:
-        if code in already:
+        if code in already or not _on_the_agencys_business(cable, code):
             continue
         for where, span in places:
             m = rx.search(span.text)
@@ -136,8 +207,9 @@ def _agency_findings(cable: Cable, already: set[str]) -> list[Finding]:
             out.append(
                 finding(
                     code,
-                    f"{where.capitalize()} names {agency} ('{span.text.strip()}'), so the cable "
-                    f"may hold its information, which it must review before release.",
+                    f"{where.capitalize()} names {agency} ('{span.text.strip()}') and the cable "
+                    "is on its business, so it may hold its information, which it must review "
+                    "before release.",
                     span.start,
                     span.end,
                 )
@@ -164,12 +236,12 @@ def referral_findings(cable: Cable) -> list[Finding]:
                 rd.end(),
             )
         )
-    elif (m := _US_NUCLEAR_RE.search(text, cable.body_start)) is not None:
+    elif (m := _deployed_nuclear_weapons(text, cable.body_start)) is not None:
         out.append(
             finding(
                 "kyl-lott-review",
-                f"The cable speaks of '{' '.join(m.group(0).split())}', the deployment of "
-                "nuclear weapons, so it is likely to hold Formerly Restricted Data and needs a page-by-page review "
+                f"The cable speaks of '{' '.join(m.group(0).split())}' where US or NATO nuclear "
+                "weapons are kept or shared, so it is likely to hold Formerly Restricted Data and needs a page-by-page review "
                 "before release (P.L. 105-261 sec. 3161).",
                 m.start(),
                 m.end(),
