@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workbench.cable.model import Cable, Marking, level_rank
+from workbench.cable.model import LEVELS, Cable, Marking, level_rank
 from workbench.declass.authority import authority_findings
 from workbench.declass.codes import finding
 from workbench.declass.model import Finding
@@ -40,13 +40,19 @@ def header_level(cable: Cable) -> tuple[str, int, int] | None:
     return _HEADER_LEVELS[m.group("c")], m.start(), m.end()
 
 
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
 def highest_portion(cable: Cable) -> Marking | None:
     """The portion mark of the highest level (the first of them), if any paragraph has one."""
     highest = None
+    top = -2
     for p in cable.paragraphs:
         m = p.marking
-        if m is not None and (highest is None or level_rank(m.level) > level_rank(highest.level)):
-            highest = m
+        if m is not None:
+            rank = _RANK.get(m.level or "", -1)
+            if rank > top:
+                highest, top = m, rank
     return highest
 
 

@@ -86,6 +86,8 @@ def unmarked_paragraphs(cable: Cable, origin: date | None, order: str | None) ->
     # paragraph, which marks every one of them.
     if cable.entire_text is not None:
         return []
+    if all(p.marking is not None for p in cable.paragraphs if p.number is not None):
+        return []  # the common case, decided without reading the text
     end = own_text_end(cable)
     out: list[Finding] = []
     highest = 0

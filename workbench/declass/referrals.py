@@ -75,12 +75,64 @@ _US_OR_NATO_RE = re.compile(
 _WINDOW = 300
 
 
+# Literal signs searched first, and each pattern tried only around them: a substring search
+# runs in C, while a case-insensitive alternation tried at every offset of the text made
+# these two checks most of the engine's time.
+_NUCLEAR_SIGNS = ("uclear", "UCLEAR", "apable", "APABLE", "B61", "B-61", "NSNW")
+_RD_SIGNS = ("RESTRICTED DATA", "/RD", "/FRD", "/ RD", "/ FRD", "CNWDI")
+
+
+def _around(
+    text: str, signs: tuple[str, ...], lo: int, rx: re.Pattern[str], hi: int | None = None
+) -> list[re.Match[str]]:
+    """Matches of ``rx`` near each occurrence of one of ``signs`` in ``text[lo:hi]``, in order."""
+    hi = len(text) if hi is None else hi
+    found: list[re.Match[str]] = []
+    for sign in signs:
+        i = text.find(sign, lo, hi)
+        while i >= 0:
+            m = rx.search(text, max(lo, i - 12), min(len(text), i + len(sign) + 40))
+            if m is not None:
+                found.append(m)
+            i = text.find(sign, i + 1, hi)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _deployed_nuclear_weapons(text: str, lo: int) -> re.Match[str] | None:
-    for m in _NUCLEAR_WEAPONS_RE.finditer(text, lo):
+    for m in _around(text, _NUCLEAR_SIGNS, lo, _NUCLEAR_WEAPONS_RE):
         a, b = max(lo, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
         if _DEPLOYED_RE.search(text, a, b) and _US_OR_NATO_RE.search(text, a, b):
             return m
     return None
+
+
+# Where an RD or FRD marking stands: the classification line and the lines after it, the
+# opening of each paragraph (its portion mark: "(S//RD)", "(C) RESTRICTED DATA"), the end (a
+# warning notice).  The rest of the text is not read for it.
+_MARKING_ZONE = 80
+
+
+def _restricted_data(cable: Cable) -> re.Match[str] | None:
+    text = cable.text
+    c = cable.classification
+    start = c.start if c else 0
+    zones = [(start, min(len(text), start + 300)), (max(0, len(text) - 300), len(text))]
+    zones += [(p.start, min(p.end, p.start + _MARKING_ZONE)) for p in cable.paragraphs]
+    # The openings joined and searched once: most cables have no sign at all.
+    joined = "\n".join([text[lo:hi] for lo, hi in zones])
+    if not any(sign in joined for sign in _RD_SIGNS):
+        return None
+    for lo, hi in zones:
+        found = _around(text, _RD_SIGNS, lo, _RD_RE, hi)
+        if found:
+            return found[0]
+    return None
+
+
+# The subjects on which State cables speak of deployed nuclear weapons carry one of these
+# TAGS (military nuclear matters, arms control, nonproliferation, NATO, military affairs);
+# the text of other cables is not searched.
+_NUCLEAR_TAGS = frozenset({"MNUC", "PARM", "KNNP", "KNPP", "TNUC", "NATO", "MARR", "MCAP", "MOPS"})
 
 
 _ROUTED_RE = re.compile(r"[A-Z0-9]{4,8}/")
@@ -124,6 +176,8 @@ _TOPICS: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
     ),
 }
 _HANDLING = {"NODIS": "nodis", "EXDIS": "exdis"}
+# Every agency pattern at once, to skip the cables that name none (most of them) in one search.
+_ANY_AGENCY_RE = re.compile("|".join(f"(?:{rx.pattern})" for _, _, rx in _AGENCY_RES))
 
 
 def _passing_lines(cable: Cable) -> list[tuple[int, int]]:
@@ -137,8 +191,11 @@ def _passing_lines(cable: Cable) -> list[tuple[int, int]]:
     lo = cable.text.find("\n", c.end, hi)
     if lo < 0 or hi <= lo:
         return []
+    zone = cable.text[lo:hi]
+    if not _ANY_AGENCY_RE.search(zone):
+        return []  # most cables: no agency named, no need to read the lines
     out = []
-    for m in re.finditer(r"[^\n]+", cable.text[lo:hi]):
+    for m in re.finditer(r"[^\n]+", zone):
         line = m.group(0).strip()
         # Addressee lines the reader left here ("RUEKJCS/SECDEF WASHDC"), whose action or
         # INFO role is unknown, and a post's own internal distribution ("INFO: CONS RSO AMB
@@ -196,25 +253,26 @@ def _agency_findings(cable: Cable, already: set[str]) -> list[Finding]:
     if len(cable.to) <= _FEW_ACTION_ADDRESSEES:
         places += [("an action addressee", Span(a.text, a.start, a.end)) for a in cable.to]
     places += [("a passing line", Span(cable.text[s:e], s, e)) for s, e in _passing_lines(cable)]
+    if not places or not _ANY_AGENCY_RE.search("\n".join(sp.text for _, sp in places)):
+        return []
     out: list[Finding] = []
     for code, agency, rx in _AGENCY_RES:
-        if code in already or not _on_the_agencys_business(cable, code):
+        if code in already:
             continue
-        for where, span in places:
-            m = rx.search(span.text)
-            if m is None:
-                continue
-            out.append(
-                finding(
-                    code,
-                    f"{where.capitalize()} names {agency} ('{span.text.strip()}') and the cable "
-                    "is on its business, so it may hold its information, which it must review "
-                    "before release.",
-                    span.start,
-                    span.end,
-                )
+        hit = next(((w, sp) for w, sp in places if rx.search(sp.text)), None)
+        if hit is None or not _on_the_agencys_business(cable, code):
+            continue
+        where, span = hit
+        out.append(
+            finding(
+                code,
+                f"{where.capitalize()} names {agency} ('{span.text.strip()}') and the cable is "
+                "on its business, so it may hold its information, which it must review before "
+                "release.",
+                span.start,
+                span.end,
             )
-            break
+        )
     return out
 
 
@@ -224,7 +282,7 @@ def referral_findings(cable: Cable) -> list[Finding]:
     out = _reason_findings(cable)
     out += _agency_findings(cable, {f.code for f in out})
     text = cable.text
-    rd = _RD_RE.search(text)
+    rd = _restricted_data(cable)
     if rd is not None:
         out.append(
             finding(
@@ -236,13 +294,16 @@ def referral_findings(cable: Cable) -> list[Finding]:
                 rd.end(),
             )
         )
-    elif (m := _deployed_nuclear_weapons(text, cable.body_start)) is not None:
+    elif (
+        _NUCLEAR_TAGS & set(cable.tags)
+        and (m := _deployed_nuclear_weapons(text, cable.body_start)) is not None
+    ):
         out.append(
             finding(
                 "kyl-lott-review",
                 f"The cable speaks of '{' '.join(m.group(0).split())}' where US or NATO nuclear "
-                "weapons are kept or shared, so it is likely to hold Formerly Restricted Data and needs a page-by-page review "
-                "before release (P.L. 105-261 sec. 3161).",
+                "weapons are kept or shared, so it is likely to hold Formerly Restricted Data "
+                "and needs a page-by-page review before release (P.L. 105-261 sec. 3161).",
                 m.start(),
                 m.end(),
             )
