@@ -5,8 +5,9 @@ Data, NODIS and EXDIS."""
 from datetime import date
 
 import pytest
-from cablemaker import make_cable
+from cablemaker import cable_text, make_cable
 
+from workbench.cable import parse_cable
 from workbench.declass import assess
 
 AS_OF = date(2026, 11, 27)
@@ -81,6 +82,16 @@ def test_addressees_and_passing_lines_naming_an_agency(where, text, code, tags):
         # Sent for action to many agencies at once: broadcast, not a sign of ownership.
         _, h = make(tags, to_count=3)
         assert code not in h
+
+
+def test_the_originator_settles_it():
+    # Information that originated with the agency is its own (E.O. 13526 sec. 3.3(d)(3)),
+    # whatever the cable's TAGS; an action addressee alone does not settle it.
+    text = cable_text(tags="PREL PGOV").replace("FM AMEMBASSY SEOUL", "FM USDAO SEOUL")
+    f = {x.code for x in assess(parse_cable(text), AS_OF).findings}
+    assert "refer-dod" in f
+    _, g = found(tags="PREL PGOV", to=("RUEKJCS/SECDEF WASHDC",))
+    assert "refer-dod" not in g
 
 
 def test_info_copies_are_routine_distribution():

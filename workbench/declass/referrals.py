@@ -246,29 +246,36 @@ def _on_the_agencys_business(cable: Cable, code: str) -> bool:
 
 
 def _agency_findings(cable: Cable, already: set[str]) -> list[Finding]:
-    places: list[tuple[str, Span]] = []
+    # (where, span, whether naming the agency there settles it without the subject): the
+    # originator's information is the originator's (E.O. 13526 sec. 3.3(d)(3): "originated
+    # with other agencies").  Even a sole action addressee does not: mirrors' files show
+    # political reporting routed "TO SECDEF" alone.
+    places: list[tuple[str, Span, bool]] = []
     if cable.origin is not None:
         o = cable.origin
-        places.append(("the originator", Span(o.text, o.start, o.end)))
+        places.append(("the originator", Span(o.text, o.start, o.end), True))
     if len(cable.to) <= _FEW_ACTION_ADDRESSEES:
-        places += [("an action addressee", Span(a.text, a.start, a.end)) for a in cable.to]
-    places += [("a passing line", Span(cable.text[s:e], s, e)) for s, e in _passing_lines(cable)]
-    if not places or not _ANY_AGENCY_RE.search("\n".join(sp.text for _, sp in places)):
+        places += [("an action addressee", Span(a.text, a.start, a.end), False) for a in cable.to]
+    places += [
+        ("a passing line", Span(cable.text[s:e], s, e), False) for s, e in _passing_lines(cable)
+    ]
+    if not places or not _ANY_AGENCY_RE.search("\n".join(p[1].text for p in places)):
         return []
     out: list[Finding] = []
     for code, agency, rx in _AGENCY_RES:
         if code in already:
             continue
-        hit = next(((w, sp) for w, sp in places if rx.search(sp.text)), None)
-        if hit is None or not _on_the_agencys_business(cable, code):
+        hit = next((p for p in places if rx.search(p[1].text)), None)
+        if hit is None:
             continue
-        where, span = hit
+        where, span, settled = hit
+        if not settled and not _on_the_agencys_business(cable, code):
+            continue
         out.append(
             finding(
                 code,
-                f"{where.capitalize()} names {agency} ('{span.text.strip()}') and the cable is "
-                "on its business, so it may hold its information, which it must review before "
-                "release.",
+                f"{where.capitalize()} names {agency} ('{span.text.strip()}'), so the cable may "
+                "hold its information, which it must review before release.",
                 span.start,
                 span.end,
             )
