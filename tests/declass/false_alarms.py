@@ -34,7 +34,8 @@ class Family:
     sampled: int = 0  # rows with a verdict
     firing: int = 0  # of them, still firing
     false: int = 0  # of those, false alarms
-    stale: list[str] = field(default_factory=list)
+    fixed: int = 0  # false alarms no longer firing
+    stale: list[str] = field(default_factory=list)  # right findings no longer firing
 
     @property
     def rate(self) -> float:
@@ -60,6 +61,8 @@ def measure() -> dict[tuple[str, str], Family]:
         if (r["finding"], int(r["start"])) in fired[path]:
             fam.firing += 1
             fam.false += r["verdict"] == "false-alarm"
+        elif r["verdict"] == "false-alarm":
+            fam.fixed += 1  # a false alarm a rule or reader change has since silenced
         else:
             fam.stale.append(path)
     return dict(out)
