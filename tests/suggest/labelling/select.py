@@ -1,0 +1,67 @@
+"""Choose the cables of the labelled set (run once; the choice is kept in data/selection.tsv).
+
+Strata, each drawn with a fixed seed from the project's own split (tests/corpus.py ``part``):
+cables mostly in upper case, cables with the cable's own protect wording, cables with a
+contact cue (an e-mail, a telephone word followed by digits, a passport or account number),
+and the rest at random. Contact details and protect markers are rare (a few dozen cables
+of 2,002), so a purely random draw would leave those kinds almost unmeasured. The cues only
+choose cables; once chosen, every cable is labelled whole by reading it.
+
+    python tests/suggest/labelling/select.py > tests/suggest/data/selection.tsv
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from tests.corpus import CORPUS, part  # noqa: E402
+
+PROTECT = re.compile(r"\([^)]{0,20}\bprotect\b[^)]{0,20}\)", re.I)
+CONTACT = re.compile(
+    r"[\w.-]+@[\w.-]+\.[a-z]{2,}|\b(?:tel|telephone|phone|fax|mobile|cell)\b\W{0,3}\(?\+?\d"
+    r"|passport\s+(?:no|number|#)|account\s+(?:no|number)|\bP\.?\s?O\.?\s+BOX\b",
+    re.I,
+)
+# Per part: (upper case, protect, contact, random) counts.
+PLAN = {"dev": (7, 6, 10, 21), "held-out": (4, 4, 6, 13)}
+MAX_RANDOM_CHARS = 9000  # keeps careful reading feasible; strata take any length up to 20000
+
+
+def main() -> None:
+    rng = random.Random(16)
+    cables = sorted((CORPUS / "cables").glob("*.txt"))
+    info = []
+    for p in cables:
+        t = p.read_text(encoding="utf-8", errors="replace")
+        lo = sum(c.islower() for c in t)
+        up = sum(c.isupper() for c in t)
+        info.append((p, t, lo / (lo + up + 1)))
+    print("file\tpart\tstratum")
+    for name, (n_up, n_pr, n_co, n_rand) in PLAN.items():
+        pool = [x for x in info if part(x[0].name) == name and len(x[1]) <= 20000]
+        rng.shuffle(pool)
+        chosen: dict[Path, str] = {}
+
+        def take(n: int, stratum: str, pred, pool=pool, chosen=chosen) -> None:
+            for p, t, r in pool:
+                if n == 0:
+                    return
+                if p not in chosen and pred(p, t, r):
+                    chosen[p] = stratum
+                    n -= 1
+
+        take(n_up, "upper", lambda p, t, r: r < 0.3 and len(t) > 3000)
+        take(n_pr, "protect", lambda p, t, r: PROTECT.search(t) is not None)
+        take(n_co, "contact", lambda p, t, r: CONTACT.search(t) is not None)
+        take(n_rand, "random", lambda p, t, r: len(t) <= MAX_RANDOM_CHARS)
+        for p, stratum in sorted(chosen.items()):
+            print(f"cables/{p.name}\t{name}\t{stratum}")
+
+
+if __name__ == "__main__":
+    main()
