@@ -1,0 +1,148 @@
+"""The ``contact`` source: phone and fax numbers, e-mail and street addresses, document and
+account numbers.
+
+Phone numbers are found by shape and confirmed with Google's libphonenumber metadata (the
+``phonenumbers`` package), which knows every country's numbering plan: a run of digits is
+proposed only when it is a possible number read as written (with its ``+``), as an
+international number whose ``+`` was left out (``(56-2) 330-3394``), or as a US number.
+Identity, passport, visa and account numbers are found after the words that introduce
+them; cables write them as ``Colombian Passport: PO47719`` or ``Cedula Number: 4406725``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import phonenumbers
+
+from workbench.cable.model import Cable
+from workbench.suggest.codes import PRIVACY
+from workbench.suggest.model import CONTACT, Suggestion, SuggestContext
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+# Digits in groups with separators, optionally a (+)country code, (area) code and extension.
+PHONE_RE = re.compile(
+    r"(?<![\w/.:-])"
+    r"(?:\+\s?\d{1,3}[\s.-]?)?"
+    r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4})?\)[\s.-]?)?"
+    r"\d{1,4}(?:[\s.-]\d{2,5}){1,4}"
+    r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
+    r"(?![\w/-]|\.\d)"
+)
+PHONE_CUE_RE = re.compile(
+    r"\b(?:tel|telephone|phone|ph|fax|facsimile|mobile|cell|cellular|ext|call|contact|poc|"
+    r"number|reached at|dial|hotline|switchboard|office|home|direct)\b[^\n]{0,25}$",
+    re.I,
+)
+FAX_RE = re.compile(r"\bfax|facsimile\b[^\n]{0,25}$", re.I)
+
+# A document or account number after the words that introduce it.
+_ID_WORDS = (
+    r"(?P<what>passport|pass?port|ppt|c[ée]dula|national\s+id|identity\s+card|id\s+card|"
+    r"identification|identity|social\s+security|ssn|visa(?:\s+foil)?|a-number|alien|"
+    r"account|acct|a/c|iban|card|dni|curp|license\s+plate)"
+)
+ID_RE = re.compile(
+    _ID_WORDS
+    + r"(?:\s+(?:no\.?|nos\.?|number|num\.?|#))?\s*(?:is\s+)?[:#]?\s*"
+    + r"(?P<num>(?=[A-Z0-9-]*\d)[A-Z]{0,3}-?\d[\dA-Z-]{4,24}\d?)(?![\w])",
+    re.I,
+)
+
+_STREET = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|"
+    r"square|sq|highway|hwy|parkway|pkwy|terrace|circle"
+)
+ADDRESS_RE = re.compile(
+    # 5926 Miller Lane[, Christiana, TN 37037]
+    rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}(?:{_STREET})\b\.?"
+    r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
+    # Avenida Constituyentes 270-A[ ... CP 11830]
+    r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|Via|Viale|Strasse|Straße|Boulevard|Jalan|"
+    r"Sokak|Caddesi|Ulitsa)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:No\.?\s*)?\d{1,5}(?:-?[A-Z0-9]+)?"
+    r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
+    r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:CP|C\.P\.|Postal\s+Code)\s*\d{4,6}[^\n,]{0,20})?"
+    r"|\bP\.?\s?O\.?\s+Box\s+\d{1,7}\b",
+    re.I,
+)
+
+
+def _phone_ok(raw: str) -> bool:
+    digits = re.sub(r"\D", "", raw.split("ext")[0].split("x")[0])
+    if not 7 <= len(digits) <= 15:
+        return False
+    readings = []
+    if raw.lstrip().startswith("+"):
+        readings.append((raw, None))
+    else:
+        readings.append(("+" + digits, None))  # an international number without its "+"
+        readings.append((raw, "US"))
+    for number, region in readings:
+        try:
+            n = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(n):
+            return True
+    return False
+
+
+def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
+    for m in PHONE_RE.finditer(text, lo):
+        raw = m.group()
+        before = text[max(0, m.start() - 40) : m.start()]
+        cue = PHONE_CUE_RE.search(before) is not None
+        shaped = bool(re.search(r"^\+|^\(|\)\s?\d|\d{3}[-.]\d{3,4}[-.]\d{4}|ext", raw))
+        if not (cue or shaped) or not _phone_ok(raw):
+            continue
+        kind = "fax" if FAX_RE.search(before) else "phone"
+        yield m.start(), m.end(), kind
+
+
+class ContactSource:
+    name = "contacts"
+    kinds = (CONTACT,)
+
+    def suggest(self, cable: Cable, context: SuggestContext) -> Iterable[Suggestion]:
+        text = cable.text
+        lo = _body_start(cable)
+        codes = context.codes(PRIVACY)
+        taken: list[tuple[int, int]] = []
+
+        def emit(a: int, b: int, detail: str, reason: str, score: float) -> Iterator[Suggestion]:
+            if any(x < b and a < y for x, y in taken):
+                return
+            taken.append((a, b))
+            yield Suggestion(a, b, text[a:b], CONTACT, codes, reason, score, detail)
+
+        for m in EMAIL_RE.finditer(text, lo):
+            yield from emit(m.start(), m.end(), "email", "e-mail address", 0.95)
+        for m in ID_RE.finditer(text, lo):
+            what = m.group("what").lower()
+            detail = _id_detail(what)
+            yield from emit(m.start("num"), m.end("num"), detail, f"{detail} number", 0.85)
+        for m in ADDRESS_RE.finditer(text, lo):
+            end = m.end()
+            while end > m.start() and text[end - 1] in " \t\n,.":
+                end -= 1
+            yield from emit(m.start(), end, "address", "street or postal address", 0.8)
+        for a, b, kind in find_phones(text, lo):
+            yield from emit(a, b, kind, f"{kind} number", 0.85)
+
+
+def _id_detail(what: str) -> str:
+    if what.startswith(("pas", "ppt")):
+        return "passport"
+    if what.startswith("visa"):
+        return "visa"
+    if what.startswith(("acc", "a/c", "iban", "card")):
+        return "account"
+    return "id"
+
+
+def _body_start(cable: Cable) -> int:
+    from workbench.suggest.person_source import body_start
+
+    return body_start(cable)

@@ -1,0 +1,208 @@
+"""Names in the parts of a cable that are not prose: signature, Classified By, passing lines.
+
+These places follow conventions of their own. The signature is the drafter's or approver's
+surname (``SCOBEY``, ``van Voorst``); the authority line puts a name among office words
+(``Classified By: A/DCM Joseph Y. Yun. Reasons 1.4 (b,d).``); passing lines route the cable
+to people by surname, often glued to an initial or to office symbols
+(``USDOC FOR 4332/ITA/MAC/WH/OLAC/JANDERSEN``, ``NSC FOR GTOMASULO``, ``AF/S FOR B.WALCH``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.cable.model import Cable
+from workbench.suggest.lexicon import Lexicon
+from workbench.suggest.person import Candidate, is_title
+from workbench.suggest.tokens import Token, tokenize
+from workbench.suggest.vocab import PARTICLES
+
+# Where the authority's name ends: the reasons, or the order.
+_REASON_RE = re.compile(r"[,;.]?\s*\b(?:for\s+reasons?|reasons?|e\.o\.|1\.[45]\b)", re.I)
+_BY_RE = re.compile(r"classified\s+by\s*:?\s*", re.I)
+
+# Words of office that stand with the authority's name; the name is what is left.
+_ROLE_WORDS = frozenset(
+    """
+    for of and the a.i. a.i ai ad interim affairs economic political politico-military
+    acting coordinator interagency provincial minister-counselor minister counselor
+    counsellor charge chargé d'affaires deputy chief mission principal officer consul
+    general embassy embassies consulate u.s. us usg dept department state bureau office
+    director assistant secretary ambassador ambassador-designate amb dcm a/dcm cda cg
+    poloff econoff political-economic section head senior advisor adviser management
+    public diplomacy regional security intelligence research inr ops dir isn eap das
+    useu usnato usun mission dos econmincouns polmincouns polcouns econcouns rso
+    """.split()
+)
+
+# Words of passing lines that are never names: routing, offices, agencies, posts.
+_ROUTING_WORDS = frozenset(
+    """
+    for pass to also and dept department state sipdis noforn sensitive info attn attention
+    nsc usaid treasury usdoc doc dod osd jcs justice commerce energy fbi dea cia dhs ice cbp
+    cis nctc usun useu usnato ustr oasia fed board governors director senior asia africa
+    europe mission posts post all embassy consulate please slug field office offices
+    country team embassies consulates diplomatic missions collective immediate priority
+    routine exdis limdis nodis stadis legat rso polad southcom centcom eucom pacom usfor
+    usdel codel cdr cjcs secdef secstate amembassy amconsul usmission watchers tfcos
+    """.split()
+)
+
+
+_TRAILER_RE = re.compile(r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
+
+
+def _signature_span(cable: Cable) -> tuple[int, int] | None:
+    if cable.signature is not None:
+        return cable.signature.start, cable.signature.end
+    # The reader finds most signatures; one followed by a trailer such as
+    # "=====CABLE ENDS=====" is the last short line before it.
+    text = cable.text
+    end = len(text)
+    for _ in range(4):
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end]
+        if _TRAILER_RE.match(line):
+            end = start
+            continue
+        words = line.split()
+        if 1 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() for w in words):
+            return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+        return None
+    return None
+
+
+def signature_names(cable: Cable, tokens: list[Token]) -> list[Candidate]:
+    span = _signature_span(cable)
+    if span is None:
+        return []
+    toks = tokenize(cable.text, *span)
+    words = [t for t in toks if t.low not in {"minimize", "considered"}]
+    if not words or len(words) > 4:
+        return []
+    c = Candidate(words, score=0.9, role="official")
+    c.why.append("the cable's signature")
+    return [c]
+
+
+def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
+    cb = cable.classified_by
+    if cb is None:
+        return []
+    m = _BY_RE.search(text, cb.start, cb.end)
+    lo = m.end() if m else cb.start
+    r = _REASON_RE.search(text, lo, cb.end)
+    hi = r.start() if r else cb.end
+    toks = tokenize(text, lo, hi)
+    best: list[Token] = []
+    # The name is the last run of words that are not office words; a comma or a role word
+    # ends a run ("Gene A. Cretz, Ambassador, U.S. Embassy - Tripoli" -> "Gene A. Cretz").
+    run: list[Token] = []
+    runs_found: list[list[Token]] = []
+    prev: Token | None = None
+    for tok in toks:
+        gap = text[prev.end : tok.start] if prev else ""
+        broken = prev is not None and (
+            ("," in gap or ";" in gap or "/" in gap or "(" in gap) and not prev.initial
+        )
+        if broken and run:
+            runs_found.append(run)
+            run = []
+        if tok.low in _ROLE_WORDS or (is_title(tok) and not tok.initial):
+            if run:
+                runs_found.append(run)
+            run = []
+        elif tok.text[0].isupper() or tok.low in PARTICLES:
+            run.append(tok)
+        prev = tok
+    if run:
+        runs_found.append(run)
+    # Prefer a run with two or more words (a full name), else the last single word.
+    full = [r for r in runs_found if sum(1 for t in r if not t.initial) >= 2]
+    if full:
+        best = full[0]
+    elif runs_found:
+        best = runs_found[-1]
+    while best and best[-1].low in PARTICLES:
+        best = best[:-1]
+    if not best or all(t.initial for t in best):
+        return []
+    c = Candidate(best, score=0.9, role="official")
+    c.why.append("the classifying official (Classified By line)")
+    return [c]
+
+
+def passing_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
+    """Names in the lines between the classification line and the E.O. line."""
+    lo = cable.classification.end if cable.classification else cable.body_start
+    lo = text.find("\n", lo) + 1 or lo  # the rest of the classification line is its post
+    his = [x.start for x in (cable.eo, cable.tags_span, cable.subject) if x is not None]
+    hi = min(his) if his else min(len(text), lo + 600)
+    if hi <= lo or hi - lo > 1500:
+        return []
+    out: list[Candidate] = []
+    toks = tokenize(text, lo, hi)
+    i = 0
+    places = _place_tokens(toks, lex)
+    while i < len(toks):
+        tok = toks[i]
+        if tok.start in places or not _passing_name(tok, text, lex):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        # A given name or initial before a surname: "MIGUEL RODRIGUEZ", "N. WILETT".
+        while (
+            j < len(toks)
+            and toks[j].start not in places
+            and _passing_name(toks[j], text, lex)
+            and _joined(run[-1], toks[j], text)
+        ):
+            run.append(toks[j])
+            j += 1
+        if i > 0 and toks[i - 1].initial and _joined(toks[i - 1], tok, text):
+            run.insert(0, toks[i - 1])
+        c = Candidate(run, score=0.8, role="official")
+        c.why.append("a person the cable is routed to (passing line)")
+        out.append(c)
+        i = j
+    return out
+
+
+def _place_tokens(toks: list[Token], lex: Lexicon) -> set[int]:
+    """Starts of tokens that belong to a place name of one to three words (RIO DE JANEIRO)."""
+    out: set[int] = set()
+    for i in range(len(toks)):
+        for j in range(i + 1, min(len(toks), i + 3) + 1):
+            if " ".join(t.low for t in toks[i:j]) in lex.places:
+                out.update(t.start for t in toks[i:j])
+    return out
+
+
+def _joined(a: Token, b: Token, text: str) -> bool:
+    return text[a.end : b.start] in (" ", ".", ". ")
+
+
+def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
+    low = tok.low
+    before = text[max(0, tok.start - 6) : tok.start]
+    after = text[tok.end : tok.end + 6]
+    in_symbol = before.endswith("/") or after.startswith("/")  # a part of NEA/MAG
+    if low in _ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
+        return False
+    if low in lex.places or len(low) < 3:
+        return False
+    if lex.common(low):
+        return False
+    last = lex.last_rank(low)
+    first = lex.first_rank(low)
+    if len(low) <= 4:
+        # Office symbols are short (WHA, BSC, NEA/MAG); a short surname must be a common
+        # one, stand apart from any symbol and end the line or list: "DAS LEE,".
+        ends = re.match(r"[ \t]*(?:$|\n|[,;)]|AND\b)", after) is not None
+        return not in_symbol and ends and 0 < last <= 1000
+    if (last or first) and not in_symbol:
+        return True
+    # An initial glued to a surname (FPARODI, KBEAMER, JANDERSEN); a surname no list has.
+    glued = len(low) >= 6 and lex.last_rank(low[1:]) != 0
+    return glued or (last != 0 and in_symbol) or (not in_symbol and lex.zipf(low) < 2.5)

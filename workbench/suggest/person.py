@@ -1,0 +1,293 @@
+"""Person names in a cable's text: runs of name-shaped words, scored by their context.
+
+The evidence, strongest first:
+
+1. a title or office before the run ("Ambassador Sobel", "FM Gul", "PRESIDENT MBEKI");
+2. a given name known to the name lists followed by another name word ("Hernan Martinez");
+3. the run recurs as a part of a name already found ("Martinez" after "Hernan Martinez");
+4. a reporting verb after it ("Hegazy said") or "according to" before it;
+5. every word of the run is a ranked name and none is a common English word.
+
+Against: the run is a place ("Costa Rica"), part of an organisation's name ("Julia Taft
+Fund"), a common word, or a cable term. On upper-case lines capitals say nothing, so there
+only the name lists and context decide. Titles never become part of the suggested span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from workbench.suggest.lexicon import Lexicon, lexicon
+from workbench.suggest.tokens import Token
+from workbench.suggest.vocab import (
+    NOT_NAMES,
+    OFFICIAL_TITLES,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_PREFIXES,
+    SPEECH_VERBS,
+    TITLES,
+)
+
+THRESHOLD = 0.5  # candidates scoring below this are not suggested
+
+# Between two words of one name: spaces, at most one line break, a dot after an initial or
+# abbreviation, or the quotes around a nickname (Porfirio "Pepe" Lobo).
+_GAP_RE = re.compile(r'^\.?[ \t]*(?:\n[ \t]*)?"?$|^"?[ \t]*(?:\n[ \t]*)?"?$')
+_SENTENCE_END_RE = re.compile(r'[.!?:;]["\')]*\s*$|\n\s*\n\s*$|\(\w{1,6}(?://\w+)?\)\s*$|^\s*$')
+
+
+@cache
+def _titles() -> frozenset[str]:
+    try:
+        from nameparser.config import CONSTANTS
+    except ImportError:  # nameparser adds breadth; the cable titles above are the core
+        return TITLES
+    # nameparser's list has job words that are also ordinary nouns in cables ("air",
+    # "field", "head of"); only its one-word honorifics and ranks are taken.
+    lex = lexicon()
+    extra = {t for t in CONSTANTS.titles if t.isalpha() and len(t) > 2 and not lex.common(t)}
+    return TITLES | frozenset(extra)
+
+
+@dataclass
+class Candidate:
+    tokens: list[Token]
+    score: float = 0.0
+    role: str = "private"  # official | private
+    why: list[str] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def is_title(tok: Token) -> bool:
+    low = tok.low
+    return low in _titles() or (low + ".") in TITLES
+
+
+def _name_shaped(tok: Token, lex: Lexicon) -> bool:
+    """Could this token be a word of a name, judged by its shape and the word lists?"""
+    low = tok.low
+    if low in NOT_NAMES:
+        return False
+    if tok.initial:
+        return True
+    if tok.caseless:
+        if not tok.text[0].isalpha():
+            return False
+        if len(low) == 1:
+            return False
+        # Upper-case text: a ranked name that is not a common word, or a word no list
+        # knows (most rare surnames: TSVANGIRAI).
+        if lex.common(low):
+            return lex.is_name(low) and lex.zipf(low) < 4.0
+        return True
+    if tok.upper:
+        # Mixed-case text writes acronyms in capitals (MFA, GOL, OPCW); surnames in
+        # capitals there are signatures, handled by the header reader.
+        return False
+    return tok.cap
+
+
+def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
+    """Maximal runs of name-shaped tokens, with titles split off in front."""
+    out: list[Candidate] = []
+    cur: list[Token] = []
+    title = ""
+
+    def flush() -> None:
+        nonlocal cur, title
+        # Particles may join words of a name but never end one.
+        while cur and cur[-1].low in PARTICLES:
+            cur.pop()
+        # Words before a name that are not part of it: "Northeast Luis Padua", "Both
+        # Monjeza": a common word, a place or an organisation word opening a longer run.
+        while len(cur) > 1 and _not_name_word(cur[0], lex):
+            cur.pop(0)
+            title = ""
+        if cur:
+            out.append(Candidate(cur, title=title))
+        cur = []
+
+    prev: Token | None = None
+    for tok in tokens:
+        joined = prev is not None and _joins(prev, tok, text)
+        if not joined:
+            flush()
+            title = ""
+        if is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
+            flush()
+            title = tok.low
+        elif _name_shaped(tok, lex):
+            cur.append(tok)
+        elif cur and tok.low in PARTICLES and not tok.upper:
+            cur.append(tok)
+        elif cur and tok.caseless and lex.is_name(tok.low) and _opens_name(cur[-1], lex):
+            cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
+        else:
+            flush()
+            title = ""
+        prev = tok
+    flush()
+    return out
+
+
+def _not_name_word(tok: Token, lex: Lexicon) -> bool:
+    low = tok.low
+    if low in PARTICLES or tok.initial:
+        return False
+    if low in PLACE_PREFIXES:
+        return False  # decided by the place test on the whole run
+    return lex.common(low) or low in ORG_WORDS or low in lex.places
+
+
+def _joins(prev: Token, tok: Token, text: str) -> bool:
+    gap = text[prev.end : tok.start]
+    if gap.startswith(".") and not (prev.initial or len(prev.text) <= 3 or is_title(prev)):
+        return False  # a full stop after a word ends the sentence, and the name
+    return _GAP_RE.match(gap) is not None
+
+
+def _opens_name(tok: Token, lex: Lexicon) -> bool:
+    rank = lex.first_rank(tok.low)
+    return tok.initial or (0 < rank <= 2000 and not lex.common(tok.low))
+
+
+def _name_word(tok: Token, lex: Lexicon) -> bool:
+    """A title word that is here more likely a surname (a capitalised title after a name)."""
+    return lex.last_rank(tok.low) != 0 and lex.last_rank(tok.low) < 500
+
+
+def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, lex: Lexicon) -> None:
+    """Set ``c.score``, ``c.role`` and the reasons, from the run and its neighbours."""
+    words = [t for t in c.tokens if t.low not in PARTICLES and not t.initial]
+    if not words:
+        c.score = 0.0
+        return
+    first, last = words[0], words[-1]
+    i_first = index[c.tokens[0].start]
+    i_last = index[c.tokens[-1].start]
+    before = tokens[i_first - 1] if i_first > 0 else None
+    after = tokens[i_last + 1] if i_last + 1 < len(tokens) else None
+    caseless = any(t.caseless for t in c.tokens)
+    n = len(words)
+    joined = " ".join(t.low for t in c.tokens)
+
+    if not c.title and (joined in lex.places or (n == 1 and first.low in lex.places)):
+        c.score = 0.0
+        return
+    if words[-1].low in ORG_WORDS or (not c.title and _has_place(c.tokens, lex)):
+        c.score = 0.0  # "Crown Court"; "Folha de Sao Paulo", "Rio de Janeiro"
+        return
+    if c.tokens[0].low in PLACE_PREFIXES and not c.title:
+        c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"
+        return
+    if after is not None and after.low in ORG_WORDS and _adjacent(c.tokens[-1], after, text):
+        c.score = 0.0  # "Julia Taft Fund", "Qadhafi Development Foundation"
+        return
+
+    s = 0.0
+    if c.title:
+        s = 0.75
+        c.why.append(f"after the title '{c.title}'")
+        if c.title.rstrip(".") in OFFICIAL_TITLES:
+            c.role = "official"
+    fr = lex.first_rank(first.low)
+    if n >= 2 and fr and fr <= 3000 and not lex.common(first.low):
+        s = max(s, 0.8)
+        c.why.append(f"'{first.text}' is a given name")
+    elif n >= 2 and all(lex.is_name(t.low) for t in words):
+        s = max(s, 0.6 if not caseless else 0.55)
+        c.why.append("every word is a known name")
+    elif n >= 2 and not caseless:
+        s = max(s, 0.4)
+    verb = after is not None and after.low in SPEECH_VERBS and _adjacent(c.tokens[-1], after, text)
+    according = (
+        before is not None
+        and before.low == "to"
+        and i_first >= 2
+        and tokens[i_first - 2].low == "according"
+    )
+    # A speaker is a person only if the word could be a name: "the Czechs stressed" and
+    # "Embassy said" have speech verbs too.
+    nameish = all(
+        (lex.is_name(t.low) and lex.last_rank(t.low) and not lex.common(t.low))
+        or lex.zipf(t.low) < 2.5
+        for t in words
+    )
+    if (verb or according) and (nameish or n >= 2):
+        s = max(s, 0.35) + 0.3
+        c.why.append("a speaker" if verb else "a source ('according to')")
+    if n == 1 and not c.title and not verb and not according:
+        s = max(s, 0.25 if lex.last_rank(first.low) else 0.1)
+
+    # Against.
+    common = [t for t in words if lex.common(t.low)]
+    if common and not c.title:
+        s *= 0.5 if len(common) < n else 0.3
+    if not caseless and _sentence_start(c.tokens[0], text) and n == 1 and not c.title:
+        s *= 0.6
+    c.score = min(s, 0.99)
+
+
+def _has_place(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether two or more consecutive words of the run name a place."""
+    lows = [t.low for t in tokens]
+    for i in range(len(lows)):
+        for j in range(i + 2, min(len(lows), i + 4) + 1):
+            if " ".join(lows[i:j]) in lex.places:
+                return True
+    return False
+
+
+def _adjacent(a: Token, b: Token, text: str) -> bool:
+    return text[a.end : b.start].strip(" \t\n,") == ""
+
+
+def _sentence_start(tok: Token, text: str) -> bool:
+    return _SENTENCE_END_RE.search(text[max(0, tok.start - 12) : tok.start]) is not None
+
+
+STRONG = 0.75  # a candidate this sure may lend its words to later mentions
+
+
+def coreference(
+    found: list[Candidate], tokens: list[Token], text: str, lex: Lexicon
+) -> list[Candidate]:
+    """Later mentions of a found name by one of its words ("Martinez", "MONTILLA")."""
+    keys: dict[str, Candidate] = {}
+    for c in found:
+        if c.score < STRONG:
+            continue
+        words = [t for t in c.tokens if t.low not in PARTICLES and not t.initial]
+        parts = words[1:] if len(words) > 1 else words
+        for t in parts:
+            if len(t.low) >= 3 and t.low not in lex.places and t.low not in NOT_NAMES:
+                keys.setdefault(t.low, c)
+    covered = sorted((c.start, c.end) for c in found)
+    out: list[Candidate] = []
+    for i, tok in enumerate(tokens):
+        src = keys.get(tok.low)
+        if src is None or any(a < tok.end and tok.start < b for a, b in covered):
+            continue
+        if not tok.caseless and not tok.cap:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):
+            continue  # "the West Bank", "Costa Rica"
+        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)):
+            continue  # "WEST", or "Rice" opening a sentence: the common word, likely
+        c = Candidate([tok], role=src.role)
+        c.score = 0.7
+        c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")
+        out.append(c)
+    return out

@@ -1,0 +1,96 @@
+"""The ``person`` source: every person's name in a cable, with the codes for its role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.cable.model import Cable
+from workbench.suggest.codes import PRIVACY
+from workbench.suggest.header_names import authority_names, passing_names, signature_names
+from workbench.suggest.lexicon import lexicon
+from workbench.suggest.model import PERSON, Suggestion, SuggestContext
+from workbench.suggest.person import THRESHOLD, Candidate, coreference, runs, score
+from workbench.suggest.tokens import Token, tokenize
+
+
+def body_start(cable: Cable) -> int:
+    """Where the cable proper begins: its classification line (the routing lines before it
+    hold addresses and office codes, never a person)."""
+    if cable.classification is not None:
+        # The line's start: a caption such as "C O N F I D E N T I A L SECTION 01 OF 02".
+        return cable.text.rfind("\n", 0, cable.classification.start) + 1
+    return min(cable.body_start, cable.subject.start if cable.subject else cable.body_start)
+
+
+def find_persons(cable: Cable) -> list[Candidate]:
+    text = cable.text
+    lex = lexicon()
+    skip = _not_prose(cable)
+    tokens: list[Token] = [
+        t for t in tokenize(text, body_start(cable)) if not any(a <= t.start < b for a, b in skip)
+    ]
+    index = {t.start: i for i, t in enumerate(tokens)}
+    found: list[Candidate] = []
+    for c in runs(tokens, text, lex):
+        score(c, tokens, index, text, lex)
+        if c.score >= THRESHOLD:
+            found.append(c)
+    header = [
+        *signature_names(cable, tokens),
+        *authority_names(cable, text, lex),
+        *passing_names(cable, text, lex),
+    ]
+    found = _merge(found, header)
+    found = _merge(found, coreference(found, tokens, text, lex))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _not_prose(cable: Cable) -> list[tuple[int, int]]:
+    """Parts read by their own rules or holding no names: page-break debris, the passing
+    lines (read by header_names), TAGS, the E.O. line, captions and references."""
+    spans = [(n.start, n.end) for n in cable.noise]
+    for x in (cable.tags_span, cable.eo, *cable.captions, *cable.refs):
+        if x is not None:
+            spans.append((x.start, x.end))
+    lo = body_start(cable)
+    heads = [x.start for x in (cable.subject, cable.eo, cable.tags_span) if x is not None]
+    if heads and min(heads) > lo:
+        spans.append((lo, min(heads)))
+    return spans
+
+
+def _merge(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
+    """Add ``more``; where two overlap, keep the surer (then the longer)."""
+    out = list(found)
+    for c in more:
+        clash = [o for o in out if o.start < c.end and c.start < o.end]
+        if all((c.score, c.end - c.start) > (o.score, o.end - o.start) for o in clash):
+            out = [o for o in out if o not in clash]
+            out.append(c)
+    return out
+
+
+class PersonSource:
+    name = "names"
+    kinds = (PERSON,)
+
+    def suggest(self, cable: Cable, context: SuggestContext) -> Iterable[Suggestion]:
+        for c in find_persons(cable):
+            text = cable.text[c.start : c.end]
+            why = c.why[0] if c.why else "a name"
+            if c.role == "official":
+                reason = f"person's name, {why}; an official in office is usually released"
+                score = c.score * 0.8
+            else:
+                reason = f"private person's name, {why}"
+                score = c.score
+            yield Suggestion(
+                c.start,
+                c.end,
+                text,
+                PERSON,
+                context.codes(PRIVACY),
+                reason,
+                score,
+                c.role,
+            )

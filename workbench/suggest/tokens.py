@@ -1,0 +1,98 @@
+"""Words of a cable with their offsets and the shape facts the detectors look at.
+
+Cables mix two writing systems: most since the mid-2000s are in mixed case, where a
+capital letter mid-sentence says "proper noun"; older ones, subject lines, passing lines
+and signatures are in upper case, where it says nothing. Each token therefore records
+whether its line is *caseless* (so that the person detector falls back to word lists and
+context there instead of capitals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters with inner apostrophes or hyphens (O'Connor, al-Qadhafi, Carod-Rovira),
+# or a run of initials (M.K.). Latin letters with diacritics count as letters.
+_L = "A-Za-z\u00c0-\u024f"
+WORD_RE = re.compile(rf"(?:[{_L}]\.){{2,}}|[{_L}](?:[{_L}'’\-]*[{_L}])?")
+
+# Where a line counts as caseless: fewer than 1 lower-case letter in 20.
+_CASELESS_LOWER_SHARE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    low: str  # folded: lower case, curly apostrophe straightened
+    caseless: bool  # on an upper-case line: capitals carry no information
+    dot: bool  # directly followed by "."
+    line: int  # index of the line in the text
+
+    @property
+    def cap(self) -> bool:
+        """Starts with a capital (or an Arabic article then a capital: al-Qadhafi)."""
+        t = self.text
+        if t[0].isupper():
+            return True
+        head, dash, rest = t.partition("-")
+        return bool(dash and rest[:1].isupper() and head.lower() in ARTICLES)
+
+    @property
+    def upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+    @property
+    def initial(self) -> bool:
+        """``Y.`` or ``M.K.``: an initial of a name."""
+        t = self.text
+        return (len(t) == 1 and t.isupper() and self.dot) or (len(t) >= 4 and t.endswith("."))
+
+
+# Articles that begin a name part written with a hyphen (al-Qadhafi, el-Baradei).
+ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ath", "adh"})
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    caseless_lines = _caseless_lines(text, start, end)
+    out: list[Token] = []
+    line = text.count("\n", 0, start)
+    pos = start
+    for m in WORD_RE.finditer(text, start, end):
+        a, b = m.span()
+        word = m.group()
+        # A possessive is not part of the name: "Palocci's" -> "Palocci".
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            b -= 2
+            word = word[:-2]
+        line += text.count("\n", pos, a)
+        pos = a
+        out.append(
+            Token(
+                word,
+                a,
+                b,
+                word.lower().replace("’", "'"),
+                caseless_lines.get(line, False),
+                b < len(text) and text[b] == ".",
+                line,
+            )
+        )
+    return out
+
+
+def _caseless_lines(text: str, start: int, end: int) -> dict[int, bool]:
+    out: dict[int, bool] = {}
+    line = text.count("\n", 0, start)
+    for raw in text[start:end].split("\n"):
+        lower = sum(1 for c in raw if c.islower())
+        upper = sum(1 for c in raw if c.isupper())
+        letters = lower + upper
+        # A line of capitals, long or short (a signature, a heading), is read caseless.
+        out[line] = letters > 0 and lower < _CASELESS_LOWER_SHARE * letters
+        line += 1
+    return out

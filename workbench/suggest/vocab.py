@@ -1,0 +1,117 @@
+"""Small hand-written vocabularies of cable English that the person detector relies on.
+
+These are facts about how cables are written (titles and office abbreviations, reporting
+verbs, words that end organisation names), not lists taken from any cable. All are lower
+case; the detector folds tokens before looking them up.
+"""
+
+from __future__ import annotations
+
+# Words that stand before a name and are not part of it ("Ambassador Vershbow" -> Vershbow).
+# nameparser's title list is added to these at load time (see person.py); these are the
+# cable forms it lacks.
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady sheikh shaykh sheik shaikh sayyid
+    sayed sayyed mullah mulla imam hajji haji emir amir prince princess king queen sultan
+    sultana president vice-president vp premier chancellor minister ministers
+    secretary undersecretary under-secretary ambassador amb ambassador-designate charge
+    chargé cda dcm a/dcm poloff econoff polchief polcouns econcouns pol/econ consul congen
+    cg counselor counsellor attache attaché general gen lieutenant lt col colonel maj major
+    capt captain cmdr commander cdr adm admiral brigadier brig sgt sergeant marshal
+    governor gov mayor senator sen rep representative congressman congresswoman
+    congressmen deputy mp speaker chairman chairwoman chair chairperson spokesman
+    spokeswoman spokesperson judge justice prosecutor magistrate commissioner envoy
+    coordinator bishop archbishop cardinal pope rev reverend father patriarch rabbi ayatollah
+    cleric dean rector ceo founder editor columnist analyst lawyer attorney doctor activist
+    businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel coas mg fm pm dpm pres
+    amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
+    president-elect director director-general dg head chief leader official officer
+    advisor adviser aide assistant counsel member delegate deputies
+    """.split()
+)
+
+# Titles that name an office of state: a person introduced by one is a public official.
+OFFICIAL_TITLES = frozenset(
+    """
+    president vice-president vp premier chancellor minister secretary undersecretary
+    under-secretary ambassador amb charge cda dcm a/dcm consul congen cg counselor
+    counsellor general gen lieutenant lt col colonel maj major capt captain cmdr commander
+    cdr adm admiral brigadier brig governor gov mayor senator sen rep representative
+    congressman congresswoman deputy mp speaker judge justice prosecutor magistrate
+    commissioner envoy king queen prince princess emir amir sultan crown a/s das u/s fm pm
+    dpm nsa dni srap codel coas mg president-elect director director-general dg
+    spokesman spokeswoman spokesperson chairman chairwoman
+    """.split()
+)
+
+# Verbs of reporting that follow a speaker's name ("Hegazy said", "Zardari told").
+SPEECH_VERBS = frozenset(
+    """
+    said says told tells noted notes stated states added adds explained explains asked
+    asks argued argues believes believed emphasized emphasised commented comments confirmed
+    confirms indicated indicates claimed claims reported reports described describes
+    suggested suggests warned warns expressed expresses agreed agrees urged urges stressed
+    stresses assured assures mentioned mentions responded responds replied replies
+    acknowledged acknowledges predicted predicts lamented laments pledged pledges insisted
+    insists asserted asserts observed observes opined opines recalled recalls underscored
+    underscores complained complains admitted admits announced announces denied denies
+    remarked remarks thought thinks feels felt hoped hopes wrote writes called calls met
+    meets welcomed welcomes criticized criticised praised praises cautioned cautions
+    promised promises invited invites declared declares conceded concedes continued
+    countered expects expected offered offers proposed proposes requested requests
+    reiterated reiterates briefed briefs discussed discusses raised raises speculated
+    """.split()
+)
+
+# Words that end the name of an organisation, place or thing: "Julia Taft Fund",
+# "Qadhafi Development Foundation", "King Fahd Causeway" are not persons.
+ORG_WORDS = frozenset(
+    """
+    ministry party university college school institute institution foundation fund
+    commission committee council tribunal court bank corporation corp company co ltd inc
+    llc plc group agency front union association society center centre airport prize award
+    program programme plan act law doctrine street st avenue ave road boulevard square
+    bridge causeway hospital clinic mountain mountains river lake island islands city
+    province district county airlines airways news times post herald journal radio
+    television tv network channel newspaper magazine express brigade brigades movement
+    army navy force forces scholarship
+    fellowship center station base camp trust bloc coalition alliance federation league
+    organization organisation department office bureau house palace hall building stadium
+    mosque church cathedral temple port harbor harbour canal dam field fields plant mine
+    industries industry holdings enterprises systems technologies motors oil gas energy
+    electric airline media press initiative declaration accord agreement treaty protocol
+    convention resolution report memorial museum library gate tower
+    """.split()
+)
+
+# Name particles written in lower case inside a name (Pinheiro da Silva, ter Horst).
+PARTICLES = frozenset(
+    """
+    al el bin ibn bint abu abd abdel abdul ben bel ould de da das do dos du del della der
+    den di la le van von ter ten y e zu
+    """.split()
+)
+
+# Capitalised words at the start of a run that are not names (sentence openers, months,
+# cable vocabulary); the English word list catches most, these are the exceptions it misses.
+NOT_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    post embassy consulate mission department state washington usg gol goi gob goe gos
+    summary comment note begin end action request reftel septel ref refs para paragraph
+    section subject tags classified by reason reasons sipdis noforn confidential secret
+    unclassified unclas sensitive but amembassy amconsul secstate washdc usmission
+    usdel info action page
+    """.split()
+)
+
+# Words that open the names of places ("San Pedro", "Nuevo Leon", "Sao Paulo"); a run that
+# begins with one is a place unless a title stands before it.
+PLACE_PREFIXES = frozenset(
+    """
+    san santa santo sao são nuevo nueva puerto porto port fort mount mt lake new north
+    south east west upper lower greater saint st ciudad villa
+    """.split()
+)
