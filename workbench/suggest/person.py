@@ -31,7 +31,8 @@ from workbench.suggest.vocab import (
     TITLES,
 )
 
-THRESHOLD = 0.5  # candidates scoring below this are not suggested
+THRESHOLD = 0.5
+HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})  # candidates scoring below this are not suggested
 
 # Between two words of one name: spaces, at most one line break, a dot after an initial or
 # abbreviation, or the quotes around a nickname (Porfirio "Pepe" Lobo).
@@ -74,22 +75,24 @@ def is_title(tok: Token) -> bool:
     return low in _titles() or (low + ".") in TITLES
 
 
-def _name_shaped(tok: Token, lex: Lexicon) -> bool:
+def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
     """Could this token be a word of a name, judged by its shape and the word lists?"""
     low = tok.low
-    if low in NOT_NAMES:
+    if low in NOT_NAMES or low in lex.demonyms:
         return False
     if tok.initial:
         return True
+    if tok.end < len(_text) and _text[tok.end : tok.end + 1] == ":":
+        return False  # a field label: "DOB:", "Name:"
     if tok.caseless:
         if not tok.text[0].isalpha():
             return False
         if len(low) == 1:
             return False
-        # Upper-case text: a ranked name that is not a common word, or a word no list
+        # Upper-case text: a ranked name that is not an English word, or a word no list
         # knows (most rare surnames: TSVANGIRAI).
-        if lex.common(low):
-            return lex.is_name(low) and lex.zipf(low) < 4.0
+        if lex.word(low):
+            return _strong_name(low, lex) or (lex.is_name(low) and not lex.common(low) and lex.zipf(low) < 3.5)
         return True
     if tok.upper:
         # Mixed-case text writes acronyms in capitals (MFA, GOL, OPCW); surnames in
@@ -110,7 +113,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         while cur and cur[-1].low in PARTICLES:
             cur.pop()
         # Words before a name that are not part of it: "Northeast Luis Padua", "Both
-        # Monjeza": a common word, a place or an organisation word opening a longer run.
+        # Monjeza": a common word or an organisation word opening a longer run.
         while len(cur) > 1 and _not_name_word(cur[0], lex):
             cur.pop(0)
             title = ""
@@ -124,10 +127,12 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         if not joined:
             flush()
             title = ""
-        if is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
+        if cur and tok.low in HONORIFICS and tok.cap:
+            cur.append(tok)  # "Sharif Shaykh Ahmed": an honorific inside a name is part of it
+        elif is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
             flush()
             title = tok.low
-        elif _name_shaped(tok, lex):
+        elif _name_shaped(tok, lex, text):
             cur.append(tok)
         elif cur and tok.low in PARTICLES and not tok.upper:
             cur.append(tok)
@@ -141,18 +146,27 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _strong_name(low: str, lex: Lexicon) -> bool:
+    """A name so frequent that it is a name even where it is also a word (JOHN, TONY)."""
+    first, last = lex.names.get(low, (0, 0))
+    return not lex.common(low) and ((0 < first <= 300) or (0 < last <= 300))
+
+
 def _not_name_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.low
     if low in PARTICLES or tok.initial:
         return False
     if low in PLACE_PREFIXES:
         return False  # decided by the place test on the whole run
-    return lex.common(low) or low in ORG_WORDS or low in lex.places
+    # Not places: many given names are also towns (George, Nelson, Tony).
+    return lex.common(low) or low in ORG_WORDS
 
 
 def _joins(prev: Token, tok: Token, text: str) -> bool:
     gap = text[prev.end : tok.start]
-    if gap.startswith(".") and not (prev.initial or len(prev.text) <= 3 or is_title(prev)):
+    if gap.startswith(".") and not (
+        prev.initial or (len(prev.text) <= 4 and prev.text[0].isupper()) or prev.low + "." in TITLES
+    ):
         return False  # a full stop after a word ends the sentence, and the name
     return _GAP_RE.match(gap) is not None
 
@@ -196,13 +210,17 @@ def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, l
         return
 
     s = 0.0
+    if c.title and n == 1 and lex.common(first.low) and not 0 < lex.last_rank(first.low) <= 2000:
+        c.title = ""  # "Member States", "DG Trade", "Mayor Threatened": not a name
     if c.title:
         s = 0.75
         c.why.append(f"after the title '{c.title}'")
         if c.title.rstrip(".") in OFFICIAL_TITLES:
             c.role = "official"
     fr = lex.first_rank(first.low)
-    if n >= 2 and fr and fr <= 3000 and not lex.common(first.low):
+    if n >= 2 and fr and fr <= 3000 and not lex.common(first.low) and not (
+        caseless and (lex.word(first.low) or first.low in lex.places) and not _strong_name(first.low, lex)
+    ):
         s = max(s, 0.8)
         c.why.append(f"'{first.text}' is a given name")
     elif n >= 2 and all(lex.is_name(t.low) for t in words):

@@ -103,7 +103,7 @@ NOT_NAMES = frozenset(
     summary comment note begin end action request reftel septel ref refs para paragraph
     section subject tags classified by reason reasons sipdis noforn confidential secret
     unclassified unclas sensitive but amembassy amconsul secstate washdc usmission
-    usdel info action page
+    usdel info action page dob los las les des un eu
     """.split()
 )
 
