@@ -80,7 +80,7 @@ def signature_names(cable: Cable, tokens: list[Token]) -> list[Candidate]:
     words = [t for t in toks if t.low not in {"minimize", "considered"}]
     if not words or len(words) > 4:
         return []
-    c = Candidate(words, score=0.9, role="official")
+    c = Candidate(words, score=0.9, role="official", seed=True)
     c.why.append("the cable's signature")
     return [c]
 
@@ -89,8 +89,9 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
     cb = cable.classified_by
     if cb is None:
         return []
-    m = _BY_RE.search(text, cb.start, cb.end)
-    lo = m.end() if m else cb.start
+    lo = cb.start
+    for m in _BY_RE.finditer(text, cb.start, cb.end):
+        lo = m.end()  # the last "Classified By": "Classified By: (U) CLASSIFIED BY EAP DAS ..."
     r = _REASON_RE.search(text, lo, cb.end)
     hi = r.start() if r else cb.end
     toks = tokenize(text, lo, hi)
@@ -127,7 +128,7 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
         best = best[:-1]
     if not best or all(t.initial for t in best):
         return []
-    c = Candidate(best, score=0.9, role="official")
+    c = Candidate(best, score=0.9, role="official", seed=True)
     c.why.append("the classifying official (Classified By line)")
     return [c]
 
@@ -162,7 +163,7 @@ def passing_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
             j += 1
         if i > 0 and toks[i - 1].initial and _joined(toks[i - 1], tok, text):
             run.insert(0, toks[i - 1])
-        c = Candidate(run, score=0.8, role="official")
+        c = Candidate(run, score=0.8, role="official", seed=True)
         c.why.append("a person the cable is routed to (passing line)")
         out.append(c)
         i = j

@@ -22,6 +22,8 @@ from functools import cache
 from workbench.suggest.lexicon import Lexicon, lexicon
 from workbench.suggest.tokens import Token
 from workbench.suggest.vocab import (
+    ARTICLE_ORGS,
+    DOTTED_TITLES,
     NOT_NAMES,
     OFFICIAL_TITLES,
     ORG_WORDS,
@@ -32,7 +34,20 @@ from workbench.suggest.vocab import (
 )
 
 THRESHOLD = 0.5
-HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})  # candidates scoring below this are not suggested
+HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
+# Words that begin Arabic names and are written capitalised: "Abu Qatada", "Abdel Wahid".
+NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
+
+
+def _article_name(tok: Token, lex: Lexicon) -> bool:
+    head, dash, rest = tok.text.partition("-")
+    return (
+        bool(dash)
+        and head.lower() in {"al", "el", "ad", "as", "ash", "an", "ar", "az"}
+        and rest[:1].isupper()
+        and tok.low not in ARTICLE_ORGS
+        and not lex.common(rest.lower())
+    )  # candidates scoring below this are not suggested
 
 # Between two words of one name: spaces, at most one line break, a dot after an initial or
 # abbreviation, or the quotes around a nickname (Porfirio "Pepe" Lobo).
@@ -60,6 +75,9 @@ class Candidate:
     role: str = "private"  # official | private
     why: list[str] = field(default_factory=list)
     title: str = ""
+    # Sure enough to lend its words to later mentions (coreference): a title, a given
+    # name, a header line, or a name of several words; never a lone speaker.
+    seed: bool = False
 
     @property
     def start(self) -> int:
@@ -136,7 +154,12 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             cur.append(tok)
         elif cur and tok.low in PARTICLES and not tok.upper:
             cur.append(tok)
-        elif cur and tok.caseless and lex.is_name(tok.low) and _opens_name(cur[-1], lex):
+        elif (
+            cur
+            and tok.caseless
+            and 0 < lex.last_rank(tok.low) <= 1000
+            and _opens_name(cur[-1], lex)
+        ):
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
         else:
             flush()
@@ -159,25 +182,29 @@ def _not_name_word(tok: Token, lex: Lexicon) -> bool:
     if low in PLACE_PREFIXES:
         return False  # decided by the place test on the whole run
     # Not places: many given names are also towns (George, Nelson, Tony).
-    return lex.common(low) or low in ORG_WORDS
+    return lex.common(low) or low in ORG_WORDS or low in lex.demonyms
 
 
 def _joins(prev: Token, tok: Token, text: str) -> bool:
     gap = text[prev.end : tok.start]
-    if gap.startswith(".") and not (
-        prev.initial or (len(prev.text) <= 4 and prev.text[0].isupper()) or prev.low + "." in TITLES
-    ):
+    if gap.startswith(".") and not (prev.initial or prev.low in DOTTED_TITLES):
         return False  # a full stop after a word ends the sentence, and the name
     return _GAP_RE.match(gap) is not None
 
 
 def _opens_name(tok: Token, lex: Lexicon) -> bool:
+    """Whether the word after ``tok`` on an upper-case line may be a surname that is also a
+    word (SUSAN E. RICE, GAYLE SMITH): after an initial, or a frequent given name."""
+    if tok.initial:
+        return True
     rank = lex.first_rank(tok.low)
-    return tok.initial or (0 < rank <= 2000 and not lex.common(tok.low))
+    return 0 < rank <= 300 and not lex.word(tok.low) and tok.low not in lex.places
 
 
 def _name_word(tok: Token, lex: Lexicon) -> bool:
     """A title word that is here more likely a surname (a capitalised title after a name)."""
+    if tok.low in OFFICIAL_TITLES or tok.low in HONORIFICS:
+        return False
     return lex.last_rank(tok.low) != 0 and lex.last_rank(tok.low) < 500
 
 
@@ -196,8 +223,12 @@ def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, l
     n = len(words)
     joined = " ".join(t.low for t in c.tokens)
 
-    if not c.title and (joined in lex.places or (n == 1 and first.low in lex.places)):
-        c.score = 0.0
+    if not c.title and (
+        _place_like(joined, lex)
+        or (n == 1 and first.low in lex.places)
+        or all(t.low in lex.places for t in words)
+    ):
+        c.score = 0.0  # "Costa Rica", "Costa Ricans", "Mexico Mexico"
         return
     if words[-1].low in ORG_WORDS or (not c.title and _has_place(c.tokens, lex)):
         c.score = 0.0  # "Crown Court"; "Folha de Sao Paulo", "Rio de Janeiro"
@@ -217,12 +248,50 @@ def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, l
         c.why.append(f"after the title '{c.title}'")
         if c.title.rstrip(".") in OFFICIAL_TITLES:
             c.role = "official"
+    strong = bool(c.title)
+    head = c.tokens[0]
+    if not caseless and head.low in NAME_HEADS and head.cap and len(c.tokens) >= 2:
+        s = max(s, 0.75)  # "Abu Qatada", "Abdel Basset al-Megrahi"
+        strong = True
+        c.why.append(f"an Arabic name ('{head.text} ...')")
+    elif not caseless and any(_article_name(t, lex) for t in words):
+        s = max(s, 0.75)  # "al-Megrahi", "el-Eryan"
+        strong = True
+        c.why.append("an Arabic name (al-...)")
+    inner = c.tokens[1:-1]
+    if not caseless and n >= 2 and any(t.low in PARTICLES and not t.cap for t in inner):
+        s = max(s, 0.7)  # "Francenildo da Costa", "Gussje ter Horst"
+        strong = True
+        c.why.append("a name with a particle")
+    if any(t.initial for t in c.tokens) and (not caseless or all(lex.is_name(t.low) for t in words)):
+        s = max(s, 0.7)  # "P. Chidambaram", "Kyle M. Ballard"
+        strong = True
+        c.why.append("a name with an initial")
     fr = lex.first_rank(first.low)
-    if n >= 2 and fr and fr <= 3000 and not lex.common(first.low) and not (
-        caseless and (lex.word(first.low) or first.low in lex.places) and not _strong_name(first.low, lex)
+    others_common = [
+        t for t in words[1:] if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000
+    ]
+    if (
+        n >= 2
+        and fr
+        and fr <= 3000
+        and not lex.common(first.low)
+        and first.low not in lex.demonyms
+        and first.low not in lex.places
+        and not others_common
+        and not (caseless and lex.word(first.low) and not _strong_name(first.low, lex))
     ):
         s = max(s, 0.8)
+        strong = True
         c.why.append(f"'{first.text}' is a given name")
+    elif (
+        n >= 2
+        and not caseless
+        and 0 < lex.last_rank(last.low) <= 3000
+        and not any(lex.word(t.low) for t in words)
+    ):
+        s = max(s, 0.6)  # "Rangzieb Ahmed": an unknown word before a known surname
+        c.why.append(f"'{last.text}' is a surname")
     elif n >= 2 and all(lex.is_name(t.low) for t in words):
         s = max(s, 0.6 if not caseless else 0.55)
         c.why.append("every word is a known name")
@@ -250,11 +319,21 @@ def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, l
 
     # Against.
     common = [t for t in words if lex.common(t.low)]
-    if common and not c.title:
+    if common and not strong:
         s *= 0.5 if len(common) < n else 0.3
     if not caseless and _sentence_start(c.tokens[0], text) and n == 1 and not c.title:
         s *= 0.6
     c.score = min(s, 0.99)
+    c.seed = strong or n >= 2
+
+
+def _place_like(joined: str, lex: Lexicon) -> bool:
+    if joined in lex.places:
+        return True
+    for suffix, add in (("ns", ""), ("n", ""), ("ans", "a"), ("an", "a"), ("s", "")):
+        if joined.endswith(suffix) and joined[: -len(suffix)] + add in lex.places:
+            return True
+    return False
 
 
 def _has_place(tokens: list[Token], lex: Lexicon) -> bool:
@@ -275,7 +354,7 @@ def _sentence_start(tok: Token, text: str) -> bool:
     return _SENTENCE_END_RE.search(text[max(0, tok.start - 12) : tok.start]) is not None
 
 
-STRONG = 0.75  # a candidate this sure may lend its words to later mentions
+STRONG = 0.55  # a candidate this sure may lend its words to later mentions
 
 
 def coreference(
@@ -284,13 +363,20 @@ def coreference(
     """Later mentions of a found name by one of its words ("Martinez", "MONTILLA")."""
     keys: dict[str, Candidate] = {}
     for c in found:
-        if c.score < STRONG:
+        if c.score < STRONG or not c.seed:
             continue
-        words = [t for t in c.tokens if t.low not in PARTICLES and not t.initial]
+        words = [
+            t
+            for t in c.tokens
+            if t.low not in PARTICLES and not t.initial and t.low not in HONORIFICS
+        ]
         parts = words[1:] if len(words) > 1 else words
         for t in parts:
-            if len(t.low) >= 3 and t.low not in lex.places and t.low not in NOT_NAMES:
-                keys.setdefault(t.low, c)
+            if len(t.low) < 3 or t.low in lex.places or t.low in NOT_NAMES or is_title(t):
+                continue
+            if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000:
+                continue  # "Government" of "Qatari Government", but "Cooper" stays
+            keys.setdefault(t.low, c)
     covered = sorted((c.start, c.end) for c in found)
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):

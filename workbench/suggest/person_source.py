@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from workbench.cable.model import Cable
@@ -45,10 +46,24 @@ def find_persons(cable: Cable) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+# Lines inside a cable that are routing, markings or tags, not prose: a repeated header
+# ("header: VZCZCXYZ0001 ... header ends", "OO RUEHWEB", "RHMFISS/HQ USSOUTHCOM MIAMI FL"),
+# "SECRET//REL SAU", "TAGS PREL, PTER".
+_NOT_PROSE_LINE_RE = re.compile(
+    r"^[ \t]*(?:VZCZC\S*|[A-Z]{2}[ \t]+RUE\w+|DE[ \t]+R\w+[ \t]+#.*|ZN[YR][ \t].*"
+    r"|R[A-Z]{4,6}/.*|(?:FM|TO|INFO)[ \t]+(?:R\w+/|AMEMBASSY|AMCONSUL|SECSTATE|USMISSION).*"
+    r"|[A-Z ]*//[A-Z/ ]*|TAGS:?[ \t].*|[OPRZ]{1,2}[ \t]+\d{6}Z.*)[ \t]*$",
+    re.M,
+)
+
+
 def _not_prose(cable: Cable) -> list[tuple[int, int]]:
     """Parts read by their own rules or holding no names: page-break debris, the passing
     lines (read by header_names), TAGS, the E.O. line, captions and references."""
     spans = [(n.start, n.end) for n in cable.noise]
+    text = cable.text
+    for m in _NOT_PROSE_LINE_RE.finditer(text, body_start(cable)):
+        spans.append(m.span())
     for x in (cable.tags_span, cable.eo, *cable.captions, *cable.refs):
         if x is not None:
             spans.append((x.start, x.end))

@@ -46,10 +46,14 @@ class Token:
 
     @property
     def initial(self) -> bool:
-        """``Y.`` or ``M.K.``: an initial of a name."""
+        """``Y.`` or ``M.K.``: an initial of a name (not ``U.S.`` or ``D.C.``)."""
         t = self.text
-        return (len(t) == 1 and t.isupper() and self.dot) or (len(t) >= 4 and t.endswith("."))
+        if len(t) == 1:
+            return t.isupper() and self.dot
+        return len(t) >= 4 and t.endswith(".") and t.isupper() and self.low not in _DOTTED
 
+
+from workbench.suggest.vocab import DOTTED_ABBREVIATIONS as _DOTTED  # noqa: E402
 
 # Articles that begin a name part written with a hyphen (al-Qadhafi, el-Baradei).
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ath", "adh"})

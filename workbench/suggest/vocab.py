@@ -48,19 +48,18 @@ OFFICIAL_TITLES = frozenset(
 # Verbs of reporting that follow a speaker's name ("Hegazy said", "Zardari told").
 SPEECH_VERBS = frozenset(
     """
-    said says told tells noted notes stated states added adds explained explains asked
-    asks argued argues believes believed emphasized emphasised commented comments confirmed
-    confirms indicated indicates claimed claims reported reports described describes
-    suggested suggests warned warns expressed expresses agreed agrees urged urges stressed
-    stresses assured assures mentioned mentions responded responds replied replies
-    acknowledged acknowledges predicted predicts lamented laments pledged pledges insisted
-    insists asserted asserts observed observes opined opines recalled recalls underscored
-    underscores complained complains admitted admits announced announces denied denies
-    remarked remarks thought thinks feels felt hoped hopes wrote writes called calls met
-    meets welcomed welcomes criticized criticised praised praises cautioned cautions
-    promised promises invited invites declared declares conceded concedes continued
-    countered expects expected offered offers proposed proposes requested requests
-    reiterated reiterates briefed briefs discussed discusses raised raises speculated
+    said says told tells noted stated added adds explained explains asked asks argued
+    argues believes believed emphasized emphasised commented confirmed confirms indicated
+    indicates claimed reported described describes suggested suggests warned warns
+    expressed expresses agreed agrees urged urges stressed stresses assured assures
+    mentioned mentions responded responds replied replies acknowledged acknowledges
+    predicted predicts lamented laments pledged pledges insisted insists asserted asserts
+    observed observes opined opines recalled recalls underscored underscores complained
+    complains admitted admits announced announces denied denies remarked thought thinks
+    feels felt hoped hopes wrote writes met welcomed criticized criticised praised
+    cautioned cautions promised invited declared declares conceded concedes continued
+    countered expects expected offered proposed requested reiterated reiterates briefed
+    discussed raised speculated
     """.split()
 )
 
@@ -113,5 +112,31 @@ PLACE_PREFIXES = frozenset(
     """
     san santa santo sao são nuevo nueva puerto porto port fort mount mt lake new north
     south east west upper lower greater saint st ciudad villa
+    """.split()
+)
+
+# Abbreviations written with dots that are not initials of a name.
+DOTTED_ABBREVIATIONS = frozenset(
+    """
+    u.s. u.s u.k. u.k u.n. u.n d.c. d.c e.u. e.u u.s.a. u.s.a a.m. p.m. i.e. e.g. n.y. s.a.
+    r.o.k. p.r.c. u.a.e. u.s.s.r. a.i. e.o. n.b. p.o. s.p.a. b.v. n.v. c.v. l.l.c. d.o.b.
+    """.split()
+)
+
+# Abbreviated titles after which a full stop does not end the name ("Gen. Kayani").
+DOTTED_TITLES = frozenset(
+    """
+    mr mrs ms dr st jr sr lt col gen maj capt amb sen rep gov prof rev sgt adm brig cmdr
+    cdr pres sec dep asst
+    """.split()
+)
+
+# Arabic-article names that are organisations or media, not persons.
+ARTICLE_ORGS = frozenset(
+    """
+    al-qaida al-qa'ida al-qaeda al-qaida's al-jazeera al-jazira al-arabiya al-sharq
+    al-shabaab al-shabab al-aqsa al-azhar al-hayat al-ahram al-quds al-nusra al-wefaq
+    al-dawa al-manar al-mustaqbal al-watan al-masry al-shorouk al-youm al-akhbar
+    al-dustour al-ahali al-wafd al-arab al-riyadh al-jazirah al-hurra al-iraqiya
     """.split()
 )
