@@ -65,9 +65,14 @@ def _signature_span(cable: Cable) -> tuple[int, int] | None:
         if _TRAILER_RE.match(line):
             end = start
             continue
-        words = line.split()
+        core = line.rstrip(" \t.")
+        words = core.split()
         if 1 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() for w in words):
-            return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+            return start + len(line) - len(line.lstrip()), start + len(core)
+        # A surname run on to the last sentence: "... septel. CRETZ".
+        m = re.search(r"[.!?)\]][ \t]+([A-Z][A-Z'-]{2,})[ \t.]*$", line)
+        if m:
+            return start + m.start(1), start + m.end(1)
         return None
     return None
 
@@ -198,10 +203,10 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
         return False
     if low in lex.places or len(low) < 3:
         return False
-    if lex.common(low):
-        return False
     last = lex.last_rank(low)
     first = lex.first_rank(low)
+    if lex.common(low) and not (len(low) <= 4 and 0 < last <= 300):
+        return False
     if len(low) <= 4:
         # Office symbols are short (WHA, BSC, NEA/MAG); a short surname must be a common
         # one, stand apart from any symbol and end the line or list: "DAS LEE,".

@@ -95,6 +95,8 @@ def build_demonyms() -> int:
         low = w.lower()
         if not DEMONYM_END.search(low):
             continue
+        if re.search(r"m[ae]nn?s?$", low) and low not in ("german", "germans"):
+            continue  # Lieberman, Freeman, Sherman: surnames, not nationalities
         first = _best_rank(nd.first_names.get(w))
         if first and first <= 200:
             continue  # Adrian, Brian, Christian: given names first

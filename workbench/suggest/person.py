@@ -371,12 +371,22 @@ def coreference(
             if t.low not in PARTICLES and not t.initial and t.low not in HONORIFICS
         ]
         parts = words[1:] if len(words) > 1 else words
+        if any(_article_name(t, lex) for t in words) and len(words) > 1:
+            # Arabic names are shortened by the given name too: "Muatassim" for
+            # "Muatassim al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
+            if not 0 < lex.first_rank(words[0].low) <= 100:
+                parts = words
         for t in parts:
-            if len(t.low) < 3 or t.low in lex.places or t.low in NOT_NAMES or is_title(t):
+            if len(t.low) < 3 or t.low in NOT_NAMES or is_title(t):
                 continue
+            if t.low in lex.places and (len(words) < 2 or t is words[0]):
+                continue  # a surname that is also a town (Pinheiro) only from a full name
             if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000:
                 continue  # "Government" of "Qatari Government", but "Cooper" stays
             keys.setdefault(t.low, c)
+            head, dash, rest = t.low.partition("-")
+            if dash and head in ("al", "el") and len(rest) >= 3:
+                keys.setdefault(rest, c)  # "Megrahi" for "al-Megrahi"
     covered = sorted((c.start, c.end) for c in found)
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
@@ -388,7 +398,8 @@ def coreference(
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):
             continue  # "the West Bank", "Costa Rica"
-        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)):
+        speaks = after is not None and after.low in SPEECH_VERBS
+        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)) and not speaks:
             continue  # "WEST", or "Rice" opening a sentence: the common word, likely
         c = Candidate([tok], role=src.role)
         c.score = 0.7

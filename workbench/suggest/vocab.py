@@ -102,7 +102,9 @@ NOT_NAMES = frozenset(
     summary comment note begin end action request reftel septel ref refs para paragraph
     section subject tags classified by reason reasons sipdis noforn confidential secret
     unclassified unclas sensitive but amembassy amconsul secstate washdc usmission
-    usdel info action page dob los las les des un eu
+    usdel info action page dob los las les des un eu muslim muslims arab arabs kurd kurds
+    shia shiite shiites sunni sunnis jew jews jewish hindu hindus sikh sikhs druze alawite
+    alawites sufi
     """.split()
 )
 
