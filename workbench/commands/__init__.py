@@ -15,4 +15,5 @@ COMMANDS: dict[str, str] = {
     "verify": "verify",
     "index": "index",
     "store": "store",
+    "suggest": "suggest",
 }

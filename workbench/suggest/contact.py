@@ -18,9 +18,11 @@ import phonenumbers
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY
-from workbench.suggest.model import CONTACT, Suggestion, SuggestContext
+from workbench.suggest.model import CONTACT, SuggestContext, Suggestion
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 
 # Digits in groups with separators, optionally a (+)country code, (area) code and extension.
 PHONE_RE = re.compile(
@@ -73,7 +75,7 @@ def _phone_ok(raw: str) -> bool:
     digits = re.sub(r"\D", "", raw.split("ext")[0].split("x")[0])
     if not 7 <= len(digits) <= 15:
         return False
-    readings = []
+    readings: list[tuple[str, str | None]] = []
     if raw.lstrip().startswith("+"):
         readings.append((raw, None))
     else:

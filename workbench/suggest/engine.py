@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY, SOURCE, active_sets, codes_for
-from workbench.suggest.model import Source, Suggestion, SuggestContext
+from workbench.suggest.model import Source, SuggestContext, Suggestion
 
 _lock = threading.Lock()
 _sources: list[Source] = []
@@ -109,7 +109,8 @@ def _builtins() -> None:
         if _builtins_done:
             return
         names = {s.name for s in _sources}
-        for src in (PersonSource(), ContactSource(), ProtectSource()):
+        builtin: tuple[Source, ...] = (PersonSource(), ContactSource(), ProtectSource())
+        for src in builtin:
             if src.name not in names:
                 _sources.insert(0, src)
         _builtins_done = True

@@ -23,33 +23,193 @@ _BY_RE = re.compile(r"classified\s+by\s*:?\s*", re.I)
 
 # Words of office that stand with the authority's name; the name is what is left.
 _ROLE_WORDS = frozenset(
-    """
-    for of and the a.i. a.i ai ad interim affairs economic political politico-military
-    acting coordinator interagency provincial minister-counselor minister counselor
-    counsellor charge chargé d'affaires deputy chief mission principal officer consul
-    general embassy embassies consulate u.s. us usg dept department state bureau office
-    director assistant secretary ambassador ambassador-designate amb dcm a/dcm cda cg
-    poloff econoff political-economic section head senior advisor adviser management
-    public diplomacy regional security intelligence research inr ops dir isn eap das
-    useu usnato usun mission dos econmincouns polmincouns polcouns econcouns rso
-    """.split()
+    [
+        "for",
+        "of",
+        "and",
+        "the",
+        "a.i.",
+        "a.i",
+        "ai",
+        "ad",
+        "interim",
+        "affairs",
+        "economic",
+        "political",
+        "politico-military",
+        "acting",
+        "coordinator",
+        "interagency",
+        "provincial",
+        "minister-counselor",
+        "minister",
+        "counselor",
+        "counsellor",
+        "charge",
+        "chargé",
+        "d'affaires",
+        "deputy",
+        "chief",
+        "mission",
+        "principal",
+        "officer",
+        "consul",
+        "general",
+        "embassy",
+        "embassies",
+        "consulate",
+        "u.s.",
+        "us",
+        "usg",
+        "dept",
+        "department",
+        "state",
+        "bureau",
+        "office",
+        "director",
+        "assistant",
+        "secretary",
+        "ambassador",
+        "ambassador-designate",
+        "amb",
+        "dcm",
+        "a/dcm",
+        "cda",
+        "cg",
+        "poloff",
+        "econoff",
+        "political-economic",
+        "section",
+        "head",
+        "senior",
+        "advisor",
+        "adviser",
+        "management",
+        "public",
+        "diplomacy",
+        "regional",
+        "security",
+        "intelligence",
+        "research",
+        "inr",
+        "ops",
+        "dir",
+        "isn",
+        "eap",
+        "das",
+        "useu",
+        "usnato",
+        "usun",
+        "mission",
+        "dos",
+        "econmincouns",
+        "polmincouns",
+        "polcouns",
+        "econcouns",
+        "rso",
+    ]
 )
 
 # Words of passing lines that are never names: routing, offices, agencies, posts.
 _ROUTING_WORDS = frozenset(
-    """
-    for pass to also and dept department state sipdis noforn sensitive info attn attention
-    nsc usaid treasury usdoc doc dod osd jcs justice commerce energy fbi dea cia dhs ice cbp
-    cis nctc usun useu usnato ustr oasia fed board governors director senior asia africa
-    europe mission posts post all embassy consulate please slug field office offices
-    country team embassies consulates diplomatic missions collective immediate priority
-    routine exdis limdis nodis stadis legat rso polad southcom centcom eucom pacom usfor
-    usdel codel cdr cjcs secdef secstate amembassy amconsul usmission watchers tfcos
-    """.split()
+    [
+        "for",
+        "pass",
+        "to",
+        "also",
+        "and",
+        "dept",
+        "department",
+        "state",
+        "sipdis",
+        "noforn",
+        "sensitive",
+        "info",
+        "attn",
+        "attention",
+        "nsc",
+        "usaid",
+        "treasury",
+        "usdoc",
+        "doc",
+        "dod",
+        "osd",
+        "jcs",
+        "justice",
+        "commerce",
+        "energy",
+        "fbi",
+        "dea",
+        "cia",
+        "dhs",
+        "ice",
+        "cbp",
+        "cis",
+        "nctc",
+        "usun",
+        "useu",
+        "usnato",
+        "ustr",
+        "oasia",
+        "fed",
+        "board",
+        "governors",
+        "director",
+        "senior",
+        "asia",
+        "africa",
+        "europe",
+        "mission",
+        "posts",
+        "post",
+        "all",
+        "embassy",
+        "consulate",
+        "please",
+        "slug",
+        "field",
+        "office",
+        "offices",
+        "country",
+        "team",
+        "embassies",
+        "consulates",
+        "diplomatic",
+        "missions",
+        "collective",
+        "immediate",
+        "priority",
+        "routine",
+        "exdis",
+        "limdis",
+        "nodis",
+        "stadis",
+        "legat",
+        "rso",
+        "polad",
+        "southcom",
+        "centcom",
+        "eucom",
+        "pacom",
+        "usfor",
+        "usdel",
+        "codel",
+        "cdr",
+        "cjcs",
+        "secdef",
+        "secstate",
+        "amembassy",
+        "amconsul",
+        "usmission",
+        "watchers",
+        "tfcos",
+    ]
 )
 
 
-_TRAILER_RE = re.compile(r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
+_TRAILER_RE = re.compile(
+    r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$"
+)
 
 
 def _signature_span(cable: Cable) -> tuple[int, int] | None:
@@ -162,7 +322,10 @@ def passing_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
             j < len(toks)
             and toks[j].start not in places
             and _joined(run[-1], toks[j], text)
-            and (_passing_name(toks[j], text, lex) or _given(run[-1], lex) and lex.last_rank(toks[j].low))
+            and (
+                _passing_name(toks[j], text, lex)
+                or (_given(run[-1], lex) and lex.last_rank(toks[j].low))
+            )
         ):
             run.append(toks[j])
             j += 1

@@ -52,7 +52,10 @@ def build_names() -> int:
 
     nd = NameDataset()
     table: dict[str, list[int]] = {}
-    for which, source, limit in ((0, nd.first_names, MAX_FIRST_RANK), (1, nd.last_names, MAX_LAST_RANK)):
+    for which, source, limit in (
+        (0, nd.first_names, MAX_FIRST_RANK),
+        (1, nd.last_names, MAX_LAST_RANK),
+    ):
         for name, entry in source.items():
             rank = _best_rank(entry)
             if not rank or rank > limit:
@@ -75,7 +78,9 @@ DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i|ic|ch|ist|ite|im)s?$")
 
 def _lower_words(path: Path) -> set[str]:
     if not path.is_file():
-        raise SystemExit(f"{path} is missing: apt-get install wamerican-small wamerican wamerican-large")
+        raise SystemExit(
+            f"{path} is missing: apt-get install wamerican-small wamerican wamerican-large"
+        )
     words = {w for w in path.read_text(encoding="utf-8").split() if w[:1].islower()}
     return {w[:-2] if w.endswith("'s") else w for w in words}
 

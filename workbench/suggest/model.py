@@ -79,7 +79,10 @@ class Source(Protocol):
     50 ms for one cable (the window calls it when a cable opens).
     """
 
-    name: str
-    kinds: Sequence[str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kinds(self) -> Sequence[str]: ...
 
     def suggest(self, cable: Cable, context: SuggestContext) -> Iterable[Suggestion]: ...

@@ -49,6 +49,7 @@ def _article_name(tok: Token, lex: Lexicon) -> bool:
         and not lex.common(rest.lower())
     )  # candidates scoring below this are not suggested
 
+
 # Between two words of one name: spaces, at most one line break, a dot after an initial or
 # abbreviation, or the quotes around a nickname (Porfirio "Pepe" Lobo).
 _GAP_RE = re.compile(r'^\.?[ \t]*(?:\n[ \t]*)?"?$|^"?[ \t]*(?:\n[ \t]*)?"?$')
@@ -110,7 +111,9 @@ def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
         # Upper-case text: a ranked name that is not an English word, or a word no list
         # knows (most rare surnames: TSVANGIRAI).
         if lex.word(low):
-            return _strong_name(low, lex) or (lex.is_name(low) and not lex.common(low) and lex.zipf(low) < 3.5)
+            return _strong_name(low, lex) or (
+                lex.is_name(low) and not lex.common(low) and lex.zipf(low) < 3.5
+            )
         return True
     if tok.upper:
         # Mixed-case text writes acronyms in capitals (MFA, GOL, OPCW); surnames in
@@ -150,9 +153,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         elif is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
             flush()
             title = tok.low
-        elif _name_shaped(tok, lex, text):
-            cur.append(tok)
-        elif cur and tok.low in PARTICLES and not tok.upper:
+        elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
         elif (
             cur
@@ -208,7 +209,9 @@ def _name_word(tok: Token, lex: Lexicon) -> bool:
     return lex.last_rank(tok.low) != 0 and lex.last_rank(tok.low) < 500
 
 
-def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, lex: Lexicon) -> None:
+def score(
+    c: Candidate, tokens: list[Token], index: dict[int, int], text: str, lex: Lexicon
+) -> None:
     """Set ``c.score``, ``c.role`` and the reasons, from the run and its neighbours."""
     words = [t for t in c.tokens if t.low not in PARTICLES and not t.initial]
     if not words:
@@ -263,7 +266,9 @@ def score(c: Candidate, tokens: list[Token], index: dict[int, int], text: str, l
         s = max(s, 0.7)  # "Francenildo da Costa", "Gussje ter Horst"
         strong = True
         c.why.append("a name with a particle")
-    if any(t.initial for t in c.tokens) and (not caseless or all(lex.is_name(t.low) for t in words)):
+    if any(t.initial for t in c.tokens) and (
+        not caseless or all(lex.is_name(t.low) for t in words)
+    ):
         s = max(s, 0.7)  # "P. Chidambaram", "Kyle M. Ballard"
         strong = True
         c.why.append("a name with an initial")
@@ -371,11 +376,11 @@ def coreference(
             if t.low not in PARTICLES and not t.initial and t.low not in HONORIFICS
         ]
         parts = words[1:] if len(words) > 1 else words
-        if any(_article_name(t, lex) for t in words) and len(words) > 1:
-            # Arabic names are shortened by the given name too: "Muatassim" for
-            # "Muatassim al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
-            if not 0 < lex.first_rank(words[0].low) <= 100:
-                parts = words
+        # Arabic names are shortened by the given name too: "Muatassim" for "Muatassim
+        # al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
+        arabic = len(words) > 1 and any(_article_name(t, lex) for t in words)
+        if arabic and not 0 < lex.first_rank(words[0].low) <= 100:
+            parts = words
         for t in parts:
             if len(t.low) < 3 or t.low in NOT_NAMES or is_title(t):
                 continue

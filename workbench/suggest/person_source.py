@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -9,7 +10,7 @@ from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
-from workbench.suggest.model import PERSON, Suggestion, SuggestContext
+from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.person import THRESHOLD, Candidate, coreference, runs, score
 from workbench.suggest.tokens import Token, tokenize
 
@@ -26,10 +27,7 @@ def body_start(cable: Cable) -> int:
 def find_persons(cable: Cable) -> list[Candidate]:
     text = cable.text
     lex = lexicon()
-    skip = _not_prose(cable)
-    tokens: list[Token] = [
-        t for t in tokenize(text, body_start(cable)) if not any(a <= t.start < b for a, b in skip)
-    ]
+    tokens = outside(tokenize(text, body_start(cable)), _not_prose(cable))
     index = {t.start: i for i, t in enumerate(tokens)}
     found: list[Candidate] = []
     for c in runs(tokens, text, lex):
@@ -55,6 +53,23 @@ _NOT_PROSE_LINE_RE = re.compile(
     r"|[A-Z ]*//[A-Z/ ]*|TAGS:?[ \t].*|[OPRZ]{1,2}[ \t]+\d{6}Z.*)[ \t]*$",
     re.M,
 )
+
+
+def outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens that start in none of ``spans``."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    out = []
+    for t in tokens:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i < 0 or t.start >= merged[i][1]:
+            out.append(t)
+    return out
 
 
 def _not_prose(cable: Cable) -> list[tuple[int, int]]:

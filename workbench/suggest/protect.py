@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import SOURCE
-from workbench.suggest.model import PROTECT, Suggestion, SuggestContext
+from workbench.suggest.model import PROTECT, SuggestContext, Suggestion
 from workbench.suggest.person_source import body_start, find_persons
 
 MARKER_RE = re.compile(
@@ -27,7 +27,8 @@ MARKER_RE = re.compile(
 _REDACTED_RE = re.compile(r"[Xx]{6,}\s*$")
 # What stops the walk back from a marker to the start of the description it protects.
 _CLAUSE_END_RE = re.compile(
-    r"[.;:!?()]|,|--|\n\s*\n|\b(?:to|from|with|by|of|that|told|said|met|and|according to)\s",
+    r"[.;:!?()]|,|--|\n\s*\n|\b(?:according to|with|that|told|tells|said|says|met|and|"
+    r"as did|like)\s",
     re.I,
 )
 _DETERMINERS_RE = re.compile(r"^(?:(?:the|a|an|other|another|our|one|two|some|several)\s+)+", re.I)
@@ -58,7 +59,13 @@ class ProtectSource:
             if span is not None:
                 a, b = span
                 yield Suggestion(
-                    a, b, text[a:b], PROTECT, codes, "the source the cable asks to protect", 0.85,
+                    a,
+                    b,
+                    text[a:b],
+                    PROTECT,
+                    codes,
+                    "the source the cable asks to protect",
+                    0.85,
                     "protected",
                 )
 

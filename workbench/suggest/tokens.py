@@ -17,6 +17,9 @@ from dataclasses import dataclass
 _L = "A-Za-z\u00c0-\u024f"
 WORD_RE = re.compile(rf"(?:[{_L}]\.){{2,}}|[{_L}](?:[{_L}'’\-]*[{_L}])?")
 
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00ff]")
+_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00de]")
+
 # Where a line counts as caseless: fewer than 1 lower-case letter in 20.
 _CASELESS_LOWER_SHARE = 0.05
 
@@ -93,9 +96,8 @@ def _caseless_lines(text: str, start: int, end: int) -> dict[int, bool]:
     out: dict[int, bool] = {}
     line = text.count("\n", 0, start)
     for raw in text[start:end].split("\n"):
-        lower = sum(1 for c in raw if c.islower())
-        upper = sum(1 for c in raw if c.isupper())
-        letters = lower + upper
+        lower = len(_LOWER_RE.findall(raw))
+        letters = lower + len(_UPPER_RE.findall(raw))
         # A line of capitals, long or short (a signature, a heading), is read caseless.
         out[line] = letters > 0 and lower < _CASELESS_LOWER_SHARE * letters
         line += 1

@@ -7,10 +7,15 @@ case; the detector folds tokens before looking them up.
 
 from __future__ import annotations
 
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 # Words that stand before a name and are not part of it ("Ambassador Vershbow" -> Vershbow).
 # nameparser's title list is added to these at load time (see person.py); these are the
 # cable forms it lacks.
-TITLES = frozenset(
+TITLES = _words(
     """
     mr mrs ms miss dr prof professor sir dame lord lady sheikh shaykh sheik shaikh sayyid
     sayed sayyed mullah mulla imam hajji haji emir amir prince princess king queen sultan
@@ -28,11 +33,11 @@ TITLES = frozenset(
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
-    """.split()
+    """
 )
 
 # Titles that name an office of state: a person introduced by one is a public official.
-OFFICIAL_TITLES = frozenset(
+OFFICIAL_TITLES = _words(
     """
     president vice-president vp premier chancellor minister secretary undersecretary
     under-secretary ambassador amb charge cda dcm a/dcm consul congen cg counselor
@@ -42,11 +47,11 @@ OFFICIAL_TITLES = frozenset(
     commissioner envoy king queen prince princess emir amir sultan crown a/s das u/s fm pm
     dpm nsa dni srap codel coas mg president-elect director director-general dg
     spokesman spokeswoman spokesperson chairman chairwoman
-    """.split()
+    """
 )
 
 # Verbs of reporting that follow a speaker's name ("Hegazy said", "Zardari told").
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     """
     said says told tells noted stated added adds explained explains asked asks argued
     argues believes believed emphasized emphasised commented confirmed confirms indicated
@@ -60,12 +65,12 @@ SPEECH_VERBS = frozenset(
     cautioned cautions promised invited declared declares conceded concedes continued
     countered expects expected offered proposed requested reiterated reiterates briefed
     discussed raised speculated
-    """.split()
+    """
 )
 
 # Words that end the name of an organisation, place or thing: "Julia Taft Fund",
 # "Qadhafi Development Foundation", "King Fahd Causeway" are not persons.
-ORG_WORDS = frozenset(
+ORG_WORDS = _words(
     """
     ministry party university college school institute institution foundation fund
     commission committee council tribunal court bank corporation corp company co ltd inc
@@ -81,20 +86,20 @@ ORG_WORDS = frozenset(
     industries industry holdings enterprises systems technologies motors oil gas energy
     electric airline media press initiative declaration accord agreement treaty protocol
     convention resolution report memorial museum library gate tower
-    """.split()
+    """
 )
 
 # Name particles written in lower case inside a name (Pinheiro da Silva, ter Horst).
-PARTICLES = frozenset(
+PARTICLES = _words(
     """
     al el bin ibn bint abu abd abdel abdul ben bel ould de da das do dos du del della der
     den di la le van von ter ten y e zu
-    """.split()
+    """
 )
 
 # Capitalised words at the start of a run that are not names (sentence openers, months,
 # cable vocabulary); the English word list catches most, these are the exceptions it misses.
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
@@ -105,40 +110,40 @@ NOT_NAMES = frozenset(
     usdel info action page dob los las les des un eu muslim muslims arab arabs kurd kurds
     shia shiite shiites sunni sunnis jew jews jewish hindu hindus sikh sikhs druze alawite
     alawites sufi
-    """.split()
+    """
 )
 
 # Words that open the names of places ("San Pedro", "Nuevo Leon", "Sao Paulo"); a run that
 # begins with one is a place unless a title stands before it.
-PLACE_PREFIXES = frozenset(
+PLACE_PREFIXES = _words(
     """
     san santa santo sao são nuevo nueva puerto porto port fort mount mt lake new north
     south east west upper lower greater saint st ciudad villa
-    """.split()
+    """
 )
 
 # Abbreviations written with dots that are not initials of a name.
-DOTTED_ABBREVIATIONS = frozenset(
+DOTTED_ABBREVIATIONS = _words(
     """
     u.s. u.s u.k. u.k u.n. u.n d.c. d.c e.u. e.u u.s.a. u.s.a a.m. p.m. i.e. e.g. n.y. s.a.
     r.o.k. p.r.c. u.a.e. u.s.s.r. a.i. e.o. n.b. p.o. s.p.a. b.v. n.v. c.v. l.l.c. d.o.b.
-    """.split()
+    """
 )
 
 # Abbreviated titles after which a full stop does not end the name ("Gen. Kayani").
-DOTTED_TITLES = frozenset(
+DOTTED_TITLES = _words(
     """
     mr mrs ms dr st jr sr lt col gen maj capt amb sen rep gov prof rev sgt adm brig cmdr
     cdr pres sec dep asst
-    """.split()
+    """
 )
 
 # Arabic-article names that are organisations or media, not persons.
-ARTICLE_ORGS = frozenset(
+ARTICLE_ORGS = _words(
     """
     al-qaida al-qa'ida al-qaeda al-qaida's al-jazeera al-jazira al-arabiya al-sharq
     al-shabaab al-shabab al-aqsa al-azhar al-hayat al-ahram al-quds al-nusra al-wefaq
     al-dawa al-manar al-mustaqbal al-watan al-masry al-shorouk al-youm al-akhbar
     al-dustour al-ahali al-wafd al-arab al-riyadh al-jazirah al-hurra al-iraqiya
-    """.split()
+    """
 )

@@ -41,7 +41,7 @@ def parse_worksheets() -> dict[str, list[tuple[str, str, str, set[int] | None, s
         for n, raw in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
             where = f"{sheet.name}:{n}"
             line = raw.rstrip()
-            if not line.strip() or line.lstrip().startswith("#") and not line.startswith("## "):
+            if not line.strip() or (line.lstrip().startswith("#") and not line.startswith("## ")):
                 continue
             if line.startswith("## "):
                 current = line[3:].split()[0]
@@ -120,7 +120,9 @@ def expand(cable_id: str, entries, path: Path) -> dict:
             )
             kept += 1
         if kept == 0:
-            raise WorksheetError(f"{where}: every occurrence of {needle!r} is inside a longer label")
+            raise WorksheetError(
+                f"{where}: every occurrence of {needle!r} is inside a longer label"
+            )
     spans.sort(key=lambda s: (s["start"], s["end"]))
     data = path.read_bytes()
     return {

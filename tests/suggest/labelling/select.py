@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from tests.corpus import CORPUS, part  # noqa: E402
+from tests.corpus import CORPUS, part
 
 PROTECT = re.compile(r"\([^)]{0,20}\bprotect\b[^)]{0,20}\)", re.I)
 CONTACT = re.compile(

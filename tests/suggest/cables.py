@@ -1,0 +1,99 @@
+"""Small cables written for the suggestion tests (not from the corpus): each shows one thing."""
+
+from __future__ import annotations
+
+from workbench.cable import parse_cable
+from workbench.cable.model import Cable
+
+HEADER = """VZCZCXYZ0000
+PP RUEHWEB
+
+DE RUEHXX #0001 0010001
+ZNY CCCCC ZZH
+P 010001Z JAN 09
+FM AMEMBASSY RIVERTON
+TO RUEHC/SECSTATE WASHDC PRIORITY 0001
+
+C O N F I D E N T I A L RIVERTON 000001
+
+SIPDIS
+
+{passing}
+E.O. 12958: DECL: 01/01/2019
+TAGS: PREL PGOV XX
+SUBJECT: {subject}
+
+Classified By: {authority}
+
+"""
+
+
+def cable(
+    body: str,
+    subject: str = "MEETING WITH THE MINISTER",
+    passing: str = "",
+    authority: str = "Ambassador Ann Example for reasons 1.4 (b) and (d).",
+    signature: str = "EXAMPLE",
+) -> str:
+    return (
+        HEADER.format(passing=passing, subject=subject, authority=authority)
+        + body.strip()
+        + f"\n{signature}\n"
+    )
+
+
+def parsed(body: str, **kw: str) -> Cable:
+    return parse_cable(cable(body, **kw), path="test.txt")
+
+
+MIXED = cable(
+    """
+1. (C) On May 3, Poloff met Foreign Minister Jan Kowalczyk and his adviser Maria Lindqvist.
+Kowalczyk said the ministry would answer soon.  Ambassador Vershbow raised the issue again
+with Kowalczyk's deputy, Dr. Tomas Berglund, who told us that the Cabinet had not decided.
+
+2. (C) According to Lindqvist, President Okonjo will travel to Geneva.  The Costa Rican
+delegation and the Julia Taft Fund were not discussed.  Mr. Berglund's view is shared by
+Senator Whitcombe.
+""",
+    passing="EUR/CE FOR JBRANDT AND DAS LEE",
+)
+
+UPPER = cable(
+    """
+1. (C) ON MAY 3 POLOFF MET FOREIGN MINISTER JAN KOWALCZYK.  KOWALCZYK SAID THAT THE
+GOVERNMENT WILL DECIDE IN JUNE.  PRESIDENT OKONJO WILL NOT ATTEND, THE MINISTER ADDED.
+
+2. (C) THE AMBASSADOR TOLD KOWALCZYK THAT WASHINGTON WILL WAIT.
+""",
+    subject="KOWALCZYK ON THE SUMMIT",
+    authority="AMBASSADOR ANN EXAMPLE FOR REASONS 1.4 (B) AND (D).",
+)
+
+CONTACTS = cable(
+    """
+1. (U) Post's point of contact is Economic Officer Dana Whitfield, tel. (202) 647-1234,
+fax 202-647-9876, e-mail WhitfieldDX@state.gov.  The company's office is at 1600 Main
+Street, Springfield, IL 62701.  In Mexico: Avenida Reforma 305, Colonia Cuauhtemoc,
+CP 06500.
+
+2. (SBU) Name: Perez Gomez, Luis
+Passport Number: G12345678
+Cedula Number: 80411143
+Bank account no. 0012-3456-7890
+Mobile +44 20 7946 0958
+
+3. (U) The DTC Case: 050157579 and UNSCR 1803 are not contacts; nor is 12 May 2009.
+""",
+)
+
+PROTECT = cable(
+    """
+1. (C) Ministry adviser Rogelio Vargas (strictly protect) told us the vote is fixed.
+A banker close to the family (please protect) confirmed it, as did
+XXXXXXXXXXXX(protect source).
+
+2. (SBU) SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.  The army will protect
+the border.
+""",
+)

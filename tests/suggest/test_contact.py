@@ -1,0 +1,44 @@
+"""Contact details: phones, faxes, e-mail and street addresses, document and account numbers."""
+
+from __future__ import annotations
+
+from cables import CONTACTS
+
+from workbench.cable import parse_cable
+from workbench.suggest import CONTACT, suggest
+
+
+def found() -> dict[str, str]:
+    cable = parse_cable(CONTACTS, path="t.txt")
+    return {" ".join(s.text.split()): s.detail for s in suggest(cable, [CONTACT])}
+
+
+def test_phone_fax_email() -> None:
+    got = found()
+    assert got["(202) 647-1234"] == "phone"
+    assert got["202-647-9876"] == "fax"
+    assert got["WhitfieldDX@state.gov"] == "email"
+    assert got["+44 20 7946 0958"] == "phone"
+
+
+def test_street_addresses_us_and_spanish_forms() -> None:
+    got = found()
+    assert got["1600 Main Street, Springfield, IL 62701"] == "address"
+    assert any(t.startswith("Avenida Reforma 305") and "06500" in t for t in got)
+
+
+def test_document_and_account_numbers() -> None:
+    got = found()
+    assert got["G12345678"] == "passport"
+    assert got["80411143"] == "id"
+    assert got["0012-3456-7890"] == "account"
+
+
+def test_case_numbers_resolutions_and_dates_are_not_contacts() -> None:
+    got = found()
+    assert not any(x in t for t in got for x in ("050157579", "1803", "2009"))
+
+
+def test_contacts_carry_the_privacy_code() -> None:
+    cable = parse_cable(CONTACTS, path="t.txt")
+    assert {s.codes for s in suggest(cable, [CONTACT])} == {("(b)(6)",)}

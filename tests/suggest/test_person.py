@@ -1,0 +1,67 @@
+"""Person names: titles stay out, every form of a name is found, places and firms are not."""
+
+from __future__ import annotations
+
+from cables import MIXED, UPPER, parsed
+
+from workbench.cable import parse_cable
+from workbench.suggest import PERSON, suggest
+
+
+def names(text: str) -> list[str]:
+    cable = parse_cable(text, path="t.txt")
+    return [s.text for s in suggest(cable, [PERSON])]
+
+
+def test_titles_are_not_part_of_the_name() -> None:
+    got = names(MIXED)
+    assert "Jan Kowalczyk" in got  # not "Foreign Minister Jan Kowalczyk"
+    assert "Vershbow" in got  # "Ambassador Vershbow" suggests "Vershbow"
+    assert "Tomas Berglund" in got  # "Dr." stays out
+    assert "Whitcombe" in got
+    assert not any(t.split()[0] in {"Ambassador", "Dr", "Dr.", "Senator", "Mr."} for t in got)
+
+
+def test_later_mentions_and_possessives() -> None:
+    got = names(MIXED)
+    assert got.count("Kowalczyk") >= 2  # "Kowalczyk said", "Kowalczyk's deputy"
+    assert "Lindqvist" in got  # "According to Lindqvist"
+    assert "Berglund" in got  # "Mr. Berglund's view": the possessive is not in the span
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    got = names(MIXED)
+    assert not any("Costa" in t or "Taft" in t or "Geneva" in t for t in got)
+
+
+def test_header_names_classified_by_signature_and_passing_lines() -> None:
+    got = names(MIXED)
+    assert "Ann Example" in got  # Classified By: Ambassador Ann Example
+    assert "EXAMPLE" in got  # the signature
+    assert "JBRANDT" in got and "LEE" in got  # EUR/CE FOR JBRANDT AND DAS LEE
+    assert "CE" not in got and "EUR" not in got
+
+
+def test_upper_case_cable() -> None:
+    got = names(UPPER)
+    assert "JAN KOWALCZYK" in got
+    assert got.count("KOWALCZYK") >= 3  # subject line, "KOWALCZYK SAID", "TOLD KOWALCZYK"
+    assert "OKONJO" in got
+    assert "ANN EXAMPLE" in got
+    # Capitals carry no information here: common words are never taken for names.
+    assert not {"WASHINGTON", "GOVERNMENT", "MINISTER", "AMBASSADOR"} & set(got)
+
+
+def test_offsets_give_the_text_as_written() -> None:
+    cable = parse_cable(MIXED, path="t.txt")
+    for s in suggest(cable):
+        assert cable.text[s.start : s.end] == s.text
+
+
+def test_private_person_gets_privacy_code_official_is_flagged() -> None:
+    cable = parsed("1. (C) The trader Piotr Zielinski said the deal was off.")
+    found = {s.text: s for s in suggest(cable, [PERSON])}
+    assert found["Piotr Zielinski"].codes == ("(b)(6)",)
+    assert found["Piotr Zielinski"].detail == "private"
+    assert found["Ann Example"].detail == "official"
+    assert "released" in found["Ann Example"].reason
