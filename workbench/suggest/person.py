@@ -172,7 +172,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
 
 def _strong_name(low: str, lex: Lexicon) -> bool:
     """A name so frequent that it is a name even where it is also a word (JOHN, TONY)."""
-    first, last = lex.names.get(low, (0, 0))
+    first, last = lex.ranks(low)
     return not lex.common(low) and ((0 < first <= 300) or (0 < last <= 300))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterable
 
 from workbench.cable.model import Cable
@@ -24,7 +25,21 @@ def body_start(cable: Cable) -> int:
     return min(cable.body_start, cable.subject.start if cable.subject else cable.body_start)
 
 
+_memo = threading.local()
+
+
 def find_persons(cable: Cable) -> list[Candidate]:
+    """Every name in ``cable``; remembered for the last cable seen by this thread, since the
+    protect-marker source asks for the same cable right after the person source."""
+    last = getattr(_memo, "last", None)
+    if last is not None and last[0] is cable:
+        return list(last[1])
+    found = _find_persons(cable)
+    _memo.last = (cable, found)
+    return list(found)
+
+
+def _find_persons(cable: Cable) -> list[Candidate]:
     text = cable.text
     lex = lexicon()
     tokens = outside(tokenize(text, body_start(cable)), _not_prose(cable))

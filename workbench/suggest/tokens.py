@@ -10,7 +10,7 @@ context there instead of capitals).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters with inner apostrophes or hyphens (O'Connor, al-Qadhafi, Carod-Rovira),
 # or a run of initials (M.K.). Latin letters with diacritics count as letters.
@@ -24,8 +24,9 @@ _UPPER_RE = re.compile(r"[A-Z\u00c0-\u00de]")
 _CASELESS_LOWER_SHARE = 0.05
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word; a named tuple because a long cable has tens of thousands of them."""
+
     text: str
     start: int
     end: int
