@@ -350,15 +350,20 @@ def _place_tokens(toks: list[Token], lex: Lexicon) -> set[int]:
 
 def _given(tok: Token, lex: Lexicon) -> bool:
     """A given name: the word after it is a surname even if it is a word too (GAYLE SMITH)."""
-    return 0 < lex.first_rank(tok.low) <= 1000
+    return 0 < lex.first_rank(tok.low) <= 1000 and tok.low not in lex.places
 
 
 def _joined(a: Token, b: Token, text: str) -> bool:
     return text[a.end : b.start] in (" ", ".", ". ")
 
 
+_OFFICE_RE = re.compile(r"^(?:us|hq|am)[a-z]{3,}$")  # USOSCE, HQSOUTHCOM, AMCONSUL
+
+
 def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
     low = tok.low
+    if _OFFICE_RE.match(low):
+        return False
     before = text[max(0, tok.start - 6) : tok.start]
     after = text[tok.end : tok.end + 6]
     in_symbol = before.endswith("/") or after.startswith("/")  # a part of NEA/MAG

@@ -37,6 +37,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MAX_FIRST_RANK = 6000
 MAX_LAST_RANK = 12000
 MIN_CITY = 50000
+COUNTRY_WORDS = {"states", "kingdom", "republic", "islands", "island", "territory", "emirates"}
 WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$")
 
 
@@ -138,6 +139,10 @@ def build_places() -> int:
     names: set[str] = set()
     for c in gc.get_countries().values():
         names.add(c["name"].lower())
+        # "KOREA" for South Korea, "LANKA", "RICA": the country by its last word.
+        words = c["name"].lower().split()
+        if len(words) > 1 and len(words[-1]) >= 4 and words[-1] not in COUNTRY_WORDS:
+            names.add(words[-1])
         if c.get("capital"):
             names.add(c["capital"].lower())
     for s in gc.get_us_states().values():

@@ -24,11 +24,13 @@ from workbench.suggest.tokens import Token
 from workbench.suggest.vocab import (
     ARTICLE_ORGS,
     DOTTED_TITLES,
+    HYPHEN_ADJECTIVES,
     NOT_NAMES,
     OFFICIAL_TITLES,
     ORG_WORDS,
     PARTICLES,
     PLACE_PREFIXES,
+    REGION_NAMES,
     SPEECH_VERBS,
     TITLES,
 )
@@ -91,7 +93,10 @@ class Candidate:
 
 def is_title(tok: Token) -> bool:
     low = tok.low
-    return low in _titles() or (low + ".") in TITLES
+    if low in _titles() or (low + ".") in TITLES:
+        return True
+    head, dash, tail = low.rpartition("-")
+    return bool(dash) and head != "" and tail in _titles()  # "Vice-Consul", "Deputy-Director"
 
 
 def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
@@ -101,6 +106,14 @@ def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
         return False
     if tok.initial:
         return True
+    if "." in low or "/" in low:
+        return False  # "E.O.", "U.S.": an abbreviation, not an initial; "NEA/ELA"
+    if "-" in low:
+        parts = low.split("-")
+        if parts[-1] in HYPHEN_ADJECTIVES or all(
+            p in lex.demonyms or lex.common(p) for p in parts if p
+        ):
+            return False  # "Toronto-based", "ISLAMIST-KURDISH"
     if tok.end < len(_text) and _text[tok.end : tok.end + 1] == ":":
         return False  # a field label: "DOB:", "Name:"
     if tok.caseless:
@@ -135,8 +148,11 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             cur.pop()
         # Words before a name that are not part of it: "Northeast Luis Padua", "Both
         # Monjeza": a common word or an organisation word opening a longer run.
-        while len(cur) > 1 and _not_name_word(cur[0], lex):
-            cur.pop(0)
+        while len(cur) > 1 and (
+            _not_name_word(cur[0], lex)
+            or (cur[0].low in lex.places and not 0 < lex.first_rank(cur[0].low) <= 300)
+        ):
+            cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
         if cur:
             out.append(Candidate(cur, title=title))
@@ -158,7 +174,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         elif (
             cur
             and tok.caseless
-            and 0 < lex.last_rank(tok.low) <= 1000
+            and 0 < lex.last_rank(tok.low) <= 300
             and _opens_name(cur[-1], lex)
         ):
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
@@ -180,6 +196,8 @@ def _not_name_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.low
     if low in PARTICLES or tok.initial:
         return False
+    if 0 < lex.first_rank(low) <= 300 and low not in lex.demonyms:
+        return False  # "Peter", "Will", "Hope": a frequent given name before a name stays
     if low in PLACE_PREFIXES:
         return False  # decided by the place test on the whole run
     # Not places: many given names are also towns (George, Nelson, Tony).
@@ -199,7 +217,7 @@ def _opens_name(tok: Token, lex: Lexicon) -> bool:
     if tok.initial:
         return True
     rank = lex.first_rank(tok.low)
-    return 0 < rank <= 300 and not lex.word(tok.low) and tok.low not in lex.places
+    return 0 < rank <= 1000 and not lex.word(tok.low) and tok.low not in lex.places
 
 
 def _name_word(tok: Token, lex: Lexicon) -> bool:
@@ -266,8 +284,10 @@ def score(
         s = max(s, 0.7)  # "Francenildo da Costa", "Gussje ter Horst"
         strong = True
         c.why.append("a name with a particle")
-    if any(t.initial for t in c.tokens) and (
-        not caseless or all(lex.is_name(t.low) for t in words)
+    if (
+        any(t.initial for t in c.tokens)
+        and not all(lex.common(t.low) for t in words)
+        and (not caseless or all(lex.is_name(t.low) for t in words))
     ):
         s = max(s, 0.7)  # "P. Chidambaram", "Kyle M. Ballard"
         strong = True
@@ -329,11 +349,11 @@ def score(
     if not caseless and _sentence_start(c.tokens[0], text) and n == 1 and not c.title:
         s *= 0.6
     c.score = min(s, 0.99)
-    c.seed = strong or n >= 2
+    c.seed = strong
 
 
 def _place_like(joined: str, lex: Lexicon) -> bool:
-    if joined in lex.places:
+    if joined in lex.places or joined in REGION_NAMES:
         return True
     for suffix, add in (("ns", ""), ("n", ""), ("ans", "a"), ("an", "a"), ("s", "")):
         if joined.endswith(suffix) and joined[: -len(suffix)] + add in lex.places:
@@ -346,7 +366,7 @@ def _has_place(tokens: list[Token], lex: Lexicon) -> bool:
     lows = [t.low for t in tokens]
     for i in range(len(lows)):
         for j in range(i + 2, min(len(lows), i + 4) + 1):
-            if " ".join(lows[i:j]) in lex.places:
+            if " ".join(lows[i:j]) in lex.places or " ".join(lows[i:j]) in REGION_NAMES:
                 return True
     return False
 

@@ -19,10 +19,15 @@ from workbench.suggest.tokens import Token, tokenize
 def body_start(cable: Cable) -> int:
     """Where the cable proper begins: its classification line (the routing lines before it
     hold addresses and office codes, never a person)."""
+    starts = [cable.body_start]
     if cable.classification is not None:
         # The line's start: a caption such as "C O N F I D E N T I A L SECTION 01 OF 02".
-        return cable.text.rfind("\n", 0, cable.classification.start) + 1
-    return min(cable.body_start, cable.subject.start if cable.subject else cable.body_start)
+        starts.append(cable.text.rfind("\n", 0, cable.classification.start) + 1)
+    if cable.subject is not None:
+        # Partial extracts repeat the header; the reader may take the later classification
+        # line but the first subject line.
+        starts.append(cable.text.rfind("\n", 0, cable.subject.start) + 1)
+    return min(starts) if cable.classification is not None or cable.subject else cable.body_start
 
 
 _memo = threading.local()
@@ -65,7 +70,9 @@ def _find_persons(cable: Cable) -> list[Candidate]:
 _NOT_PROSE_LINE_RE = re.compile(
     r"^[ \t]*(?:VZCZC\S*|[A-Z]{2}[ \t]+RUE\w+|DE[ \t]+R\w+[ \t]+#.*|ZN[YR][ \t].*"
     r"|R[A-Z]{4,6}/.*|(?:FM|TO|INFO)[ \t]+(?:R\w+/|AMEMBASSY|AMCONSUL|SECSTATE|USMISSION).*"
-    r"|[A-Z ]*//[A-Z/ ]*|TAGS:?[ \t].*|[OPRZ]{1,2}[ \t]+\d{6}Z.*)[ \t]*$",
+    r"|[A-Z ]*//[A-Z/ ]*|TAGS:?[ \t].*|[OPRZ]{1,2}[ \t]+\d{6}Z.*)[ \t]*$"
+    # TAGS run on to the end of an E.O. line, as in cables pasted one after another.
+    r"|(?<=[ \t])TAGS:?[ \t][^\n]*$",
     re.M,
 )
 

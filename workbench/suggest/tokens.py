@@ -15,7 +15,10 @@ from typing import NamedTuple
 # A word: letters with inner apostrophes or hyphens (O'Connor, al-Qadhafi, Carod-Rovira),
 # or a run of initials (M.K.). Latin letters with diacritics count as letters.
 _L = "A-Za-z\u00c0-\u024f"
-WORD_RE = re.compile(rf"(?:[{_L}]\.){{2,}}|[{_L}](?:[{_L}'’\-]*[{_L}])?")
+# Short slashed titles (A/S, U/S, P/M, A/DCM) are one token, so they read as titles.
+WORD_RE = re.compile(
+    rf"(?<![/\w])[A-Z]{{1,3}}/[A-Z]{{1,4}}(?![/\w])|(?:[{_L}]\.){{2,}}|[{_L}](?:[{_L}'’\-]*[{_L}])?"
+)
 
 _LOWER_RE = re.compile(r"[a-z\u00df-\u00ff]")
 _UPPER_RE = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -86,7 +89,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 b,
                 word.lower().replace("’", "'"),
                 caseless_lines.get(line, False),
-                b < len(text) and text[b] == ".",
+                # A full stop, not the dot inside an abbreviation ("D.C", "U.S").
+                b < len(text) and text[b] == "." and not text[b + 1 : b + 2].isalpha(),
                 line,
             )
         )

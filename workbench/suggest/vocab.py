@@ -29,7 +29,8 @@ TITLES = _words(
     spokeswoman spokesperson judge justice prosecutor magistrate commissioner envoy
     coordinator bishop archbishop cardinal pope rev reverend father patriarch rabbi ayatollah
     cleric dean rector ceo founder editor columnist analyst lawyer attorney doctor activist
-    businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel coas mg fm pm dpm pres
+    businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel staffdel coas mg fm pm
+    dpm pres syg sg dsg usg/sg asg p/m
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
@@ -145,5 +146,26 @@ ARTICLE_ORGS = _words(
     al-shabaab al-shabab al-aqsa al-azhar al-hayat al-ahram al-quds al-nusra al-wefaq
     al-dawa al-manar al-mustaqbal al-watan al-masry al-shorouk al-youm al-akhbar
     al-dustour al-ahali al-wafd al-arab al-riyadh al-jazirah al-hurra al-iraqiya
+    al-awsat al-mehwar al-sabah al-rai al-qabas al-anba al-jarida al-watan al-khaleej
+    """
+)
+
+# Regions that are no country or city but are written like names ("Latin America").
+REGIONS = _words(
+    """
+    latin_america middle_east near_east far_east west_africa east_africa north_africa
+    southern_africa central_africa southeast_asia central_asia south_asia east_asia
+    central_america south_america north_america western_europe eastern_europe
+    central_europe persian_gulf arabian_peninsula horn_of_africa sub-saharan_africa
+    west_bank gaza_strip
+    """
+)
+REGION_NAMES = frozenset(r.replace("_", " ") for r in REGIONS)
+
+# Suffixes after a hyphen that make a word an adjective: "Toronto-based", "USG-related".
+HYPHEN_ADJECTIVES = _words(
+    """
+    based related led owned backed run born funded affiliated linked style type level
+    controlled dominated sponsored oriented centred centered friendly elect designate
     """
 )
