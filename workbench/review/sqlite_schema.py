@@ -140,5 +140,20 @@ MIGRATIONS: list[list[str]] = [
         # Versions (migration 3) named a paragraph by its index; regions name it "p" + index.
         "UPDATE versions SET key = 'p' || key WHERE key GLOB '[0-9]*'",
     ],
+    # 5: suggestions a reviewer rejected (issue 16), so they are not proposed again: in a
+    # case (case_id, for every cable of the case) or, without one, on one cable (cable_id).
+    # `folded` is the text with case and spacing folded, as workbench.suggest.fold makes it.
+    [
+        """CREATE TABLE suggestion_rejections (
+            case_id TEXT NOT NULL DEFAULT '',
+            cable_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (case_id, cable_id, kind, folded)
+        ) WITHOUT ROWID""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -341,6 +341,46 @@ class SqliteStore:
 
         self._retry(lambda: self._transaction(write))
 
+    # -- rejected suggestions (issue 16; workbench.suggest.rejections reads and writes) ----
+    @_locked
+    def suggestion_rejections(self, case_id: str = "") -> list[tuple[str, str, str, str, str]]:
+        """``(cable_id, kind, text, reviewer, at)`` of every rejection in the case ("" for
+        rejections made outside a case, each for its own cable)."""
+        rows = self._db.execute(
+            "SELECT cable_id, kind, text, reviewer, at FROM suggestion_rejections "
+            "WHERE case_id = ? ORDER BY at",
+            (case_id,),
+        ).fetchall()
+        return [tuple(r) for r in rows]
+
+    @_locked
+    def set_suggestion_rejected(
+        self,
+        text: str,
+        folded: str,
+        kind: str,
+        reviewer: str,
+        rejected: bool,
+        case_id: str = "",
+        cable_id: str = "",
+    ) -> None:
+        def write() -> None:
+            if rejected:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO suggestion_rejections "
+                    "(case_id, cable_id, kind, folded, text, reviewer, at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (case_id, cable_id, kind, folded, text, self.identity(reviewer), _now()),
+                )
+            else:
+                self._db.execute(
+                    "DELETE FROM suggestion_rejections "
+                    "WHERE case_id = ? AND cable_id = ? AND kind = ? AND folded = ?",
+                    (case_id, cable_id, kind, folded),
+                )
+
+        self._retry(lambda: self._transaction(write))
+
     # -- copying a whole store (workbench store copy) ---------------------------------------
     @_locked
     def dump(self) -> Dump:

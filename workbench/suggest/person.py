@@ -172,10 +172,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
         elif (
-            cur
-            and tok.caseless
-            and 0 < lex.last_rank(tok.low) <= 300
-            and _opens_name(cur[-1], lex)
+            cur and tok.caseless and 0 < lex.last_rank(tok.low) <= 300 and _opens_name(cur[-1], lex)
         ):
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
         else:

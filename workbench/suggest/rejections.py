@@ -2,7 +2,7 @@
 
 A rejection names a text (folded: case and spacing do not matter) and where it holds: in a
 case, for every cable of the case; without a case, for the one cable it was made on. The
-review store keeps them (``suggestion_rejections``, SQLite migration 4); a store without
+review store keeps them (``suggestion_rejections``, SQLite migration 5); a store without
 that table (an older store opened read-only, or one that does not support it yet) simply
 has none.
 """
@@ -39,11 +39,57 @@ class Rejections:
         return frozenset(self.case_wide | self.per_cable.get(cable_id, set()))
 
 
+class RejectionsUnsupported(Exception):
+    """The store cannot keep rejections (one sentence for the reviewer)."""
+
+
 def load_rejections(store: object, case_id: str) -> Rejections:
     out = Rejections()
     reader = getattr(store, "suggestion_rejections", None)
     if reader is None:
         return out
-    for r in reader(case_id):
-        out.add(r)
+    for cable_id, kind, text, reviewer, at in reader(case_id):
+        if case_id:
+            cable_id = ""  # in a case a rejection holds for every cable of the case
+        out.add(Rejection(text, kind, case_id, cable_id, reviewer, at))
     return out
+
+
+def reject(
+    store: object, text: str, kind: str, reviewer: str, case_id: str = "", cable_id: str = ""
+) -> None:
+    """Remember that the reviewer rejected ``text``: in the case, else on this cable."""
+    _write(store, text, kind, reviewer, True, case_id, cable_id)
+
+
+def unreject(
+    store: object, text: str, kind: str, reviewer: str, case_id: str = "", cable_id: str = ""
+) -> None:
+    """Undo :func:`reject` (the window's undo of a rejection)."""
+    _write(store, text, kind, reviewer, False, case_id, cable_id)
+
+
+def _write(
+    store: object,
+    text: str,
+    kind: str,
+    reviewer: str,
+    rejected: bool,
+    case_id: str,
+    cable_id: str,
+) -> None:
+    writer = getattr(store, "set_suggestion_rejected", None)
+    if writer is None:
+        raise RejectionsUnsupported(
+            "this review store cannot remember rejected suggestions yet (a team store on "
+            "PostgreSQL, issue 17): the suggestion is hidden for this session only"
+        )
+    writer(
+        text,
+        fold(text),
+        kind,
+        reviewer,
+        rejected,
+        case_id=case_id,
+        cable_id="" if case_id else cable_id,
+    )
