@@ -97,3 +97,23 @@ XXXXXXXXXXXX(protect source).
 the border.
 """,
 )
+
+BLOCKS = cable(
+    """
+1. (U) Hospitals near the consulate:
+
+Hospital Central
+Avenida Juarez 1200 Norte
+Col. Centro
+C.P. 31000 Chihuahua
+Telephone - (614) 555-0100
+
+Clinica del Valle
+Calle Morelos 45
+Cd. Chihuahua
+Tel/Fax: 410-2233
+
+2. (U) The embassy switchboard is (614) 555-0199 and the IVG number is 4950000.
+On September 28 the administrative court met again.
+""",
+)

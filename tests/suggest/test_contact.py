@@ -42,3 +42,16 @@ def test_case_numbers_resolutions_and_dates_are_not_contacts() -> None:
 def test_contacts_carry_the_privacy_code() -> None:
     cable = parse_cable(CONTACTS, path="t.txt")
     assert {s.codes for s in suggest(cable, [CONTACT])} == {("(b)(6)",)}
+
+
+def test_address_blocks_and_local_numbers() -> None:
+    from cables import BLOCKS
+
+    cable = parse_cable(BLOCKS, path="t.txt")
+    got = {" ".join(s.text.split()): s.detail for s in suggest(cable, [CONTACT])}
+    assert got["Avenida Juarez 1200 Norte Col. Centro C.P. 31000 Chihuahua"] == "address"
+    assert got["Calle Morelos 45 Cd. Chihuahua"] == "address"
+    assert got["(614) 555-0100"] == "phone"
+    assert got["410-2233"] in ("phone", "fax")  # a local number a cue introduces
+    assert got["4950000"] == "phone"
+    assert not any("court" in t for t in got)  # "September 28 the administrative court"

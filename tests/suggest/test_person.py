@@ -65,3 +65,23 @@ def test_private_person_gets_privacy_code_official_is_flagged() -> None:
     assert found["Piotr Zielinski"].detail == "private"
     assert found["Ann Example"].detail == "official"
     assert "released" in found["Ann Example"].reason
+
+
+def test_name_fields_speakers_and_repeated_passing_lines() -> None:
+    cable = parsed(
+        """
+1. (SBU) Name: Duque Girlado, Horacio
+DOB: 18-MAY-1954
+
+2. (C) Summers, a UK citizen, said the deal was off.  Summers added that the board
+would meet.  Summers told us more.
+
+3. (C) C O N F I D E N T I A L SECTION 02 OF 02 RIVERTON 000001 SIPDIS DEPT FOR EUR/RUS,
+FOR EEB/ESC GALLOGLY AND WRIGHT E.O. 12958: DECL: 01/01/2019
+"""
+    )
+    got = [s.text for s in suggest(cable, [PERSON])]
+    assert "Duque Girlado, Horacio" in got
+    assert got.count("Summers") == 3  # never written "summers": the cable's name for someone
+    assert "GALLOGLY" in got and "WRIGHT" in got
+    assert "DOB" not in got and "RUS" not in got

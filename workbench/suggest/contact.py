@@ -59,7 +59,7 @@ _STREET = (
 )
 ADDRESS_RE = re.compile(
     # 5926 Miller Lane[, Christiana, TN 37037]
-    rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}(?:{_STREET})\b\.?"
+    rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?-i:(?:[A-Z][A-Za-z'.-]*\s+){{1,4}})(?:{_STREET})\b\.?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
     # Avenida Constituyentes 270-A[ ... CP 11830]
     r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|Via|Viale|Strasse|Straße|Boulevard|Jalan|"
@@ -67,6 +67,51 @@ ADDRESS_RE = re.compile(
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:CP|C\.P\.|Postal\s+Code)\s*\d{4,6}[^\n,]{0,20})?"
     r"|\bP\.?\s?O\.?\s+Box\s+\d{1,7}\b",
+    re.I,
+)
+
+
+# An address written as a block of lines, as consulates list hospitals and offices: a street
+# line ("Campos Eliseos 9371", "Paseo de la Victoria #3650") followed by district, city or
+# postcode lines ("Fracc. Campos Eliseos", "Col. Margaritas", "Cd. Juarez", "C.P. 32543").
+# A street line alone is too like any other line to propose.
+_STREET_LINE_RE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w'.-]*[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?){1,5}"
+    r"(?:No\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:-[A-Z0-9]+)?(?:[ \t]+[A-Z][a-z]+)?[ \t,]*$"
+)
+_CONTINUATION_RE = re.compile(
+    r"^[ \t]*(?:(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Zona|Sector|Urb\.|Cd\.|"
+    r"Ciudad|Apdo\.?|Apartado)[ \t][^\n]{1,60}|(?:C\.P\.|CP|Postal[ \t]+Code)[ \t]*\d{4,6}"
+    r"[^\n]{0,30}|[A-Z][\w .'-]{1,30},[ \t]*[A-Z][\w .'-]{1,30}(?:[ \t]+(?:C\.P\.|CP)?"
+    r"[ \t]*\d{4,6}(?:-\d{4})?)?)[ \t,.]*$"
+)
+
+
+def find_address_blocks(text: str, lo: int = 0) -> Iterator[tuple[int, int]]:
+    lines = []
+    pos = lo
+    for raw in text[lo:].split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    i = 0
+    while i < len(lines):
+        start, raw = lines[i]
+        if _STREET_LINE_RE.match(raw) and any(c.isdigit() for c in raw):
+            j = i + 1
+            while j < len(lines) and j - i <= 3 and _CONTINUATION_RE.match(lines[j][1]):
+                j += 1
+            if j > i + 1:
+                a = start + len(raw) - len(raw.lstrip())
+                last_start, last = lines[j - 1]
+                yield a, last_start + len(last.rstrip(" \t,."))
+                i = j
+                continue
+        i += 1
+
+
+# A local number (no area code) counts right after a word that introduces a number.
+_LOCAL_CUE_RE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|tel/fax|mobile|cell|ivg|number is|ext)\b\.?[ \t:#-]*$",
     re.I,
 )
 
@@ -91,13 +136,24 @@ def _phone_ok(raw: str) -> bool:
     return False
 
 
+_BARE_AFTER_CUE_RE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|mobile|cell|ivg|number is)\b\.?[ \t:#-]*(\d{7,12})\b", re.I
+)
+
+
 def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
+    for m in _BARE_AFTER_CUE_RE.finditer(text, lo):
+        yield m.start(1), m.end(1), "phone"  # "the IVG number is 4950000"
     for m in PHONE_RE.finditer(text, lo):
         raw = m.group()
         before = text[max(0, m.start() - 40) : m.start()]
         cue = PHONE_CUE_RE.search(before) is not None
         shaped = bool(re.search(r"^\+|^\(|\)\s?\d|\d{3}[-.]\d{3,4}[-.]\d{4}|ext", raw))
-        if not (cue or shaped) or not _phone_ok(raw):
+        local = _LOCAL_CUE_RE.search(before[-25:]) is not None
+        digits = sum(c.isdigit() for c in raw)
+        if local and 7 <= digits <= 15:
+            pass  # "Tel/Fax: 221-1189", "IVG 549-2515": numbers a cue introduces
+        elif not (cue or shaped) or not _phone_ok(raw):
             continue
         kind = "fax" if FAX_RE.search(before) else "phone"
         yield m.start(), m.end(), kind
@@ -125,6 +181,8 @@ class ContactSource:
             what = m.group("what").lower()
             detail = _id_detail(what)
             yield from emit(m.start("num"), m.end("num"), detail, f"{detail} number", 0.85)
+        for a, b in find_address_blocks(text, lo):
+            yield from emit(a, b, "address", "street or postal address", 0.75)
         for m in ADDRESS_RE.finditer(text, lo):
             end = m.end()
             while end > m.start() and text[end - 1] in " \t\n,.":

@@ -298,14 +298,34 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
     return [c]
 
 
+# Passing lines repeated further down (each section of a long cable repeats them; cables
+# pasted one after another run them into one line): "DEPT FOR EUR/RUS, FOR EEB/ESC/IEC
+# GALLOGLY AND WRIGHT", "NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH".
+_PASSING_AGAIN_RE = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=SIPDIS )|(?<=NOFORN ))(?:[A-Z][A-Z/&.-]*[ \t]+){0,3}(?:ALSO[ \t]+)?"
+    r"(?:FOR|PASS[ \t]+TO)[ \t]+[^\n]*?(?=[ \t]*(?:E\.?O\.?[ \t]+1\d{4}|TAGS\b|SUBJECT\b|$))"
+)
+
+
 def passing_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
-    """Names in the lines between the classification line and the E.O. line."""
+    """Names in the lines between the classification line and the E.O. line, and in the same
+    kind of lines repeated in the body."""
     lo = cable.classification.end if cable.classification else cable.body_start
     lo = text.find("\n", lo) + 1 or lo  # the rest of the classification line is its post
     his = [x.start for x in (cable.eo, cable.tags_span, cable.subject) if x is not None]
     hi = min(his) if his else min(len(text), lo + 600)
-    if hi <= lo or hi - lo > 1500:
-        return []
+    out: list[Candidate] = []
+    if 0 < hi - lo <= 1500:
+        out.extend(_passing_in(text, lo, hi, lex))
+    for m in _PASSING_AGAIN_RE.finditer(text, hi if hi > lo else lo):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end()) % (len(text) + 1)]
+        if sum(c.islower() for c in line) * 20 > len(line) or "/" not in m.group():
+            continue  # prose, not a passing line (those name offices: EUR/RUS)
+        out.extend(_passing_in(text, m.start(), m.end(), lex))
+    return out
+
+
+def _passing_in(text: str, lo: int, hi: int, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     toks = tokenize(text, lo, hi)
     i = 0
@@ -364,16 +384,21 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
     low = tok.low
     if _OFFICE_RE.match(low):
         return False
-    before = text[max(0, tok.start - 6) : tok.start]
-    after = text[tok.end : tok.end + 6]
+    before = text[max(0, tok.start - 8) : tok.start]
+    after = text[tok.end : tok.end + 8]
     in_symbol = before.endswith("/") or after.startswith("/")  # a part of NEA/MAG
     if low in _ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
         return False
-    if low in lex.places or len(low) < 3:
+    if low in lex.places or low in lex.demonyms or len(low) < 3:
         return False
     last = lex.last_rank(low)
     first = lex.first_rank(low)
-    if lex.common(low) and not (len(low) <= 4 and 0 < last <= 300):
+    # A surname that is also a word (WRIGHT, HILL, RICE) where a list puts names: after FOR,
+    # AND, a comma or "(", and before AND, a comma, ")" or the end of the line.
+    slot = re.search(r"(?:\bFOR|\bAND|,|\()[ \t]*$", before) is not None and (
+        re.match(r"[ \t]*(?:$|\n|[,;)]|AND\b|E\.O\.)", after) is not None
+    )
+    if lex.word(low) and not (slot and 0 < last <= 500) and not (len(low) <= 4 and 0 < last <= 300):
         return False
     if len(low) <= 4:
         # Office symbols are short (WHA, BSC, NEA/MAG); a short surname must be a common
@@ -385,3 +410,76 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
     # An initial glued to a surname (FPARODI, KBEAMER, JANDERSEN); a surname no list has.
     glued = len(low) >= 6 and lex.last_rank(low[1:]) != 0
     return glued or (last != 0 and in_symbol) or (not in_symbol and lex.zipf(low) < 2.5)
+
+
+# "Name: Duque Girlado, Horacio", "Rank/Name: COL AYMAN AHMED SHERIF", "Full Legal Name: ...".
+_NAME_FIELD_RE = re.compile(
+    r"(?im)^[ \t]*(?:\u00b6?\d{1,3}\.[ \t]*)?(?:\([A-Z/]{1,8}\)[ \t]*)?(?:[\w/]+[ \t]+){0,2}"
+    r"name[ \t]*:[ \t]*(?P<v>[^\n]{2,80}?)[ \t\d]*$"
+)
+_NAME_VALUE_RE = re.compile(r"^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()-]*$")
+
+
+def field_names(text: str, lo: int, lex: Lexicon) -> list[Candidate]:
+    """The value of a Name: field, as vetting lists and visa cables write them."""
+    out: list[Candidate] = []
+    for m in _NAME_FIELD_RE.finditer(text, lo):
+        value = m.group("v")
+        if not _NAME_VALUE_RE.match(value) or value.upper().startswith(("N/A", "XXX", "NONE")):
+            continue
+        toks = [t for t in tokenize(text, m.start("v"), m.end("v")) if t.text != "aka"]
+        while toks and is_title(toks[0]):
+            toks = toks[1:]  # "COL AYMAN ...": a rank before the name
+        words = [t for t in toks if not t.initial]
+        if not 1 <= len(words) <= 7 or any(lex.common(t.low) and t.caseless for t in words):
+            continue
+        c = Candidate(toks, score=0.85, role="private", seed=True)
+        c.why.append("the value of a Name: field")
+        out.append(c)
+    return out
+
+
+def speakers(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
+    """A capitalised word that speaks again and again ("Summers said", "Summers added") and is
+    never written in lower case in the cable: the cable's name for someone."""
+    from workbench.suggest.person import _sentence_start  # noqa: F401  (same module family)
+    from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, SPEECH_VERBS
+
+    counts: dict[str, int] = {}
+    for i, t in enumerate(tokens[:-1]):
+        if t.caseless or not t.text[:1].isupper() or t.upper or len(t.low) < 3:
+            continue
+        if tokens[i + 1].low not in SPEECH_VERBS or text[t.end : tokens[i + 1].start].strip(" ,"):
+            continue
+        prev = tokens[i - 1] if i else None
+        if prev is not None and text[prev.end : t.start].strip() == "":
+            # "contacts in Kufra said", "Advisor on African Affairs told": a place or the end
+            # of a longer name, not a speaker of its own.
+            if prev.low in _PREPOSITIONS or prev.text[:1].isupper():
+                continue
+        counts[t.low] = counts.get(t.low, 0) + 1
+    out: list[Candidate] = []
+    for low, n in counts.items():
+        if n < 2 or low in NOT_NAMES or low in ORG_WORDS or low in lex.places:
+            continue
+        if low in lex.demonyms or is_title_word(low):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None:
+            continue  # written in lower case somewhere: a common word after all
+        for t in tokens:
+            if t.low == low and not t.caseless and t.text[:1].isupper():
+                c = Candidate([t], score=0.65, role="private", seed=True)
+                c.why.append("a speaker the cable names again and again")
+                out.append(c)
+    return out
+
+
+_PREPOSITIONS = frozenset(
+    ["in", "at", "from", "of", "on", "to", "for", "with", "by", "near", "across", "inside", "outside", "into", "about"]
+)
+
+
+def is_title_word(low: str) -> bool:
+    from workbench.suggest.person import _titles
+
+    return low in _titles()

@@ -9,7 +9,13 @@ from collections.abc import Iterable
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY
-from workbench.suggest.header_names import authority_names, passing_names, signature_names
+from workbench.suggest.header_names import (
+    authority_names,
+    field_names,
+    passing_names,
+    signature_names,
+    speakers,
+)
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.person import THRESHOLD, Candidate, coreference, runs, score
@@ -58,6 +64,8 @@ def _find_persons(cable: Cable) -> list[Candidate]:
         *signature_names(cable, tokens),
         *authority_names(cable, text, lex),
         *passing_names(cable, text, lex),
+        *field_names(text, body_start(cable), lex),
+        *speakers(tokens, text, lex),
     ]
     found = _merge(found, header)
     found = _merge(found, coreference(found, tokens, text, lex))
