@@ -1,0 +1,95 @@
+"""Names a cable marks by form rather than by title: the value of a Name: field (vetting
+lists, visa cables), and a speaker the cable names again and again by one word that it never
+writes in lower case ("Summers said ... Summers added")."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.suggest.lexicon import Lexicon
+from workbench.suggest.person import Candidate, _titles, is_title
+from workbench.suggest.tokens import Token, tokenize
+from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, SPEECH_VERBS
+
+# "Name: Duque Girlado, Horacio", "Rank/Name: COL AYMAN AHMED SHERIF", "Full Legal Name: ...".
+_NAME_FIELD_RE = re.compile(
+    r"(?im)^[ \t]*(?:\u00b6?\d{1,3}\.[ \t]*)?(?:\([A-Z/]{1,8}\)[ \t]*)?(?:[\w/]+[ \t]+){0,2}"
+    r"name[ \t]*:[ \t]*(?P<v>[^\n]{2,80}?)[ \t\d]*$"
+)
+_NAME_VALUE_RE = re.compile(r"^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()-]*$")
+
+
+def field_names(text: str, lo: int, lex: Lexicon) -> list[Candidate]:
+    """The value of a Name: field, as vetting lists and visa cables write them."""
+    out: list[Candidate] = []
+    for m in _NAME_FIELD_RE.finditer(text, lo):
+        value = m.group("v")
+        if not _NAME_VALUE_RE.match(value) or value.upper().startswith(("N/A", "XXX", "NONE")):
+            continue
+        toks = [t for t in tokenize(text, m.start("v"), m.end("v")) if t.text != "aka"]
+        while toks and is_title(toks[0]):
+            toks = toks[1:]  # "COL AYMAN ...": a rank before the name
+        words = [t for t in toks if not t.initial]
+        if not 1 <= len(words) <= 7 or any(lex.common(t.low) and t.caseless for t in words):
+            continue
+        c = Candidate(toks, score=0.85, role="private", seed=True)
+        c.why.append("the value of a Name: field")
+        out.append(c)
+    return out
+
+
+def speakers(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
+    """A capitalised word that speaks again and again ("Summers said", "Summers added") and is
+    never written in lower case in the cable: the cable's name for someone."""
+    counts: dict[str, int] = {}
+    for i, t in enumerate(tokens[:-1]):
+        if t.caseless or not t.text[:1].isupper() or t.upper or len(t.low) < 3:
+            continue
+        if tokens[i + 1].low not in SPEECH_VERBS or text[t.end : tokens[i + 1].start].strip(" ,"):
+            continue
+        prev = tokens[i - 1] if i else None
+        # "contacts in Kufra said", "Advisor on African Affairs told": a place or the end of
+        # a longer name, not a speaker of its own.
+        joined = prev is not None and text[prev.end : t.start].strip() == ""
+        if joined and prev is not None and (prev.low in _PREPOSITIONS or prev.text[:1].isupper()):
+            continue
+        counts[t.low] = counts.get(t.low, 0) + 1
+    out: list[Candidate] = []
+    for low, n in counts.items():
+        if n < 2 or low in NOT_NAMES or low in ORG_WORDS or low in lex.places:
+            continue
+        if low in lex.demonyms or is_title_word(low):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None:
+            continue  # written in lower case somewhere: a common word after all
+        for t in tokens:
+            if t.low == low and not t.caseless and t.text[:1].isupper():
+                c = Candidate([t], score=0.65, role="private", seed=True)
+                c.why.append("a speaker the cable names again and again")
+                out.append(c)
+    return out
+
+
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "of",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "into",
+        "about",
+    ]
+)
+
+
+def is_title_word(low: str) -> bool:
+    return low in _titles()
