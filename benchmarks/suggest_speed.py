@@ -68,6 +68,7 @@ def window(folder: Path) -> None:
     lexicon()
     print(f"word lists: loaded in {time.perf_counter() - t0:.2f} s (once per process)")
     times = []
+    cpu = []
     slowest = ("", 0.0)
     for path in sorted(folder.rglob("*.txt")):
         try:
@@ -75,15 +76,24 @@ def window(folder: Path) -> None:
         except CableError:
             continue
         t = time.perf_counter()
+        c = time.process_time()
         suggest(cable)
         dt = (time.perf_counter() - t) * 1000
+        cpu.append((time.process_time() - c) * 1000)
         times.append(dt)
         if dt > slowest[1]:
             slowest = (path.name, dt)
     times.sort()
+    cpu.sort()
     p95 = times[int(len(times) * 0.95)]
+    # CPU time is what the cable costs; wall time adds what the other processes on the
+    # machine took meanwhile (eight engineers share these two cores).
     print(
-        f"one cable (window): median {statistics.median(times):.1f} ms, 95th percentile "
+        f"one cable, CPU time: median {statistics.median(cpu):.1f} ms, 95th percentile "
+        f"{cpu[int(len(cpu) * 0.95)]:.1f} ms, most {cpu[-1]:.1f} ms"
+    )
+    print(
+        f"one cable (window), wall time: median {statistics.median(times):.1f} ms, 95th percentile "
         f"{p95:.1f} ms, slowest {slowest[1]:.1f} ms ({slowest[0]}); aim: under 50 ms"
     )
 
