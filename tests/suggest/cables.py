@@ -117,3 +117,19 @@ Tel/Fax: 410-2233
 On September 28 the administrative court met again.
 """,
 )
+
+ABROAD = cable(
+    """
+1. (U) Contacts abroad:
+Embassy Paris, Tel. +33 1 43 12 22 22, fax +33 1 42 66 97 83.
+Berlin office: Unter den Linden 76, 10117 Berlin.
+Buenos Aires: (011) 4345-6789; mobile 0300-5551234.
+Moscow switchboard: 7 495 728-5000.  Beijing: +86-10-8531-3000.
+Write to Rue de la Loi 200, 1049 Brussels, or Calle Serrano 75, 28006 Madrid,
+or Via Veneto 119/A, 00187 Roma, or 12 Grosvenor Square, London W1K 6AH.
+The White House is at 1600 Pennsylvania Avenue NW, Washington, DC 20500.
+Mail: P.O. Box 1234, Nairobi.  E-mail JOHN.DOE@STATE.GOV or jdoe@embassy.org.uk.
+His passport no. 123456789 and Passport: A1234567; cedula de identidad 1-0234-0567.
+On August 4, 2009 Costa Rica signed; the note DATED JULY 3, 2001 AND its reply.
+""",
+)

@@ -55,3 +55,24 @@ def test_address_blocks_and_local_numbers() -> None:
     assert got["410-2233"] in ("phone", "fax")  # a local number a cue introduces
     assert got["4950000"] == "phone"
     assert not any("court" in t for t in got)  # "September 28 the administrative court"
+
+
+def test_formats_of_other_countries() -> None:
+    from cables import ABROAD
+
+    cable = parse_cable(ABROAD, path="t.txt")
+    got = {" ".join(s.text.split()): s.detail for s in suggest(cable, [CONTACT])}
+    for phone in ("+33 1 43 12 22 22", "(011) 4345-6789", "0300-5551234", "+86-10-8531-3000"):
+        assert got.get(phone) in ("phone", "fax"), phone
+    for address in (
+        "Unter den Linden 76, 10117 Berlin",
+        "Rue de la Loi 200, 1049 Brussels",
+        "Calle Serrano 75, 28006 Madrid",
+        "Via Veneto 119/A, 00187 Roma",
+        "12 Grosvenor Square, London W1K 6AH",
+        "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+    ):
+        assert got.get(address) == "address", address
+    assert got["JOHN.DOE@STATE.GOV"] == "email"
+    assert got["1-0234-0567"] == "id"
+    assert not any("2009" in t or "2001" in t for t in got)  # dates are not addresses

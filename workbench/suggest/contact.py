@@ -29,16 +29,19 @@ PHONE_RE = re.compile(
     r"(?<![\w/.:-])"
     r"(?:\+\s?\d{1,3}[\s.-]?)?"
     r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4})?\)[\s.-]?)?"
-    r"\d{1,4}(?:[\s.-]\d{2,5}){1,4}"
+    r"\d{1,4}(?:[\s.-]\d{2,8}){1,4}"
     r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
     r"(?![\w/-]|\.\d)"
 )
 PHONE_CUE_RE = re.compile(
-    r"\b(?:tel|telephone|phone|ph|fax|facsimile|mobile|cell|cellular|ext|call|contact|poc|"
+    r"\b(?:tel|telephone|phone|ph|fax|telefax|facsimile|mobile|cell|cellular|ext|call|contact|poc|"
     r"number|reached at|dial|hotline|switchboard|office|home|direct)\b[^\n]{0,25}$",
     re.I,
 )
-FAX_RE = re.compile(r"\bfax|facsimile\b[^\n]{0,25}$", re.I)
+FAX_RE = re.compile(r"\b(?:tele)?fax\b[^\n]{0,25}$|\bfacsimile\b[^\n]{0,25}$", re.I)
+# An area code in parentheses before two groups: a phone number by its shape alone, even where
+# the numbering plan libphonenumber knows has moved on ("(011) 4345-6789").
+_PAREN_PHONE_RE = re.compile(r"^\(\d{2,5}\)[ \t]?\d{3,4}[-. \t]\d{4}$")
 
 # A document or account number after the words that introduce it.
 _ID_WORDS = (
@@ -48,6 +51,7 @@ _ID_WORDS = (
 )
 ID_RE = re.compile(
     _ID_WORDS
+    + r"(?:\s+(?:de\s+identidad|of\s+identity|d'identit[ée]))?"
     + r"(?:\s+(?:no\.?|nos\.?|number|num\.?|#))?\s*(?:is\s+)?[:#]?\s*"
     + r"(?P<num>(?=[A-Z0-9-]*\d)[A-Z]{0,3}-?\d[\dA-Z-]{4,24}\d?)(?![\w])",
     re.I,
@@ -57,15 +61,29 @@ _STREET = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|"
     r"square|sq|highway|hwy|parkway|pkwy|terrace|circle"
 )
+# What may follow a street: a quadrant (NW), then after a comma a postcode and city
+# ("10117 Berlin"), a city and state ZIP ("Washington, DC 20500") or a UK postcode
+# ("London W1K 6AH"). Case-sensitive, so prose after the address is not swallowed.
+_TAIL = (
+    r"(?-i:(?:[ \t]+(?:NW|NE|SW|SE))?"
+    r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{4,5}[ \t]+)?[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}"
+    r"(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})?)?)"
+)
 ADDRESS_RE = re.compile(
     # 5926 Miller Lane[, Christiana, TN 37037]
     rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?-i:(?:[A-Z][A-Za-z'.-]*\s+){{1,4}})(?:{_STREET})\b\.?"
-    r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
+    r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
+    + _TAIL
+    + r")"
     # Avenida Constituyentes 270-A[ ... CP 11830]
     r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|Via|Viale|Strasse|Straße|Boulevard|Jalan|"
-    r"Sokak|Caddesi|Ulitsa)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:No\.?\s*)?\d{1,5}(?:-?[A-Z0-9]+)?"
-    r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
+    r"Sokak|Caddesi|Ulitsa)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:No\.?\s*)?\d{1,5}(?:[-/]?[A-Z0-9]+)?"
+    + _TAIL
+    + r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:CP|C\.P\.|Postal\s+Code)\s*\d{4,6}[^\n,]{0,20})?"
+    # Unter den Linden 76, 10117 Berlin: a street and number, then a postcode and city.
+    r"|(?-i:(?:[A-Z][\w'.-]+[ \t]+(?:(?:de|del|la|den|der|van|von|di|du)[ \t]+)*){1,4}"
+    r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+[A-Z][a-zA-Z]+)"
     r"|\bP\.?\s?O\.?\s+Box\s+\d{1,7}\b",
     re.I,
 )
@@ -150,6 +168,8 @@ def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
         cue = PHONE_CUE_RE.search(before) is not None
         shaped = bool(re.search(r"^\+|^\(|\)\s?\d|\d{3}[-.]\d{3,4}[-.]\d{4}|ext", raw))
         local = _LOCAL_CUE_RE.search(before[-25:]) is not None
+        if _PAREN_PHONE_RE.match(raw.strip()):
+            local = True
         digits = sum(c.isdigit() for c in raw)
         if local and 7 <= digits <= 15:
             pass  # "Tel/Fax: 221-1189", "IVG 549-2515": numbers a cue introduces
