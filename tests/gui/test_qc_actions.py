@@ -16,8 +16,7 @@ def test_submit_approve_and_return_keys(qtbot, store_path: Path, sample_path: Pa
     cable = read_cable(sample_path)
     store = SqliteStore(store_path)
     review = store.load(cable)
-    steps = [commands.release(p) for p in cable.paragraphs]
-    store.apply(review, commands.Composite(steps, "all"), "alice")
+    store.apply(review, commands.release_all(review, [r.key for r in review.pending()]), "alice")
     who = {"name": "alice"}
     notes: list[str] = []
     host = QWidget()
