@@ -130,7 +130,7 @@ def logged_notes(spec: str, cable_ids: set[str]) -> Counter[str]:
     with open_store(spec) as store:
         for cid in cable_ids:
             for entry in store.log(cid):
-                for after in entry.after.get("paragraphs", {}).values():
+                for after in entry.after.get("regions", {}).values():
                     out[after.get("comment", "")] += 1
     return out
 

@@ -423,17 +423,11 @@ class PgStore:
         seen = review.versions
 
         def write(conn: Any) -> dict[str, int] | None:
-            self._lock_review(conn, review, replace=False)
+            off = self._lock_review(conn, review, replace=False)
             stored = self._rows(conn, cid, keys_s)
             for key, (version, who, at, _data) in stored.items():
                 if version != seen.get(key, 0):
                     raise ConflictError(conflict_message(cid, key, who, at, what))
-            off = set(
-                conn.execute(
-                    "SELECT rules_off FROM reviews WHERE cable_id = %s", (cid,)
-                ).fetchone()[0]
-                or ()
-            )
             before = _as_state(stored, keys_s, rules_s, off)
             after = _review_state(review, keys_s, rules_s)
             if before == after:
@@ -441,12 +435,25 @@ class PgStore:
             versions = self._write_decisions(
                 conn, cid, review, {k: review.decision(k) for k in keys_s}
             )
+            # The review's counts and its audit entry in one statement (one round trip).
+            b, a = _changes(before, after)
             conn.execute(
-                "UPDATE reviews SET rules_off = %s, region_count = %s, decided_count = %s "
-                "WHERE cable_id = %s",
-                (Jsonb(sorted(review.rules_off)), review.region_count, review.decided_count, cid),
+                "WITH counts AS (UPDATE reviews SET rules_off = %s, region_count = %s, "
+                "decided_count = %s WHERE cable_id = %s) "
+                "INSERT INTO audit (cable_id, what, before, after, change_id) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                (
+                    Jsonb(sorted(review.rules_off)),
+                    review.region_count,
+                    review.decided_count,
+                    cid,
+                    cid,
+                    what,
+                    Jsonb(b),
+                    Jsonb(a),
+                    change_id,
+                ),
             )
-            self._audit(conn, cid, what, *_changes(before, after), change_id)
             return versions
 
         versions = self._run(write, change_id)
@@ -476,8 +483,9 @@ class PgStore:
         )
         return {k: v for k, v in rows}
 
-    def _lock_review(self, conn: Any, review: Review, replace: bool) -> None:
-        """Create or lock the cable's review row; refuse a review of another text."""
+    def _lock_review(self, conn: Any, review: Review, replace: bool) -> set[str]:
+        """Create or lock the cable's review row; refuse a review of another text. Returns the
+        rules switched off for the cable as stored (one round trip for both)."""
         spans = Jsonb([[r.start, r.end] for r in review.partition.regions if r.kind == "paragraph"])
         values = (
             review.cable_hash,
@@ -488,13 +496,14 @@ class PgStore:
             review.region_count,
             review.decided_count,
         )
-        stored = conn.execute(
+        row = conn.execute(
             "INSERT INTO reviews (cable_hash, paragraph_count, paragraph_spans, regions, "
             "rules_off, region_count, decided_count, cable_id) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (cable_id) DO UPDATE "
-            "SET updated_at = clock_timestamp() RETURNING cable_hash",
+            "SET updated_at = clock_timestamp() RETURNING cable_hash, rules_off",
             (*values, review.cable_id),
-        ).fetchone()[0]
+        ).fetchone()
+        stored, off = row
         if replace:
             conn.execute(
                 "UPDATE reviews SET cable_hash = %s, paragraph_count = %s, paragraph_spans = %s, "
@@ -507,6 +516,7 @@ class PgStore:
                 f"the saved review of {review.cable_id} was made for a different text of the "
                 "cable, so this change was not saved: reopen the cable"
             )
+        return set(off or ())
 
     def _rows(self, conn: Any, cid: str, keys: list[str]) -> dict[str, tuple[int, str, str, Any]]:
         """key -> (version, changed_by, changed_at, data) of the rows a change touches."""
@@ -535,26 +545,32 @@ class PgStore:
     def _write_decisions(
         self, conn: Any, cid: str, review: Review, decisions: dict[str, Any]
     ) -> dict[str, int]:
-        versions: dict[str, int] = {}
+        if not decisions:
+            return {}
+        params: list[Any] = []
         for key, d in sorted(decisions.items()):
             region = review.partition.get(key)
-            versions[key] = conn.execute(
+            params += [
+                cid,
+                key,
+                region.start if region else None,
+                region.end if region else None,
+                d.action.value,
+                Jsonb(decision_to_json(d)),
+            ]
+        # Every row in one statement: one round trip however many regions a change touches.
+        rows = ", ".join(["(%s, %s, %s::integer, %s::integer, %s, %s)"] * len(decisions))
+        return dict(
+            conn.execute(
                 "INSERT INTO region_decisions "
-                "(cable_id, region, region_start, region_end, action, data) "
-                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (cable_id, region) DO UPDATE "
+                f"(cable_id, region, region_start, region_end, action, data) VALUES {rows} "
+                "ON CONFLICT (cable_id, region) DO UPDATE "
                 "SET action = EXCLUDED.action, data = EXCLUDED.data, "
                 "region_start = EXCLUDED.region_start, region_end = EXCLUDED.region_end "
-                "RETURNING version",
-                (
-                    cid,
-                    key,
-                    region.start if region else None,
-                    region.end if region else None,
-                    d.action.value,
-                    Jsonb(decision_to_json(d)),
-                ),
-            ).fetchone()[0]
-        return versions
+                "RETURNING region, version",
+                params,
+            ).fetchall()
+        )
 
     def _audit(
         self,
