@@ -19,13 +19,16 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/workbench gui $(SAMPLE)
 
+# mypy takes a few seconds, so the test run (which CI runs) checks types too.
 test: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/mypy workbench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy workbench
 
 # The one-folder desktop application in dist/workbench/ (PyInstaller; see packaging/build).
 $(VENV)/.packaging: $(STAMP)

@@ -17,12 +17,17 @@ def store_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, store_path: Path):  # type: ignore[no-untyped-def]
     """Make shown, active windows on ``store_path``; each is closed (store closed) at the end."""
+    from gui.helpers import LIVE
     from workbench.gui.main_window import MainWindow
+    from workbench.settings import Settings
 
     made = []
+    if Settings.load().first_run:  # a reviewer's name, as after the first run
+        Settings(reviewer="Test Reviewer").save()
 
     def make(store: Path | None = None) -> MainWindow:
         w = MainWindow(store_path=store or store_path)
+        LIVE.append(w)
         qtbot.addWidget(w)
         with qtbot.waitExposed(w):
             w.show()
@@ -34,6 +39,7 @@ def make_window(qtbot, store_path: Path):  # type: ignore[no-untyped-def]
     yield make
     for w in made:
         w.close()
+        LIVE.remove(w)
 
 
 @pytest.fixture
@@ -57,6 +63,7 @@ class DialogAnswerer:
 
     def __init__(self) -> None:
         self.seen: list[str] = []
+        self.errors: list[BaseException] = []
         self._timers: list[object] = []
 
     def answer(self, match, act, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +84,16 @@ class DialogAnswerer:
             if found is not None:
                 timer.stop()
                 self.seen.append(getattr(found, "text", found.windowTitle)())
-                act(found)
+                owner = found.parentWidget()
+                try:
+                    act(found)
+                except BaseException as exc:  # raised in a timer, it would be lost
+                    self.errors.append(exc)
+                    found.close()
+                if owner is not None:
+                    # Offscreen (and without a window manager) nothing gives the main window
+                    # back its activation when a dialog closes, and its shortcuts need it.
+                    QTimer.singleShot(0, owner.window().activateWindow)
             elif tries[0] <= 0:
                 timer.stop()
 
@@ -94,9 +110,30 @@ class DialogAnswerer:
             lambda box: box.button(button).click(),
         )
 
+    def code_picker(self, *typed: str, cancel: bool = False) -> None:
+        """Answer the code picker with keys: each of ``typed`` then Enter (ticks or unticks
+        that code), then Enter with nothing typed (accepts as shown), or Escape."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from workbench.gui.code_picker import CodePicker
+
+        def act(picker: CodePicker) -> None:
+            for words in typed:
+                if words == "<clear>":
+                    QTest.keyClick(picker.search, Qt.Key.Key_Backspace)
+                    continue
+                QTest.keyClicks(picker.search, words)
+                QTest.keyClick(picker.search, Qt.Key.Key_Return)
+            QTest.keyClick(picker.search, Qt.Key.Key_Escape if cancel else Qt.Key.Key_Return)
+
+        self.answer(lambda w: isinstance(w, CodePicker), act)
+
     def stop(self) -> None:
         for t in self._timers:
             t.stop()  # type: ignore[attr-defined]
+        if self.errors:
+            raise self.errors[0]
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
+from gui.helpers import activate
 from workbench.gui.export_dialog import ExportDialog
 from workbench.gui.main_window import MainWindow
 
@@ -16,19 +17,20 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def review_sample(w: MainWindow, sample: Path) -> tuple[str, str]:
+def review_sample(w: MainWindow, sample: Path, dialogs) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """Release 1, withhold 2, redact a name in 3, release 4; return the withheld texts."""
     assert w.open_path(sample)
-    w.actions["release"].trigger()
-    w.actions["withhold"].trigger()
-    text = w.cable.text
+    w.named_actions["release"].trigger()
+    w.named_actions["withhold"].trigger()
+    text = w.controller.cable.text
     start = text.index("Government of Norway")
     w.view.select_span(start, start + len("Government of Norway"))
-    w.actions["redact_selection"].trigger()
-    w.go_to(4)
-    w.actions["release"].trigger()
-    w.release_header(confirm=False)
-    assert w.session.review.is_complete
+    dialogs.code_picker()  # the last codes, as shown
+    w.named_actions["redact_selection"].trigger()
+    assert dialogs.seen
+    w.controller.go_to(4)
+    w.named_actions["release"].trigger()
+    assert w.controller.review.is_complete
     return "Poloff delivered reftel demarche", "Government of Norway"
 
 
@@ -40,22 +42,23 @@ def render_and_save(qtbot, dialog: ExportDialog, out: Path) -> None:  # type: ig
 
 
 def test_ctrl_e_previews_and_saves_a_release_that_leaks_nothing(
-    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, dialogs
 ):  # type: ignore[no-untyped-def]
-    withheld = review_sample(window, sample_path)
+    withheld = review_sample(window, sample_path, dialogs)
     out = tmp_path / "release.pdf"
     done = []
 
-    def drive() -> None:
-        d = window.findChild(ExportDialog, "exportDialog")
+    def drive(d: ExportDialog) -> None:
         d.case_number.setText("F-2026-00042")
         render_and_save(qtbot, d, out)
         done.append(d.message.text())
         d.accept()
 
-    QTimer.singleShot(50, drive)
+    dialogs.answer(lambda w: isinstance(w, ExportDialog), drive)
+    activate(qtbot, window)  # the code picker had it: shortcuts need it back
     qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert done and done[0].startswith("Saved")
+    assert dialogs.seen, "Ctrl+E opened no export dialog"
+    assert done and done[0].startswith("Saved"), dialogs.errors
     text = pdf_text(out)
     for w in withheld:
         assert w not in text
@@ -66,10 +69,10 @@ def test_ctrl_e_previews_and_saves_a_release_that_leaks_nothing(
 
 @pytest.mark.parametrize(("kind", "expect"), [("review", "NOT FOR RELEASE"), ("vaughn", "Vaughn")])
 def test_review_copy_and_vaughn_index(
-    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, kind: str, expect: str
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, kind: str, expect: str, dialogs
 ):  # type: ignore[no-untyped-def]
-    review_sample(window, sample_path)
-    d = ExportDialog(window.cable, window.session.review, window.settings, window)
+    review_sample(window, sample_path, dialogs)
+    d = ExportDialog(window.controller.cable, window.controller.review, window.settings, window)
     qtbot.addWidget(d)
     d.kind.setCurrentIndex(d.kind.findData(kind))
     out = tmp_path / f"{kind}.pdf"
@@ -87,11 +90,11 @@ def test_pending_paragraphs_are_refused_with_a_reason(
     window: MainWindow, sample_path: Path, tmp_path: Path, qtbot
 ):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.actions["release"].trigger()
-    d = ExportDialog(window.cable, window.session.review, window.settings, window)
+    window.named_actions["release"].trigger()
+    d = ExportDialog(window.controller.cable, window.controller.review, window.settings, window)
     qtbot.addWidget(d)
     d.preview()
-    qtbot.waitUntil(lambda: d.thread is None or d.thread.isFinished(), timeout=30_000)
+    qtbot.waitUntil(lambda: d.render_thread is None or d.render_thread.isFinished(), timeout=30_000)
     qtbot.wait(20)
     assert not d.save_button.isEnabled()
     assert "pending" in d.message.text().lower() or "undecided" in d.message.text().lower()

@@ -21,13 +21,12 @@ def test_sample_opens_with_title_text_and_paragraphs(window: MainWindow, sample_
     # Markings as written, the Markdown form's 12. being paragraph 2.
     markings = [window.model.index(r, COL_MARKING).data() for r in range(4)]
     assert markings == ["(U)", "(C)", "(C)", "(C)"]
-    # Routing lines, markings and page breaks are decided by rules; the rest waits.
-    assert window.progress_label.text() == "7 of 20 regions decided"
+    assert window.status.progress.text() == "0 of 4 paragraphs decided"
 
 
 def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
     window.open_path(sample_path)
-    cable = window.cable
+    cable = window.controller.cable
     assert cable is not None
     doc = window.view.document()
 
@@ -47,7 +46,7 @@ def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path
     window.open_path(sample_path)
     rect = window.table.visualRect(window.model.index(2, 2))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.current is not None and window.current.index == 3
+    assert window.controller.current is not None and window.controller.current.index == 3
     assert window.inspector.paragraph_box.title() == "Paragraph 3 of 4"
 
 
@@ -72,7 +71,7 @@ def test_bad_input_is_a_message_box_and_the_window_stays_usable(
     assert box is not None and box.isVisible()
     box.close()
     # The cable that was open is still there, and another one opens.
-    assert window.cable is not None and window.cable.id == "07SEOUL219"
+    assert window.controller.cable is not None and window.controller.cable.id == "07SEOUL219"
     assert window.open_path(sample_path)
 
 
@@ -100,10 +99,10 @@ def test_paragraph_model_passes_qtmodeltester(qtmodeltester, sample_path: Path):
 def test_corpus_cables_open(window: MainWindow, name: str):
     path = corpus.CORPUS / name
     assert window.open_path(path), window.last_error
-    assert window.cable is not None
-    assert window.windowTitle().startswith(window.cable.id or "")
-    assert window.model.rowCount() == len(window.cable.paragraphs)
-    assert window.view.toPlainText() == window.cable.text
+    assert window.controller.cable is not None
+    assert window.windowTitle().startswith(window.controller.cable.id or "")
+    assert window.model.rowCount() == len(window.controller.cable.paragraphs)
+    assert window.view.toPlainText() == window.controller.cable.text
 
 
 def test_decl_status_and_findings_have_tooltips(window: MainWindow):
@@ -112,7 +111,7 @@ def test_decl_status_and_findings_have_tooltips(window: MainWindow):
     if not corpus.available():
         pytest.skip("needs ../shared/corpus")
     window.open_path(corpus.CORPUS / "cables" / "05NEWDELHI2550.txt")
-    cable = window.cable
+    cable = window.controller.cable
     view = window.view
 
     def tip_at(offset: int) -> str:

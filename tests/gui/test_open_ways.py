@@ -22,7 +22,7 @@ def test_drag_and_drop_opens_a_cable(window: MainWindow, sample_path: Path):
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    assert window.cable is not None and window.cable.id == "07SEOUL219"
+    assert window.controller.cable is not None and window.controller.cable.id == "07SEOUL219"
 
 
 def test_recent_files_menu_reopens(make_window, sample_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -34,11 +34,11 @@ def test_recent_files_menu_reopens(make_window, sample_path: Path, tmp_path: Pat
     actions = [a for a in w2.recent_menu.actions() if a.objectName() == "recent_0"]
     assert actions and actions[0].text().endswith("07SEOUL219.txt")
     actions[0].trigger()
-    assert w2.cable is not None and w2.cable.id == "07SEOUL219"
+    assert w2.controller.cable is not None and w2.controller.cable.id == "07SEOUL219"
 
 
 def test_actions_show_their_keys_in_menus_and_tooltips(window: MainWindow):
-    a = window.actions
+    a = window.named_actions
     assert a["release"].shortcut().toString() == "A"
     assert "(A)" in a["release"].toolTip()
     assert [k.toString() for k in a["next"].shortcuts()] == ["Down", "J"]
@@ -67,11 +67,11 @@ def test_first_run_asks_once_and_shows_the_keys(qtbot, monkeypatch, sample_path:
     QTimer.singleShot(100, answer)
     win = gui_app.start(sample_path)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.cable is not None)
+    qtbot.waitUntil(lambda: win.controller.cable is not None)
     hint = win.findChild(KeyHint, "keyHint")
     seen["hint"] = hint is not None and hint.isVisible()
-    seen["cable"] = win.cable.id if win.cable else None
-    seen["reviewer"] = win.reviewer_label.text()
+    seen["cable"] = win.controller.cable.id if win.controller.cable else None
+    seen["reviewer"] = win.status.reviewer.text()
     win.close()
     s = Settings.load()
     assert not s.first_run and s.reviewer == "Ada Reviewer" and s.code_set == "eo13526"

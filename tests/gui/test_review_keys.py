@@ -7,64 +7,67 @@ from pathlib import Path
 
 import corpus
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.helpers import activate, all_saved, saved
 from workbench.cable import read_cable
 from workbench.gui.main_window import MainWindow
 from workbench.review.model import Action
 from workbench.review.store import SqliteStore
 
 
-def saved(store_path: Path, cable_path: Path):  # type: ignore[no-untyped-def]
-    """The review as another process would read it from the store."""
-    with SqliteStore(store_path) as store:
-        return store.load(read_cable(cable_path))
-
-
 def key(qtbot, window: MainWindow, k, mod=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    activate(qtbot, window)  # a dialog may have had it: window shortcuts need it
     target = QApplication.focusWidget() or window.table
     qtbot.keyClick(target, k, mod)
 
 
-def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
+def test_walk_decide_undo_redo_and_reopen(
+    make_window, sample_path: Path, store_path: Path, qtbot, dialogs
+):  # type: ignore[no-untyped-def]
     w = make_window()
     assert w.open_path(sample_path)
     w.table.setFocus()
-    assert w.current.index == 1
+    assert w.controller.current.index == 1
     key(qtbot, w, Qt.Key.Key_J)
     key(qtbot, w, Qt.Key.Key_J)
-    assert w.current.index == 3
+    assert w.controller.current.index == 3
     key(qtbot, w, Qt.Key.Key_K)
     key(qtbot, w, Qt.Key.Key_Up)
-    assert w.current.index == 1
+    assert w.controller.current.index == 1
     key(qtbot, w, Qt.Key.Key_Down)
     key(qtbot, w, Qt.Key.Key_Up)
-    assert w.current.index == 1
+    assert w.controller.current.index == 1
 
     key(qtbot, w, Qt.Key.Key_A)  # release 1, go on to 2
-    assert w.current.index == 2
+    assert w.controller.current.index == 2
     key(qtbot, w, Qt.Key.Key_R)  # withhold 2 with the default codes
-    assert w.current.index == 3
+    assert w.controller.current.index == 3
     r = saved(store_path, sample_path)
     assert r.decision(1).action == Action.RELEASE
     assert r.decision(2).action == Action.WITHHOLD
     assert r.decision(2).codes == ("(b)(1)", "1.4(d)")
-    assert w.progress_label.text() == "9 of 20 regions decided"
+    assert w.status.progress.text() == "2 of 4 paragraphs decided"
 
     # Select "Kim Hye-jin" in paragraph 2... no: in paragraph 3, and redact it.
-    cable = w.cable
+    cable = w.controller.cable
     p3 = cable.paragraphs[2]
     start = cable.text.index("Government of Norway", p3.body_start)
     end = start + len("Government of Norway")
     w.view.select_span(start, end)
+    dialogs.code_picker()  # Enter: the codes ticked, the last used
     key(qtbot, w, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.seen
     r = saved(store_path, sample_path)
     assert r.decision(3).action == Action.PARTIAL
     assert [(s.start, s.end, s.codes) for s in r.decision(3).spans] == [
         (start, end, ("(b)(1)", "1.4(d)"))
     ]
-    assert "Government of Norway" in w.inspector.withheld.toPlainText() or w.current.index != 3
+    # The redactions list shows it, with its codes and (for the reviewer) its text.
+    rl = w.redactions.model_
+    rows = [tuple(rl.index(r, c).data() for c in range(3)) for r in range(rl.rowCount())]
+    assert rows[-1] == ("¶3 span", "(b)(1) 1.4(d)", "Government of Norway")
 
     # Undo the redaction, then the withholding; redo the withholding.
     key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -79,26 +82,26 @@ def test_walk_decide_undo_redo_and_reopen(make_window, sample_path: Path, store_
     )
     r = saved(store_path, sample_path)
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
-    assert w.progress_label.text() == "9 of 20 regions decided"
-    assert w.model.index(1, 3).data() == "Withhold"
+    assert w.status.progress.text() == "2 of 4 paragraphs decided"
+    assert w.model.index(1, 3).data() == "■ Withhold"  # a sign as well as a colour
     assert w.model.index(1, 4).data() == "(b)(1) 1.4(d)"
     w.close()
 
     # Reopening restores every decision.
     w2 = make_window()
     w2.open_path(sample_path)
-    assert w2.progress_label.text() == "9 of 20 regions decided"
-    assert w2.session.review.decision(2).codes == ("(b)(1)", "1.4(d)")
-    assert str(store_path) in w2.store_label.text()
+    assert w2.status.progress.text() == "2 of 4 paragraphs decided"
+    assert w2.controller.review.decision(2).codes == ("(b)(1)", "1.4(d)")
+    assert str(store_path) in w2.status.store.text()
 
 
 def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
     window: MainWindow, sample_path: Path, qtbot
 ):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.go_to(2)
-    window.actions["withhold"].trigger()
-    p2 = window.cable.paragraphs[1]
+    window.controller.go_to(2)
+    window.named_actions["withhold"].trigger()
+    p2 = window.controller.cable.paragraphs[1]
     # The bar's tooltip shows the codes and the original to the reviewer.
     cur = window.view.textCursor()
     cur.setPosition(p2.body_start + 5)
@@ -114,50 +117,44 @@ def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
         if r.start <= offset < r.start + r.length
     ]
     assert backgrounds == ["#111111"]
-    window.go_to(2)
-    assert "Poloff delivered" in window.inspector.withheld.toPlainText()
+    rl = window.redactions.model_
+    assert rl.rowCount() == 1 and rl.index(0, 0).data() == "¶2"
+    assert rl.index(0, 2).data().startswith("On January 23, Poloff delivered")
 
 
-def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path, qtbot):  # type: ignore[no-untyped-def]
-    from workbench.gui.code_picker import CodePicker
-
+def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path, dialogs):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.go_to(4)
-
-    def pick() -> None:
-        picker = window.findChild(CodePicker, "codePicker")
-        for i in range(picker.list.count()):  # start from nothing ticked
-            picker.list.item(i).setCheckState(Qt.CheckState.Unchecked)
-        qtbot.keyClicks(picker.search, "privacy")
-        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # ticks (b)(6)
-        picker.accept()
-
-    QTimer.singleShot(50, pick)
-    window.actions["choose_codes"].trigger()
-    d = window.session.review.decision(4)
+    window.controller.go_to(4)
+    # Backspace unticks the last codes; "privacy" Enter ticks (b)(6); Enter accepts.
+    dialogs.code_picker("<clear>", "privacy")
+    window.named_actions["choose_codes"].trigger()
+    assert dialogs.seen
+    d = window.controller.review.decision(4)
     assert d.action == Action.WITHHOLD and d.codes == ("(b)(6)",)
     # R now reuses the codes last chosen.
-    window.go_to(3)
-    window.actions["withhold"].trigger()
-    assert window.session.review.decision(3).codes == ("(b)(6)",)
+    window.controller.go_to(3)
+    window.named_actions["withhold"].trigger()
+    assert window.controller.review.decision(3).codes == ("(b)(6)",)
 
 
-def test_find_and_redact_every_match(window: MainWindow, sample_path: Path, store_path: Path):  # type: ignore[no-untyped-def]
+def test_find_and_redact_every_match(
+    window: MainWindow, sample_path: Path, store_path: Path, dialogs
+):  # type: ignore[no-untyped-def]
     from workbench.gui.find_redact import FindRedactDialog
 
     window.open_path(sample_path)
 
     seen = []
 
-    def fill() -> None:
-        d = window.findChild(FindRedactDialog, "findRedactDialog")
+    def fill(d: FindRedactDialog) -> None:
         d.term_edit.setText("kim")
-        seen.append(d.result.text())
+        seen.append(d.result_label.text())
         d.accept()
 
-    QTimer.singleShot(50, fill)
-    window.actions["find_redact"].trigger()
-    text = window.cable.text
+    dialogs.answer(lambda w: isinstance(w, FindRedactDialog), fill)
+    window.named_actions["find_redact"].trigger()
+    assert dialogs.seen
+    text = window.controller.cable.text
     expected = [m.start() for m in re.finditer(r"\bKim\b", text)]  # only in paragraphs 2, 3
     assert seen and seen[0].startswith(f"{len(expected)} matches in 2 place(s)"), seen
     r = saved(store_path, sample_path)
@@ -165,14 +162,14 @@ def test_find_and_redact_every_match(window: MainWindow, sample_path: Path, stor
     assert [s.start for s in spans] == expected
     assert all(text[s.start : s.end] == "Kim" for s in spans)
     # One undo takes back the whole find-and-redact.
-    window.actions["undo"].trigger()
-    assert saved(store_path, sample_path).decisions == {}
+    window.named_actions["undo"].trigger()
+    assert saved(store_path, sample_path).decided_count == 0
 
 
 def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.actions["withhold"].trigger()
-    window.go_to(1)
+    window.named_actions["withhold"].trigger()
+    window.controller.go_to(1)
     window.panel.comment.setFocus()
     qtbot.keyClicks(window.panel.comment, "names a foreign official")
     qtbot.keyClick(window.panel.comment, Qt.Key.Key_Return)
@@ -182,9 +179,9 @@ def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Pat
 def test_redact_with_no_selection_says_what_to_do(window: MainWindow, sample_path: Path):
     window.open_path(sample_path)
     window.view.select_span(0, 0)
-    window.actions["redact_selection"].trigger()
+    window.named_actions["redact_selection"].trigger()
     assert "Select the text to redact first" in window.last_error
-    assert window.session.review.decisions == {}
+    assert window.controller.review.decided_count == 0
 
 
 def test_a_store_from_a_newer_version_is_a_message_box(
@@ -202,8 +199,8 @@ def test_a_store_from_a_newer_version_is_a_message_box(
     w = make_window(newer)
     assert w.open_path(sample_path)
     assert "newer" in w.last_error.lower() or "version" in w.last_error.lower()
-    assert w.session is None and not w.actions["release"].isEnabled()
-    assert "read-only" in w.progress_label.text()
+    assert w.controller.review is None and not w.named_actions["release"].isEnabled()
+    assert "read-only" in w.status.progress.text()
 
 
 @pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")
@@ -212,43 +209,39 @@ def test_review_a_corpus_cable(make_window, store_path: Path, name: str):  # typ
     path = corpus.CORPUS / name
     w = make_window()
     assert w.open_path(path), w.last_error
-    n = len(w.cable.paragraphs)
+    n = len(w.controller.cable.paragraphs)
     for _ in range(n):
-        w.actions["release"].trigger()
-    w.release_header(confirm=False)
-    review = saved(store_path, path)
-    assert w.progress_label.text() == (
-        f"{review.decided_count} of {review.region_count} regions decided"
-    )
-    # What is left is text the reader could not classify: a reviewer must read it.
-    assert all(r.kind in ("unparsed", "trailing") for r in review.pending())
-    assert review.is_complete == (not review.pending())
+        w.named_actions["release"].trigger()
+    assert w.status.progress.text() == f"{n} of {n} paragraphs decided"
+    assert saved(store_path, path).is_complete
 
 
 def test_selecting_the_subject_and_ctrl_r_withholds_the_field(
-    window: MainWindow, sample_path: Path, store_path: Path, qtbot
+    window: MainWindow, sample_path: Path, store_path: Path, qtbot, dialogs
 ):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    subject = window.cable.subject
+    subject = window.controller.cable.subject
     window.view.select_span(subject.start + 5, subject.start + 12)
+    dialogs.code_picker()
     qtbot.keyClick(window.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.seen
     r = saved(store_path, sample_path)
     assert r.fields["subject"].codes == ("(b)(1)", "1.4(d)")
     assert any(b.start == subject.start for b in window.view._bars)
     window.view.select_span(subject.start + 5, subject.start + 12)
-    window.actions["unredact_selection"].trigger()
+    window.named_actions["unredact_selection"].trigger()
     assert "subject" not in saved(store_path, sample_path).fields
 
 
 def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: Path, qtbot):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    p3 = window.cable.paragraphs[2]
+    p3 = window.controller.cable.paragraphs[2]
     cur = window.view.textCursor()
     cur.setPosition(p3.body_start + 40)
     window.view.ensureCursorVisible()
     pos = window.view.cursorRect(cur).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert window.current.index == 3
+    assert window.controller.current.index == 3
     assert window.table.currentIndex().row() == 2
 
 
@@ -259,7 +252,7 @@ def test_changed_text_opens_read_only_and_start_over_begins_again(
     cable.write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
     w = make_window()
     w.open_path(cable)
-    w.actions["withhold"].trigger()
+    w.named_actions["withhold"].trigger()
     w.close()
     # One character changes: the saved offsets no longer fit, so no decision may be applied.
     cable.write_text(
@@ -268,14 +261,15 @@ def test_changed_text_opens_read_only_and_start_over_begins_again(
     w2 = make_window()
     assert w2.open_path(cable)
     assert "changed" in w2.last_error and "read-only" in w2.last_error
-    assert w2.session is None and not w2.actions["release"].isEnabled()
-    assert w2.actions["start_over"].isEnabled()
+    assert w2.controller.review is None and not w2.named_actions["release"].isEnabled()
+    assert w2.named_actions["start_over"].isEnabled()
 
     dialogs.message_box("Discard every decision", QMessageBox.StandardButton.Yes)
-    w2.actions["start_over"].trigger()
+    w2.named_actions["start_over"].trigger()
     assert dialogs.seen
-    assert w2.session is not None and w2.session.review.decisions == {}
-    w2.actions["release"].trigger()
+    assert w2.controller.review is not None and w2.controller.review.decided_count == 0
+    w2.named_actions["release"].trigger()
+    all_saved()
     with SqliteStore(store_path) as store:
         assert store.load(read_cable(cable)).decision(1).action == Action.RELEASE
         assert any(e.what == "Start the review over" for e in store.log("07SEOUL219"))

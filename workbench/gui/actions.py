@@ -21,27 +21,35 @@ class Spec:
     button: str = ""  # label on the decision panel's button, with its key
 
 
-# One line per action, so the table reads like the key list in the user guide.
+# One line per action, so the table reads like the key list in the user guide. Undo and Redo
+# are made by the undo stack (they name what they undo); they are listed here for their keys.
 # fmt: off
 SPECS: tuple[Spec, ...] = (
     Spec("open", "&Open Cable…", (Key.Open,), "Open a cable file", "&File"),
     Spec("open_folder", "Open &Folder…", ("Ctrl+Shift+O",), "Check every cable in a folder", "&File"),
     Spec("show_folder", "Back to Folder &Table", ("Ctrl+B",), "Show the folder's table again", "&File"),
     Spec("export", "&Export…", ("Ctrl+E",), "Export a release copy, review copy or Vaughn index", "&File"),
+    Spec("settings", "&Settings…", ("Ctrl+,",), "Your name (printed on releases and in the audit log) and code set", "&File"),
     Spec("quit", "&Quit", (Key.Quit, "Ctrl+Q"), "Quit the workbench", "&File"),
     Spec("undo", "&Undo", (Key.Undo,), "Undo the last decision", "&Edit"),
     Spec("redo", "&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo the decision undone", "&Edit"),
     Spec("find_redact", "&Find and Redact…", (Key.Find,), "Find text and redact every match", "&Edit"),
+    Spec("comment", "&Comment…", ("C",), "Type the current paragraph's justification (Enter saves)", "&Edit"),
     Spec("next", "&Next Paragraph", ("Down", "J"), "Go to the next paragraph", "&Review"),
     Spec("previous", "&Previous Paragraph", ("Up", "K"), "Go to the previous paragraph", "&Review"),
+    Spec("first", "&First Paragraph", ("Home",), "Go to the first paragraph", "&Review"),
+    Spec("last", "&Last Paragraph", ("End",), "Go to the last paragraph", "&Review"),
+    Spec("next_undecided", "Next &Undecided", ("N",), "Go to the next paragraph not yet decided, then the next cable of the folder", "&Review"),
     Spec("release", "&Release", ("A",), "Release the paragraph in full", "&Review", "Release  A"),
-    Spec("withhold", "&Withhold", ("R",), "Withhold the paragraph with the last codes used", "&Review", "Withhold  R"),
+    Spec("withhold", "&Withhold", ("R",), "Withhold the paragraph with the last codes used for a paragraph", "&Review", "Withhold  R"),
     Spec("choose_codes", "Withhold with &Codes…", ("Shift+R",), "Choose codes and withhold the paragraph", "&Review", "Codes…  ⇧R"),
-    Spec("redact_selection", "Redact &Selection", ("Ctrl+R",), "Withhold the selected text (release the rest of the paragraph)", "&Review", "Redact selection  Ctrl+R"),
+    Spec("redact_selection", "Redact &Selection…", ("Ctrl+R",), "Withhold the selected text: choose its codes (the last ones are ticked), Enter accepts", "&Review", "Redact selection  Ctrl+R"),
     Spec("unredact_selection", "Release Selection", ("Ctrl+Shift+R",), "Release the selected text again", "&Review"),
-    Spec("release_header", "Release Header &Lines…", ("Ctrl+Shift+H",), "Release every undecided region outside the paragraphs (header fields, passing lines, signature), after listing them", "&Review"),
-    Spec("set_pending", "&Undecide", ("Backspace", "Delete"), "Set the paragraph back to not decided", "&Review", "Undecide  ⌫"),
+    Spec("set_pending", "Un&decide", ("Backspace", "Delete"), "Set the paragraph back to not decided", "&Review", "Undecide  ⌫"),
     Spec("start_over", "Start Review &Over…", (), "Discard this cable's decisions (the audit log keeps them) and review it again", "&Review"),
+    Spec("focus_table", "Go to &Paragraph List", ("Ctrl+1",), "Put the keyboard in the paragraph list", "&View"),
+    Spec("focus_text", "Go to the &Text", ("Ctrl+2",), "Put the keyboard in the cable text (Shift+arrows select)", "&View"),
+    Spec("focus_redactions", "Go to the &Redactions", ("Ctrl+3",), "The list of this cable's redactions: F2 changes codes, Delete releases", "&View"),
     Spec("keys", "&Keys", ("F1",), "Show the keys", "&Help"),
 )
 # fmt: on
@@ -53,18 +61,31 @@ def _sequence(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     return list(QKeySequence.keyBindings(key))
 
 
-def make_actions(window: QMainWindow) -> dict[str, QAction]:
-    """Create the actions and the menus that show them (menus show the first key)."""
+def key_sequences(spec: Spec) -> list[QKeySequence]:
+    """The spec's keys, each once (a standard key often repeats one given by name)."""
+    keys: list[QKeySequence] = []
+    for k in spec.keys:
+        for seq in _sequence(k):
+            if seq not in keys and not seq.isEmpty():
+                keys.append(seq)
+    return keys
+
+
+def make_actions(
+    window: QMainWindow, made: dict[str, QAction] | None = None
+) -> tuple[dict[str, QAction], QMenu]:
+    """Create the actions and the menus that show them (menus show the first key).
+
+    ``made`` holds actions made elsewhere (the undo stack's Undo and Redo, whose text says
+    what they undo): they get the spec's keys and place instead of a new action.
+    Returns the actions by name and the Open Recent menu.
+    """
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
     for spec in SPECS:
-        action = QAction(spec.text, window)
+        action = (made or {}).get(spec.name) or QAction(spec.text, window)
         action.setObjectName(f"action_{spec.name}")
-        keys: list[QKeySequence] = []
-        for k in spec.keys:
-            for seq in _sequence(k):
-                if seq not in keys and not seq.isEmpty():
-                    keys.append(seq)
+        keys = key_sequences(spec)
         action.setShortcuts(keys)
         shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         action.setToolTip(f"{spec.tip} ({shown})" if shown else spec.tip)
@@ -86,17 +107,31 @@ def make_actions(window: QMainWindow) -> dict[str, QAction]:
     file_menu.insertSeparator(actions["quit"])
     menus["&Review"].insertSeparator(actions["release"])
     menus["&Review"].insertSeparator(actions["redact_selection"])
-    window.recent_menu = recent  # type: ignore[attr-defined]
-    return actions
+    return actions, recent
+
+
+# Keys that are not menu actions: they belong to a list or a dialog.
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab / Shift+Tab", "Move between the paragraph list, the text, the redactions, the comment"),
+    ("Shift+arrows", "Select text in the cable text (then Ctrl+R)"),
+    ("F2 / Enter", "In the redactions list: change the codes"),
+    ("Delete", "In the redactions list: release that redaction"),
+    ("b6, 14d ⏎", "In the code picker: tick or untick that code"),
+    ("Backspace", "In the code picker, nothing typed: untick every code"),
+    ("⏎", "In the code picker, nothing typed: accept the codes as ticked"),
+    ("Enter", "In the folder table: open the cable"),
+)
 
 
 def key_summary() -> str:
-    """The keys, one per line, for the on-screen hint and the Keys dialog."""
+    """Every key, one per line, for the Keys dialog (F1)."""
     lines = []
     for spec in SPECS:
-        if spec.menu in ("&Review", "&Edit") or spec.name in ("open", "export"):
-            keys = " / ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
-            )
+        keys = " / ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec)
+        )
+        if keys:
             lines.append(f"{keys:<22} {spec.text.replace('&', '').rstrip('…')}")
+    lines.append("")
+    lines.extend(f"{keys:<22} {what}" for keys, what in OTHER_KEYS)
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.gui.first_run import code_set_choices
 from workbench.gui.main_window import APP_TITLE, MainWindow
 from workbench.resources import resource_path
 from workbench.settings import Settings
@@ -30,15 +31,6 @@ def application() -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
-
-
-def code_set_choices() -> list[tuple[str, str]]:
-    try:
-        from workbench.review.codes import available_code_sets
-
-        return [(s.name, s.label) for s in available_code_sets()]
-    except Exception:
-        return []
 
 
 def run(path: str | Path | None, store: str | None = None) -> int:

@@ -72,6 +72,7 @@ class BatchWorker(QThread):
         try:
             self.total.emit(count_files([str(self.folder)]))
             rows = scan(iter_cable_paths([str(self.folder)]), as_of=date.today(), jobs=self.jobs)
+            close = getattr(rows, "close", lambda: None)  # a generator: closing it ends the workers
             batch: list[Row] = []
             last = time.monotonic()
             reniced = False
@@ -88,7 +89,7 @@ class BatchWorker(QThread):
                         self.rowsReady.emit(batch)
                         batch, last = [], now
             finally:
-                rows.close()  # cancels queued work and ends the worker processes
+                close()  # cancels queued work and ends the worker processes
             if batch and not self._stop:
                 self.rowsReady.emit(batch)
         except OSError as exc:
@@ -114,17 +115,48 @@ def _lower_priority_of_workers() -> None:
             os.setpriority(os.PRIO_PROCESS, child.pid or 0, WORKER_NICE)
 
 
+def cable_name(row: Row) -> str:
+    """The name a review is stored under: the reference ID, else the file name without its
+    extensions (as ``review.model.review_id`` names a cable with no ID), so the Cable column
+    reads the same for every row and matches the Reviewed column's key."""
+    return row["id"] or Path(row["path"]).name.split(".", 1)[0]
+
+
+PROGRESS_FILTERS = (
+    ("", "Any progress"),
+    ("none", "Not started"),
+    ("some", "In progress"),
+    ("done", "Reviewed"),
+    ("undone", "Not fully reviewed"),
+)
+
+
 class BatchModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
         self.reviewed: dict[str, tuple[int, int]] = {}
+        self._row_of: dict[str, list[int]] = {}
 
     def clear(self, reviewed: dict[str, tuple[int, int]]) -> None:
         self.beginResetModel()
         self.rows = []
-        self.reviewed = reviewed
+        self.reviewed = dict(reviewed)
+        self._row_of = {}
         self.endResetModel()
+
+    def progress(self, row: Row) -> str:
+        """``none``, ``some`` or ``done``: how far the cable's review has gone."""
+        done = self.reviewed.get(cable_name(row))
+        if not done or done[0] == 0:
+            return "none"
+        return "done" if done[1] and done[0] >= done[1] else "some"
+
+    def set_reviewed(self, name: str, decided: int, total: int) -> None:
+        """A review changed (in this window): its row's Reviewed cell follows at once."""
+        self.reviewed[name] = (decided, total)
+        for r in self._row_of.get(name, []):
+            self.dataChanged.emit(self.index(r, 6), self.index(r, 6))
 
     def append(self, rows: list[Row]) -> None:
         if not rows:
@@ -132,6 +164,8 @@ class BatchModel(QAbstractTableModel):
         n = len(self.rows)
         self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
         self.rows.extend(rows)
+        for i, row in enumerate(rows, n):
+            self._row_of.setdefault(cable_name(row), []).append(i)
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -176,7 +210,7 @@ class BatchModel(QAbstractTableModel):
 
     def _value(self, row: Row, col: int, sorting: bool) -> Any:
         if col == 0:
-            return row["id"] or Path(row["path"]).name
+            return cable_name(row)
         if col == 1:
             return classification_text(row)
         if col == 2:
@@ -188,7 +222,7 @@ class BatchModel(QAbstractTableModel):
         if col == 5:
             return len(row["findings"]) if sorting else (len(row["findings"]) or "")
         if col == 6:
-            done = self.reviewed.get(row["id"] or "")
+            done = self.reviewed.get(cable_name(row))
             if sorting:
                 return done[0] / done[1] if done and done[1] else -1.0
             return f"{done[0]} of {done[1]}" if done else ""
@@ -206,24 +240,29 @@ class BatchFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.batch = model
         self.status = ""
+        self.progress = ""
         self.words: list[str] = []
 
-    def set_filter(self, status: str, text: str) -> None:
+    def set_filter(self, status: str, text: str, progress: str = "") -> None:
         # Qt 6.10 replaced invalidateFilter() with a begin/end pair around the change.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self.status, self.words = status, text.lower().split()
+            self.status, self.words, self.progress = status, text.lower().split(), progress
             self.endFilterChange()
         else:
-            self.status, self.words = status, text.lower().split()
+            self.status, self.words, self.progress = status, text.lower().split(), progress
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, _parent: Index) -> bool:
-        if not self.status and not self.words:
+        if not self.status and not self.words and not self.progress:
             return True
         row = self.batch.rows[source_row]
         if self.status and row["status"] != self.status:
             return False
+        if self.progress:
+            have = self.batch.progress(row)
+            if have != self.progress and not (self.progress == "undone" and have != "done"):
+                return False
         if self.words:
             hay = " ".join(
                 (
@@ -259,6 +298,11 @@ class BatchView(QWidget):
         for key, (words, _colour) in STATUS_WORDS.items():
             self.status_filter.addItem(words.split(":")[0], key)
         top.addWidget(self.status_filter)
+        self.progress_filter = QComboBox()
+        self.progress_filter.setObjectName("progressFilter")
+        for key, words in PROGRESS_FILTERS:
+            self.progress_filter.addItem(words, key)
+        top.addWidget(self.progress_filter)
         self.search = QLineEdit()
         self.search.setObjectName("batchSearch")
         self.search.setPlaceholderText("Filter: ID, post, finding…")
@@ -295,6 +339,7 @@ class BatchView(QWidget):
         self.table.activated.connect(self._open_row)
         layout.addWidget(self.table, 1)
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.progress_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
 
     def load(self, folder: Path, reviewed: dict[str, tuple[int, int]] | None = None) -> bool:
@@ -339,7 +384,7 @@ class BatchView(QWidget):
         self.progress.setValue(self.model.rowCount())
 
     def _on_failed(self, message: str) -> None:
-        self.title.setText(f"<b>{self.folder}</b> — <span style='color:#b00020'>{message}</span>")
+        self.title.setText(f"<b>{self.folder}</b> — <span style='color:#b00020'>⚠ {message}</span>")
 
     def _on_finished(self) -> None:
         n = self.model.rowCount()
@@ -356,9 +401,39 @@ class BatchView(QWidget):
         self.title.setText(f"<b>{self.folder}</b> — {n} cables: {summary or 'none'}")
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.status_filter.currentData() or "", self.search.text())
+        self.proxy.set_filter(
+            self.status_filter.currentData() or "",
+            self.search.text(),
+            self.progress_filter.currentData() or "",
+        )
+
+    def next_unreviewed(self, after: str | None) -> str | None:
+        """The path of the next cable, in the table's order, not fully reviewed (after the
+        row of ``after``, wrapping round); None when every cable shown is reviewed."""
+        n = self.proxy.rowCount()
+        paths = [
+            self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]["path"]
+            for r in range(n)
+        ]
+        start = next((i for i, p in enumerate(paths) if after and _same(p, after)), -1)
+        for k in range(1, n + 1):
+            i = (start + k) % n
+            if i == start:
+                break
+            row = self.model.rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()]
+            unreadable = any(f["code"] == "read-error" for f in row["findings"])
+            if self.model.progress(row) != "done" and not unreadable:
+                return str(row["path"])
+        return None
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():
             src = self.proxy.mapToSource(index)
             self.openRequested.emit(self.model.rows[src.row()]["path"])
+
+
+def _same(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b

@@ -3,8 +3,10 @@
 The text is never edited: highlights come from a QSyntaxHighlighter fed with spans from the
 cable model (and, for redactions and findings, from the review and the rules), so document
 positions stay equal to cable offsets and selections map straight back to the model.
-Redacted spans are drawn as black bars carrying their codes; the original stays in the
-document for the reviewer, readable in the tooltip and in the inspector's side pane.
+Redacted spans are painted as black bars over exactly their characters, line by line, after
+the text (so a selection dragged over them shows nothing of what they hide), with their codes
+inside when the codes fit; the original stays in the document for the reviewer, readable in
+the tooltip and in the redactions list.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
     QPainter,
+    QPaintEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -54,6 +57,8 @@ class CableView(QPlainTextEdit):
         self.setFont(styles.cable_font())
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)  # Tab moves on to the next pane; the text is read-only
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.document().setDocumentMargin(14)  # room for the current paragraph's accent
         self.cable: Cable | None = None
@@ -64,6 +69,7 @@ class CableView(QPlainTextEdit):
         self._current: Paragraph | None = None
         self._highlighter = SpanHighlighter(self.document())
         self._moving = False
+        self._clicked = 0  # the paragraph the reviewer's own click or drag made current
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # -- content -----------------------------------------------------------------------------
@@ -80,7 +86,7 @@ class CableView(QPlainTextEdit):
             self.document().setDocumentMargin(14)
         finally:
             self._moving = False
-        highlights = cable_highlights(cable)
+        highlights = cable_highlights(cable, self.palette().base().color())
         self._tips = [h for h in highlights if h.tooltip]
         self._set_layer("cable", highlights)
         self.setExtraSelections([])
@@ -97,9 +103,8 @@ class CableView(QPlainTextEdit):
 
     def set_status_highlight(self, start: int, end: int, colour: str, tooltip: str) -> None:
         """Colour the DECL instruction by its status (the rules engine decides the status)."""
-        hl = [
-            Highlight(start, end, char_format(colour, styles.tint(colour, 50), bold=True), tooltip)
-        ]
+        fg = styles.readable(colour, self.palette().base().color())
+        hl = [Highlight(start, end, char_format(fg, styles.tint(colour, 50), bold=True), tooltip)]
         self._tips = [h for h in self._tips if not h.tooltip.startswith("DECL")] + hl
         self._set_layer("status", hl)
 
@@ -131,6 +136,10 @@ class CableView(QPlainTextEdit):
         self._current = paragraph
         self._shade_current()
         if paragraph is None:
+            return
+        if paragraph.index == self._clicked:
+            # The reviewer clicked or is dragging in it: moving the cursor to the paragraph's
+            # start would drop the selection's anchor there.
             return
         if self.textCursor().hasSelection() and self.selected_span_in(paragraph):
             return  # keep the reviewer's selection: they are about to redact it
@@ -176,9 +185,11 @@ class CableView(QPlainTextEdit):
         if pos < p.end:
             pieces.append((pos, p.end))
         selections = []
+        palette = self.palette()
+        shade = styles.current_paragraph_bg(palette.base().color())
         for start, end in pieces:
             sel = QTextEdit.ExtraSelection()
-            sel.format.setBackground(QColor(styles.CURRENT_PARAGRAPH_BG))
+            sel.format.setBackground(shade)
             cur = QTextCursor(self.document())
             cur.setPosition(self._map.to_qt(start))
             cur.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
@@ -192,7 +203,25 @@ class CableView(QPlainTextEdit):
             return
         p = self.cable.paragraph_at(self._map.from_qt(self.textCursor().position()))
         if p is not None and p is not self._current:
-            self.paragraphClicked.emit(p.index)
+            self._clicked = p.index
+            try:
+                self.paragraphClicked.emit(p.index)
+            finally:
+                self._clicked = 0
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll ``start``-``end`` into view (a redaction chosen in the list)."""
+        self._moving = True
+        try:
+            cur = QTextCursor(self.document())
+            cur.setPosition(self._map.to_qt(end))
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()
+            cur.setPosition(self._map.to_qt(start))
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()
+        finally:
+            self._moving = False
 
     # -- selection ---------------------------------------------------------------------------
     def selected_span(self) -> tuple[int, int] | None:
@@ -233,11 +262,11 @@ class CableView(QPlainTextEdit):
         hits.sort(key=lambda h: h.end - h.start)
         return "\n\n".join(dict.fromkeys(h.tooltip for h in hits))
 
-    def paintEvent(self, e: QEvent) -> None:
-        super().paintEvent(e)  # type: ignore[arg-type]
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
         painter = QPainter(self.viewport())
         self._paint_current_marker(painter)
-        self._paint_bar_labels(painter)
+        self._paint_bars(painter)
         painter.end()
         self.painted.emit()
 
@@ -257,7 +286,33 @@ class CableView(QPlainTextEdit):
         colour = styles.level_colour(p.marking.level if p.marking else None)
         painter.fillRect(QRect(2, int(top) + 2, 4, int(bottom - top) - 4), colour)
 
-    def _paint_bar_labels(self, painter: QPainter) -> None:
+    def bar_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering exactly the characters ``start``-``end``, one per line."""
+        doc = self.document()
+        a, b = self._map.to_qt(start), self._map.to_qt(end)
+        offset = self.contentOffset()
+        out: list[QRectF] = []
+        block = doc.findBlock(a)
+        while block.isValid() and block.position() < b:
+            layout = block.layout()
+            top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            pos = block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                ls, le = pos + line.textStart(), pos + line.textStart() + line.textLength()
+                s, e = max(a, ls), min(b, le)
+                if s >= e:
+                    continue
+                x1, x2 = _x(line.cursorToX(s - pos)), _x(line.cursorToX(e - pos))
+                out.append(
+                    QRectF(top_left.x() + x1, top_left.y() + line.y(), x2 - x1, line.height())
+                )
+            block = block.next()
+        return out
+
+    def _paint_bars(self, painter: QPainter) -> None:
+        """Black over exactly the withheld characters; the codes inside the bar when they fit
+        (else only in the tooltip and the redactions list), never over released words."""
         if not self._bars:
             return
         font = QFont(self.font())
@@ -265,19 +320,24 @@ class CableView(QPlainTextEdit):
         font.setPointSizeF(font.pointSizeF() * 0.85)
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        visible = self.viewport().rect()
+        visible = QRectF(self.viewport().rect())
+        black, white = QColor(styles.REDACTION_BG), QColor(styles.REDACTION_FG)
         for bar in self._bars:
-            cur = QTextCursor(self.document())
-            cur.setPosition(self._map.to_qt(bar.start))
-            rect = self.cursorRect(cur)
-            if rect.bottom() < visible.top() or rect.top() > visible.bottom():
+            rects = [r for r in self.bar_rects(bar.start, bar.end) if r.intersects(visible)]
+            for r in rects:
+                painter.fillRect(r, black)
+            if not rects:
                 continue
-            label = " " + " ".join(bar.codes or ("WITHHELD",)) + " "
-            w = metrics.horizontalAdvance(label)
-            box = QRect(rect.left(), rect.top(), w, rect.height())
-            painter.fillRect(box, QColor(styles.REDACTION_BG))
-            painter.setPen(QColor(styles.REDACTION_FG))
-            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, label)
+            label = " ".join(bar.codes or ("WITHHELD",))
+            widest = max(rects, key=lambda r: r.width())
+            if metrics.horizontalAdvance(label) + 4 <= widest.width():
+                painter.setPen(white)
+                painter.drawText(widest, int(Qt.AlignmentFlag.AlignCenter), label)
+
+
+def _x(value: object) -> float:
+    """QTextLine.cursorToX returns a float, or (x, position) in some PySide6 versions."""
+    return float(value[0] if isinstance(value, tuple) else value)  # type: ignore[arg-type]
 
 
 def _shorten(text: str, limit: int = 600) -> str:

@@ -21,11 +21,12 @@ from workbench.gui import styles
 from workbench.gui.paragraph_model import decision_codes
 from workbench.review.model import Action, Decision
 
+# Each state has its own sign as well as its colour, so no one needs the colour to tell.
 _WORDS = {
-    Action.PENDING: "Not decided",
-    Action.RELEASE: "Release in full",
-    Action.WITHHOLD: "Withhold in full",
-    Action.PARTIAL: "Release in part",
+    Action.PENDING: f"{styles.DECISION_SIGNS['pending']} Not decided",
+    Action.RELEASE: f"{styles.DECISION_SIGNS['release']} Release in full",
+    Action.WITHHOLD: f"{styles.DECISION_SIGNS['withhold']} Withhold in full",
+    Action.PARTIAL: f"{styles.DECISION_SIGNS['partial']} Release in part",
 }
 
 
@@ -77,10 +78,17 @@ class DecisionPanel(QWidget):
             n = len(decision.spans)
             words += f": {n} span{'s' if n != 1 else ''} withheld"
         self.state.setText(f'<b style="color:{colour}; font-size: 13pt">{words}</b>')
+        self.state.setAccessibleName(words)
         self.codes.setText(" ".join(decision_codes(decision)) or "—")
         self._shown_comment = decision.comment
         self.comment.setText(decision.comment)
         self.comment.setEnabled(decision.action != Action.PENDING)
+
+    def edit_comment(self) -> None:
+        """C: type the justification (Enter saves it and goes back to the list)."""
+        if self.comment.isEnabled():
+            self.comment.setFocus()
+            self.comment.selectAll()
 
     def _comment_done(self) -> None:
         text = self.comment.text().strip()

@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
         # A snapshot: the PDF shows the review as it was when the dialog opened.
         self.review = review.copy()
         self.data = b""
-        self.thread: RenderThread | None = None
+        self.render_thread: RenderThread | None = None
 
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -148,8 +148,8 @@ class ExportDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         outer.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
-        for w in (self.kind, self.allow_pending):
-            (w.currentIndexChanged if w is self.kind else w.toggled).connect(self._stale)
+        self.kind.currentIndexChanged.connect(self._stale)
+        self.allow_pending.toggled.connect(self._stale)
         for e in (self.case_number, self.authority, self.marking):
             e.textChanged.connect(self._stale)
 
@@ -170,16 +170,18 @@ class ExportDialog(QDialog):
         self.wait_for_render()
         self.preview_button.setEnabled(False)
         self.message.setText("Making the PDF…")
-        self.thread = RenderThread(self.kind.currentData(), self.cable, self.review, self.options())
-        self.thread.done.connect(self._show)
-        self.thread.failed.connect(self._failed)
-        self.thread.finished.connect(lambda: self.preview_button.setEnabled(True))
-        self.thread.start()
+        self.render_thread = RenderThread(
+            self.kind.currentData(), self.cable, self.review, self.options()
+        )
+        self.render_thread.done.connect(self._show)
+        self.render_thread.failed.connect(self._failed)
+        self.render_thread.finished.connect(lambda: self.preview_button.setEnabled(True))
+        self.render_thread.start()
 
     def wait_for_render(self) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread = None
+        if self.render_thread is not None:
+            self.render_thread.wait()
+            self.render_thread = None
 
     def _show(self, data: bytes) -> None:
         self.data = bytes(data)

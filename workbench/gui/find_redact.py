@@ -58,10 +58,10 @@ class FindRedactDialog(QDialog):
         codes_row.addWidget(self.codes_label, 1)
         codes_row.addWidget(choose)
         form.addRow("Codes", codes_row)
-        self.result = QLabel("Type to search the paragraphs and the subject.")
-        self.result.setObjectName("findResult")
-        self.result.setWordWrap(True)
-        form.addRow(self.result)
+        self.result_label = QLabel("Type to search the paragraphs and the subject.")
+        self.result_label.setObjectName("findResult")
+        self.result_label.setWordWrap(True)
+        form.addRow(self.result_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.redact_button = buttons.addButton("Redact all", QDialogButtonBox.ButtonRole.AcceptRole)
         self.redact_button.setObjectName("redactAll")
@@ -86,7 +86,7 @@ class FindRedactDialog(QDialog):
     def _update(self) -> None:
         self._proposals = []
         if not self.term:
-            self.result.setText("Type to search the paragraphs and the subject.")
+            self.result_label.setText("Type to search the paragraphs and the subject.")
             self.redact_button.setEnabled(False)
             return
         try:
@@ -97,7 +97,7 @@ class FindRedactDialog(QDialog):
                 whole_word=self.whole_words.isChecked(),
             )
         except ReviewError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             self.redact_button.setEnabled(False)
             return
         self._proposals = rfind.find(self.cable, pattern, self.review)
@@ -107,7 +107,7 @@ class FindRedactDialog(QDialog):
         covered = len(self._proposals) - len(new)
         if covered:
             text += f"; {covered} already withheld"
-        self.result.setText(text)
+        self.result_label.setText(text)
         self.redact_button.setEnabled(bool(new))
 
     def command(self) -> Command:

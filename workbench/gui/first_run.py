@@ -1,7 +1,10 @@
-"""The first run (issue 7): ask once for the reviewer's name and code set, then show the keys.
+"""The reviewer's name and code set: asked at the first run (issue 7), changed later in
+File > Settings (Ctrl+,); and the card of keys shown after the first run.
 
-"Once" means: whatever the answer (even Cancel), settings are saved, so the question is not
-asked again; the name can be changed later in the settings file.
+The name is printed on every release and goes into the audit log with every decision, so it
+is never blank and never silently the login name: OK stays disabled until a name is typed.
+At the first run, Cancel saves the code set only; the window then asks for the name before
+the first decision.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import contextlib
 import getpass
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,18 +33,26 @@ HINT = (
     "<b>Keys</b><br>"
     "<tt>J</tt> / <tt>↓</tt> next paragraph &nbsp; <tt>K</tt> / <tt>↑</tt> previous<br>"
     "<tt>A</tt> release &nbsp; <tt>R</tt> withhold (last codes) &nbsp; <tt>Shift+R</tt> choose codes<br>"
-    "Select text, then <tt>Ctrl+R</tt> redacts it &nbsp; <tt>Ctrl+F</tt> find and redact<br>"
+    "Select text, then <tt>Ctrl+R</tt> redacts it (pick codes, Enter) &nbsp; <tt>Ctrl+F</tt> find and redact<br>"
+    "<tt>N</tt> next undecided &nbsp; <tt>Tab</tt> list, text, redactions, comment<br>"
     "<tt>Ctrl+Z</tt> undo &nbsp; <tt>Ctrl+Shift+Z</tt> redo &nbsp; <tt>Ctrl+E</tt> export"
     " &nbsp; <tt>F1</tt> all keys<br>"
     "Every decision is saved as you make it."
 )
 
 
-class FirstRunDialog(QDialog):
-    def __init__(self, settings: Settings, code_sets: list[tuple[str, str]], parent=None):  # type: ignore[no-untyped-def]
+class ReviewerDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        code_sets: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        first: bool = True,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("firstRunDialog")
-        self.setWindowTitle("Welcome to the Declassification Workbench")
+        self.first = first
+        self.setObjectName("firstRunDialog" if first else "settingsDialog")
+        self.setWindowTitle("Welcome to the Declassification Workbench" if first else "Settings")
         self.settings = settings
         form = QFormLayout(self)
         intro = QLabel(
@@ -49,10 +61,10 @@ class FirstRunDialog(QDialog):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
-        self.name = QLineEdit(settings.reviewer or _login())
+        self.name = QLineEdit(settings.reviewer)
         self.name.setObjectName("reviewerName")
-        # The login name is only a guess: typing replaces it rather than appending to it.
-        self.name.selectAll()
+        self.name.setPlaceholderText(f"Your full name, for example {_login() or 'Ada Lovelace'}")
+        self.name.selectAll()  # typing replaces the name shown rather than adding to it
         form.addRow("Reviewer's name", self.name)
         self.code_set = QComboBox()
         self.code_set.setObjectName("codeSetChoice")
@@ -61,17 +73,41 @@ class FirstRunDialog(QDialog):
         i = self.code_set.findData(settings.code_set)
         self.code_set.setCurrentIndex(max(i, 0))
         form.addRow("Code set", self.code_set)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setObjectName("reviewerOk")
+        self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.ok.setEnabled(bool(self.name.text().strip()))
         form.addRow(buttons)
 
     def done(self, result: int) -> None:
-        self.settings.reviewer = self.name.text().strip() or _login()
-        self.settings.code_set = self.code_set.currentData() or self.settings.code_set
-        # If it cannot be saved, it is asked again next time; the review itself still works.
-        with contextlib.suppress(OSError):
-            self.settings.save()
+        accepted = result == QDialog.DialogCode.Accepted and bool(self.name.text().strip())
+        if accepted:
+            self.settings.reviewer = self.name.text().strip()
+            self.settings.code_set = self.code_set.currentData() or self.settings.code_set
+        if accepted or self.first:
+            # The first run is asked once, whatever the answer. If the file cannot be saved,
+            # it is asked again next time; the review itself still works.
+            with contextlib.suppress(OSError):
+                self.settings.save()
         super().done(result)
+
+
+FirstRunDialog = ReviewerDialog
+
+
+def code_set_choices() -> list[tuple[str, str]]:
+    """(name, label) of every code set, for the choice of the set offered first."""
+    try:
+        from workbench.review.codes import available_code_sets
+
+        return [(s.name, s.label) for s in available_code_sets()]
+    except Exception:  # a broken team code-set file must not stop the first window
+        return []
 
 
 def _login() -> str:
@@ -113,5 +149,5 @@ class KeyHint(QFrame):
             self.raise_()
             self.show()
 
-    def mousePressEvent(self, _e) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, _e: QMouseEvent) -> None:
         self.hide()

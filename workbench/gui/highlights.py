@@ -111,12 +111,20 @@ def char_format(
     return f
 
 
-def cable_highlights(cable: Cable) -> list[Highlight]:
-    """What the cable itself says, highlighted: banner, captions, DECL line, authority, markings."""
+def cable_highlights(cable: Cable, base: QColor | None = None) -> list[Highlight]:
+    """What the cable itself says, highlighted: banner, captions, DECL line, authority, markings.
+
+    Text colours are made readable (4.5:1) on ``base``, the view's background, so a dark
+    palette shows the same hues lightened."""
+    bg = base or QColor("#ffffff")
+
+    def fg(colour: QColor | str) -> QColor:
+        return styles.readable(colour, bg)
+
     out: list[Highlight] = []
     c = cable.classification
     if c is not None:
-        colour = styles.level_colour(c.level)
+        colour = fg(styles.level_colour(c.level))
         controls = f" // {' / '.join(c.controls)}" if c.controls else ""
         out.append(
             Highlight(
@@ -128,7 +136,12 @@ def cable_highlights(cable: Cable) -> list[Highlight]:
         )
     for cap in cable.captions:
         out.append(
-            Highlight(cap.start, cap.end, char_format("#444444", bold=True), "Handling caption")
+            Highlight(
+                cap.start,
+                cap.end,
+                char_format(fg(styles.CAPTION_COLOUR), bold=True),
+                "Handling caption",
+            )
         )
     if cable.eo is not None:
         out.append(Highlight(cable.eo.start, cable.eo.end, char_format(bold=True)))
@@ -141,19 +154,24 @@ def cable_highlights(cable: Cable) -> list[Highlight]:
             Highlight(
                 cb.start,
                 cb.end,
-                char_format("#5b3a8c", styles.tint("#7b4fa0", 28)),
+                char_format(fg("#5b3a8c"), styles.tint("#7b4fa0", 28)),
                 f"Classification authority: {cb.name or 'unnamed'}\nReasons: {reasons}",
             )
         )
     for n in cable.noise:
         out.append(
-            Highlight(n.start, n.end, char_format("#9a9a9a"), "Page break or repeated header")
+            Highlight(
+                n.start,
+                n.end,
+                char_format(fg(styles.NOISE_COLOUR)),
+                "Page break or repeated header",
+            )
         )
     for p in cable.paragraphs:
         m = p.marking
         if m is None:
             continue
-        colour = styles.level_colour(m.level)
+        colour = fg(styles.level_colour(m.level))
         # Controls such as NOFORN make a portion more restrictive: show them bolder.
         bold = bool(m.controls) or m.malformed
         tip = f"Portion marking: {m.level or 'unknown level'}"
@@ -166,7 +184,7 @@ def cable_highlights(cable: Cable) -> list[Highlight]:
             f.setFontUnderline(True)
         out.append(Highlight(m.start, m.end, f, tip))
     for r in cable.para_refs:
-        f = char_format("#1d5fc1")
+        f = char_format(fg("#1d5fc1"))
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         out.append(Highlight(r.start, r.end, f, f"Refers to paragraph {r.number}"))
     return out

@@ -1,5 +1,5 @@
-"""The inspector: the cable's header fields, its DECL status, findings, and the current
-paragraph (its decision panel and, for the reviewer only, the text it withholds)."""
+"""The inspector: the cable's header fields, its DECL status, findings, the current paragraph
+(its marking and decision panel) and the list of the cable's redactions."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.cable.model import Cable
+from workbench.cable.model import Cable, Paragraph
 from workbench.gui import styles
 
 HEADER_ROWS: tuple[tuple[str, str], ...] = (
@@ -44,7 +43,7 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(styles.INSPECTOR_MIN_WIDTH)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
@@ -70,7 +69,6 @@ class Inspector(QScrollArea):
         self.findings.setMaximumHeight(120)
         self.no_findings = QLabel("None: the markings and instructions look consistent.")
         self.no_findings.setWordWrap(True)
-        self.no_findings.setStyleSheet("color: #555")
         fl.addWidget(self.findings)
         fl.addWidget(self.no_findings)
         self._layout.addWidget(self.findings_box)
@@ -81,20 +79,20 @@ class Inspector(QScrollArea):
         self.paragraph_layout.addWidget(self.paragraph_info)
         self._layout.addWidget(self.paragraph_box)
 
-        self.withheld_box = QGroupBox("Withheld text (reviewer only)")
-        wl = QVBoxLayout(self.withheld_box)
-        self.withheld = QPlainTextEdit()
-        self.withheld.setObjectName("withheldText")
-        self.withheld.setReadOnly(True)
-        self.withheld.setFont(styles.cable_font())
-        self.withheld.setMaximumHeight(150)
-        self.withheld.setPlaceholderText("Nothing withheld in this paragraph.")
-        wl.addWidget(self.withheld)
-        self._layout.addWidget(self.withheld_box)
+        self.redaction_box = QGroupBox("Redactions")
+        self.redaction_layout = QVBoxLayout(self.redaction_box)
+        self._layout.addWidget(self.redaction_box)
         self._layout.addStretch(1)
 
     def add_to_paragraph_box(self, widget: QWidget) -> None:
         self.paragraph_layout.addWidget(widget)
+
+    def add_redaction_list(self, widget: QWidget) -> None:
+        widget.setMinimumHeight(140)
+        self.redaction_layout.addWidget(widget)
+
+    def show_redaction_count(self, n: int) -> None:
+        self.redaction_box.setTitle(f"Redactions ({n}): F2 changes codes, Delete releases")
 
     def show_cable(self, cable: Cable) -> None:
         f = self.fields
@@ -127,7 +125,11 @@ class Inspector(QScrollArea):
         self.findings.setVisible(bool(messages))
         self.no_findings.setVisible(not messages)
 
-    def show_paragraph(self, title: str, info: str, withheld: str) -> None:
-        self.paragraph_box.setTitle(title)
-        self.paragraph_info.setText(info)
-        self.withheld.setPlainText(withheld)
+    def show_paragraph(self, p: Paragraph, count: int) -> None:
+        self.paragraph_box.setTitle(f"Paragraph {p.key} of {count}")
+        m = p.marking
+        if m is None:
+            self.paragraph_info.setText("No portion marking")
+            return
+        controls = " // " + "/".join(m.controls) if m.controls else ""
+        self.paragraph_info.setText(f"Marked {m.text} ({m.level or 'unknown level'}{controls})")

@@ -1,7 +1,9 @@
-"""The reviewer's main window: paragraph navigator, cable text, inspector, status bar.
+"""The reviewer's main window: layout and wiring.
 
-Review changes are made in :mod:`workbench.gui.review_ops` (mixed in here) through the
-session, which saves each one to the store at once.
+The review itself (the cable, its decisions, the current paragraph, saving) is
+:class:`~workbench.gui.controller.ReviewController`'s; this window lays out the views, connects
+actions to the controller's methods (through lambdas: ``triggered`` passes ``checked``), and
+follows the controller's signals. Dialogs it opens are in :mod:`workbench.gui.window_dialogs`.
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,23 +25,37 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.cable import Cable, CableError, read_cable
-from workbench.cable.model import Paragraph
-from workbench.gui import rules
+from workbench.gui import rules, styles, window_dialogs
 from workbench.gui.actions import make_actions
 from workbench.gui.batch_view import BatchView
 from workbench.gui.cable_view import Bar, CableView
+from workbench.gui.controller import ReviewController
 from workbench.gui.decision_panel import DecisionPanel
 from workbench.gui.inspector import Inspector
 from workbench.gui.paragraph_model import COL_TEXT, ParagraphModel
 from workbench.gui.recent import RecentFiles
-from workbench.gui.review_ops import ReviewOps
-from workbench.gui.session import ReviewSession
-from workbench.review.model import Action, Review, ReviewError
-from workbench.review.store_api import ReviewStore
-from workbench.review.stores import describe, open_store, resolve
-from workbench.settings import Settings, reviewer_name
+from workbench.gui.redaction_list import RedactionList
+from workbench.gui.status import StatusBar
+from workbench.review.model import ReviewError
+from workbench.review.stores import describe, resolve
+from workbench.settings import Settings
 
 APP_TITLE = "Declassification Workbench"
+PREFERRED_SIZE = (1400, 860)
+
+# Actions that need a review to act on.
+REVIEW_ACTIONS = (
+    "release",
+    "withhold",
+    "choose_codes",
+    "redact_selection",
+    "unredact_selection",
+    "set_pending",
+    "find_redact",
+    "export",
+    "comment",
+    "next_undecided",
+)
 
 
 def not_a_cable(cable: Cable) -> bool:
@@ -48,28 +63,30 @@ def not_a_cable(cable: Cable) -> bool:
     return cable.classification is None and cable.sent is None and cable.id is None
 
 
-class MainWindow(ReviewOps, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, store_path: str | Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
         self.settings = Settings.load()
-        self.reviewer = reviewer_name()
-        # A SQLite file or a team's postgresql:// URL (issue 17).
-        self.store_path = resolve(store_path)
-        self.store: ReviewStore | None = None
-        self.cable: Cable | None = None
-        self.session: ReviewSession | None = None
-        self.current: Paragraph | None = None
-        self.last_codes: list[str] = list(self.settings.default_codes) or ["(b)(1)"]
         self.last_error = ""
         self.batch: BatchView | None = None  # the folder's table, made on first use
         self.batch_jobs: int | None = None  # worker processes for folders (None: every core)
-
-        self.actions = make_actions(self)
-        self._connect_actions()
+        self.controller = ReviewController(
+            resolve(store_path),
+            self.settings.reviewer.strip(),
+            self.confirm,
+            self.settings.default_codes,
+            self,
+        )
+        c = self.controller
+        stack = c.undo_stack
+        made = {
+            "undo": stack.createUndoAction(self, "Undo"),
+            "redo": stack.createRedoAction(self, "Redo"),
+        }
+        self.named_actions, self.recent_menu = make_actions(self, made)
 
         self.model = ParagraphModel(self)
         self.table = QTableView()
@@ -78,6 +95,7 @@ class MainWindow(ReviewOps, QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the text
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
@@ -88,11 +106,16 @@ class MainWindow(ReviewOps, QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         self.view = CableView()
-        self.view.paragraphClicked.connect(self.go_to)
+        self.view.paragraphClicked.connect(c.go_to)
         self.inspector = Inspector()
-        self.panel = DecisionPanel(self.actions)
-        self.panel.commentEdited.connect(self.set_comment)
+        self.panel = DecisionPanel(self.named_actions)
+        self.panel.commentEdited.connect(self._comment_edited)
         self.inspector.add_to_paragraph_box(self.panel)
+        self.redactions = RedactionList()
+        self.redactions.recodeRequested.connect(lambda w: window_dialogs.recode(self, w))
+        self.redactions.releaseRequested.connect(c.release_withholding)
+        self.redactions.shown.connect(lambda w: self.view.reveal(w.start, w.end))
+        self.inspector.add_redaction_list(self.redactions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -102,71 +125,77 @@ class MainWindow(ReviewOps, QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([330, 690, 380])
         self.splitter = splitter
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.setCentralWidget(self.stack)
+        self.setTabOrder(self.table, self.view)
+        self.setTabOrder(self.view, self.redactions)
+        self.setTabOrder(self.redactions, self.panel.comment)
 
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("progressLabel")
-        self.reviewer_label = QLabel()
-        self.reviewer_label.setObjectName("reviewerLabel")
-        self.store_label = QLabel()
-        self.store_label.setObjectName("storeLabel")
-        self.statusBar().addWidget(self.progress_label, 1)
-        self.statusBar().addPermanentWidget(self.reviewer_label)
-        self.statusBar().addPermanentWidget(self.store_label)
-        self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)  # type: ignore[attr-defined]
-        self.update_status()
-        self._enable_review(False)
+        self.status = StatusBar(self.statusBar(), describe(c.store_spec))
+        self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
+        self._connect()
+        self.fit_to_screen()
+        self.status.show_reviewer(c.reviewer)
+        self._update_progress()
+        self._enable_review()
 
-    def _connect_actions(self) -> None:
-        a = self.actions
-        a["open"].triggered.connect(self.choose_file)
-        a["open_folder"].triggered.connect(self.choose_folder)
-        a["show_folder"].triggered.connect(self.show_folder)
-        a["export"].triggered.connect(self.export)
-        a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(self.undo)
-        a["redo"].triggered.connect(self.redo)
-        a["find_redact"].triggered.connect(self.find_and_redact)
-        a["next"].triggered.connect(lambda: self.move(1))
-        a["previous"].triggered.connect(lambda: self.move(-1))
-        a["release"].triggered.connect(self.release)
-        # triggered passes checked=False first: never let it land in a parameter.
-        a["withhold"].triggered.connect(lambda: self.withhold())
-        a["choose_codes"].triggered.connect(self.choose_codes)
-        a["redact_selection"].triggered.connect(self.redact_selection)
-        a["unredact_selection"].triggered.connect(self.unredact_selection)
-        a["set_pending"].triggered.connect(self.set_pending)
-        a["release_header"].triggered.connect(lambda: self.release_header())
-        a["keys"].triggered.connect(self.show_keys)
-        a["start_over"].triggered.connect(lambda: self.start_over())
+    # -- wiring ------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, c = self.named_actions, self.controller
+        on = {
+            "open": lambda: self.choose_file(),
+            "open_folder": lambda: self.choose_folder(),
+            "show_folder": lambda: self.show_folder(),
+            "export": lambda: window_dialogs.export(self),
+            "settings": lambda: window_dialogs.settings(self),
+            "quit": lambda: self.close(),
+            "find_redact": lambda: window_dialogs.find_and_redact(self),
+            "comment": lambda: self.panel.edit_comment(),
+            "next": lambda: self._in_cable(lambda: c.step(1)),
+            "previous": lambda: self._in_cable(lambda: c.step(-1)),
+            "first": lambda: self._in_cable(c.go_first),
+            "last": lambda: self._in_cable(c.go_last),
+            "next_undecided": lambda: self.next_undecided(),
+            "release": lambda: c.release(),
+            "withhold": lambda: c.withhold(c.last_codes),
+            "choose_codes": lambda: window_dialogs.withhold_with_codes(self),
+            "redact_selection": lambda: window_dialogs.redact_selection(self),
+            "unredact_selection": lambda: self.unredact_selection(),
+            "set_pending": lambda: c.set_pending(),
+            "start_over": lambda: c.start_over(),
+            "focus_table": lambda: self.table.setFocus(),
+            "focus_text": lambda: self.view.setFocus(),
+            "focus_redactions": lambda: self.redactions.setFocus(),
+            "keys": lambda: window_dialogs.show_keys(self),
+        }
+        for name, slot in on.items():
+            a[name].triggered.connect(slot)
+        c.cableOpened.connect(self._on_cable_opened)
+        c.decisionsChanged.connect(self.refresh)
+        c.currentChanged.connect(self._on_current_changed)
+        c.failed.connect(self.error)
+        c.saveStatus.connect(self.status.show_saving)
+        c.progressChanged.connect(self._on_progress)
+        c.reviewerNeeded.connect(lambda: window_dialogs.settings(self))
 
-    def _enable_review(self, on: bool) -> None:
-        for name in (
-            "release",
-            "withhold",
-            "choose_codes",
-            "redact_selection",
-            "unredact_selection",
-            "set_pending",
-            "find_redact",
-            "export",
-            "start_over",
-        ):
-            self.actions[name].setEnabled(on)
-        self.actions["undo"].setEnabled(
-            on and self.session is not None and self.session.undo_stack.canUndo()
-        )
-        self.actions["redo"].setEnabled(
-            on and self.session is not None and self.session.undo_stack.canRedo()
-        )
+    def _enable_review(self) -> None:
+        c = self.controller
+        on = c.review is not None
+        for name in REVIEW_ACTIONS:
+            self.named_actions[name].setEnabled(on)
+        self.named_actions["start_over"].setEnabled(c.cable is not None)
+
+    def _in_cable(self, do: object) -> None:
+        """Paragraph moves belong to the cable's page, not the folder's table."""
+        if self.stack.currentWidget() is self.splitter and callable(do):
+            do()
 
     # -- opening -----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = str(Path(self.cable.path).parent) if self.cable and self.cable.path else ""
+        cable = self.controller.cable
+        start = str(Path(cable.path).parent) if cable and cable.path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, "Open a cable", start, "Cables (*.txt);;All files (*)"
         )
@@ -195,7 +224,7 @@ class MainWindow(ReviewOps, QMainWindow):
             )
             return False
         self.recent.add(path)
-        self.set_cable(cable)
+        self.controller.open(cable)
         return True
 
     def open_folder(self, path: Path) -> bool:
@@ -203,13 +232,16 @@ class MainWindow(ReviewOps, QMainWindow):
             self.batch = BatchView(self, jobs=self.batch_jobs)
             self.batch.openRequested.connect(self.open_path)
             self.stack.addWidget(self.batch)
-        store = self._open_store()
+        store = self.controller.store()
         reviewed: dict[str, tuple[int, int]] = {}
         if store is not None:
             try:
                 reviewed = {r.cable_id: (r.decided, r.paragraph_count) for r in store.reviews()}
             except ReviewError as exc:
                 self.error(str(exc))
+        r = self.controller.review
+        if r is not None:  # its latest changes may still be on their way to the store
+            reviewed[r.cable_id] = (r.decided_count, r.paragraph_count)
         if not self.batch.load(path, reviewed):
             self.error(self.batch.error)
             return False
@@ -222,62 +254,48 @@ class MainWindow(ReviewOps, QMainWindow):
             return
         self.stack.setCurrentWidget(self.batch)
         self.setWindowTitle(f"{self.batch.folder.name} — {APP_TITLE}")
-        self.progress_label.setText(
+        self.status.show_progress(
             "Double-click a cable (or select it and press Enter) to review it; Ctrl+B comes back here"
         )
 
-    def _open_store(self) -> ReviewStore | None:
-        if self.store is None:
-            try:
-                self.store = open_store(self.store_path)
-            except (ReviewError, OSError) as exc:
-                self.error(f"The review store {describe(self.store_path)} cannot be used: {exc}")
-                return None
-            # In team mode the database names the reviewer, not the settings.
-            self.reviewer = self.store.identity(self.reviewer)
-            self.update_status()
-        return self.store
+    def next_undecided(self) -> None:
+        """The next undecided paragraph here; when none is left, the next cable of the folder
+        with undecided paragraphs."""
+        c = self.controller
+        if self.stack.currentWidget() is self.splitter and c.next_undecided():
+            return
+        here = c.cable.path if c.cable else None
+        nxt = self.batch.next_unreviewed(here) if self.batch is not None else None
+        if nxt is not None:
+            self.open_path(nxt)
+            self.status.flash(
+                f"Every paragraph decided; opened the next undecided cable, {Path(nxt).name}"
+            )
+        elif c.cable is not None:
+            self.status.flash(f"Every paragraph of {c.cable.id or 'this cable'} is decided")
 
-    def set_cable(self, cable: Cable) -> None:
-        """Show ``cable`` with its saved review; if that cannot be loaded, show it read-only."""
-        store = self._open_store()
-        review: Review | None = None
-        if store is not None:
-            try:
-                review = store.load(cable)
-            except ReviewError as exc:
-                self.error(f"{exc} The cable is shown read-only.")
-        self.cable = cable
-        self.current = None
+    def unredact_selection(self) -> None:
+        span = self.view.selected_span()
+        if span is None:
+            self.error("Select redacted text first, then press Ctrl+Shift+R.")
+            return
+        self.controller.unredact(*span)
+
+    # -- following the controller ------------------------------------------------------------
+    def _on_cable_opened(self) -> None:
+        c = self.controller
+        cable = c.cable
+        if cable is None:
+            return
         self.view.set_cable(cable)
         self.inspector.show_cable(cable)
         self._show_rules(cable)
         self.setWindowTitle(f"{cable.id or Path(cable.path or 'cable').name} — {APP_TITLE}")
         self.stack.setCurrentWidget(self.splitter)
-        self.start_session(review)
-        if cable.paragraphs:
-            self.go_to(cable.paragraphs[0].index)
-
-    def start_session(self, review: Review | None) -> None:
-        """Review the open cable with ``review`` (None: read-only), with a fresh undo stack."""
-        assert self.cable is not None
-        if self.session is not None:
-            self.session.deleteLater()
-        self.session = None
-        if review is not None:
-            self.session = ReviewSession(self.cable, review, self.store, self.reviewer, self)
-            self.session.changed.connect(self.refresh)
-            self.session.failed.connect(self.error)
-            stack = self.session.undo_stack
-            stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-            stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        self.model.set_review(self.cable, review)
-        self._enable_review(self.session is not None)
-        self.actions["start_over"].setEnabled(self.store is not None)
+        self.model.set_review(cable, c.review)
+        self.status.show_reviewer(c.reviewer)  # a team store may name the reviewer itself
+        self._enable_review()
         self.refresh([])
-        if self.current is not None:
-            self.show_current_paragraph()
-            self.table.selectRow(self.current.index - 1)
 
     def _show_rules(self, cable: Cable) -> None:
         a = rules.assess_cable(cable)
@@ -287,15 +305,10 @@ class MainWindow(ReviewOps, QMainWindow):
         self.inspector.show_due(a.due_text, a.colour)
         self.inspector.show_findings(a.messages)
 
-    # -- navigation --------------------------------------------------------------------------
-    def go_to(self, index: int) -> None:
-        """Make paragraph ``index`` (1-based) current in the table, the text and the inspector."""
-        if self.cable is None or not 1 <= index <= len(self.cable.paragraphs):
+    def _on_current_changed(self, index: int) -> None:
+        p = self.controller.current
+        if p is None:
             return
-        p = self.cable.paragraphs[index - 1]
-        if self.current is p:
-            return
-        self.current = p
         row = index - 1
         sm = self.table.selectionModel()
         if sm.currentIndex().row() != row:
@@ -308,75 +321,65 @@ class MainWindow(ReviewOps, QMainWindow):
         self.view.show_paragraph(p)
         self.show_current_paragraph()
 
-    def move(self, step: int) -> None:
-        if self.stack.currentWidget() is not self.splitter:
-            return
-        if self.cable is None or not self.cable.paragraphs:
-            return
-        i = (self.current.index if self.current else 0) + step
-        self.go_to(max(1, min(len(self.cable.paragraphs), i)))
-
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.go_to(current.row() + 1)
+            self.controller.go_to(current.row() + 1)
 
-    # -- showing changes ---------------------------------------------------------------------
+    def _comment_edited(self, text: str) -> None:
+        self.controller.set_comment(text)
+        self.table.setFocus()  # Enter saved it: back to deciding
+
     def refresh(self, indexes: list[int]) -> None:
-        """A change was saved for these paragraphs (or the header): update every view."""
-        if self.cable is None:
+        """Decisions changed for these paragraphs (or only header fields): update the views."""
+        c = self.controller
+        if c.cable is None:
             return
-        review = self.session.review if self.session else None
         self.model.paragraphs_changed(indexes or None)
         bars = []
-        if review is not None:
-            bars = [Bar(w.start, w.end, w.codes) for w in review.withholdings(self.cable)]
+        if c.review is not None:
+            bars = [Bar(w.start, w.end, w.codes) for w in c.review.withholdings(c.cable)]
         self.view.set_redactions(bars)
+        self.redactions.model_.set_review(c.cable, c.review)
+        self.inspector.show_redaction_count(len(bars))
         self.show_current_paragraph()
-        self.update_status()
+        self._update_progress()
 
     def show_current_paragraph(self) -> None:
-        p, cable = self.current, self.cable
+        c = self.controller
+        p, cable = c.current, c.cable
         if p is None or cable is None:
             return
-        review = self.session.review if self.session else None
-        decision = review.decision(p.index) if review else None
-        marking = p.marking
-        info = (
-            f"Marked {marking.text} ({marking.level or 'unknown level'}"
-            + (" // " + "/".join(marking.controls) if marking.controls else "")
-            + ")"
-            if marking
-            else "No portion marking"
-        )
-        withheld = ""
-        if decision is not None and decision.action == Action.WITHHOLD:
-            withheld = cable.text[p.body_start : p.end].strip()
-        elif decision is not None and decision.action == Action.PARTIAL:
-            withheld = "\n\n".join(
-                f"[{' '.join(s.codes)}] {cable.text[s.start : s.end]}" for s in decision.spans
-            )
-        self.inspector.show_paragraph(
-            f"Paragraph {p.key} of {len(cable.paragraphs)}", info, withheld
-        )
+        decision = c.review.decision(p.index) if c.review else None
+        self.inspector.show_paragraph(p, len(cable.paragraphs))
         if decision is not None:
             self.panel.show_decision(decision)
 
-    # -- status and errors -------------------------------------------------------------------
-    def update_status(self) -> None:
-        self.reviewer_label.setText(f"Reviewer: {self.reviewer}")
-        self.store_label.setText(f"Store: {describe(self.store_path)}")
-        self.store_label.setToolTip("Every decision is saved here as it is made")
-        if self.cable is None:
-            self.progress_label.setText("No cable open")
-            return
-        n = len(self.cable.paragraphs)
-        if self.session is None:
-            self.progress_label.setText(f"{n} paragraphs (read-only: decisions cannot be saved)")
-            return
-        review = self.session.review
-        self.progress_label.setText(
-            f"{review.decided_count} of {review.region_count} regions decided"
-        )
+    def _on_progress(self, cable_id: str, decided: int, total: int) -> None:
+        self._update_progress()
+        if self.batch is not None:
+            self.batch.model.set_reviewed(cable_id, decided, total)
+
+    def _update_progress(self) -> None:
+        c = self.controller
+        if c.cable is None:
+            self.status.show_progress("No cable open")
+        elif c.review is None:
+            n = len(c.cable.paragraphs)
+            self.status.show_progress(f"{n} paragraphs (read-only: decisions cannot be saved)")
+        else:
+            r = c.review
+            self.status.show_progress(
+                f"{r.decided_count} of {r.paragraph_count} paragraphs decided"
+            )
+
+    # -- questions, errors, the screen -------------------------------------------------------
+    def confirm(self, text: str) -> bool:
+        """The controller's questions: a Yes/No box, No the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, parent=self)
+        box.setObjectName("confirmBox")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def error(self, message: str) -> None:
         """Tell the user in a message box; window-modal but non-blocking, so the window (and
@@ -386,7 +389,20 @@ class MainWindow(ReviewOps, QMainWindow):
         box.setObjectName("errorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.statusBar().showMessage(message, 10000)
+        self.status.flash(message)
+
+    def fit_to_screen(self) -> None:
+        """The preferred size, or nine tenths of the screen the window opens on if smaller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        w, h = PREFERRED_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            w, h = min(w, int(free.width() * 0.95)), min(h, int(free.height() * 0.9))
+            self.move(free.center().x() - w // 2, free.center().y() - h // 2)
+        self.resize(w, h)
+        # The text gets what the lists leave; the inspector keeps its readable minimum.
+        side = max(styles.INSPECTOR_MIN_WIDTH, w // 4)
+        self.splitter.setSizes([w // 4, w - w // 4 - side, side])
 
     def show_key_hint(self) -> None:
         from workbench.gui.first_run import KeyHint
@@ -394,7 +410,7 @@ class MainWindow(ReviewOps, QMainWindow):
         self.key_hint = KeyHint(self.view)
         self.key_hint.place()
 
-    # -- drag and drop -----------------------------------------------------------------------
+    # -- drag and drop, closing --------------------------------------------------------------
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         if e.mimeData().hasUrls():
             e.acceptProposedAction()
@@ -406,9 +422,9 @@ class MainWindow(ReviewOps, QMainWindow):
             self.open_path(urls[0])
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        if not self.controller.close():
+            e.ignore()
+            return
         if self.batch is not None:
             self.batch.stop()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
         super().closeEvent(e)

@@ -23,11 +23,15 @@ COL_NUMBER, COL_MARKING, COL_TEXT, COL_DECISION, COL_CODES = range(len(COLUMNS))
 # The paragraph's 1-based index, for views and tests that need the key behind a row.
 ParagraphIndexRole = Qt.ItemDataRole.UserRole + 1
 
+# A sign before each word: the state is told apart without its colour.
 _DECISION_LABELS = {
-    Action.PENDING: "—",
-    Action.RELEASE: "Release",
-    Action.WITHHOLD: "Withhold",
-    Action.PARTIAL: "Partial",
+    a: f"{styles.DECISION_SIGNS[a.value]} {word}"
+    for a, word in (
+        (Action.PENDING, "Undecided"),
+        (Action.RELEASE, "Release"),
+        (Action.WITHHOLD, "Withhold"),
+        (Action.PARTIAL, "Partial"),
+    )
 }
 
 
@@ -49,6 +53,7 @@ def decision_codes(decision: Decision) -> tuple[str, ...]:
 class ParagraphModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.background = QColor("#ffffff")  # the view's base colour: text colours adapt to it
         self._cable: Cable | None = None
         self._review: Review | None = None
         self._words: list[str] = []
@@ -121,9 +126,10 @@ class ParagraphModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_MARKING and p.marking is not None:
-                return styles.level_colour(p.marking.level)
+                return styles.readable(styles.level_colour(p.marking.level), self.background)
             if col == COL_DECISION:
-                return QColor(styles.DECISION_COLOURS[decision.action.value])
+                colour = styles.DECISION_COLOURS[decision.action.value]
+                return styles.readable(colour, self.background)
             return None
         if role == Qt.ItemDataRole.FontRole and col in (COL_MARKING, COL_DECISION):
             font = QFont()

@@ -47,12 +47,12 @@ def _open(app, path: Path) -> str:  # type: ignore[no-untyped-def]
     window = MainWindow()
     try:
         window.show()
-        if not window.open_path(path) or window.cable is None:
+        if not window.open_path(path) or window.controller.cable is None:
             raise RuntimeError(f"the window did not open {path}: {window.last_error}")
         rows = window.model.rowCount()
-        if rows != len(window.cable.paragraphs):
+        if rows != len(window.controller.cable.paragraphs):
             raise RuntimeError(
-                f"the paragraph table has {rows} rows for {len(window.cable.paragraphs)} paragraphs"
+                f"the paragraph table has {rows} rows for {len(window.controller.cable.paragraphs)} paragraphs"
             )
         app.processEvents()
         image = window.view.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
@@ -63,7 +63,7 @@ def _open(app, path: Path) -> str:  # type: ignore[no-untyped-def]
     if dark < 500:
         raise RuntimeError(f"the window drew no text ({dark} dark pixels)")
     return (
-        f"{app.platformName()} window opened {window.cable.id}: {rows} paragraphs in the table, "
+        f"{app.platformName()} window opened {window.controller.cable.id}: {rows} paragraphs in the table, "
         f"text drawn ({len(families)} font families)"
     )
 
