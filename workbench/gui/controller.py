@@ -153,10 +153,12 @@ class ReviewController(QObject):
         self.cable = cable
         self._begin(review)
 
-    def _begin(self, review: Review | None) -> None:
+    def _begin(self, review: Review | None, mirrored: bool = False) -> None:
+        """Review the open cable with ``review`` (None: read-only), a fresh undo stack.
+        ``mirrored``: the worker already has its own copy (it made it, starting over)."""
         self.review = review
         self.undo_stack.clear()
-        if review is not None:
+        if review is not None and not mirrored:
             self.writer().open(review)
         self.current = None
         self.cableOpened.emit()
@@ -176,7 +178,7 @@ class ReviewController(QObject):
         ):
             return False
         self.writer().start_over(self.cable, self.reviewer)
-        self._begin(Review.for_cable(self.cable))
+        self._begin(Review.for_cable(self.cable), mirrored=True)
         return True
 
     # -- moving ------------------------------------------------------------------------------
