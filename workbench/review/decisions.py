@@ -31,7 +31,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workbench.cable.model import Cable
 from workbench.review import commands as cmd
@@ -249,9 +249,10 @@ def _spans(
         if not found:
             raise ReviewError(f"{needle!r} does not occur in {region.name}")
         return [Redaction(s, e, codes, comment) for s, e in found]
-    start, end = span.get("start"), span.get("end")
-    if not _is_int(start) or not _is_int(end):
+    start_raw, end_raw = span.get("start"), span.get("end")
+    if not _is_int(start_raw) or not _is_int(end_raw):
         raise ReviewError('give "match", or "start" and "end" as whole-number offsets')
+    start, end = cast(int, start_raw), cast(int, end_raw)
     if not (region.body_start <= start < end <= region.end):
         raise ReviewError(
             f"span {start}-{end} is outside {region.name} (its text runs from "

@@ -189,11 +189,12 @@ def find_text(
     if not needle:  # a term of hyphens alone ("-------"): look for it as written
         hay = text if match_case else text.casefold()
         want = term.strip() if match_case else term.strip().casefold()
-        out, pos = [], hay.find(want, lo, hi) if want else -1
+        plain: list[tuple[int, int]] = []
+        pos = hay.find(want, lo, hi) if want else -1
         while pos != -1 and pos + len(want) <= hi:
-            out.append((pos, pos + len(want)))
+            plain.append((pos, pos + len(want)))
             pos = hay.find(want, pos + len(want), hi)
-        return out
+        return plain
     found: set[tuple[int, int]] = set()
     # Once through page-break lines (a name split by one), once with them (a name in one).
     for skip in (True, False):
