@@ -18,7 +18,8 @@ def pdf_text(path: Path) -> str:
 
 
 def review_sample(w: MainWindow, sample: Path, dialogs) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    """Release 1, withhold 2, redact a name in 3, release 4; return the withheld texts."""
+    """Release 1, withhold 2, redact a name in 3 and release the rest, release 4 and the
+    header lines; return the withheld texts."""
     assert w.open_path(sample)
     w.named_actions["release"].trigger()
     w.named_actions["withhold"].trigger()
@@ -28,8 +29,11 @@ def review_sample(w: MainWindow, sample: Path, dialogs) -> tuple[str, str]:  # t
     dialogs.code_picker()  # the last codes, as shown
     w.named_actions["redact_selection"].trigger()
     assert dialogs.seen
-    w.controller.go_to(4)
+    w.named_actions["release"].trigger()  # the rest of ¶3 (a redaction decides nothing else)
+    assert w.controller.current.key == "p4"
     w.named_actions["release"].trigger()
+    w.controller.confirm = lambda text: "Subject" in text  # the list of header lines
+    assert w.controller.release_header()
     assert w.controller.review.is_complete
     return "Poloff delivered reftel demarche", "Government of Norway"
 

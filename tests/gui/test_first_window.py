@@ -10,18 +10,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.gui.main_window import MainWindow
-from workbench.gui.paragraph_model import COL_MARKING, ParagraphModel
+from workbench.gui.region_model import COL_MARKING, RegionModel
 
 
 def test_sample_opens_with_title_text_and_paragraphs(window: MainWindow, sample_path: Path):
     assert window.open_path(sample_path)
     assert window.windowTitle().startswith("07SEOUL219")
     assert window.view.toPlainText() == sample_path.read_text(encoding="utf-8")
-    assert window.model.rowCount() == 4
+    assert window.model.rowCount() == 20  # every region: routing, header fields, ¶1-4...
     # Markings as written, the Markdown form's 12. being paragraph 2.
-    markings = [window.model.index(r, COL_MARKING).data() for r in range(4)]
+    rows = [window.model.row_of(f"p{i}") for i in range(1, 5)]
+    markings = [window.model.index(r, COL_MARKING).data() for r in rows]
     assert markings == ["(U)", "(C)", "(C)", "(C)"]
-    assert window.status.progress.text() == "0 of 4 paragraphs decided"
+    assert window.status.progress.text() == "7 of 20 regions decided"  # 7 by visible rules
 
 
 def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
@@ -44,10 +45,10 @@ def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
 
 def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path, qtbot):
     window.open_path(sample_path)
-    rect = window.table.visualRect(window.model.index(2, 2))
+    rect = window.table.visualRect(window.model.index(window.model.row_of("p3"), 2))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.controller.current is not None and window.controller.current.index == 3
-    assert window.inspector.paragraph_box.title() == "Paragraph 3 of 4"
+    assert window.controller.current is not None and window.controller.current.key == "p3"
+    assert window.inspector.paragraph_box.title() == "¶3 (18 of 20)"
 
 
 @pytest.mark.parametrize(
@@ -80,8 +81,9 @@ def test_paragraph_model_passes_qtmodeltester(qtmodeltester, sample_path: Path):
     from workbench.review.model import Review
 
     cable = read_cable(sample_path)
-    model = ParagraphModel()
-    model.set_review(cable, Review.for_cable(cable))
+    model = RegionModel()
+    review = Review.for_cable(cable)
+    model.set_review(cable, review, review.regions())
     qtmodeltester.check(model)
 
 
@@ -101,7 +103,7 @@ def test_corpus_cables_open(window: MainWindow, name: str):
     assert window.open_path(path), window.last_error
     assert window.controller.cable is not None
     assert window.windowTitle().startswith(window.controller.cable.id or "")
-    assert window.model.rowCount() == len(window.controller.cable.paragraphs)
+    assert window.model.rowCount() == len(window.controller.regions)
     assert window.view.toPlainText() == window.controller.cable.text
 
 

@@ -29,26 +29,26 @@ def test_walk_decide_undo_redo_and_reopen(
     w = make_window()
     assert w.open_path(sample_path)
     w.table.setFocus()
-    assert w.controller.current.index == 1
+    assert w.controller.current.key == "p1"
     key(qtbot, w, Qt.Key.Key_J)
     key(qtbot, w, Qt.Key.Key_J)
-    assert w.controller.current.index == 3
+    assert w.controller.current.key == "p3"
     key(qtbot, w, Qt.Key.Key_K)
     key(qtbot, w, Qt.Key.Key_Up)
-    assert w.controller.current.index == 1
+    assert w.controller.current.key == "p1"
     key(qtbot, w, Qt.Key.Key_Down)
     key(qtbot, w, Qt.Key.Key_Up)
-    assert w.controller.current.index == 1
+    assert w.controller.current.key == "p1"
 
     key(qtbot, w, Qt.Key.Key_A)  # release 1, go on to 2
-    assert w.controller.current.index == 2
+    assert w.controller.current.key == "p2"
     key(qtbot, w, Qt.Key.Key_R)  # withhold 2 with the default codes
-    assert w.controller.current.index == 3
+    assert w.controller.current.key == "p3"
     r = saved(store_path, sample_path)
     assert r.decision(1).action == Action.RELEASE
     assert r.decision(2).action == Action.WITHHOLD
     assert r.decision(2).codes == ("(b)(1)", "1.4(d)")
-    assert w.status.progress.text() == "2 of 4 paragraphs decided"
+    assert w.status.progress.text() == "9 of 20 regions decided"
 
     # Select "Kim Hye-jin" in paragraph 2... no: in paragraph 3, and redact it.
     cable = w.controller.cable
@@ -60,7 +60,8 @@ def test_walk_decide_undo_redo_and_reopen(
     key(qtbot, w, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialogs.seen
     r = saved(store_path, sample_path)
-    assert r.decision(3).action == Action.PARTIAL
+    # Default-deny: the span is withheld and the rest of ¶3 waits for its own decision (A).
+    assert r.decision(3).action == Action.PENDING
     assert [(s.start, s.end, s.codes) for s in r.decision(3).spans] == [
         (start, end, ("(b)(1)", "1.4(d)"))
     ]
@@ -82,15 +83,17 @@ def test_walk_decide_undo_redo_and_reopen(
     )
     r = saved(store_path, sample_path)
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
-    assert w.status.progress.text() == "2 of 4 paragraphs decided"
-    assert w.model.index(1, 3).data() == "■ Withhold"  # a sign as well as a colour
-    assert w.model.index(1, 4).data() == "(b)(1) 1.4(d)"
+    assert w.status.progress.text() == "9 of 20 regions decided"
+    assert (
+        w.model.index(w.model.row_of("p2"), 3).data() == "■ Withhold"
+    )  # a sign as well as a colour
+    assert w.model.index(w.model.row_of("p2"), 4).data() == "(b)(1) 1.4(d)"
     w.close()
 
     # Reopening restores every decision.
     w2 = make_window()
     w2.open_path(sample_path)
-    assert w2.status.progress.text() == "2 of 4 paragraphs decided"
+    assert w2.status.progress.text() == "9 of 20 regions decided"
     assert w2.controller.review.decision(2).codes == ("(b)(1)", "1.4(d)")
     assert str(store_path) in w2.status.store.text()
 
@@ -99,7 +102,7 @@ def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
     window: MainWindow, sample_path: Path, qtbot
 ):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.controller.go_to(2)
+    window.controller.go_to("p2")
     window.named_actions["withhold"].trigger()
     p2 = window.controller.cable.paragraphs[1]
     # The bar's tooltip shows the codes and the original to the reviewer.
@@ -124,7 +127,7 @@ def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
 
 def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path, dialogs):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
-    window.controller.go_to(4)
+    window.controller.go_to("p4")
     # Backspace unticks the last codes; "privacy" Enter ticks (b)(6); Enter accepts.
     dialogs.code_picker("<clear>", "privacy")
     window.named_actions["choose_codes"].trigger()
@@ -132,7 +135,7 @@ def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path
     d = window.controller.review.decision(4)
     assert d.action == Action.WITHHOLD and d.codes == ("(b)(6)",)
     # R now reuses the codes last chosen.
-    window.controller.go_to(3)
+    window.controller.go_to("p3")
     window.named_actions["withhold"].trigger()
     assert window.controller.review.decision(3).codes == ("(b)(6)",)
 
@@ -163,13 +166,13 @@ def test_find_and_redact_every_match(
     assert all(text[s.start : s.end] == "Kim" for s in spans)
     # One undo takes back the whole find-and-redact.
     window.named_actions["undo"].trigger()
-    assert saved(store_path, sample_path).decided_count == 0
+    assert not saved(store_path, sample_path).decisions
 
 
 def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
     window.named_actions["withhold"].trigger()
-    window.controller.go_to(1)
+    window.controller.go_to("p1")
     window.panel.comment.setFocus()
     qtbot.keyClicks(window.panel.comment, "names a foreign official")
     qtbot.keyClick(window.panel.comment, Qt.Key.Key_Return)
@@ -181,7 +184,7 @@ def test_redact_with_no_selection_says_what_to_do(window: MainWindow, sample_pat
     window.view.select_span(0, 0)
     window.named_actions["redact_selection"].trigger()
     assert "Select the text to redact first" in window.last_error
-    assert window.controller.review.decided_count == 0
+    assert not window.controller.review.decisions
 
 
 def test_a_store_from_a_newer_version_is_a_message_box(
@@ -209,14 +212,16 @@ def test_review_a_corpus_cable(make_window, store_path: Path, name: str):  # typ
     path = corpus.CORPUS / name
     w = make_window()
     assert w.open_path(path), w.last_error
-    n = len(w.controller.cable.paragraphs)
-    for _ in range(n):
+    n = w.controller.review.region_count
+    for _ in range(n):  # N, then A, until nothing is left undecided
+        if not w.controller.next_undecided():
+            break
         w.named_actions["release"].trigger()
-    assert w.status.progress.text() == f"{n} of {n} paragraphs decided"
+    assert w.status.progress.text() == f"{n} of {n} regions decided"
     assert saved(store_path, path).is_complete
 
 
-def test_selecting_the_subject_and_ctrl_r_withholds_the_field(
+def test_selecting_words_of_the_subject_and_ctrl_r_redacts_them(
     window: MainWindow, sample_path: Path, store_path: Path, qtbot, dialogs
 ):  # type: ignore[no-untyped-def]
     window.open_path(sample_path)
@@ -225,12 +230,15 @@ def test_selecting_the_subject_and_ctrl_r_withholds_the_field(
     dialogs.code_picker()
     qtbot.keyClick(window.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialogs.seen
-    r = saved(store_path, sample_path)
-    assert r.fields["subject"].codes == ("(b)(1)", "1.4(d)")
-    assert any(b.start == subject.start for b in window.view._bars)
+    # The selected words of the subject are a span of its region, nothing more.
+    spans = saved(store_path, sample_path).decision("subject").spans
+    assert [(x.start, x.end, x.codes) for x in spans] == [
+        (subject.start + 5, subject.start + 12, ("(b)(1)", "1.4(d)"))
+    ]
+    assert any(b.start == subject.start + 5 for b in window.view._bars)
     window.view.select_span(subject.start + 5, subject.start + 12)
     window.named_actions["unredact_selection"].trigger()
-    assert "subject" not in saved(store_path, sample_path).fields
+    assert not saved(store_path, sample_path).decision("subject").spans
 
 
 def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: Path, qtbot):  # type: ignore[no-untyped-def]
@@ -241,8 +249,8 @@ def test_clicking_in_the_text_moves_the_table(window: MainWindow, sample_path: P
     window.view.ensureCursorVisible()
     pos = window.view.cursorRect(cur).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert window.controller.current.index == 3
-    assert window.table.currentIndex().row() == 2
+    assert window.controller.current.key == "p3"
+    assert window.table.currentIndex().row() == window.model.row_of("p3")
 
 
 def test_changed_text_opens_read_only_and_start_over_begins_again(
@@ -267,7 +275,7 @@ def test_changed_text_opens_read_only_and_start_over_begins_again(
     dialogs.message_box("Discard every decision", QMessageBox.StandardButton.Yes)
     w2.named_actions["start_over"].trigger()
     assert dialogs.seen
-    assert w2.controller.review is not None and w2.controller.review.decided_count == 0
+    assert w2.controller.review is not None and not w2.controller.review.decisions
     w2.named_actions["release"].trigger()
     all_saved()
     with SqliteStore(store_path) as store:

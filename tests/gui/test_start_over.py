@@ -11,7 +11,7 @@ from workbench.review.model import Action
 
 
 def decided(store_path: Path, cable_path: Path) -> int:
-    return saved(store_path, cable_path).decided_count
+    return len(saved(store_path, cable_path).decisions)  # the reviewer's own
 
 
 def test_the_menu_item_asks_and_no_keeps_every_decision(
@@ -27,7 +27,7 @@ def test_the_menu_item_asks_and_no_keeps_every_decision(
     window.named_actions["start_over"].trigger()
     assert dialogs.seen, "Start Review Over discarded the review without asking"
     assert decided(store_path, sample_path) == 2
-    assert window.controller.review.decided_count == 2
+    assert len(window.controller.review.decisions) == 2
 
     dialogs.message_box("Discard every decision", QMessageBox.StandardButton.Yes)
     window.named_actions["start_over"].trigger()

@@ -45,6 +45,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("choose_codes", "Withhold with &Codes…", ("Shift+R",), "Choose codes and withhold the paragraph", "&Review", "Codes…  ⇧R"),
     Spec("redact_selection", "Redact &Selection…", ("Ctrl+R",), "Withhold the selected text: choose its codes (the last ones are ticked), Enter accepts", "&Review", "Redact selection  Ctrl+R"),
     Spec("unredact_selection", "Release Selection", ("Ctrl+Shift+R",), "Release the selected text again", "&Review"),
+    Spec("release_header", "Release Header &Lines…", ("Ctrl+Shift+H",), "Release every undecided region outside the paragraphs (header fields, passing lines, signature), after listing them", "&Review"),
     Spec("set_pending", "Un&decide", ("Backspace", "Delete"), "Set the paragraph back to not decided", "&Review", "Undecide  ⌫"),
     Spec("start_over", "Start Review &Over…", (), "Discard this cable's decisions (the audit log keeps them) and review it again", "&Review"),
     Spec("focus_table", "Go to &Paragraph List", ("Ctrl+1",), "Put the keyboard in the paragraph list", "&View"),

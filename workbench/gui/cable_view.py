@@ -25,10 +25,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from workbench.cable.model import Cable, Paragraph
+from workbench.cable.model import Cable
 from workbench.gui import styles
 from workbench.gui.highlights import Highlight, SpanHighlighter, cable_highlights, char_format
 from workbench.gui.text_offsets import OffsetMap
+from workbench.review.regions import Partition, Region, partition
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Bar:
 class CableView(QPlainTextEdit):
     """Read-only cable text with span highlights, the current paragraph and redaction bars."""
 
-    paragraphClicked = Signal(int)
+    regionClicked = Signal(str)  # the key of the region the reviewer clicked or dragged in
     painted = Signal()  # after each paint: lets benchmarks/gui.py time the first paint
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,15 +67,17 @@ class CableView(QPlainTextEdit):
         self._tips: list[Highlight] = []
         self._bars: list[Bar] = []
         self._bar_tips: list[Highlight] = []
-        self._current: Paragraph | None = None
+        self._current: Region | None = None
+        self._partition: Partition | None = None
         self._highlighter = SpanHighlighter(self.document())
         self._moving = False
-        self._clicked = 0  # the paragraph the reviewer's own click or drag made current
+        self._clicked = ""  # the region the reviewer's own click or drag made current
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # -- content -----------------------------------------------------------------------------
     def set_cable(self, cable: Cable) -> None:
         self.cable = cable
+        self._partition = partition(cable)
         self._map = OffsetMap(cable.text)
         self._current = None
         self._bars = []
@@ -131,13 +134,13 @@ class CableView(QPlainTextEdit):
         )
 
     # -- current paragraph -------------------------------------------------------------------
-    def show_paragraph(self, paragraph: Paragraph | None) -> None:
-        """Shade the current paragraph and scroll it into view (its start first)."""
+    def show_paragraph(self, paragraph: Region | None) -> None:
+        """Shade the current region and scroll it into view (its start first)."""
         self._current = paragraph
         self._shade_current()
         if paragraph is None:
             return
-        if paragraph.index == self._clicked:
+        if paragraph.key == self._clicked:
             # The reviewer clicked or is dragging in it: moving the cursor to the paragraph's
             # start would drop the selection's anchor there.
             return
@@ -201,13 +204,15 @@ class CableView(QPlainTextEdit):
     def _on_cursor_moved(self) -> None:
         if self._moving or self.cable is None:
             return
-        p = self.cable.paragraph_at(self._map.from_qt(self.textCursor().position()))
-        if p is not None and p is not self._current:
-            self._clicked = p.index
+        if self._partition is None:
+            return
+        r = self._partition.at(self._map.from_qt(self.textCursor().position()))
+        if r is not None and r.decidable and (self._current is None or r.key != self._current.key):
+            self._clicked = r.key
             try:
-                self.paragraphClicked.emit(p.index)
+                self.regionClicked.emit(r.key)
             finally:
-                self._clicked = 0
+                self._clicked = ""
 
     def reveal(self, start: int, end: int) -> None:
         """Scroll ``start``-``end`` into view (a redaction chosen in the list)."""
@@ -230,7 +235,7 @@ class CableView(QPlainTextEdit):
             return None
         return self._map.from_qt(cur.selectionStart()), self._map.from_qt(cur.selectionEnd())
 
-    def selected_span_in(self, paragraph: Paragraph) -> bool:
+    def selected_span_in(self, paragraph: Region) -> bool:
         span = self.selected_span()
         return span is not None and paragraph.start <= span[0] < span[1] <= paragraph.end
 
@@ -283,7 +288,10 @@ class CableView(QPlainTextEdit):
         offset = self.contentOffset()
         top = self.blockBoundingGeometry(first).translated(offset).top()
         bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
-        colour = styles.level_colour(p.marking.level if p.marking else None)
+        marking = None
+        if self.cable is not None and p.paragraph and p.paragraph <= len(self.cable.paragraphs):
+            marking = self.cable.paragraphs[p.paragraph - 1].marking
+        colour = styles.level_colour(marking.level if marking else None)
         painter.fillRect(QRect(2, int(top) + 2, 4, int(bottom - top) - 4), colour)
 
     def bar_rects(self, start: int, end: int) -> list[QRectF]:

@@ -9,9 +9,10 @@ Views never read the store or change the review: they follow the signals below.
 Questions to the user go through the injected ``confirm(text) -> bool``, so the window asks
 with a message box and a test answers with a lambda.
 
-The unit the reviewer moves through is a paragraph, addressed by its 1-based index (the key
-the review model uses). When the review partitions the whole text into regions (issue 11), the
-region keys take its place here; the signals keep their shape.
+The unit the reviewer moves through is a region of the review's partition (issue 11: the
+routing lines, each header field, each paragraph, passing lines, unparsed text...), addressed by
+its key (``routing``, ``subject``, ``p3``, ``passing:1``). The review rules (what a selection
+redacts, what un-redacting releases) are the Qt-free commands of ``workbench.review.commands``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workbench.cable.model import Cable, Paragraph
+from workbench.cable.model import Cable
 from workbench.gui import selection
 from workbench.gui.store_writer import StoreWriter
 from workbench.gui.undo import ReviewUndoCommand
 from workbench.review import commands as rc
 from workbench.review.model import Action, Decision, Review, ReviewError, Withholding
+from workbench.review.regions import Region, partition
 from workbench.review.store_api import ReviewStore
 from workbench.review.stores import describe, open_store
 
@@ -35,11 +37,11 @@ Confirm = Callable[[str], bool]
 
 class ReviewController(QObject):
     cableOpened = Signal()  # a new cable (or a new review of it): views reload everything
-    decisionsChanged = Signal(list)  # paragraph indexes whose decision changed ([]: fields only)
-    currentChanged = Signal(int)  # the current paragraph's index (0: none)
+    decisionsChanged = Signal(list)  # keys of the regions whose decision changed
+    currentChanged = Signal(str)  # the current region's key ("": none)
     lastCodesChanged = Signal()
     saveStatus = Signal(int, str)  # writes not yet committed, and why the first fails ("")
-    progressChanged = Signal(str, int, int)  # review id, paragraphs decided, paragraphs
+    progressChanged = Signal(str, int, int)  # review id, regions decided, regions
     failed = Signal(str)  # one sentence for the user
     # No reviewer's name yet: a slot connected here may ask for it (and set ``reviewer``)
     # before the change goes on; without a name nothing is decided.
@@ -59,7 +61,8 @@ class ReviewController(QObject):
         self.confirm = confirm
         self.cable: Cable | None = None
         self.review: Review | None = None  # None: read-only (no review could be loaded)
-        self.current: Paragraph | None = None
+        self.regions: list[Region] = []  # what the reviewer moves through, in text order
+        self.current: Region | None = None
         # Whole paragraphs and selected words usually take different codes ((b)(1) 1.4(d) for
         # a paragraph, (b)(6) for a name): each remembers its own last choice.
         self.last_codes: list[str] = list(default_codes) or ["(b)(1)"]
@@ -132,7 +135,7 @@ class ReviewController(QObject):
             except ReviewError as exc:
                 self.failed.emit(f"{exc} The cable is shown read-only.")
                 review = None
-            current = self.current.index if self.current else 1
+            current = self.current.key if self.current else ""
             self._begin(review)
             self.go_to(current)
 
@@ -160,13 +163,26 @@ class ReviewController(QObject):
         self.undo_stack.clear()
         if review is not None and not mirrored:
             self.writer().open(review)
+        if review is not None:
+            self.regions = review.regions()
+        elif self.cable is not None:
+            self.regions = partition(self.cable).decidable()
+        else:
+            self.regions = []
         self.current = None
         self.cableOpened.emit()
-        if self.cable is not None and self.cable.paragraphs:
-            self.go_to(self.cable.paragraphs[0].index)
+        first = self._first_place()
+        if first is not None:
+            self.go_to(first.key)
         else:
-            self.currentChanged.emit(0)
+            self.currentChanged.emit("")
         self._emit_progress()
+
+    def _first_place(self) -> Region | None:
+        """Where a review starts: the first paragraph (the header lines by N or Home)."""
+        return next((r for r in self.regions if r.kind == "paragraph"), None) or (
+            self.regions[0] if self.regions else None
+        )
 
     def start_over(self) -> bool:
         """Discard the cable's decisions (the store's audit log keeps them) after asking."""
@@ -182,38 +198,43 @@ class ReviewController(QObject):
         return True
 
     # -- moving ------------------------------------------------------------------------------
-    def go_to(self, index: int) -> None:
-        if self.cable is None or not 1 <= index <= len(self.cable.paragraphs):
+    def position(self) -> int:
+        """The current region's place in ``regions`` (-1: none)."""
+        if self.current is None:
+            return -1
+        return next((i for i, r in enumerate(self.regions) if r.key == self.current.key), -1)
+
+    def go_to(self, key: str) -> None:
+        region = next((r for r in self.regions if r.key == key), None)
+        if region is None or region is self.current:
             return
-        p = self.cable.paragraphs[index - 1]
-        if p is self.current:
-            return
-        self.current = p
-        self.currentChanged.emit(index)
+        self.current = region
+        self.currentChanged.emit(key)
 
     def step(self, by: int) -> None:
-        if self.cable is None or not self.cable.paragraphs:
+        if not self.regions:
             return
-        i = (self.current.index if self.current else 0) + by
-        self.go_to(max(1, min(len(self.cable.paragraphs), i)))
+        i = max(0, min(len(self.regions) - 1, self.position() + by))
+        self.go_to(self.regions[i].key)
 
     def go_first(self) -> None:
-        self.go_to(1)
+        if self.regions:
+            self.go_to(self.regions[0].key)
 
     def go_last(self) -> None:
-        if self.cable is not None:
-            self.go_to(len(self.cable.paragraphs))
+        if self.regions:
+            self.go_to(self.regions[-1].key)
 
     def next_undecided(self) -> bool:
-        """Go to the next paragraph not yet decided, wrapping round; False if none is left."""
-        if self.cable is None or self.review is None:
+        """Go to the next region not decided (by the reviewer or a rule), wrapping round;
+        False if none is left."""
+        if self.review is None or not self.regions:
             return False
-        n = len(self.cable.paragraphs)
-        start = self.current.index if self.current else 0
+        n, start = len(self.regions), self.position()
         for k in range(1, n + 1):
-            i = (start + k - 1) % n + 1
-            if self.review.decision(i).action == Action.PENDING:
-                self.go_to(i)
+            r = self.regions[(start + k) % n]
+            if self.review.effective(r).action == Action.PENDING:
+                self.go_to(r.key)
                 return True
         return False
 
@@ -226,7 +247,7 @@ class ReviewController(QObject):
         return True
 
     def withhold(self, codes: Sequence[str]) -> bool:
-        """Withhold the current paragraph in full with ``codes`` (remembered for next time)."""
+        """Withhold the current region in full with ``codes`` (remembered for next time)."""
         p = self.current
         use = list(codes)
         if p is None or not self._execute(lambda: rc.withhold(p, use, self._comment())):
@@ -239,7 +260,7 @@ class ReviewController(QObject):
         p = self.current
         if p is None or self.review is None:
             return False
-        if self.review.decision(p.index).action == Action.PENDING:
+        if self.review.decision(p.key) == rc.PENDING:
             return False
         return self._execute(lambda: rc.set_pending(p))
 
@@ -247,7 +268,7 @@ class ReviewController(QObject):
         p, review = self.current, self.review
         if p is None or review is None:
             return False
-        d = review.decision(p.index)
+        d = review.decision(p.key)
         if d.action == Action.PENDING or d.comment == comment:
             return False
         return self._execute(
@@ -255,12 +276,12 @@ class ReviewController(QObject):
         )
 
     def redact(self, start: int, end: int, codes: Sequence[str]) -> bool:
-        """Withhold the text ``start``-``end`` with ``codes``: the paragraph text and header
-        fields it covers (the rest of each paragraph stays released)."""
+        """Withhold the text ``start``-``end`` with ``codes``, clipped to the body of every
+        region it touches; nothing else is decided (a pending region stays pending)."""
         if self.cable is None or self.review is None:
             return False
         cable, review, use = self.cable, self.review, list(codes)
-        if self._execute(lambda: selection.redact(cable, review, start, end, use)):
+        if self._execute(lambda: rc.redact(cable, review, start, end, use)):
             self._remember(use, span=True)
             return True
         return False
@@ -269,23 +290,44 @@ class ReviewController(QObject):
         """Release again what a redaction of ``start``-``end`` withheld."""
         if self.cable is None or self.review is None:
             return False
-        cable, review = self.cable, self.review
-        return self._execute(lambda: selection.unredact(cable, review, start, end))
+        review = self.review
+        return self._execute(lambda: rc.unredact(review, start, end))
 
     def recode(self, w: Withholding, codes: Sequence[str]) -> bool:
         """Give one withheld span, paragraph or field other codes."""
         if self.cable is None or self.review is None:
             return False
-        cable, review, use = self.cable, self.review, list(codes)
-        return self._execute(lambda: selection.recode(cable, review, w, use))
+        review, use = self.review, list(codes)
+        return self._execute(lambda: selection.recode(review, w, use))
 
     def release_withholding(self, w: Withholding) -> bool:
-        """Release one withheld span or field (a paragraph withheld in full goes back to
-        undecided, so it is decided again rather than released by accident)."""
-        if self.cable is None or self.review is None:
+        """Release one withheld span; a region withheld in full goes back to undecided, so it
+        is decided again rather than released by accident."""
+        if self.review is None:
             return False
-        cable, review = self.cable, self.review
-        return self._execute(lambda: selection.release_withholding(cable, review, w))
+        review = self.review
+        return self._execute(lambda: selection.release_withholding(review, w))
+
+    def header_to_release(self) -> list[Region]:
+        """Undecided regions outside the paragraphs and unparsed text (header fields, passing
+        lines, signature): what Release Header Lines releases."""
+        if self.review is None:
+            return []
+        keep = ("paragraph", "unparsed", "trailing")
+        return [r for r in self.review.pending() if r.kind not in keep]
+
+    def release_header(self) -> bool:
+        """Release the header's undecided lines in one step, after showing them."""
+        regions, cable, review = self.header_to_release(), self.cable, self.review
+        if not regions or cable is None or review is None:
+            return False
+        shown = "\n".join(
+            f"{r.label}: {' '.join(cable.text[r.body_start : r.end].split())[:70]}" for r in regions
+        )
+        if not self.confirm(f"Release these {len(regions)} header lines?\n\n{shown}"):
+            return False
+        keys = [r.key for r in regions]
+        return self._execute(lambda: rc.release_all(review, keys, "Release header lines"))
 
     def execute(self, build: Callable[[], rc.Command]) -> bool:
         """Build a command elsewhere (find and redact, an import) and apply it; ``build`` may
@@ -320,7 +362,7 @@ class ReviewController(QObject):
         self._next_id += 1
         if not self._run(command, self._next_id, undo=False):
             return False
-        text = undo_text(command, self.cable)
+        text = undo_text(command, self.review)
         self.undo_stack.push(ReviewUndoCommand(self, command, self._next_id, text))
         return True
 
@@ -335,14 +377,14 @@ class ReviewController(QObject):
             self.writer().revert(command_id, self.reviewer)
         else:
             self.writer().apply(self.cable, command, command_id, self.reviewer)
-        self.decisionsChanged.emit(sorted(command.paragraphs))
+        self.decisionsChanged.emit(sorted(command.keys))
         self._emit_progress()
         return True
 
     def _emit_progress(self) -> None:
         if self.review is not None:
             r = self.review
-            self.progressChanged.emit(r.cable_id, r.decided_count, r.paragraph_count)
+            self.progressChanged.emit(r.cable_id, r.decided_count, r.region_count)
 
     def _remember(self, codes: list[str], span: bool = False) -> None:
         if span:
@@ -355,15 +397,13 @@ class ReviewController(QObject):
         """A comment already typed for the paragraph survives a change of decision."""
         if self.current is None or self.review is None:
             return ""
-        return self.review.decision(self.current.index).comment
+        return self.review.decision(self.current.key).comment
 
 
-def undo_text(command: rc.Command, cable: Cable) -> str:
-    """What Edit > Undo says: "Undo Withhold ¶3", "Undo Redact in ¶2, ¶3"."""
-    keys = {p.index: p.key for p in cable.paragraphs}
-    where = ", ".join(f"¶{keys.get(i, i)}" for i in sorted(command.paragraphs))
-    fields = ", ".join(rc.FIELD_LABELS.get(f, f) for f in sorted(command.fields))
-    place = ", ".join(x for x in (where, fields) if x)
+def undo_text(command: rc.Command, review: Review) -> str:
+    """What Edit > Undo says: "Undo Withhold ¶3", "Undo Redact in ¶2, Subject"."""
+    labels = [review.partition[k].label for k in command.keys if k in review.partition.by_key]
+    place = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
     if isinstance(command, rc.SetDecision):
         verb = {
             Action.RELEASE: "Release",
@@ -372,12 +412,16 @@ def undo_text(command: rc.Command, cable: Cable) -> str:
             Action.PENDING: "Undecide",
         }[command.decision.action]
         return f"{verb} {place}"
-    if isinstance(command, rc.AddSpans | selection.Redact):
+    if isinstance(command, rc.ClearField | rc.Release):
+        return f"Release {place}"
+    if isinstance(command, rc.AddSpans):
         return f"Redact in {place}"
-    if isinstance(command, rc.RemoveSpans | rc.ClearField | selection.Unredact):
-        return f"Release in {place}" if where else f"Release {place}"
-    if isinstance(command, rc.SetField):
-        return f"Withhold {place}"
+    if isinstance(command, rc.RemoveSpans):
+        return f"Un-redact in {place}"
+    if isinstance(command, rc.Composite) and command.children:
+        first = undo_text(command.children[0], review).split(" ")[0]
+        if all(undo_text(c, review).split(" ")[0] == first for c in command.children):
+            return f"{first} {place}" if first != "Redact" else f"Redact in {place}"
     return command.label
 
 

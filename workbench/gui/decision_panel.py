@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui import styles
-from workbench.gui.paragraph_model import decision_codes
+from workbench.gui.region_model import decision_codes
 from workbench.review.model import Action, Decision
 
 # Each state has its own sign as well as its colour, so no one needs the colour to tell.

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.cable.model import Cable, Paragraph
+from workbench.cable.model import Cable
 from workbench.gui import styles
+from workbench.review.regions import Region
 
 HEADER_ROWS: tuple[tuple[str, str], ...] = (
     ("id", "Reference"),
@@ -125,9 +126,15 @@ class Inspector(QScrollArea):
         self.findings.setVisible(bool(messages))
         self.no_findings.setVisible(not messages)
 
-    def show_paragraph(self, p: Paragraph, count: int) -> None:
-        self.paragraph_box.setTitle(f"Paragraph {p.key} of {count}")
-        m = p.marking
+    def show_region(self, r: Region, cable: Cable, place: int, count: int) -> None:
+        """The current region: which it is, where it stands, and a paragraph's marking."""
+        self.paragraph_box.setTitle(f"{r.label} ({place} of {count})")
+        m = None
+        if r.paragraph is not None and 1 <= r.paragraph <= len(cable.paragraphs):
+            m = cable.paragraphs[r.paragraph - 1].marking
+        if r.kind != "paragraph":
+            self.paragraph_info.setText(r.name)
+            return
         if m is None:
             self.paragraph_info.setText("No portion marking")
             return

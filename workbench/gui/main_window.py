@@ -32,9 +32,9 @@ from workbench.gui.cable_view import Bar, CableView
 from workbench.gui.controller import ReviewController
 from workbench.gui.decision_panel import DecisionPanel
 from workbench.gui.inspector import Inspector
-from workbench.gui.paragraph_model import COL_TEXT, ParagraphModel
 from workbench.gui.recent import RecentFiles
 from workbench.gui.redaction_list import RedactionList
+from workbench.gui.region_model import COL_TEXT, RegionModel
 from workbench.gui.status import StatusBar
 from workbench.review.model import ReviewError
 from workbench.review.stores import describe, resolve
@@ -55,6 +55,7 @@ REVIEW_ACTIONS = (
     "export",
     "comment",
     "next_undecided",
+    "release_header",
 )
 
 
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         }
         self.named_actions, self.recent_menu = make_actions(self, made)
 
-        self.model = ParagraphModel(self)
+        self.model = RegionModel(self)
         self.table = QTableView()
         self.table.setObjectName("paragraphTable")
         self.table.setModel(self.model)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
         self.view = CableView()
-        self.view.paragraphClicked.connect(c.go_to)
+        self.view.regionClicked.connect(c.go_to)
         self.inspector = Inspector()
         self.panel = DecisionPanel(self.named_actions)
         self.panel.commentEdited.connect(self._comment_edited)
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
             "redact_selection": lambda: window_dialogs.redact_selection(self),
             "unredact_selection": lambda: self.unredact_selection(),
             "set_pending": lambda: c.set_pending(),
+            "release_header": lambda: self._release_header(),
             "start_over": lambda: c.start_over(),
             "focus_table": lambda: self.table.setFocus(),
             "focus_text": lambda: self.view.setFocus(),
@@ -236,12 +238,12 @@ class MainWindow(QMainWindow):
         reviewed: dict[str, tuple[int, int]] = {}
         if store is not None:
             try:
-                reviewed = {r.cable_id: (r.decided, r.paragraph_count) for r in store.reviews()}
+                reviewed = {r.cable_id: (r.decided, r.total or 0) for r in store.reviews()}
             except ReviewError as exc:
                 self.error(str(exc))
         r = self.controller.review
         if r is not None:  # its latest changes may still be on their way to the store
-            reviewed[r.cable_id] = (r.decided_count, r.paragraph_count)
+            reviewed[r.cable_id] = (r.decided_count, r.region_count)
         if not self.batch.load(path, reviewed):
             self.error(self.batch.error)
             return False
@@ -274,6 +276,12 @@ class MainWindow(QMainWindow):
         elif c.cable is not None:
             self.status.flash(f"Every paragraph of {c.cable.id or 'this cable'} is decided")
 
+    def _release_header(self) -> None:
+        if not self.controller.header_to_release():
+            self.status.flash("Every header line is decided already.")
+            return
+        self.controller.release_header()
+
     def unredact_selection(self) -> None:
         span = self.view.selected_span()
         if span is None:
@@ -292,7 +300,8 @@ class MainWindow(QMainWindow):
         self._show_rules(cable)
         self.setWindowTitle(f"{cable.id or Path(cable.path or 'cable').name} — {APP_TITLE}")
         self.stack.setCurrentWidget(self.splitter)
-        self.model.set_review(cable, c.review)
+        self.model.background = self.table.palette().base().color()
+        self.model.set_review(cable, c.review, c.regions)
         self.status.show_reviewer(c.reviewer)  # a team store may name the reviewer itself
         self._enable_review()
         self.refresh([])
@@ -305,11 +314,11 @@ class MainWindow(QMainWindow):
         self.inspector.show_due(a.due_text, a.colour)
         self.inspector.show_findings(a.messages)
 
-    def _on_current_changed(self, index: int) -> None:
+    def _on_current_changed(self, key: str) -> None:
         p = self.controller.current
-        if p is None:
+        row = self.model.row_of(key)
+        if p is None or row < 0:
             return
-        row = index - 1
         sm = self.table.selectionModel()
         if sm.currentIndex().row() != row:
             sm.setCurrentIndex(
@@ -322,19 +331,19 @@ class MainWindow(QMainWindow):
         self.show_current_paragraph()
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.controller.go_to(current.row() + 1)
+        if current.isValid() and 0 <= current.row() < len(self.model.regions):
+            self.controller.go_to(self.model.regions[current.row()].key)
 
     def _comment_edited(self, text: str) -> None:
         self.controller.set_comment(text)
         self.table.setFocus()  # Enter saved it: back to deciding
 
-    def refresh(self, indexes: list[int]) -> None:
-        """Decisions changed for these paragraphs (or only header fields): update the views."""
+    def refresh(self, keys: list[str]) -> None:
+        """Decisions changed for these regions ([]: all): update the views."""
         c = self.controller
         if c.cable is None:
             return
-        self.model.paragraphs_changed(indexes or None)
+        self.model.regions_changed(keys or None)
         bars = []
         if c.review is not None:
             bars = [Bar(w.start, w.end, w.codes) for w in c.review.withholdings(c.cable)]
@@ -349,10 +358,9 @@ class MainWindow(QMainWindow):
         p, cable = c.current, c.cable
         if p is None or cable is None:
             return
-        decision = c.review.decision(p.index) if c.review else None
-        self.inspector.show_paragraph(p, len(cable.paragraphs))
-        if decision is not None:
-            self.panel.show_decision(decision)
+        self.inspector.show_region(p, cable, c.position() + 1, len(c.regions))
+        if c.review is not None:
+            self.panel.show_decision(c.review.effective(p).decision)
 
     def _on_progress(self, cable_id: str, decided: int, total: int) -> None:
         self._update_progress()
@@ -364,13 +372,11 @@ class MainWindow(QMainWindow):
         if c.cable is None:
             self.status.show_progress("No cable open")
         elif c.review is None:
-            n = len(c.cable.paragraphs)
-            self.status.show_progress(f"{n} paragraphs (read-only: decisions cannot be saved)")
+            n = len(c.regions)
+            self.status.show_progress(f"{n} regions (read-only: decisions cannot be saved)")
         else:
             r = c.review
-            self.status.show_progress(
-                f"{r.decided_count} of {r.paragraph_count} paragraphs decided"
-            )
+            self.status.show_progress(f"{r.decided_count} of {r.region_count} regions decided")
 
     # -- questions, errors, the screen -------------------------------------------------------
     def confirm(self, text: str) -> bool:
