@@ -72,7 +72,8 @@ class DecisionPanel(QWidget):
         self._shown_comment = ""
 
     def show_decision(self, decision: Decision) -> None:
-        colour = styles.DECISION_COLOURS[decision.action.value]
+        bg = self.palette().window().color()  # readable on a dark palette too
+        colour = styles.readable(styles.DECISION_COLOURS[decision.action.value], bg).name()
         words = _WORDS[decision.action]
         if decision.action == Action.PARTIAL:
             n = len(decision.spans)

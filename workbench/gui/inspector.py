@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -45,7 +46,8 @@ class Inspector(QScrollArea):
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
         self.setMinimumWidth(styles.INSPECTOR_MIN_WIDTH)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As needed: on a small screen a narrow inspector scrolls rather than cut buttons off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget()
         self.setWidget(body)
         self._layout = QVBoxLayout(body)
@@ -102,7 +104,9 @@ class Inspector(QScrollArea):
         f["origin"].setText(cable.origin.name if cable.origin else "")
         c = cable.classification
         if c is not None:
-            colour = styles.LEVEL_COLOURS.get(c.level, styles.UNKNOWN_COLOUR)
+            colour = styles.readable(
+                styles.LEVEL_COLOURS.get(c.level, styles.UNKNOWN_COLOUR), self._background()
+            ).name()
             text = c.level + ("//" + "/".join(c.controls) if c.controls else "")
             f["classification"].setText(f'<b style="color:{colour}">{text}</b>')
         else:
@@ -115,7 +119,11 @@ class Inspector(QScrollArea):
         f["subject"].setText(cable.subject.text if cable.subject else "")
         f["due"].setText("")
 
+    def _background(self) -> QColor:
+        return self.palette().window().color()
+
     def show_due(self, text: str, colour: str) -> None:
+        colour = styles.readable(colour, self._background()).name()
         self.fields["due"].setText(f'<span style="color:{colour}"><b>{text}</b></span>')
 
     def show_findings(self, messages: list[str]) -> None:
