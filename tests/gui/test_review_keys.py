@@ -108,6 +108,8 @@ def test_withheld_text_is_a_bar_with_codes_and_original_on_hover(
     # The bar's tooltip shows the codes and the original to the reviewer.
     cur = window.view.textCursor()
     cur.setPosition(p2.body_start + 5)
+    window.view.setTextCursor(cur)
+    window.view.ensureCursorVisible()  # the point must be on screen to hover it
     pos = window.view.cursorRect(cur).center()
     tip = window.view.tooltip_at(pos)
     assert "Withheld (b)(1) 1.4(d)" in tip and "Poloff delivered" in tip

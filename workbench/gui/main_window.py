@@ -406,16 +406,9 @@ class MainWindow(QMainWindow):
             w, h = min(w, int(free.width() * 0.95)), min(h, int(free.height() * 0.9))
             self.move(free.center().x() - w // 2, free.center().y() - h // 2)
         self.resize(w, h)
-        # The text gets what the lists leave; the inspector is never narrower than its
-        # buttons and fields (it scrolls only up and down, so a narrower one cut them off).
-        body = self.inspector.widget()
-        body.adjustSize()
-        need = (
-            body.minimumSizeHint().width() + self.inspector.verticalScrollBar().sizeHint().width()
-        )
-        need += 2 * self.inspector.frameWidth() + 8
-        self.inspector.setMinimumWidth(max(styles.INSPECTOR_MIN_WIDTH, need))
-        side = max(self.inspector.minimumWidth(), w // 4)
+        # The text gets what the lists leave; the inspector keeps its minimum (and scrolls
+        # sideways on a small screen rather than cut its buttons off).
+        side = max(styles.INSPECTOR_MIN_WIDTH, w // 4)
         left = max(w * 3 // 10, 300)  # room for the region's name, its decision and codes
         self.splitter.setSizes([left, w - left - side, side])
 
