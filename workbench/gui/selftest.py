@@ -1,7 +1,7 @@
 """The Qt part of ``workbench --self-test``: the reviewer's window on the offscreen platform.
 
 Proves that the installed (or bundled) Qt has its platform plugin and fonts, and that the real
-window opens a cable: its paragraph table fills and the window draws text into an image.
+window opens a cable: its region list fills and the window draws text into an image.
 """
 
 from __future__ import annotations
@@ -50,10 +50,9 @@ def _open(app, path: Path) -> str:  # type: ignore[no-untyped-def]
         if not window.open_path(path) or window.controller.cable is None:
             raise RuntimeError(f"the window did not open {path}: {window.last_error}")
         rows = window.model.rowCount()
-        if rows != len(window.controller.cable.paragraphs):
-            raise RuntimeError(
-                f"the paragraph table has {rows} rows for {len(window.controller.cable.paragraphs)} paragraphs"
-            )
+        regions = len(window.controller.regions)
+        if rows != regions or not regions:
+            raise RuntimeError(f"the region list has {rows} rows for {regions} regions")
         app.processEvents()
         image = window.view.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     finally:
@@ -63,7 +62,7 @@ def _open(app, path: Path) -> str:  # type: ignore[no-untyped-def]
     if dark < 500:
         raise RuntimeError(f"the window drew no text ({dark} dark pixels)")
     return (
-        f"{app.platformName()} window opened {window.controller.cable.id}: {rows} paragraphs in the table, "
+        f"{app.platformName()} window opened {window.controller.cable.id}: {rows} regions in the list, "
         f"text drawn ({len(families)} font families)"
     )
 
