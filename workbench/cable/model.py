@@ -87,6 +87,22 @@ class Subject(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class RecordBlock:
+    """The metadata block of a partial-extract record (``id:``, ``date:``, ``refid:`` ...).
+
+    ``fields`` are its lines as ``(key, value)`` in order; ``refid`` and ``sent`` are what it
+    says the reference ID and the date are (``None`` where unreadable).
+    """
+
+    text: str
+    start: int
+    end: int
+    fields: tuple[tuple[str, str], ...]
+    refid: str | None
+    sent: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class Decl:
     """The declassification instruction from the E.O. line.
 
@@ -208,6 +224,7 @@ class Cable:
     body_start: int = 0
     markdown: bool = False  # the Markdown-flattened form, where "¶1." became "11."
     partial_extract: bool = False
+    record: RecordBlock | None = None  # a partial extract's own metadata block
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
 

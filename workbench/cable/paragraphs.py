@@ -17,11 +17,28 @@ _EOL = r"(?=\n|\Z)"
 _PILCROW_LABEL_RE = re.compile(r"¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?")
 _LINE_LABEL = LinePattern(r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(]|\n|\Z|[A-Z])")
 
+# The page header of the PlusD form: ``PAGE 03 HARARE 06677 03 OF 03 291401Z``.
+PAGE_HEAD = (
+    r"PAGE[ \t]++\d{2,3}[ \t]++[A-Z][A-Z]*+(?:[ ][A-Z]++)*+[ \t]++\d{3,8}"
+    r"(?:[ \t]++\d{2}[ \t]++OF[ \t]++\d{2})?[ \t]++\d{6}Z"
+)
+# A paragraph label on the rest of such a line.
+_LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
+# A label inside a flattened line (the whole body run together on one line): only with its
+# portion mark, which may have wrapped to the next line (``------- 1.\n (C) The Prime ...``).
+_INLINE_LABEL_RE = re.compile(
+    r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
+)
+_FLATTENED_LINE = 400  # characters: a line this long is a run-together body, not a line
+
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
 NOISE_LINE = LinePattern(
     r"[ \t]*+(?:"
-    r"(?:PAGE[ \t]++\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
+    # PAGE 04 HARARE 06677 01 OF 03 291400Z COALITION GOVERNMENT. THE GOAL ...: the text after
+    # the page header is the cable's (a paragraph may even begin there); only the header is debris.
+    r"(?P<page>" + PAGE_HEAD + r")(?=[ \t]++\S)"
+    r"|(?:PAGE[ \t]++\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
     # TRIPOLI 00000110  001.2 OF 002 (the post's words one blank apart, so that a long run of
     # blanks is not split every way between the name and the serial)
     r"|[A-Z][A-Z.]*(?:[ ][A-Z][A-Z.]*)*[ \t]++\d{6,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}"
@@ -73,6 +90,12 @@ def find_noise(source: str, lo: int, hi: int) -> list[Span]:
         # The header lines a later section repeats follow its banner closely.
         window_end = min(hi, end + 600)
         for h_start, h_end, _ in _REPEATED_HEADER_LINE.finditer(source, end, window_end):
+            # A run-together record goes on after its header on the same line (``SUBJECT:
+            # ... REF: ... Classified By: ... 1. (C) The Prime Minister ...``): that is text.
+            run_on = _RUN_ON_RE.search(source, h_start + 1, h_end)
+            if run_on:
+                spans.append(Span(source[h_start : run_on.start()], h_start, run_on.start()))
+                continue
             if source[h_start:h_end].lstrip().upper().startswith("SUBJECT"):
                 # A repeated subject wraps like the first one did: take it to the blank line.
                 blank = _BLANK_LINE_RE.search(source, h_end, window_end)
@@ -84,6 +107,11 @@ def find_noise(source: str, lo: int, hi: int) -> list[Span]:
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*+\n")
+_RUN_ON_RE = re.compile(
+    r"(?<![ \t])[ \t]++(?=REF(?:S|TELS?)?[ \t]*+:|REF[ \t]++[A-Z][.)]|CLASSIFIED[ \t]++BY\b|¶"
+    r"|\d{1,3}[ \t]*+\.[ \t]*+\((?:U|C|S|SBU|TS)(?:\)|/))",
+    re.IGNORECASE,
+)
 _LABEL_AHEAD_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
@@ -105,6 +133,21 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
     found: list[_Label] = []
     matches = [(m.start(), m.end(), m, True) for m in _PILCROW_LABEL_RE.finditer(source, lo, hi)]
     matches += [(start, end, m, False) for start, end, m in _LINE_LABEL.finditer(source, lo, hi)]
+    for n in noise:
+        if n.text.startswith("PAGE"):
+            after = _LABEL_AFTER_PAGE_RE.match(source, n.end, hi)
+            if after:
+                matches.append((after.start("num"), after.end(), after, False))
+    pos = lo
+    while pos < hi:
+        eol = source.find("\n", pos, hi)
+        eol = hi if eol == -1 else eol
+        if eol - pos > _FLATTENED_LINE:
+            # (A little past the line's end: the mark may stand on the next line.)
+            for m in _INLINE_LABEL_RE.finditer(source, pos + 1, min(hi, eol + 16)):
+                if m.start() < eol:
+                    matches.append((m.start("num"), m.end(), m, False))
+        pos = eol + 1
     matches.sort(key=lambda x: x[0])
     for start, end, m, pilcrow in matches:
         if noise and _inside(start, noise):
@@ -112,6 +155,12 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
         if not pilcrow:
             start = m.start("num")
         marking = read_portion_mark(source, end)
+        if marking is None and source.startswith(
+            "\n", end + len(source[end : end + 8]) - len(source[end : end + 8].lstrip(" \t"))
+        ):
+            # The portion mark wrapped onto the next line.
+            nl = source.index("\n", end)
+            marking = read_portion_mark(source, nl + 1)
         label_end = marking.end if marking else end
         found.append(
             _Label(
@@ -154,10 +203,31 @@ def select_labels(labels: list[_Label], markdown: bool) -> list[tuple[_Label, in
             pick = 1 if _restarts(labels, i, last, markdown) else None
         if pick is None and lab.strong:
             pick = next((n for n in readings[1:] if last < n <= last + 3), None)
+        if pick is None:
+            # Numbering that does not start at 1 (part 2 of a cable starts at 15; a Markdown
+            # cable's first paragraph is ``12.``) or skips: the labels that follow decide.
+            pick = next(
+                (n for n in readings if last < n <= 60 and _continued(labels, i, n, markdown, lab)),
+                None,
+            )
         if pick is not None:
             chosen.append((lab, pick))
             last = pick
     return chosen
+
+
+def _last_before(labels: list[_Label], i: int, markdown: bool) -> int:
+    return 0 if i == 0 else max(_readings(labels[i - 1], markdown))
+
+
+def _continued(labels: list[_Label], i: int, n: int, markdown: bool, lab: _Label) -> bool:
+    """Whether the labels after ``labels[i]`` go on from ``n``: one for a strong label, two
+    for a bare number (``2009.`` and ``2010.`` at line starts are years, not paragraphs)."""
+    need = 1 if lab.strong or n <= _last_before(labels, i, markdown) + 3 else 2
+    later = labels[i + 1 : i + 1 + need]
+    return len(later) == need and all(
+        n + k + 1 in _readings(x, markdown) for k, x in enumerate(later)
+    )
 
 
 def _restarts(labels: list[_Label], i: int, last: int, markdown: bool) -> bool:
@@ -181,7 +251,13 @@ def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
         return False
     flattened = select_labels(labels, markdown=True)
     literal = select_labels(labels, markdown=False)
-    return len(flattened) > len(literal) or (len(flattened) == len(literal) and "](#)" in text)
+    if len(flattened) != len(literal):
+        return len(flattened) > len(literal)
+    # As long either way (labels 11.-18.): the Markdown form's tag links decide, else a
+    # sequence from 1 is far likelier than one from 11.
+    return "](#)" in text or (
+        bool(flattened) and flattened[0][1] == 1 and bool(literal) and literal[0][1] != 1
+    )
 
 
 def _trim_end(source: str, start: int, end: int, noise_lines: frozenset[int]) -> int:
@@ -238,9 +314,11 @@ def split_paragraphs(
     markdown = maybe_markdown and is_markdown_numbering(labels, source)
     chosen = select_labels(labels, markdown)
     # Every line start inside a noise span (their patterns include the indentation).
+    # A page header with the cable's text after it on its line is not a debris line.
     noise_lines = frozenset(
         pos
         for n in noise
+        if n.end >= len(source) or source[n.end] == "\n"
         for pos in (n.start, *(n.start + i + 1 for i, ch in enumerate(n.text) if ch == "\n"))
     )
 

@@ -25,6 +25,7 @@ from workbench.cable.lines import LinePattern, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE, caption_name
 from workbench.cable.model import Cable, Classification, Span
 from workbench.cable.paragraphs import find_noise, find_para_refs, split_paragraphs
+from workbench.cable.record import read_record
 from workbench.cable.subject import read_subject
 from workbench.cable.tags import read_tags
 
@@ -67,6 +68,28 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         classification, class_line, class_end = read_classification(text, 0, head_hi)
 
     cid = make_id(class_line, text, head_hi, year, origin)
+    # A partial extract's own metadata block gives the ID and date its text may lack; where
+    # the two disagree, the warnings say so and the block's word stands.
+    record = read_record(text, head_hi) if text.find("\nrefid:", 0, head_hi) != -1 else None
+    if record is not None:
+        if record.sent and sent is None:
+            # The block's date gives the year the text's own ID needs.
+            cid = make_id(class_line, text, head_hi, record.sent.year, origin)
+        if record.refid and cid and record.refid != cid:
+            warnings.append(f"the record's metadata names it {record.refid}, its text reads {cid}")
+        if record.sent and sent and abs((record.sent - sent).total_seconds()) >= 3600:
+            warnings.append(
+                f"the record's metadata dates it {record.sent:%Y-%m-%d %H:%M}Z, "
+                f"its text {sent:%Y-%m-%d %H:%M}Z"
+            )
+        if record.sent and sent is None:
+            sent = record.sent
+            at = record.text.find("date:") + 5
+            value = record.text[at:].split("\n", 1)[0].strip()
+            at = record.start + record.text.index(value, at)
+            sent_span = Span(value, at, at + len(value))
+            year = sent.year
+        cid = record.refid or cid
     if cid is None:
         if year is None:
             warnings.append("no date in the text, so the reference ID's year is unknown")
@@ -180,6 +203,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         body_start=header_end,
         markdown=markdown,
         partial_extract=partial,
+        record=record,
         encoding=encoding,
         warnings=tuple(warnings),
     )

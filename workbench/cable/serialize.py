@@ -124,6 +124,14 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         "corrected_copy": _span(cable.corrected),
         "markdown_numbering": cable.markdown,
         "partial_extract": cable.partial_extract,
+        "record": None
+        if cable.record is None
+        else {
+            **dict(cable.record.fields),
+            "text": cable.record.text,
+            "start": cable.record.start,
+            "end": cable.record.end,
+        },
         "encoding": cable.encoding,
         "warnings": list(cable.warnings),
     }
