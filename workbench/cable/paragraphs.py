@@ -29,7 +29,8 @@ _LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
 _INLINE_LABEL_RE = re.compile(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
-_FLATTENED_LINE = 400  # characters: a line this long is a run-together body, not a line
+# A line this long is a run-together body, not a line.
+_LONG_LINE_RE = re.compile(r"(?m)^[^\n]{400,}")
 
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
@@ -138,16 +139,12 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
             after = _LABEL_AFTER_PAGE_RE.match(source, n.end, hi)
             if after:
                 matches.append((after.start("num"), after.end(), after, False))
-    pos = lo
-    while pos < hi:
-        eol = source.find("\n", pos, hi)
-        eol = hi if eol == -1 else eol
-        if eol - pos > _FLATTENED_LINE:
-            # (A little past the line's end: the mark may stand on the next line.)
-            for m in _INLINE_LABEL_RE.finditer(source, pos + 1, min(hi, eol + 16)):
-                if m.start() < eol:
-                    matches.append((m.start("num"), m.end(), m, False))
-        pos = eol + 1
+    for line in _LONG_LINE_RE.finditer(source, source.rfind("\n", 0, lo) + 1, hi):
+        pos, eol = max(line.start(), lo), line.end()
+        # (A little past the line's end: the mark may stand on the next line.)
+        for m in _INLINE_LABEL_RE.finditer(source, pos + 1, min(hi, eol + 16)):
+            if m.start() < eol:
+                matches.append((m.start("num"), m.end(), m, False))
     matches.sort(key=lambda x: x[0])
     for start, end, m, pilcrow in matches:
         if noise and _inside(start, noise):

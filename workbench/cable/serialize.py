@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from workbench.cable.markings import caption_name
 from workbench.cable.model import Addressee, Cable, Marking, Span
 
@@ -135,3 +137,70 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         "encoding": cable.encoding,
         "warnings": list(cable.warnings),
     }
+
+
+# Characters that str.splitlines() (and so many JSONL readers) take for line ends; orjson
+# writes them as they are, valid JSON but a broken JSONL line.
+_LINE_BREAKS = (
+    (b"\xe2\x80\xa8", b"\\u2028"),
+    (b"\xe2\x80\xa9", b"\\u2029"),
+    (b"\xc2\x85", b"\\u0085"),
+)
+
+
+def cable_to_json(cable: Cable, indent: bool = False) -> bytes:
+    """The same object as :func:`cable_to_dict`, as UTF-8 JSON, written in one pass.
+
+    The model's dataclasses already have the schema's keys (paragraphs, markings, addressees,
+    spans), so orjson serialises them directly instead of copying each into a dict first.
+    """
+    cb = cable.classified_by
+    obj = {
+        "path": cable.path,
+        "id": cable.id,
+        "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
+        "precedence": cable.precedence,
+        "origin": cable.origin.name if cable.origin else None,
+        "from": cable.origin,
+        "to": cable.to,
+        "info": cable.info,
+        "classification": cable.classification,
+        "captions": list(dict.fromkeys(caption_name(c.text) for c in cable.captions)),
+        "eo": cable.eo,
+        "decl": decl_dict(cable),
+        "classified_by": None
+        if cb is None
+        else {
+            "name": cb.name,
+            "reasons": cb.reasons,
+            "invalid_reasons": cb.bad_letters,
+            "text": cb.text,
+            "start": cb.start,
+            "end": cb.end,
+        },
+        "tags": cable.tags,
+        "visitors": cable.visitors,
+        "subject": cable.subject,
+        "refs": cable.refs,
+        "paragraphs": cable.paragraphs,
+        "signature": cable.signature,
+        "entire_text_marking": cable.entire_text,
+        "corrected_copy": cable.corrected,
+        "markdown_numbering": cable.markdown,
+        "partial_extract": cable.partial_extract,
+        "record": None
+        if cable.record is None
+        else {
+            **dict(cable.record.fields),
+            "text": cable.record.text,
+            "start": cable.record.start,
+            "end": cable.record.end,
+        },
+        "encoding": cable.encoding,
+        "warnings": cable.warnings,
+    }
+    data = orjson.dumps(obj, option=orjson.OPT_INDENT_2 if indent else 0)
+    if b"\xe2\x80" in data or b"\xc2\x85" in data:
+        for raw, escaped in _LINE_BREAKS:
+            data = data.replace(raw, escaped)
+    return data

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import sys
 from pathlib import Path
 
 from workbench.cable import CableError, parse_bytes, read_cable
-from workbench.cable.serialize import cable_to_dict
+from workbench.cable.serialize import cable_to_json
 from workbench.commands.common import fail, iter_cable_paths
 
 HELP = "read cables and print what they say as JSON"
@@ -45,41 +44,30 @@ _PARALLEL_FROM = 64
 _CHUNK = 32
 
 
-def _render(item: tuple[str, str]) -> tuple[str | None, str | None]:
-    """Read, parse and serialise one cable: ``(json_text, None)`` or ``(None, error)``.
+def _render(item: tuple[str, str]) -> tuple[bytes | None, str | None]:
+    """Read, parse and serialise one cable: ``(json_bytes, None)`` or ``(None, error)``.
 
-    Runs in worker processes, so it returns text rather than objects: a ``Cable`` is much
-    larger to send between processes than its JSON.
+    Runs in worker processes, so it returns bytes rather than objects: a ``Cable`` is much
+    larger to send between processes than its JSON. (``cable_to_json`` escapes U+2028, U+2029
+    and U+0085, so no cable can split a JSONL line.)
     """
     path, fmt = item
     try:
         cable = read_cable(path)
     except CableError as exc:
         return None, str(exc)
-    obj = cable_to_dict(cable)
-    if fmt == "jsonl":
-        # ASCII-escaped so that no U+2028 or U+0085 in a cable can split a JSONL line.
-        return json.dumps(obj), None
-    return json.dumps(obj, ensure_ascii=False, indent=2), None
+    return cable_to_json(cable, indent=fmt != "jsonl"), None
 
 
 def run(args: argparse.Namespace) -> int:
-    out = sys.stdout
+    out = sys.stdout.buffer
     many = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
     fmt = args.format or ("jsonl" if many else "json")
-    results: list[tuple[str | None, str | None]] = []
+    results: list[tuple[bytes | None, str | None]] = []
     if "-" in args.paths:
         try:
             cable = parse_bytes(sys.stdin.buffer.read(), "-")
-            obj = cable_to_dict(cable)
-            results.append(
-                (
-                    json.dumps(obj)
-                    if fmt == "jsonl"
-                    else json.dumps(obj, ensure_ascii=False, indent=2),
-                    None,
-                )
-            )
+            results.append((cable_to_json(cable, indent=fmt != "jsonl"), None))
         except CableError as exc:
             results.append((None, str(exc)))
     paths = [str(p) for p in iter_cable_paths([p for p in args.paths if p != "-"])]
@@ -88,21 +76,20 @@ def run(args: argparse.Namespace) -> int:
     errors = 0
     first = True
     if fmt == "json" and many:
-        out.write("[")
+        out.write(b"[")
 
-    def emit(result: tuple[str | None, str | None]) -> None:
+    def emit(result: tuple[bytes | None, str | None]) -> None:
         nonlocal errors, first
-        text, error = result
+        data, error = result
         if error is not None:
+            out.flush()
             fail(error, 1)
             errors += 1
             return
-        if fmt == "jsonl":
-            out.write(f"{text}\n")
-        elif many:
-            out.write(("\n" if first else ",\n") + (text or ""))
+        if fmt == "json" and many:
+            out.write((b"\n" if first else b",\n") + (data or b""))
         else:
-            out.write(f"{text}\n")
+            out.write((data or b"") + b"\n")
         first = False
 
     for r in results:
@@ -116,5 +103,6 @@ def run(args: argparse.Namespace) -> int:
         for item in items:
             emit(_render(item))
     if fmt == "json" and many:
-        out.write("\n]\n")
+        out.write(b"\n]\n")
+    out.flush()
     return 1 if errors else 0
