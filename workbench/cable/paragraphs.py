@@ -30,7 +30,8 @@ _INLINE_LABEL_RE = re.compile(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
 # A line this long is a run-together body, not a line.
-_LONG_LINE_RE = re.compile(r"(?m)^[^\n]{400,}")
+# (Searched for after a newline, which the engine finds with a fast scan, not at every offset.)
+_LONG_LINE_RE = re.compile(r"\n[^\n]{400,}")
 
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
@@ -139,8 +140,8 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
             after = _LABEL_AFTER_PAGE_RE.match(source, n.end, hi)
             if after:
                 matches.append((after.start("num"), after.end(), after, False))
-    for line in _LONG_LINE_RE.finditer(source, source.rfind("\n", 0, lo) + 1, hi):
-        pos, eol = max(line.start(), lo), line.end()
+    for line in _LONG_LINE_RE.finditer(source, max(source.rfind("\n", 0, lo), 0), hi):
+        pos, eol = max(line.start() + 1, lo), line.end()
         # (A little past the line's end: the mark may stand on the next line.)
         for m in _INLINE_LABEL_RE.finditer(source, pos + 1, min(hi, eol + 16)):
             if m.start() < eol:

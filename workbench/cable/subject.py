@@ -44,9 +44,15 @@ _NOT_SUBJECT_LINE_RE = re.compile(
 )
 
 
+_UPPER_RE = re.compile(r"[A-Z]")
+_LOWER_RE = re.compile(r"[a-z]")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
 def _letters_upper(s: str) -> float:
-    letters = [c for c in s if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    """The share of capitals among the letters of ``s`` (ASCII letters: cables are English)."""
+    upper, lower = len(_UPPER_RE.findall(s)), len(_LOWER_RE.findall(s))
+    return upper / (upper + lower) if upper + lower else 0.0
 
 
 def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -140,7 +146,7 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
             head = text[nxt : stop.start()] if stop else stripped
             # An all-capitals subject does not go on in a sentence of lower-case text
             # (``This is an action request. Please see para 2.``).
-            if upper and sum(c.isalpha() for c in head) >= 3 and _letters_upper(head) < 0.5:
+            if upper and len(_LETTER_RE.findall(head)) >= 3 and _letters_upper(head) < 0.5:
                 break
             end = stop.start() if stop else e
             if stop:
