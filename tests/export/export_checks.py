@@ -75,7 +75,9 @@ def problems(pdf: bytes, cable: Cable, review: Review, frame_lines: set[str]) ->
     released4 = set().union(*(grams(r, 4) for r in runs))
     # The reference ID is released by design: it is the title and the file name.
     # So are the codes, printed on boxes, stamps and keywords.
+    # (and the disposition's words in the keywords: RELEASE IN PART, WITHHELD IN FULL)
     ours = cable_name(cable) + " " + " ".join(c for w in ws for c in w.codes)
+    ours += " RELEASE WITHHELD IN FULL PART"
     released1 = {t for r in runs for t in r} | set(toks(ours))
     # Every paragraph released in full is there, its words consecutive once the page frame
     # and box labels (which may fall inside a paragraph at a page break) are taken out.

@@ -80,30 +80,33 @@ def _corpus_cable(name: str) -> Cable:
 
 
 def test_harare_comment_on_a_page_break_line_waits_for_a_reviewer() -> None:
-    """00HARARE6677: paragraph 11 begins on a page-break line, which the reader takes for page
-    debris. Its text must be in a region no rule releases."""
+    """00HARARE6677: paragraph 11 begins on a page-break line. Its text must be in a region no
+    rule releases (since issue 14's reader, paragraph 11 itself; before, page debris)."""
     cable = _corpus_cable("00HARARE6677.txt")
     review = Review.for_cable(cable)
     at = cable.text.index("TSVANGIRAI WAS FRANK")
     region = partition(cable).at(at)
     assert region is not None and rule_for(region.kind) is None
     assert review.effective(region).action == Action.PENDING
-    # Every paragraph the window lists withheld: still not a finished review.
+    assert region.kind == "paragraph" and cable.paragraphs[region.paragraph - 1].number == 11
+    # Every paragraph the window lists withheld: the comment is withheld with them.
     for p in cable.paragraphs:
         commands.withhold(p, ["(b)(1)", "1.4(d)"]).apply(review)
-    assert not review.is_complete and region in review.pending()
+    assert region not in review.pending()
     withheld = review.withholdings(cable, allow_pending=True)
     assert any(w.start <= at < w.end for w in withheld)
 
 
 def test_yerevan_without_paragraphs_is_not_complete() -> None:
-    """08YEREVAN649: the reader finds no paragraph; the body is still there to decide."""
+    """08YEREVAN649: its body runs together on one line; since issue 14's reader its
+    paragraphs are read there, and the body is still there to decide."""
     cable = _corpus_cable("08YEREVAN649.txt")
-    assert cable.paragraphs == ()
+    assert [p.number for p in cable.paragraphs if p.number] == list(range(1, 9))
     review = Review.for_cable(cable)
     assert not review.is_complete
     at = cable.text.index("The Prime Minister convoked the Charge")
-    assert partition(cable).at(at).kind == "unparsed"
+    assert partition(cable).at(at).kind == "paragraph"
+    assert review.effective(partition(cable).at(at)).action == Action.PENDING
     # The repeated header lines follow the originals: withholding the subject withholds them.
     repeats = [r for r in partition(cable) if r.kind == "repeat" and r.follows == "subject"]
     assert repeats

@@ -363,10 +363,23 @@ def _add_blocks(source: str, lo: int, hi: int, noise: list[Span], add) -> None: 
     for m in re.finditer(r"\n[ \t]*+\n", source[lo:hi]):
         block_end = lo + m.start()
         if _has_text(source, pos, block_end, noise):
-            add(_skip_blank(source, pos, block_end), block_end, None, None)
+            add(_skip_noise(source, pos, block_end, noise), block_end, None, None)
         pos = lo + m.end()
     if _has_text(source, pos, hi, noise):
-        add(_skip_blank(source, pos, hi), hi, None, None)
+        add(_skip_noise(source, pos, hi, noise), hi, None, None)
+
+
+def _skip_noise(source: str, start: int, end: int, noise: list[Span]) -> int:
+    """``start`` moved past blanks and the debris a block begins with (a repeated SUBJECT line
+    the record's text runs on after): the block is the text after it."""
+    start = _skip_blank(source, start, end)
+    moved = True
+    while moved:
+        moved = False
+        for n in noise:
+            if n.start == start and n.end < end:
+                start, moved = _skip_blank(source, n.end, end), True
+    return start
 
 
 def _skip_blank(source: str, start: int, end: int) -> int:
