@@ -173,3 +173,26 @@ def test_html_entities_keep_spans_on_the_bytes_as_written() -> None:
     assert c.subject is not None
     assert c.subject.text == "AT&amp;T&#8217;S BID"
     assert c.subject.value == "AT&T\u2019S BID"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "tags", "subject"),
+    [
+        # Header fragments with no classification line, as peer parsers test themselves with.
+        ("tAgs something\nhere", ["SOMETHING"], None),
+        ("tAgs: something,\nhere", ["SOMETHING", "HERE"], None),
+        ("DECL: 08/22/2017 AGS: PGOV, PREL, AR", ["PGOV", "PREL", "AR"], None),
+        (
+            "SUBJECT: TALKS WITH THE\nOPPOSITION LEADER \n CONFIDENTIAL\nPAGE 02 LUSAKA 01021",
+            [],
+            "TALKS WITH THE OPPOSITION LEADER",
+        ),
+    ],
+)
+def test_header_fragments_without_a_classification_line(
+    fragment: str, tags: list[str], subject: str | None
+) -> None:
+    c = parse_cable(fragment)
+    spans_are_faithful(c)
+    assert list(c.tags) == tags
+    assert (c.subject.value if c.subject else None) == subject

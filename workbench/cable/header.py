@@ -23,7 +23,7 @@ _CLASS_LINE_PATTERN = (
     # run into the post ("02 OF 03QRIPOLI").
     r"(?:[ \t]*+\n?[ \t]*+(?i:SE?CTION|ECTION|SECTON)[ \t]++(?P<sec>\d{1,3})[ \t]++"
     r"(?i:OF|GF|0F|QF)[ \t]++(?P<of>\d{1,3}))?"
-    r"(?:[ \t]++|[ \t]*+\n[ \t]*+|(?<=\d)(?=[A-Z]))(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]++"
+    r"(?:[ \t]++|[ \t]*+\n[ \t]*+|(?<=\d)(?=[A-Z]))(?!PAGE[ \t])(?P<post>[A-Z][A-Z'.\-]*(?:[ \t][A-Z][A-Z'.\-]*){0,4})[ \t]++"
     # Not a date-time group ("CONFIDENTIAL R 021439Z DEC 08").
     r"(?P<serial>\d{2,7})(?!\d|Z\b)"
     r"(?P<rest>[^\n]*)"

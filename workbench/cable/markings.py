@@ -6,6 +6,7 @@ Vocabulary from declassification.md section 2 (32 CFR 2001.21, CAPCO 2016 D.2, 5
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.cable.model import Marking
 
@@ -100,6 +101,8 @@ _MARK_BODY_RE = re.compile(
 )
 
 
+# A cable repeats a handful of marks (``C``, ``S//NF``) in every paragraph: read each once.
+@lru_cache(maxsize=512)
 def parse_mark_body(body: str) -> tuple[str | None, tuple[str, ...]] | None:
     """Level and controls of a portion mark's inside (``C//NF`` -> CONFIDENTIAL, NOFORN).
 

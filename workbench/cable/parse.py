@@ -96,7 +96,9 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         else:
             warnings.append("no classification line with post and serial, so no reference ID")
 
-    fields_lo = class_end if classification else addr_end
+    # A banner alone on its line (no post and serial) may be page debris after the fields, as
+    # in a header fragment: then the fields are looked for from the routing header's end.
+    fields_lo = class_end if classification and class_line is not None else addr_end
     eo, decl = read_eo_line(text, fields_lo, min(len(text), fields_lo + 3000), year)
     fields_hi = min(len(text), (eo.end if eo else fields_lo) + 3000)
 

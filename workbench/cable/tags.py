@@ -71,9 +71,9 @@ def _continues(line: str, value: str) -> bool:
     words = re.findall(r"[A-Za-z]+", stripped)
     if all(w.upper() in _CAPTION_WORDS for w in words):
         return False
-    # The case of the TAGS line: a mixed-case record writes ``etra, mnuc``; an all-capitals
-    # one does not go on with a lower-case word (that is the subject or the text).
-    return stripped.isupper() or value.islower() or stripped.islower() == value.islower()
+    # Without a trailing comma only a line of codes in capitals goes on: a lower-case word
+    # after ``tags something`` is the text (a mixed-case record's run-on has its comma).
+    return stripped.isupper()
 
 
 def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list[str]]:
@@ -88,10 +88,9 @@ def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list
             if label in ("TAGS", "TAG") or at_line_start or text[cand.start() - 1] in " \t":
                 m = cand
                 break
-        elif (
-            at_line_start
-            and _CODE_START_RE.match(text, cand.end())
-            and (label in ("TAGS", "TAG") or cand.group("label").isupper())
+        elif at_line_start and (
+            (label in ("TAGS", "TAG") and text[cand.end() : cand.end() + 1].isalpha())
+            or (cand.group("label").isupper() and _CODE_START_RE.match(text, cand.end()))
         ):
             m = cand
             break
