@@ -169,3 +169,13 @@ def test_long_runs_of_blanks_parse_in_linear_time(text: str) -> None:
 def test_read_captions_past_the_end_of_the_text_returns() -> None:
     text = "UNCLAS BRASILIA 000872\nSIPDIS\nSENSITIVE"
     assert [c.text for c in read_captions(text, 0, len(text) + 500)] == ["SIPDIS", "SENSITIVE"]
+
+
+def test_authority_name_reads_html_entities() -> None:
+    body = BODY.replace(
+        "\n\n1.", "\n\nClassified By: Charge d&#8217;Affaires J. Doe, 1.4 (b,d)\n\n1."
+    )
+    c = _cable("C O N F I D E N T I A L BRASILIA 000872\n\nE.O. 12958: DECL: 5/11/2017\n", body)
+    assert c.classified_by is not None
+    assert c.classified_by.name == "Charge d\u2019Affaires J. Doe"
+    assert "&#8217;" in c.classified_by.text

@@ -6,6 +6,7 @@ Variants from declassification.md section 3; the reason letters are E.O. 12958/1
 
 from __future__ import annotations
 
+import html
 import re
 
 from workbench.cable.model import ClassifiedBy
@@ -121,7 +122,8 @@ def _read_at(source: str, m: re.Match[str]) -> ClassifiedBy:
 
     name_end = _NAME_END_RE.search(block)
     name = block[: name_end.start()] if name_end else block.split("\n", 1)[0]
-    name = " ".join(name.split()).strip(" .,;:")
+    # The name as read: HTML left in the text decoded (``Charge d&#8217;Affaires``).
+    name = html.unescape(" ".join(name.split())).strip(" .,;:")
     # "Classified By: Classified by Ambassador ..." (a template line typed over).
     name = CLASSIFIED_BY_RE.sub("", name, count=1) if CLASSIFIED_BY_RE.match(name) else name
 
