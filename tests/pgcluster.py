@@ -80,6 +80,13 @@ class Cluster:
         )
 
     def start(self) -> Cluster:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # no half-made cluster left in /tmp
+            raise
+
+    def _start(self) -> Cluster:
         pwfile = self.folder / "pw"
         pwfile.write_text(self.password + "\n")
         if self.user:
