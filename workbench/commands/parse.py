@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import os
 import sys
@@ -70,9 +71,11 @@ def run(args: argparse.Namespace) -> int:
             results.append((cable_to_json(cable, indent=fmt != "jsonl"), None))
         except CableError as exc:
             results.append((None, str(exc)))
-    paths = [str(p) for p in iter_cable_paths([p for p in args.paths if p != "-"])]
+    # Paths are walked as they are parsed, never listed: memory stays flat however many cables.
+    paths = (str(p) for p in iter_cable_paths([p for p in args.paths if p != "-"]))
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    items = [(p, fmt) for p in paths]
+    items = ((p, fmt) for p in paths)
+    head = list(itertools.islice(items, _PARALLEL_FROM))
     errors = 0
     first = True
     if fmt == "json" and many:
@@ -94,13 +97,14 @@ def run(args: argparse.Namespace) -> int:
 
     for r in results:
         emit(r)
-    if jobs > 1 and len(items) >= _PARALLEL_FROM:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(items) // _CHUNK + 1)) as pool:
+    queue = itertools.chain(head, items)
+    if jobs > 1 and len(head) >= _PARALLEL_FROM:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
             # imap keeps input order, so output is the same whatever the number of workers.
-            for r in pool.imap(_render, items, chunksize=_CHUNK):
+            for r in pool.imap(_render, queue, chunksize=_CHUNK):
                 emit(r)
     else:
-        for item in items:
+        for item in queue:
             emit(_render(item))
     if fmt == "json" and many:
         out.write(b"\n]\n")
