@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
         self._connect()
         self.fit_to_screen()
+        from workbench.gui.team import attach_team
+
+        self.team = attach_team(self)  # QC keys; others' changes shown as they are saved
         self.status.show_reviewer(c.reviewer)
         self._update_progress()
         self._enable_review()
@@ -433,6 +436,7 @@ class MainWindow(QMainWindow):
         if not self.controller.close():
             e.ignore()
             return
+        self.team.stop()
         if self.batch is not None:
             self.batch.stop()
         super().closeEvent(e)

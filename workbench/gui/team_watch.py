@@ -24,6 +24,7 @@ class TeamWatch(QThread):
         self.setObjectName("teamWatch")
         self.spec = spec
         self._stopping = False
+        self.watching = False  # set once ``ready`` has been emitted
 
     def run(self) -> None:
         from workbench.review.watch import ChangeWatcher
@@ -34,6 +35,7 @@ class TeamWatch(QThread):
             try:
                 if watcher is None:
                     watcher = ChangeWatcher(self.spec)
+                    self.watching = True
                     self.ready.emit()
                 ids = watcher.wait(WAIT_S)
                 failures = 0
