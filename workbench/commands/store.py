@@ -48,7 +48,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "policy",
         help="show or set whether release export needs QC approval",
         description="Without options, print the store's release policy. --require-qc makes "
-        "release export (and the window's Export) refuse cables a QC reviewer has not approved; "
+        "release export (workbench export) refuse cables a QC reviewer has not approved; "
         "--no-require-qc lifts that. In a PostgreSQL store only the case administrator may set it.",
     )
     add = q.add_mutually_exclusive_group()
