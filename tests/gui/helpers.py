@@ -10,8 +10,16 @@ LIVE: list[Any] = []  # windows made by the make_window fixture
 
 def all_saved(timeout_s: float = 20.0) -> None:
     """Wait until every live window's queued writes are in the store."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
     for w in LIVE:
         assert w.controller.flush(timeout_s), "a window's changes did not reach the store"
+        # ... and the window has heard so (the worker's "saved" signals are queued to it).
+        end = time.monotonic() + timeout_s
+        while w.controller.unsaved and time.monotonic() < end:
+            QApplication.processEvents()
 
 
 def saved(store_path: Path, cable_path: Path) -> Any:

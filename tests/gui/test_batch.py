@@ -10,7 +10,7 @@ import corpus
 import pytest
 from PySide6.QtCore import Qt
 
-from workbench.gui.batch_view import BatchModel
+from workbench.gui.batch_model import BatchModel
 from workbench.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")

@@ -1,10 +1,10 @@
-"""The window's controller: the open cable, its review, the current paragraph, the last codes.
+"""The window's controller: the open cable, its review, the current region, the last codes.
 
 ``ReviewController`` is the one place a reviewer's action changes the review. Its methods take
-explicit arguments (a ``QAction`` passes ``checked`` to whatever it is connected to, so nothing
-here is connected directly), it applies Qt-free review commands to its review at once, puts them
-on its undo stack and hands them to a :class:`StoreWriter`, which saves them on a worker thread.
-Views never read the store or change the review: they follow the signals below.
+explicit arguments (``QAction.triggered`` passes ``checked``, so nothing here is connected
+directly); it applies Qt-free review commands at once, stacks them for undo and queues them on
+a :class:`StoreWriter` (``store_link``), which saves them on a worker thread. Views follow the
+signals below; they never read the store or change the review.
 
 Questions to the user go through the injected ``confirm(text) -> bool``, so the window asks
 with a message box and a test answers with a lambda.
@@ -13,6 +13,11 @@ The unit the reviewer moves through is a region of the review's partition (issue
 routing lines, each header field, each paragraph, passing lines, unparsed text...), addressed by
 its key (``routing``, ``subject``, ``p3``, ``passing:1``). The review rules (what a selection
 redacts, what un-redacting releases) are the Qt-free commands of ``workbench.review.commands``.
+
+Each cable opened in the window keeps its review and its undo stack (a ``QUndoGroup`` of one
+stack per cable) until the window closes, so leaving a cable and coming back keeps its history,
+and :meth:`execute_on` can change a cable that is not shown (find and redact across a folder)
+as an undoable step of that cable's own.
 """
 
 from __future__ import annotations
@@ -20,24 +25,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from workbench.cable.model import Cable
 from workbench.gui import selection
-from workbench.gui.store_writer import StoreWriter
-from workbench.gui.undo import ReviewUndoCommand
+from workbench.gui.sessions import Session, Sessions, cable_key
+from workbench.gui.store_link import StoreLink
+from workbench.gui.store_writer import StoreWriter, review_key
+from workbench.gui.undo import ReviewUndoCommand, undo_text
 from workbench.review import commands as rc
 from workbench.review.model import Action, Decision, Review, ReviewError, Withholding
 from workbench.review.regions import Region, partition
 from workbench.review.store_api import ReviewStore
-from workbench.review.stores import describe, open_store
 
 Confirm = Callable[[str], bool]
 
 
 class ReviewController(QObject):
     cableOpened = Signal()  # a new cable (or a new review of it): views reload everything
-    decisionsChanged = Signal(list)  # keys of the regions whose decision changed
+    decisionsChanged = Signal(list)  # keys of the open cable's regions whose decision changed
     currentChanged = Signal(str)  # the current region's key ("": none)
     lastCodesChanged = Signal()
     saveStatus = Signal(int, str)  # writes not yet committed, and why the first fails ("")
@@ -67,104 +73,101 @@ class ReviewController(QObject):
         # a paragraph, (b)(6) for a name): each remembers its own last choice.
         self.last_codes: list[str] = list(default_codes) or ["(b)(1)"]
         self.last_span_codes: list[str] = list(self.last_codes)
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setObjectName("undoStack")
-        self._reader: ReviewStore | None = None
-        self._writer: StoreWriter | None = None
+        self._sessions = Sessions(self)
+        self._key = ""  # the open review's session key
+        self._link = StoreLink(store, confirm, self)
+        self._link.saveStatus.connect(self.saveStatus)
+        self._link.failed.connect(self.failed)
+        self._link.conflicted.connect(self._on_conflict)
         self._next_id = 0
 
     # -- the store ---------------------------------------------------------------------------
     def store(self) -> ReviewStore | None:
         """The store for reading on this thread (a WAL read never waits for a writer)."""
-        if self._reader is None:
-            try:
-                self._reader = open_store(self.store_spec)
-            except (ReviewError, OSError) as exc:
-                self.failed.emit(
-                    f"The review store {describe(self.store_spec)} cannot be used: {exc}"
-                )
-                return None
+        opened = self._link.is_open
+        reader = self._link.reader()
+        if reader is not None and not opened:
             # A team store names the reviewer by the database login; a file store keeps the
             # settings' name (and a blank one stays blank, to be asked for).
-            who = self._reader.identity(self.reviewer)
+            who = reader.identity(self.reviewer)
             if self.reviewer or who != "unknown":
                 self.reviewer = who
-        return self._reader
+        return reader
 
     def writer(self) -> StoreWriter:
-        if self._writer is None:
-            spec = self.store_spec
-            self._writer = StoreWriter(lambda: open_store(spec), self)
-            self._writer.statusChanged.connect(self.saveStatus)
-            self._writer.conflicted.connect(self._on_conflict)
-        return self._writer
+        return self._link.writer()
 
     def flush(self, timeout_s: float = 10.0) -> bool:
         """Wait until every queued write is in the store; True if it is (for tests and
         tools that read the store from outside; the window itself never waits)."""
-        return self._writer.wait(timeout_s) if self._writer is not None else True
+        return self._link.flush(timeout_s)
 
     @property
     def unsaved(self) -> int:
-        return self._writer.pending if self._writer is not None else 0
+        return self._link.unsaved
 
     def close(self, wait_s: float = 5.0) -> bool:
-        """Save what is queued and end the worker. If writes are still failing after
-        ``wait_s``, ask before dropping them; False (nothing closed) if the user says no."""
-        if self._writer is not None:
-            if not self._writer.wait(wait_s) and not self.confirm(
-                f"{self._writer.pending} change(s) could not be saved yet "
-                f"({self._writer.error or 'the store is busy'}). Quit anyway and lose them?"
-            ):
-                return False
-            self._writer.stop()
-            self._writer = None
-        close = getattr(self._reader, "close", None)
-        if close is not None:
-            close()
-        self._reader = None
-        return True
+        """Save what is queued and end the worker (asks before dropping failing writes)."""
+        return self._link.close(wait_s)
 
-    def _on_conflict(self, message: str) -> None:
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open cable's history (what Edit > Undo acts on)."""
+        return self._sessions.active_stack
+
+    @property
+    def undo_group(self) -> QUndoGroup:
+        """One history per cable opened here; its undo/redo actions follow the open one."""
+        return self._sessions.group
+
+    def _on_conflict(self, key: str, message: str) -> None:
         """Another reviewer changed what a queued change touched: it was not saved, and the
         review is read again so the window shows what the store now holds."""
         self.failed.emit(message)
-        if self.cable is not None and self._reader is not None:
-            try:
-                review = self._reader.load(self.cable)
-            except ReviewError as exc:
-                self.failed.emit(f"{exc} The cable is shown read-only.")
-                review = None
+        self._sessions.forget(key)
+        if key == self._key and self.cable is not None:
             current = self.current.key if self.current else ""
-            self._begin(review)
+            self._key = ""
+            self.open(self.cable)
             self.go_to(current)
 
     # -- opening -----------------------------------------------------------------------------
+    def session(self, cable: Cable) -> Session | None:
+        """The cable's session: the window's own review while writes are queued (they are its
+        latest changes) or when the store holds the same decisions; else read from the store
+        with a fresh history. None (and a sentence) if it cannot be read."""
+        old = self._sessions.of(cable)
+        if old is not None and (self.unsaved or self.store() is None):
+            return old
+        store = self.store()
+        if store is None:
+            return None
+        try:
+            review = store.load(cable)
+        except ReviewError as exc:
+            self.failed.emit(f"{exc} The cable is shown read-only.")
+            return None
+        if old is not None and review == old.review:
+            old.review, old.cable = review, cable
+            self.writer().open(review)
+            return old
+        s = self._sessions.new(cable, review)
+        self.writer().open(review)
+        return s
+
     def open(self, cable: Cable) -> None:
         """Show ``cable`` with its saved review; if that cannot be loaded, read-only."""
-        review: Review | None = None
-        same = self.cable is not None and self.review is not None and self.cable.text == cable.text
-        if same and self.unsaved:
-            review = self.review  # its changes are still on their way to the store
-        else:
-            store = self.store()
-            if store is not None:
-                try:
-                    review = store.load(cable)
-                except ReviewError as exc:
-                    self.failed.emit(f"{exc} The cable is shown read-only.")
+        s = self.session(cable)
         self.cable = cable
-        self._begin(review)
+        self._begin(s)
 
-    def _begin(self, review: Review | None, mirrored: bool = False) -> None:
-        """Review the open cable with ``review`` (None: read-only), a fresh undo stack.
-        ``mirrored``: the worker already has its own copy (it made it, starting over)."""
-        self.review = review
-        self.undo_stack.clear()
-        if review is not None and not mirrored:
-            self.writer().open(review)
-        if review is not None:
-            self.regions = review.regions()
+    def _begin(self, s: Session | None) -> None:
+        """Review the open cable in session ``s`` (None: read-only)."""
+        self.review = s.review if s is not None else None
+        self._key = review_key(s.review) if s is not None else ""
+        self._sessions.activate(s)
+        if s is not None:
+            self.regions = s.review.regions()
         elif self.cable is not None:
             self.regions = partition(self.cable).decidable()
         else:
@@ -176,7 +179,7 @@ class ReviewController(QObject):
             self.go_to(first.key)
         else:
             self.currentChanged.emit("")
-        self._emit_progress()
+        self._emit_progress(self.review)
 
     def _first_place(self) -> Region | None:
         """Where a review starts: the first paragraph (the header lines by N or Home)."""
@@ -186,15 +189,18 @@ class ReviewController(QObject):
 
     def start_over(self) -> bool:
         """Discard the cable's decisions (the store's audit log keeps them) after asking."""
-        if self.cable is None or self.store() is None:
+        cable = self.cable
+        if cable is None or self.store() is None:
             return False
         if not self.confirm(
-            f"Discard every decision on {self.cable.id or 'this cable'} and review it again? "
+            f"Discard every decision on {cable.id or 'this cable'} and review it again? "
             "The old decisions stay in the store's audit log."
         ):
             return False
-        self.writer().start_over(self.cable, self.reviewer)
-        self._begin(Review.for_cable(self.cable), mirrored=True)
+        # Also for a cable shown read-only (its saved review no longer fits its text).
+        s = self._sessions.new(cable, Review.for_cable(cable))
+        self.writer().start_over(review_key(s.review), cable, self.reviewer)
+        self._begin(s)
         return True
 
     # -- moving ------------------------------------------------------------------------------
@@ -309,22 +315,15 @@ class ReviewController(QObject):
         return self._execute(lambda: selection.release_withholding(review, w))
 
     def header_to_release(self) -> list[Region]:
-        """Undecided regions outside the paragraphs and unparsed text (header fields, passing
-        lines, signature): what Release Header Lines releases."""
-        if self.review is None:
-            return []
-        keep = ("paragraph", "unparsed", "trailing")
-        return [r for r in self.review.pending() if r.kind not in keep]
+        """What Release Header Lines releases (``selection.header_lines``)."""
+        return selection.header_lines(self.review) if self.review is not None else []
 
     def release_header(self) -> bool:
         """Release the header's undecided lines in one step, after showing them."""
         regions, cable, review = self.header_to_release(), self.cable, self.review
         if not regions or cable is None or review is None:
             return False
-        shown = "\n".join(
-            f"{r.label}: {' '.join(cable.text[r.body_start : r.end].split())[:70]}" for r in regions
-        )
-        if not self.confirm(f"Release these {len(regions)} header lines?\n\n{shown}"):
+        if not self.confirm(selection.header_question(cable, regions)):
             return False
         keys = [r.key for r in regions]
         return self._execute(lambda: rc.release_all(review, keys, "Release header lines"))
@@ -334,17 +333,35 @@ class ReviewController(QObject):
         refuse with a ReviewError, which the user is told."""
         return self._execute(build)
 
-    # -- undo --------------------------------------------------------------------------------
-    def reapply(self, command: rc.Command, command_id: int) -> bool:
-        return self._run(command, command_id, undo=False)
+    def execute_on(self, cable: Cable, build: Callable[[Review], rc.Command]) -> bool:
+        """Apply a command to ``cable``'s review whether or not it is the one shown: one
+        undoable step on that cable's own history (Edit > Undo there once it is opened),
+        saved and audited like any other. ``build`` gets the review it applies to."""
+        s = self._sessions.get(self._key) if self.cable is not None else None
+        if s is None or s.cable.text != cable.text or s.cable.id != cable.id:
+            s = self.session(cable)
+        if s is None:
+            return False
+        review = s.review
+        return self._execute(lambda: build(review), s)
 
-    def revert(self, command: rc.Command, command_id: int) -> bool:
-        return self._run(command, command_id, undo=True)
+    def review_of(self, cable: Cable) -> Review | None:
+        """The window's review of ``cable`` if it was opened or changed here (else None)."""
+        s = self._sessions.get(cable_key(cable))
+        return s.review if s is not None else None
+
+    # -- undo --------------------------------------------------------------------------------
+    def reapply(self, command: rc.Command, command_id: int, key: str) -> bool:
+        return self._run(command, command_id, undo=False, key=key)
+
+    def revert(self, command: rc.Command, command_id: int, key: str) -> bool:
+        return self._run(command, command_id, undo=True, key=key)
 
     # -- inside ------------------------------------------------------------------------------
-    def _execute(self, build: Callable[[], rc.Command]) -> bool:
+    def _execute(self, build: Callable[[], rc.Command], s: Session | None = None) -> bool:
         """Build a command (which may refuse, with a reason), apply it, save it, stack it."""
-        if self.review is None or self.cable is None:
+        s = s or self._sessions.get(self._key)
+        if s is None:  # nothing open, or read-only
             return False
         if not self.reviewer.strip():
             self.reviewerNeeded.emit()
@@ -360,30 +377,34 @@ class ReviewController(QObject):
             self.failed.emit(_sentence(exc))
             return False
         self._next_id += 1
-        if not self._run(command, self._next_id, undo=False):
+        key = review_key(s.review)
+        if not self._run(command, self._next_id, undo=False, key=key):
             return False
-        text = undo_text(command, self.review)
-        self.undo_stack.push(ReviewUndoCommand(self, command, self._next_id, text))
+        text = undo_text(command, s.review)
+        s.stack.push(ReviewUndoCommand(self, command, self._next_id, key, text))
         return True
 
-    def _run(self, command: rc.Command, command_id: int, undo: bool) -> bool:
-        assert self.review is not None and self.cable is not None
+    def _run(self, command: rc.Command, command_id: int, undo: bool, key: str) -> bool:
+        s = self._sessions.get(key)
+        if s is None:
+            self.failed.emit("That change belongs to a review read again since: it was not redone.")
+            return False
         try:
-            (command.revert if undo else command.apply)(self.review)
+            (command.revert if undo else command.apply)(s.review)
         except ReviewError as exc:
             self.failed.emit(_sentence(exc))
             return False
         if undo:
-            self.writer().revert(command_id, self.reviewer)
+            self.writer().revert(key, command_id, self.reviewer)
         else:
-            self.writer().apply(self.cable, command, command_id, self.reviewer)
-        self.decisionsChanged.emit(sorted(command.keys))
-        self._emit_progress()
+            self.writer().apply(key, s.cable, command, command_id, self.reviewer)
+        if key == self._key:
+            self.decisionsChanged.emit(sorted(command.keys))
+        self._emit_progress(s.review)
         return True
 
-    def _emit_progress(self) -> None:
-        if self.review is not None:
-            r = self.review
+    def _emit_progress(self, r: Review | None) -> None:
+        if r is not None:
             self.progressChanged.emit(r.cable_id, r.decided_count, r.region_count)
 
     def _remember(self, codes: list[str], span: bool = False) -> None:
@@ -398,31 +419,6 @@ class ReviewController(QObject):
         if self.current is None or self.review is None:
             return ""
         return self.review.decision(self.current.key).comment
-
-
-def undo_text(command: rc.Command, review: Review) -> str:
-    """What Edit > Undo says: "Undo Withhold ¶3", "Undo Redact in ¶2, Subject"."""
-    labels = [review.partition[k].label for k in command.keys if k in review.partition.by_key]
-    place = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
-    if isinstance(command, rc.SetDecision):
-        verb = {
-            Action.RELEASE: "Release",
-            Action.WITHHOLD: "Withhold",
-            Action.PARTIAL: "Release in part",
-            Action.PENDING: "Undecide",
-        }[command.decision.action]
-        return f"{verb} {place}"
-    if isinstance(command, rc.ClearField | rc.Release):
-        return f"Release {place}"
-    if isinstance(command, rc.AddSpans):
-        return f"Redact in {place}"
-    if isinstance(command, rc.RemoveSpans):
-        return f"Un-redact in {place}"
-    if isinstance(command, rc.Composite) and command.children:
-        first = undo_text(command.children[0], review).split(" ")[0]
-        if all(undo_text(c, review).split(" ")[0] == first for c in command.children):
-            return f"{first} {place}" if first != "Redact" else f"Redact in {place}"
-    return command.label
 
 
 def _sentence(exc: BaseException) -> str:

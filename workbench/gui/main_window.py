@@ -82,10 +82,10 @@ class MainWindow(QMainWindow):
             self,
         )
         c = self.controller
-        stack = c.undo_stack
+        # The group's actions follow the open cable's own history.
         made = {
-            "undo": stack.createUndoAction(self, "Undo"),
-            "redo": stack.createRedoAction(self, "Redo"),
+            "undo": c.undo_group.createUndoAction(self, "Undo"),
+            "redo": c.undo_group.createRedoAction(self, "Redo"),
         }
         self.named_actions, self.recent_menu = make_actions(self, made)
 

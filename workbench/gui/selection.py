@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workbench.cable.model import Cable
 from workbench.review import commands as rc
 from workbench.review.model import Action, Decision, Redaction, Review, ReviewError, Withholding
+from workbench.review.regions import Region
 
 
 def _region_key(w: Withholding) -> str:
@@ -49,3 +51,18 @@ def release_withholding(review: Review, w: Withholding) -> rc.Command:
     if w.kind == "span":
         return rc.RemoveSpans(region, w.start, w.end)
     return rc.set_pending(region)
+
+
+def header_lines(review: Review) -> list[Region]:
+    """Undecided regions outside the paragraphs and unparsed text (header fields, passing
+    lines, signature): what Release Header Lines releases."""
+    keep = ("paragraph", "unparsed", "trailing")
+    return [r for r in review.pending() if r.kind not in keep]
+
+
+def header_question(cable: Cable, regions: list[Region]) -> str:
+    """The question that lists them, each with its first words, before releasing them."""
+    shown = "\n".join(
+        f"{r.label}: {' '.join(cable.text[r.body_start : r.end].split())[:70]}" for r in regions
+    )
+    return f"Release these {len(regions)} header lines?\n\n{shown}"

@@ -5,6 +5,9 @@ without waiting; :class:`StoreWriter` then queues the same change for a worker t
 its own store connection, opened in that thread (SQLite allows one file to be opened twice).
 The worker keeps a mirror of the review and applies the queued changes to it in order, through
 the store's public ``apply``/``revert``, so what is committed is exactly what the window shows.
+It keeps one mirror per cable the window has opened (keyed by :func:`review_key`), so a cable
+left and opened again keeps its undo history, and a change saved for a cable not shown (find
+and redact across a folder) goes to that cable's own mirror.
 
 A write that fails (the store locked by another program past its wait, a full disk) is never
 dropped: the worker keeps it at the head of the queue, reports the reason, and tries it again
@@ -36,12 +39,18 @@ RETRY_MAX_S = 10.0
 StoreFactory = Callable[[], ReviewStore]
 
 
+def review_key(review: Review) -> str:
+    """Which mirror a review's writes go to: one per cable text (ID and text hash)."""
+    return f"{review.cable_id}\x00{review.cable_hash}"
+
+
 @dataclass
 class Job:
     """One write: ``kind`` is ``open`` (set the mirror), ``apply``, ``revert`` or ``start_over``."""
 
     kind: str
     seq: int
+    key: str = ""  # the mirror it writes to (review_key)
     cable: Cable | None = None
     review: Review | None = None
     command: Command | None = None
@@ -56,7 +65,7 @@ class _Worker(QThread):
 
     saved = Signal(int)  # seq of the job now committed
     failing = Signal(int, str)  # seq, one sentence: the job will be tried again
-    conflicted = Signal(list, str)  # seqs dropped, the sentence naming who changed what
+    conflicted = Signal(str, list, str)  # mirror key, seqs dropped, the sentence
 
     def __init__(self, factory: StoreFactory) -> None:
         super().__init__()
@@ -64,9 +73,10 @@ class _Worker(QThread):
         self._jobs: deque[Job] = deque()
         self._cond = threading.Condition()
         self._stopping = False
-        self._mirror: Review | None = None
+        self._mirrors: dict[str, Review] = {}
         # The worker's own copy of each command, so the window's copy (whose undo snapshot
-        # the window uses) is never touched from this thread.
+        # the window uses) is never touched from this thread. Command ids are never reused,
+        # so a cable opened again can still undo what was done before it was left.
         self._commands: dict[int, Command] = {}
 
     def put(self, job: Job) -> None:
@@ -103,10 +113,12 @@ class _Worker(QThread):
                     # so this change and those queued behind it are dropped, and the window
                     # reads the review again (issue 17's team store).
                     with self._cond:
-                        dropped = [j.seq for j in self._jobs if j.kind != "open"]
-                        self._jobs.clear()
-                    self._mirror = None
-                    self.conflicted.emit(dropped, _sentence(exc))
+                        mine = [j for j in self._jobs if j.key == job.key]
+                        dropped = [j.seq for j in mine if j.kind != "open"]
+                        for j in mine:
+                            self._jobs.remove(j)
+                    self._mirrors.pop(job.key, None)
+                    self.conflicted.emit(job.key, dropped, _sentence(exc))
                     continue
                 except Exception as exc:  # any failure: keep the job, say why, try again
                     job.tries += 1
@@ -129,15 +141,21 @@ class _Worker(QThread):
 
     def _run(self, store: ReviewStore, job: Job) -> None:
         if job.kind == "open":
-            self._mirror = job.review
-            self._commands.clear()
+            assert job.review is not None
+            old = self._mirrors.get(job.key)
+            if old is not None:
+                # The window may hand back its own copy, whose versions it never saw move:
+                # what this worker committed since is newer (versions only grow).
+                for k, v in old.versions.items():
+                    job.review.versions[k] = max(v, job.review.versions.get(k, 0))
+            self._mirrors[job.key] = job.review
             return
         if job.kind == "start_over":
             assert job.cable is not None
-            self._mirror = store.start_over(job.cable, job.reviewer)
-            self._commands.clear()
+            self._mirrors[job.key] = store.start_over(job.cable, job.reviewer)
             return
-        if self._mirror is None:  # made before the window heard of a conflict: never saved
+        mirror = self._mirrors.get(job.key)
+        if mirror is None:  # made before the window heard of a conflict: never saved
             raise ConflictError(
                 "a change made while the review was being read again after another "
                 "reviewer's change was not saved: make it again"
@@ -145,10 +163,10 @@ class _Worker(QThread):
         assert job.command is not None
         if job.kind == "apply":
             command = _copy(job.command, job.cable)
-            store.apply(self._mirror, command, job.reviewer)
+            store.apply(mirror, command, job.reviewer)
             self._commands[job.command_id] = command
         else:
-            store.revert(self._mirror, self._commands[job.command_id], job.reviewer)
+            store.revert(mirror, self._commands[job.command_id], job.reviewer)
 
 
 class StoreWriter(QObject):
@@ -156,7 +174,8 @@ class StoreWriter(QObject):
 
     # pending writes, and a sentence when the head of the queue is failing ("" when not)
     statusChanged = Signal(int, str)
-    conflicted = Signal(str)  # changes dropped because another reviewer changed the same text
+    # a mirror's key and the sentence: its changes were dropped (another reviewer changed them)
+    conflicted = Signal(str, str)
 
     def __init__(self, factory: StoreFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -176,17 +195,19 @@ class StoreWriter(QObject):
 
     def open(self, review: Review) -> None:
         """The review the following changes apply to (a copy: the window keeps its own)."""
-        self._put(Job("open", 0, review=copy.deepcopy(review)), count=False)
+        self._put(Job("open", 0, review_key(review), review=copy.deepcopy(review)), count=False)
 
-    def apply(self, cable: Cable, command: Command, command_id: int, reviewer: str) -> None:
+    def apply(
+        self, key: str, cable: Cable, command: Command, command_id: int, reviewer: str
+    ) -> None:
         # Copied now, on the GUI thread, before the window can change it again.
-        self._put(Job("apply", 0, cable, None, _copy(command, cable), command_id, reviewer))
+        self._put(Job("apply", 0, key, cable, None, _copy(command, cable), command_id, reviewer))
 
-    def revert(self, command_id: int, reviewer: str) -> None:
-        self._put(Job("revert", 0, None, None, _NoCommand, command_id, reviewer))
+    def revert(self, key: str, command_id: int, reviewer: str) -> None:
+        self._put(Job("revert", 0, key, None, None, _NoCommand, command_id, reviewer))
 
-    def start_over(self, cable: Cable, reviewer: str) -> None:
-        self._put(Job("start_over", 0, cable, reviewer=reviewer))
+    def start_over(self, key: str, cable: Cable, reviewer: str) -> None:
+        self._put(Job("start_over", 0, key, cable, reviewer=reviewer))
 
     def _put(self, job: Job, count: bool = True) -> None:
         self._seq += 1
@@ -203,11 +224,11 @@ class StoreWriter(QObject):
         self.error = ""
         self.statusChanged.emit(self.pending, "")
 
-    def _on_conflicted(self, seqs: list[int], message: str) -> None:
+    def _on_conflicted(self, key: str, seqs: list[int], message: str) -> None:
         self._unsaved.difference_update(seqs)
         self.error = ""
         self.statusChanged.emit(self.pending, "")
-        self.conflicted.emit(message)
+        self.conflicted.emit(key, message)
 
     def _on_failing(self, _seq: int, message: str) -> None:
         self.error = message
