@@ -1,17 +1,34 @@
-"""The one entry point: ``workbench`` opens the window, ``workbench CMD`` runs a subcommand."""
+"""The one entry point: ``workbench`` opens the window, ``workbench CMD`` runs a subcommand.
+
+:func:`main` is also the last line of defence: whatever a command raises becomes one sentence
+on stderr and an exit code, never a traceback. An input or output refused by
+:mod:`workbench.safeio` is the user's to fix (exit 1); anything else unexpected is a bug of
+ours, written to a crash report file that the sentence names (exit 1 too). Ctrl-C, SIGTERM and
+SIGHUP stop any command at any moment with one line, leaving no temporary file.
+"""
 
 from __future__ import annotations
 
-import argparse
-import importlib
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.commands import COMMANDS
 
+if TYPE_CHECKING:
+    import argparse
+
+# Only what Python itself has loaded is imported above: everything else is imported inside
+# main(), where a Ctrl-C at that moment is caught like any other.
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="workbench",
         description=(
@@ -38,10 +55,157 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OutputStream:
+    """Standard output or error that reports a failed write (a full disk, a closed terminal)
+    as :class:`StreamError` instead of an ``OSError`` from wherever the print happened."""
+
+    def __init__(self, stream: object, name: str, escape: bool = False) -> None:
+        self._stream = stream
+        self._name = name
+        # On a terminal, whatever a command prints from a cable or a file name cannot drive
+        # the terminal (escape sequences, bidi overrides): shown escaped. Pipes and files get
+        # the text as it is.
+        self._escape = escape
+
+    def write(self, text: str) -> int:
+        if self._escape:
+            from workbench.safeio import for_terminal
+
+            text = for_terminal(text)
+        try:
+            return int(self._stream.write(text))  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StreamError(self._name, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StreamError(self._name, exc) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+class StreamError(Exception):
+    def __init__(self, name: str, exc: OSError) -> None:
+        from workbench.safeio import os_reason
+
+        super().__init__(f"cannot write to {name}: {os_reason(exc)}.")
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _quiet_streams() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _say(message: str) -> None:
+    from workbench.safeio import for_terminal
+
+    try:
+        sys.stderr.write(f"workbench: {for_terminal(message, one_line=True)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+
+
+def _main(args_list: list[str]) -> int:
+    from workbench.safeio import InputError, OutputError, guard
+    from workbench.safeio.signals import Terminated, install
+
     if not args_list:
         args_list = ["gui"]
+    guard.forget_all()  # one command, one set of inputs (tests call main many times)
+    restore_signals = lambda: None  # noqa: E731
+    if args_list[0] != "gui":
+        # The window handles its own signals in Qt's event loop (a Python exception raised
+        # there is printed and ignored).
+        restore_signals = install()
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            continue
+        # A cable's text or a file name that is not valid Unicode is printed escaped, never
+        # a UnicodeEncodeError.
+        if hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors="backslashreplace")
+        if not isinstance(stream, _OutputStream):
+            escape = name == "stdout" and _isatty(stream)
+            label = "standard output" if name == "stdout" else "standard error"
+            setattr(sys, name, _OutputStream(stream, label, escape))
+    try:
+        try:
+            code = _dispatch(args_list)
+            sys.stdout.flush()
+            return code
+        finally:
+            restore_signals()
+            for name in ("stdout", "stderr"):
+                stream = getattr(sys, name)
+                if isinstance(stream, _OutputStream):
+                    setattr(sys, name, stream._stream)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except Terminated as exc:
+        _say("stopped by a signal; nothing was left half-written")
+        return exc.exit_code
+    except BrokenPipeError:
+        # `workbench parse ... | head`: the reader left; that is not an error of ours.
+        _quiet_streams()
+        return 0
+    except StreamError as exc:
+        _quiet_streams()
+        _say(str(exc))
+        return 1
+    except (InputError, OutputError) as exc:
+        _say(str(exc))
+        return 1
+    except MemoryError:
+        _say(
+            "the computer ran out of memory: give fewer or smaller files, or fewer --jobs, "
+            "and try again"
+        )
+        return 1
+    except OSError as exc:
+        # A file the command did not expect to fail (a path too long, a disk error): name it.
+        from workbench.safeio import os_reason
+
+        if exc.filename is None:
+            return _crash(exc, args_list)
+        _say(f"cannot use {exc.filename}: {os_reason(exc)}.")
+        return 1
+    except Exception as exc:
+        return _crash(exc, args_list)
+
+
+def _dispatch(args_list: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.self_test:
@@ -51,14 +215,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
-    try:
-        return int(args._run(args) or 0)
-    except KeyboardInterrupt:
-        print("workbench: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # `workbench parse ... | head`: the reader left; that is not an error of ours.
-        return 0
+    return int(args._run(args) or 0)
+
+
+def _crash(exc: BaseException, argv: list[str]) -> int:
+    from workbench.crashreport import write_crash_report
+
+    report = write_crash_report(exc, argv)
+    where = f"the details are in {report}" if report else "no crash report could be written"
+    _say(
+        f"an unexpected error stopped the command ({type(exc).__name__}); {where}: please "
+        "send it to the workbench's developers with the file that caused it, if you can"
+    )
+    return 1
 
 
 def gui_main() -> int:
