@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+
+# A settings file is a few hundred bytes; anything past this is not one.
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 APP = "declassification-workbench"
 
@@ -57,28 +60,44 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
-        """The saved settings; defaults when there are none or the file is unreadable."""
+        """The saved settings; defaults when there are none or the file is unreadable.
+
+        A setting of the wrong type (``"custom_code_sets": null``, edited by hand or written
+        by another version) takes its default; the others are kept.
+        """
+        from workbench.safeio import InputError, parse_json, read_limited
+
+        path = settings_path()
         try:
-            raw = json.loads(settings_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = parse_json(read_limited(path, MAX_SETTINGS_BYTES, "settings file"), str(path))
+        except InputError:
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            default = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc,operator]
+            value = raw[f.name]
+            if isinstance(default, list):
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    values[f.name] = value
+            elif isinstance(value, type(default)):
+                values[f.name] = value
+        return cls(**values)
 
     def save(self) -> None:
-        """Write atomically: a crash mid-write never leaves a half-written settings file."""
+        """Write atomically: a crash mid-write never leaves a half-written settings file.
+
+        Raises :class:`~workbench.safeio.OutputError` (an ``OSError``) with one sentence when
+        the folder cannot be written (a full disk, a read-only home).
+        """
+        from workbench.safeio import make_folder, write_atomic
+
         path = settings_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(asdict(self), f, indent=2)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        make_folder(path.parent)
+        write_atomic(path, json.dumps(asdict(self), indent=2))
 
     def add_recent(self, path: str, limit: int = 10) -> None:
         p = str(Path(path).resolve())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import unicodedata
 from bisect import bisect_left
@@ -75,10 +76,22 @@ def extract(pdf: bytes | str | Path) -> Extracted:
 
     # pypdf logs its repairs ("EOF marker not found"); the one sentence below says it all.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    if not isinstance(pdf, bytes) and not Path(pdf).is_file():
+    label = "the PDF" if isinstance(pdf, bytes) else str(pdf)
+    if not isinstance(pdf, bytes) and not os.path.exists(pdf):
         raise VerifyError(f"{pdf} does not exist: give the path of a release PDF")
+    if not isinstance(pdf, bytes):
+        # A bounded read of a regular file (a FIFO or a 4 GB file is refused first), then a
+        # strict check: a damaged file is refused, never read as clean (safeio.pdfcheck).
+        from workbench.safeio import InputError, read_limited
+        from workbench.safeio.pdfcheck import MAX_PDF_BYTES, check_pdf_intact
+
+        try:
+            pdf = read_limited(pdf, MAX_PDF_BYTES, "release PDF")
+            check_pdf_intact(pdf, label)
+        except InputError as exc:
+            raise VerifyError(str(exc).rstrip(".")) from None
     try:
-        reader = pypdf.PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else str(pdf))
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
         pages, body, labels = [], [], []
         for page in reader.pages:
             b: list[str] = []
@@ -99,8 +112,7 @@ def extract(pdf: bytes | str | Path) -> Extracted:
         meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
         outline = list(_titles(reader.outline))
     except (OSError, PyPdfError, ValueError) as exc:
-        name = "the PDF" if isinstance(pdf, bytes) else str(pdf)
-        raise VerifyError(f"cannot read {name} as a PDF ({exc}): give a release PDF") from None
+        raise VerifyError(f"cannot read {label} as a PDF ({exc}): give a release PDF") from None
     return Extracted(pages, meta, outline, body, labels)
 
 

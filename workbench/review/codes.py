@@ -9,11 +9,11 @@ spelling.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,6 +24,10 @@ from workbench.resources import resource_path
 from workbench.review.model import PENDING_CODE, ReviewError
 
 BUILTIN_SETS: tuple[str, ...] = ("foia", "eo13526", "nara")
+# A team's code set is a few kilobytes; past this it is some other file.
+MAX_CODE_SET_BYTES = 4 * 1024 * 1024
+# Longest cell of a CSV code set (Python's csv stops at 128 KiB with its own error).
+MAX_CELL = 64 * 1024
 
 
 class CodeSetError(ReviewError):
@@ -83,20 +87,27 @@ def load_code_set(path: str | Path) -> CodeSet:
     JSON is either ``{"name": ..., "label": ..., "codes": [{"code", "label", "description"}]}``
     or just the list of codes. The set is named by ``name``, else by the file's stem.
     """
+    from workbench.safeio import InputError, parse_json, read_limited
+
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise CodeSetError(f"cannot read the code set {p}: {exc.strerror or exc}") from exc
+        data = read_limited(p, MAX_CODE_SET_BYTES, "code set", role="a code set")
+    except InputError as exc:
+        raise CodeSetError(str(exc)) from None
+    if b"\x00" in data[:8192]:
+        raise CodeSetError(
+            f"{p} is a binary file, not a code set: give a CSV (code,label,description) or "
+            "JSON file."
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # spreadsheets on Windows save cp1252
     if p.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         try:
-            raw = json.loads(text)
-        except ValueError as exc:
-            raise CodeSetError(f"{p} is not valid JSON ({exc}): fix the file") from exc
+            raw = parse_json(text, str(p), "code set")
+        except InputError as exc:
+            raise CodeSetError(str(exc)) from None
         return _from_json(raw, p, p.stem)
     return _from_csv(text, p)
 
@@ -126,7 +137,24 @@ def _from_json(raw: Any, path: Path, default_name: str, builtin: bool = False) -
 
 
 def _from_csv(text: str, path: Path) -> CodeSet:
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    # Old Mac spreadsheets end lines with CR alone, which csv refuses outside quotes.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    try:
+        for r in reader:
+            if any(len(cell) > MAX_CELL for cell in r):
+                raise CodeSetError(
+                    f"{path} row {reader.line_num} has a cell of more than {MAX_CELL:,} "
+                    "characters, which no code or label is: check that it is the right file"
+                )
+            if any(cell.strip() for cell in r):
+                rows.append(r)
+    except csv.Error as exc:
+        raise CodeSetError(
+            f"{path} is not a CSV file the workbench can read (line {reader.line_num}: {exc}): "
+            "save it as CSV with the columns code, label, description"
+        ) from None
     if not rows:
         raise CodeSetError(
             f"{path} holds no codes: give one code per row (code, label, description)"
@@ -196,8 +224,37 @@ def available_code_sets(extra_paths: Sequence[str] | None = None) -> list[CodeSe
         extra_paths = Settings.load().custom_code_sets
     sets = list(builtin_code_sets())
     for p in extra_paths:
-        sets.append(load_code_set(p))
+        try:
+            sets.append(load_code_set(p))
+        except CodeSetError as exc:
+            # A team's set deleted or damaged since it was added: the built-in sets and the
+            # others still work; a code only that set knew is then refused as unknown.
+            _note_unreadable(str(p), str(exc))
     return sets
+
+
+_noted: set[str] = set()
+
+
+def _note_unreadable(path: str, reason: str) -> None:
+    """Say once per process (on stderr, where the CLI's notes go) that a set was left out."""
+    if path in _noted:
+        return
+    _noted.add(path)
+    from workbench.safeio import for_terminal
+
+    name = Path(path).stem
+    message = (
+        f"workbench: note: the code set {name!r} was left out ({reason.rstrip('.')}); "
+        "re-add it with `workbench review codes --add FILE`"
+    )
+    with contextlib.suppress(OSError, ValueError):
+        print(for_terminal(message, one_line=True), file=sys.stderr)
+
+
+def unreadable_code_sets() -> list[str]:
+    """Paths of the team's code sets that could not be read in this process (for the window)."""
+    return sorted(_noted)
 
 
 def add_code_set(path: str | Path) -> CodeSet:
@@ -210,8 +267,10 @@ def add_code_set(path: str | Path) -> CodeSet:
     cs = load_code_set(path)
     if cs.name in BUILTIN_SETS:
         raise CodeSetError(f"{path}: {cs.name!r} is the name of a built-in code set: rename yours")
+    from workbench.safeio import make_folder, write_atomic
+
     folder = user_code_set_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     target = folder / f"{_safe_name(cs.name)}.json"
     obj = {
         "name": cs.name,
@@ -223,14 +282,7 @@ def add_code_set(path: str | Path) -> CodeSet:
             for c in cs.codes
         ],
     }
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".codeset-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(obj, f, indent=2, ensure_ascii=False)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, json.dumps(obj, indent=2, ensure_ascii=False))
     settings = Settings.load()
     settings.custom_code_sets = [
         *[p for p in settings.custom_code_sets if Path(p) != target],

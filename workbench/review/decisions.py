@@ -27,8 +27,6 @@ span's own ``text``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -56,21 +54,24 @@ SPAN_KEYS = {"match", "match_case", "start", "end", "text", "codes", "comment"}
 FIELD_KEYS = {"field", "codes", "comment"}
 
 
+# A decisions file is a few kilobytes (a line per paragraph and span); past this it is not one.
+MAX_DECISIONS_BYTES = 16 * 1024 * 1024
+
+
 class DecisionsError(ReviewError):
     """A decisions file that cannot be imported; nothing from it was applied."""
 
 
 def load_decisions(path: str | Path, cable: Cable, sets: Sequence[CodeSet] | None = None) -> Review:
     """Read a decisions file and check it against ``cable``: the review it describes."""
+    from workbench.safeio import InputError, parse_json, read_limited
+
     p = Path(path)
     try:
-        raw = json.loads(p.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise DecisionsError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise DecisionsError(f"{p} is not UTF-8 text: save it as UTF-8 JSON") from exc
-    except ValueError as exc:
-        raise DecisionsError(f"{p} is not valid JSON ({exc}): fix the file") from exc
+        data = read_limited(p, MAX_DECISIONS_BYTES, "decisions file", role="a decisions file")
+        raw = parse_json(data, str(p), "decisions file")
+    except InputError as exc:
+        raise DecisionsError(str(exc).rstrip(".")) from None
     try:
         return parse_decisions(raw, cable, sets)
     except ReviewError as exc:
@@ -95,7 +96,14 @@ def parse_decisions(raw: Any, cable: Cable, sets: Sequence[CodeSet] | None = Non
             f"the decisions were exported from a different text of {cid} (text_sha256 differs), "
             "so their offsets would not fit this one: use the original cable file"
         )
-    entries = raw.get("decisions", [])
+    if "decisions" not in raw:
+        # Required (docs/decisions-format.md): a file without the list would otherwise be
+        # read as "every paragraph pending" and reset a finished review.
+        raise DecisionsError(
+            'the file has no "decisions" list: give one entry per decided paragraph (an empty '
+            'list, "decisions": [], makes every paragraph pending)'
+        )
+    entries = raw["decisions"]
     fields = raw.get("fields", [])
     rules = raw.get("rules", {})
     if not isinstance(entries, list):
@@ -382,16 +390,6 @@ def dump_decisions(review: Review, cable: Cable) -> str:
 
 def write_decisions(review: Review, cable: Cable, path: str | Path) -> None:
     """Write the decisions file atomically: a crash never leaves half a file at ``path``."""
-    p = Path(path)
-    text = dump_decisions(review, cable)
-    folder = p.parent if str(p.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{p.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from workbench.safeio import write_atomic
+
+    write_atomic(path, dump_decisions(review, cable))

@@ -74,15 +74,18 @@ def read_limited(
     limit: int,
     what: str = "file",
     role: str | None = None,
+    name: str | None = None,
 ) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them.
 
-    ``what`` names the file in messages ("cable file", "decisions file"). With ``role`` the
-    file is remembered as an input that no output of this run may replace (see ``guard``).
+    ``what`` names the kind of file in messages ("cable", "decisions file"), ``name`` the
+    file (default: ``path``). With ``role`` the file is remembered as an input that no
+    output of this run may replace (see ``guard``).
     """
-    name = os.fspath(path)
+    opened = os.fspath(path)
+    name = name if name is not None else opened
     try:
-        st = os.stat(name)
+        st = os.stat(opened)
     except (OSError, ValueError) as exc:
         raise InputError(_cannot_read(name, exc)) from None
     _check_kind(name, st.st_mode, what)
@@ -91,7 +94,7 @@ def read_limited(
         # O_NONBLOCK: a FIFO swapped in after the stat still cannot block the open; regular
         # files ignore the flag. O_NOCTTY: a terminal device never becomes ours.
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-        fd = os.open(name, flags | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(opened, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(_cannot_read(name, exc)) from None
     try:
@@ -107,7 +110,7 @@ def read_limited(
     if len(data) > limit:  # it grew while being read
         raise InputError(_too_large(name, None, limit, what))
     if role:
-        guard.protect(name, role, st)
+        guard.protect(opened, role, st)
     return data
 
 
