@@ -95,7 +95,7 @@ def _write(job: Job, out: str, data: bytes | None, pages: int, error: str | None
     if data is None:
         return Result(job.cable, None, 0, error)
     try:
-        write_atomic(out, data)
+        write_atomic(out, data, within=job.folder)
     except ExportError as exc:
         return Result(job.cable, None, 0, str(exc))
     return Result(job.cable, out, pages)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
+
+from workbench.safeio import atomic_file
 
 
 @contextlib.contextmanager
@@ -15,17 +15,9 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
     """Open a temporary file in ``path``'s folder; on success it replaces ``path``.
 
     If the block raises (or the run is interrupted) the temporary file is removed and an
-    existing ``path`` is left as it was.
+    existing ``path`` is left as it was. The checks of ``safeio.check_target`` apply: a report
+    never replaces a cable of the run, a review store or a device
+    (:class:`~workbench.safeio.OutputError`, an ``OSError``).
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_file(path, "w", encoding="utf-8", newline="") as f:
+        yield cast(TextIO, f)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 from collections import deque
@@ -73,8 +72,11 @@ def _context() -> multiprocessing.context.BaseContext:
 def _worker_start() -> None:
     # Ctrl-C reaches every process of the terminal's group; only the parent should act on
     # it (stop submitting, cancel the queue).  A worker interrupted while waiting for work
-    # would print a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # would print a traceback of its own.  SIGTERM/SIGHUP end a worker at once, and a worker
+    # dies with its parent, so `kill -9` of `workbench check` leaves none behind.
+    from workbench.safeio.signals import worker_start
+
+    worker_start()
 
 
 def scan(

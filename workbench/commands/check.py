@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -134,11 +133,15 @@ def run(args: argparse.Namespace) -> int:
     if args.cluster and args.jobs:
         return fail("give --jobs or --cluster, not both: local:N sets the cluster's processes")
     if args.output:
-        folder = Path(args.output).resolve().parent
-        if not folder.is_dir():
-            return fail(f"cannot write {args.output}: the folder {folder} does not exist.")
-        if Path(args.output).is_dir():
-            return fail(f"cannot write {args.output}: it is a folder; give a file name.")
+        from workbench.safeio import OutputError, check_target, protect_inputs
+
+        # Refused before the run, not after it: the report must never replace a cable it
+        # reads (or a store, or a device); the same check runs again before the rename.
+        protect_inputs(args.paths)
+        try:
+            check_target(args.output)
+        except OutputError as exc:
+            return fail(str(exc))
 
     progress = None
     if sys.stderr.isatty():
@@ -190,8 +193,9 @@ def _rows(
     paths = iter_cable_paths(args.paths)
     if args.cluster is None:
         from workbench.batch.stream import default_jobs, scan
+        from workbench.commands.common import cap_jobs
 
-        return scan(paths, as_of, args.jobs or default_jobs())
+        return scan(paths, as_of, cap_jobs(args.jobs) if args.jobs else default_jobs())
     from workbench.batch.cluster import open_cluster, scan_cluster
 
     client = stack.enter_context(open_cluster(args.cluster))
@@ -201,11 +205,14 @@ def _rows(
 def _write(args: argparse.Namespace, report: Callable[[TextIO], None], summary: Summary) -> int:
     """The report to ``--output`` (whole, or not at all) or to stdout."""
     from workbench.batch.output import atomic_text_file
+    from workbench.safeio import OutputError
 
     if args.output:
         try:
             with atomic_text_file(args.output) as out:
                 report(out)
+        except OutputError as exc:
+            return fail(str(exc), 1)
         except OSError as exc:
             return fail(f"cannot write {args.output} ({exc.strerror or exc}): check the folder.")
         if args.format != "table" or sys.stderr.isatty():

@@ -22,6 +22,31 @@ def add_store_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def fail(message: str, code: int = 2) -> int:
-    """Print ``message`` as the one sentence a user sees, and return the exit code."""
-    print(f"workbench: {message}", file=sys.stderr)
+    """Print ``message`` as the one sentence a user sees, and return the exit code.
+
+    Control and bidi characters (from a file name or a cable) are shown escaped, and the
+    message stays on one line.
+    """
+    from workbench.safeio import for_terminal
+
+    print(f"workbench: {for_terminal(message, one_line=True)}", file=sys.stderr)
     return code
+
+
+def cap_jobs(jobs: int, option: str = "--jobs") -> int:
+    """Worker processes to start for ``--jobs N``: never more than this machine can run.
+
+    Each worker holds a parser and a chunk of cables; thousands of them fill the memory of
+    any machine (``--jobs 100000`` was killed by the kernel), while more workers than cores
+    only wait for each other. Capped at four per core, with a note when capped.
+    """
+    from workbench.batch.stream import default_jobs
+
+    most = max(1, 4 * default_jobs())
+    if jobs > most:
+        print(
+            f"workbench: note: {option} {jobs} is more than this machine can use; using {most}",
+            file=sys.stderr,
+        )
+        return most
+    return jobs

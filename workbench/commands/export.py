@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cable.files import is_folder
 from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
 from workbench.commands.export_options import add_pending_argument, add_source_arguments
@@ -65,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
         return fail("--jobs must be 1 or more")
     if args.cluster and args.jobs != 1:
         return fail("give --jobs or --cluster, not both: local:N sets the cluster's processes")
+    from workbench.commands.common import cap_jobs
+    from workbench.safeio import OutputError, check_target, make_folder, remove_folders
+
+    args.jobs = cap_jobs(args.jobs)
     from workbench.cable.model import LEVELS
 
     if args.marking.upper() not in LEVELS:
@@ -80,20 +86,19 @@ def run(args: argparse.Namespace) -> int:
     ).resolve()
     source = ReviewSource(args.decisions, args.store)
     out = Path(args.out)
-    many = len(paths) > 1 or any(Path(c).is_dir() for c in args.cables)
+    many = len(paths) > 1 or any(is_folder(c) for c in args.cables)
+    created: list[Path] = []  # folders made for this run, taken away again if left empty
     try:
         source.check()
-        if many or out.is_dir():
-            if out.exists() and not out.is_dir():
+        if many or is_folder(out):
+            if os.path.lexists(out) and not is_folder(out):
                 raise ExportError(f"{out} is a file: give a folder for several cables")
-            try:
-                out.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ExportError(f"cannot create the folder {out}: {exc.strerror}") from None
+            created = make_folder(out)
             jobs = [Job(p, None, str(out), args.copy, options, source) for p in paths]
         else:
+            check_target(out)  # refused before the work, not after it
             jobs = [Job(paths[0], str(out), None, args.copy, options, source)]
-    except ExportError as exc:
+    except (ExportError, OutputError) as exc:
         return fail(str(exc), 1)
 
     show = _progress if sys.stderr.isatty() and len(jobs) > 1 else None
@@ -122,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
             pages += result.pages
             if not show and len(jobs) == 1:
                 print(f"{result.out} ({result.pages} page{'s' if result.pages != 1 else ''})")
+    if not done:
+        remove_folders(created)  # a full disk leaves no empty output folder behind
     if len(jobs) > 1:
         if show:
             sys.stderr.write("\n")

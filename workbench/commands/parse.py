@@ -7,11 +7,15 @@ import itertools
 import multiprocessing
 import os
 import sys
-from pathlib import Path
 
-from workbench.cable import CableError, parse_bytes, read_cable
+from workbench.cable import Cable, CableError, parse_bytes, read_cable
+from workbench.cable.decode import MAX_CABLE_BYTES
+from workbench.cable.files import is_folder
 from workbench.cable.serialize import cable_to_json
-from workbench.commands.common import fail, iter_cable_paths
+from workbench.commands.common import cap_jobs, fail, iter_cable_paths
+from workbench.safeio import InputError, read_stream
+from workbench.safeio.signals import worker_start
+from workbench.safeio.terminal import json_bytes_for_terminal
 
 HELP = "read cables and print what they say as JSON"
 DESCRIPTION = (
@@ -57,23 +61,30 @@ def _render(item: tuple[str, str]) -> tuple[bytes | None, str | None]:
         cable = read_cable(path)
     except CableError as exc:
         return None, str(exc)
-    return cable_to_json(cable, indent=fmt != "jsonl"), None
+    return _json(cable, fmt), None
+
+
+def _json(cable: Cable, fmt: str) -> bytes:
+    # Terminal controls and bidi overrides from the cable are written as \u escapes: the
+    # same JSON value, but it cannot drive the terminal it is printed on (issue 12).
+    return json_bytes_for_terminal(cable_to_json(cable, indent=fmt != "jsonl"))
 
 
 def run(args: argparse.Namespace) -> int:
     out = sys.stdout.buffer
-    many = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
+    many = len(args.paths) > 1 or any(is_folder(p) for p in args.paths)
     fmt = args.format or ("jsonl" if many else "json")
     results: list[tuple[bytes | None, str | None]] = []
     if "-" in args.paths:
         try:
-            cable = parse_bytes(sys.stdin.buffer.read(), "-")
-            results.append((cable_to_json(cable, indent=fmt != "jsonl"), None))
-        except CableError as exc:
+            data = read_stream(sys.stdin.buffer, MAX_CABLE_BYTES, "standard input", "cable")
+            cable = parse_bytes(data, "-")
+            results.append((_json(cable, fmt), None))
+        except (CableError, InputError) as exc:
             results.append((None, str(exc)))
     # Paths are walked as they are parsed, never listed: memory stays flat however many cables.
     paths = (str(p) for p in iter_cable_paths([p for p in args.paths if p != "-"]))
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = cap_jobs(args.jobs) if args.jobs > 0 else (os.cpu_count() or 1)
     items = ((p, fmt) for p in paths)
     head = list(itertools.islice(items, _PARALLEL_FROM))
     errors = 0
@@ -99,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         emit(r)
     queue = itertools.chain(head, items)
     if jobs > 1 and len(head) >= _PARALLEL_FROM:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=worker_start) as pool:
             # imap keeps input order, so output is the same whatever the number of workers.
             for r in pool.imap(_render, queue, chunksize=_CHUNK):
                 emit(r)

@@ -66,7 +66,7 @@ def run_job(job: Job) -> Result:
         review = job.source.load(cable, release=job.copy != "review")
         data = make_pdf(cable, review, job.options, job.copy)
         out = out_path(job, cable)
-        write_atomic(out, data)
+        write_atomic(out, data, within=job.folder)
         return Result(job.cable, out, pages(data))
     except (CableError, ExportError) as exc:
         return Result(job.cable, None, 0, str(exc))
@@ -76,6 +76,14 @@ def pages(data: bytes) -> int:
     # One "/Type /Page" object per page (the page tree is "/Type /Pages"); ReportLab writes
     # these dictionaries uncompressed.
     return len(re.findall(rb"/Type /Page(?!s)", data))
+
+
+def _worker_start(protected: object) -> None:
+    from workbench.safeio import guard
+    from workbench.safeio.signals import worker_start
+
+    guard.restore(protected)  # type: ignore[arg-type]
+    worker_start()
 
 
 def run_jobs(
@@ -90,7 +98,15 @@ def run_jobs(
                 progress(i, total)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=min(workers, total, os.cpu_count() or 1)) as pool:
+    from workbench.safeio import guard
+
+    # Workers learn which files the run must not replace (a fork would copy them anyway; a
+    # forkserver or spawn start would not), and die with this process.
+    with ProcessPoolExecutor(
+        max_workers=min(workers, total, os.cpu_count() or 1),
+        initializer=_worker_start,
+        initargs=(guard.snapshot(),),
+    ) as pool:
         for i, result in enumerate(pool.map(run_job, jobs, chunksize=4), 1):
             if progress:
                 progress(i, total)

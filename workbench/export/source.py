@@ -6,6 +6,7 @@ connection cannot cross a process boundary.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,16 +21,23 @@ class ReviewSource:
     store: str | None = None  # a review store (path or URL); the default store when both None
 
     def check(self) -> None:
-        """Refuse, before any work, a source that cannot exist (one sentence each)."""
-        from workbench.review.stores import describe, store_exists
+        """Refuse, before any work, a source that cannot exist (one sentence each), and mark
+        it as a file no output of the run may replace."""
+        from workbench.review.stores import describe, is_url, resolve, store_exists
+        from workbench.safeio import guard
 
-        if self.decisions is not None and not Path(self.decisions).exists():
+        if self.decisions is not None and not os.path.exists(self.decisions):
             raise ExportError(f"the decisions file {self.decisions} does not exist: check the path")
         if self.decisions is None and not store_exists(self.store):
             raise ExportError(
                 f"there is no review store at {describe(self.store)}: review the cables first, "
                 "or give --store PATH or --decisions FILE"
             )
+        if self.decisions is not None:
+            guard.protect_inputs([self.decisions], "a decisions file")
+        elif not is_url(resolve(self.store)):
+            for f in guard.store_files(resolve(self.store)):
+                guard.protect_path(f, "the review store")
 
     def load(self, cable: Cable, release: bool = False) -> Review:
         """The cable's review; for a ``release``, refused unless the store's QC policy allows."""
@@ -47,9 +55,10 @@ class ReviewSource:
                         )
                 return load_decisions(path, cable)
             from workbench.review.qc import release_refusal
-            from workbench.review.stores import open_store
+            from workbench.review.stores import open_existing
 
-            with open_store(self.store) as store:
+            # Export only reads the store: never created, never changed (issue 12).
+            with open_existing(self.store) as store:
                 review = store.load(cable)
                 refusal = release_refusal(store, review.cable_id) if release else None
             if refusal:

@@ -41,3 +41,18 @@ def json_for_terminal(text: str) -> str:
     """JSON text with the same characters written as ``\\uXXXX`` escapes: the same JSON
     value, safe on a terminal. (Outside strings JSON is ASCII, so only strings change.)"""
     return _UNSAFE.sub(_json_escape, text)
+
+
+# The same characters in UTF-8 JSON bytes (orjson writes them raw; it escapes C0 itself).
+_UNSAFE_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf"
+)
+
+
+def _json_escape_bytes(m: re.Match[bytes]) -> bytes:
+    return f"\\u{ord(m.group().decode('utf-8')):04x}".encode()
+
+
+def json_bytes_for_terminal(data: bytes) -> bytes:
+    """:func:`json_for_terminal` for UTF-8 JSON bytes."""
+    return _UNSAFE_UTF8.sub(_json_escape_bytes, data)
