@@ -242,8 +242,10 @@ def test_import_merge_keeps_other_decisions(
 
 def test_list(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     store = str(files["store"])
-    assert review("list", "--store", store) == 0
-    assert "no reviews saved" in capsys.readouterr().out
+    # A --store that does not exist is a mistyped path: refused, never created (issue 12).
+    assert review("list", "--store", store) == 1
+    assert "there is no review store" in capsys.readouterr().err
+    assert not files["store"].exists()
     review("import", str(SAMPLE), str(files["decisions"]), "--store", store)
     capsys.readouterr()
     assert review("list", "--store", store) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -142,8 +143,8 @@ def _read_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     backup, say): creating an empty store there would report "nothing decided" instead."""
     from workbench.review.stores import open_existing
 
-    if args.store:
-        return open_existing(args.store)
+    if args.store or _store_exists(args):
+        return open_existing(args.store)  # read only: never created, never changed
     return _store(args)
 
 
@@ -202,8 +203,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.out:
         try:
             write_decisions(review, cable, args.out)
-        except OSError as exc:
-            return fail(f"cannot write {args.out}: {exc.strerror or exc}", 1)
+        except OSError as exc:  # safeio.OutputError: its message is the sentence
+            message = str(exc) if exc.errno is None else f"cannot write {args.out}: {exc.strerror}"
+            return fail(message, 1)
     else:
         sys.stdout.write(dump_decisions(review, cable))
     return 0
@@ -221,7 +223,12 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    if not args.store and not _store_exists(args):
+        from workbench.review.stores import describe
+
+        print(f"no reviews saved yet (there is no store at {describe(None)})")
+        return 0
+    with _read_store(args) as store:
         summaries = store.reviews()
     if not summaries:
         print(f"no reviews saved in {store.location}")
@@ -242,15 +249,19 @@ def _list(args: argparse.Namespace) -> int:
 def _log(args: argparse.Namespace) -> int:
     from workbench.review import review_id
     from workbench.review.report import format_log
+    from workbench.safeio import json_for_terminal
 
-    cable = _cable(args.cable) if Path(args.cable).is_file() else None
+    # A path that exists is read as the cable (a FIFO or a folder there is refused, not taken
+    # for a reference ID); anything else is the ID.
+    cable = _cable(args.cable) if os.path.exists(args.cable) else None
     cid = review_id(cable) if cable else args.cable
     with _read_store(args) as store:
         entries = store.log(cid)
     if args.json:
         for e in entries:
             obj = {"at": e.at, "reviewer": e.reviewer, "cable": e.cable_id, "what": e.what}
-            print(json.dumps(obj | {"before": e.before, "after": e.after}, ensure_ascii=False))
+            line = json.dumps(obj | {"before": e.before, "after": e.after}, ensure_ascii=False)
+            print(json_for_terminal(line))
         return 0
     if not entries:
         print(f"{cid}: no changes recorded in {store.location}")
@@ -288,6 +299,7 @@ def _find(args: argparse.Namespace) -> int:
     from workbench.review import ReviewError, validate_codes
     from workbench.review.codes import available_code_sets
     from workbench.review.find import compile_pattern, find, redact_command
+    from workbench.safeio import for_terminal
 
     pattern = compile_pattern(args.pattern, args.regex, args.match_case, args.word)
     codes: tuple[str, ...] = ()
@@ -296,7 +308,18 @@ def _find(args: argparse.Namespace) -> int:
     if args.codes:
         codes = validate_codes(args.codes, available_code_sets())
     # Without --apply an existing store is still read, to mark matches already withheld.
-    store = _store(args) if args.apply or _store_exists(args) else None
+    if args.apply:
+        store = _store(args)
+    elif _store_exists(args):
+        store = _read_store(args)
+    else:
+        store = None
+        if args.store:
+            print(
+                f"workbench: note: there is no review store at {args.store}, so no match is "
+                "marked as already withheld",
+                file=sys.stderr,
+            )
     reviewer = store.identity(_reviewer(args)) if store else _reviewer(args)
     errors = total = 0
     try:
@@ -309,7 +332,9 @@ def _find(args: argparse.Namespace) -> int:
                     where = f"para {prop.paragraph_key}" if prop.kind == "span" else prop.region
                     note = "  (already withheld)" if prop.covered else ""
                     context = _context(cable.text, prop.start, prop.end)
-                    print(f"{path}\t{where}\t{prop.start}-{prop.end}\t{context}{note}")
+                    # Cable text and file names may hold terminal controls: shown escaped.
+                    line = f"{path}\t{where}\t{prop.start}-{prop.end}\t{context}{note}"
+                    print(for_terminal(line))
                 total += len(proposals)
                 if args.apply and store and review and any(not p.covered for p in proposals):
                     command = redact_command(
@@ -319,7 +344,7 @@ def _find(args: argparse.Namespace) -> int:
                     n = sum(1 for p in proposals if not p.covered)
                     print(f"{review.cable_id}: redacted {n} place{'s' if n != 1 else ''} (saved)")
             except (CableError, ReviewError) as exc:
-                fail(f"{path}: {exc}", 1)
+                fail(str(exc) if str(path) in str(exc) else f"{path}: {exc}", 1)
                 errors += 1
     finally:
         if store:
@@ -337,14 +362,16 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
 
 def _codes(args: argparse.Namespace) -> int:
     from workbench.review.codes import add_code_set, available_code_sets
+    from workbench.safeio import for_terminal
 
     if args.add:
         cs = add_code_set(args.add)
-        print(f"added the code set {cs.name!r} ({len(cs.codes)} codes) from {args.add}")
+        added = f"added the code set {cs.name!r} ({len(cs.codes)} codes) from {args.add}"
+        print(for_terminal(added))
         return 0
     for cs in available_code_sets():
         origin = "built-in" if cs.builtin else cs.path
-        print(f"{cs.name}: {cs.label} ({origin})")
+        print(for_terminal(f"{cs.name}: {cs.label} ({origin})"))
         for c in cs.codes:
-            print(f"  {c.code:<10} {c.label}")
+            print(for_terminal(f"  {c.code:<10} {c.label}", one_line=True))
     return 0

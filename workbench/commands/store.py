@@ -1,17 +1,24 @@
-"""``workbench store``: set up a team's PostgreSQL store, copy a store, check it, set policy.
+"""``workbench store``: set up a team's PostgreSQL store, copy a store, check it, back it up,
+set policy.
 
-Issue 12 adds ``check`` and ``backup`` for SQLite stores beside these (one module per action
-group would be next if this grows).
+``check`` takes a SQLite path or a PostgreSQL URL: a file gets SQLite's page check, the schema
+compared with what the migrations make, the audit log and its triggers, and every row read
+(``review.store_check``, issue 12); a URL gets the PostgreSQL checks (``pg_connect.check``,
+issue 17). ``backup`` copies a SQLite store in use into a new single file.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from workbench.commands.common import fail
 
-HELP = "review stores: set up a team's PostgreSQL store, copy one into another, check, policy"
+HELP = (
+    "review stores: check one for damage, back it up, set up a team's PostgreSQL store, copy "
+    "one into another, policy"
+)
 DESCRIPTION = (
     "A store is an SQLite file or a PostgreSQL URL such as postgresql://server/workbench "
     "(passwords come from ~/.pgpass, PGPASSWORD or a service file, never the URL). "
@@ -62,12 +69,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
     q = sub.add_parser(
         "check",
-        help="check that a PostgreSQL store still guards its audit log",
-        description="Check the schema version, the triggers that keep the audit log "
-        "append-only and the names honest, the roles, and that nobody may change audit entries.",
+        help="say whether a review store is damaged or no longer guards its audit log",
+        description="A SQLite store: check its pages (SQLite's integrity_check), that its "
+        "schema is one the workbench wrote, that the audit log and the triggers that keep it "
+        "append-only are there as made, and that every stored decision and audit entry can be "
+        "read; nothing is written. A PostgreSQL URL: check the schema version, the triggers "
+        "that keep the audit log append-only and the names honest, the roles, and that nobody "
+        "may change audit entries. Exit 0 when nothing is wrong, 1 otherwise.",
     )
-    q.add_argument("url", metavar="URL", help="postgresql://HOST/DATABASE")
+    q.add_argument(
+        "url", nargs="?", metavar="STORE", help="path or postgresql://HOST/DATABASE (or --store)"
+    )
+    q.add_argument("--store", metavar="PATH|URL", help="the store (default: your default store)")
     q.set_defaults(_store=_check)
+
+    q = sub.add_parser(
+        "backup",
+        help="copy a SQLite review store into a new file, safely while it is in use",
+        description="Copy the store (it is checked first) as one consistent snapshot into OUT, "
+        "a single file written whole or not at all, and check the copy. OUT may replace an "
+        "earlier backup, never the store itself or another kind of file. (For PostgreSQL use "
+        "`workbench store copy URL FILE`, or pg_dump.)",
+    )
+    q.add_argument("out", metavar="OUT", help="the backup file to write")
+    q.add_argument("--store", metavar="PATH", help="the store (default: your default store)")
+    q.set_defaults(_store=_backup)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,10 +150,62 @@ def _policy(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from workbench.review.pg_connect import check, display
+    from workbench.review.stores import is_url, resolve
 
-    problems = check(_url(args.url))
+    spec = resolve(args.url or args.store)
+    if not is_url(spec):
+        return _check_sqlite(Path(spec))
+    problems = check(_url(spec))
     for problem in problems:
-        print(f"workbench: {display(args.url)}: {problem}", file=sys.stderr)
+        print(f"workbench: {display(spec)}: {problem}", file=sys.stderr)
     if not problems:
-        print(f"{display(args.url)}: ok")
+        print(f"{display(spec)}: ok")
     return 1 if problems else 0
+
+
+def _check_sqlite(path: Path) -> int:
+    from workbench.review.store_check import check_store_file
+
+    report = check_store_file(path)
+    for line in report.lines:
+        print(line)
+    if report.problems:
+        for problem in report.problems:
+            print(f"PROBLEM: {problem}")
+        n = len(report.problems)
+        return fail(
+            f"the review store {path} has {n} problem{'s' if n != 1 else ''}: stop using it "
+            "and restore it from a backup (`workbench store backup` makes them)",
+            1,
+        )
+    print(f"{path}: no problems found")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from workbench.review.store import SqliteStore
+    from workbench.review.stores import is_url, resolve
+    from workbench.safeio import OutputError, atomic_path, check_target
+    from workbench.safeio.writing import SQLITE_MAGIC
+
+    spec = resolve(args.store)
+    if is_url(spec):
+        return fail(
+            "store backup copies a SQLite store; for PostgreSQL use `workbench store copy URL "
+            "FILE` (or pg_dump)",
+            2,
+        )
+    with SqliteStore(spec, create=False) as store:
+        target = check_target(args.out, allow_store=True)
+        if target.exists():
+            with open(target, "rb") as f:
+                if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                    raise OutputError(
+                        f"cannot write {target}: it exists and is not an earlier backup (not an "
+                        "SQLite file); choose another file name."
+                    )
+        with atomic_path(target, allow_store=True) as tmp:
+            store.backup_to(tmp)
+        n = len(store.reviews())
+    print(f"backed up {spec} to {target} ({n} review{'s' if n != 1 else ''}, checked)")
+    return 0

@@ -45,6 +45,8 @@ def review_id(cable: Cable) -> str:
     if cable.path:
         # Cable files are usually named by their ID (07SEOUL219.txt, 07SEOUL219.crlf.txt).
         name = cable.path.replace("\\", "/").rsplit("/", 1)[-1]
+        # A file name that is not UTF-8 (held as lone surrogates) would not fit in the store.
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         return name.split(".", 1)[0] or name
     return "cable"
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import random
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -49,6 +51,7 @@ from workbench.review.store_api import (
     StoreError,
     TextChangedError,
 )
+from workbench.review.store_check import check_on_open, damaged, read_json
 from workbench.review.store_dump import Dump
 
 __all__ = [
@@ -79,6 +82,13 @@ def _locked(method: F) -> F:
         with self._lock:
             try:
                 return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                if "malformed" in str(exc) or "corrupt" in str(exc):
+                    raise StoreError(damaged(self.path, str(exc))) from exc
+                raise StoreError(
+                    f"the review store {self.path} cannot be used ({exc}): check the disk, or "
+                    "use another --store"
+                ) from exc
             except sqlite3.Error as exc:
                 raise StoreError(
                     f"the review store {self.path} cannot be used ({exc}): check the disk, or "
@@ -101,18 +111,49 @@ class SqliteStore:
 
     team = False  # names are the ones reviewers give (``--reviewer``, settings)
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open the store at ``path``, checking it first (``store_check.check_on_open``).
+
+        With ``create=False`` (commands that only read) a path where no store exists is
+        refused instead of becoming a new, empty store (a mistyped ``--store`` would read as
+        "nothing decided"), and the file is left exactly as it is.
+        """
+        from workbench.safeio import file_kind, guard, os_reason
+
         self.path = Path(path)
         self.location = str(self.path)
         self._lock = threading.RLock()
+        self._read_only = not create
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            st: os.stat_result | None = os.stat(self.path)
+        except FileNotFoundError:
+            st = None
         except OSError as exc:
+            reason = os_reason(exc)
+            raise StoreError(f"the review store {self.path} cannot be used: {reason}") from None
+        except ValueError:
+            raise StoreError(f"{self.path!r} is not a usable path for a review store") from None
+        if st is None and not create:
             raise StoreError(
-                f"cannot create the folder for the review store {self.path}: {exc.strerror}"
-            ) from exc
-        if self.path.is_dir():
+                f"there is no review store at {self.path}: check the path (a store is created "
+                "only when decisions are saved into it)"
+            )
+        if st is not None and stat.S_ISDIR(st.st_mode):
             raise StoreError(f"the review store {self.path} is a folder: give the path of a file")
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            raise StoreError(
+                f"{self.path} is {file_kind(st.st_mode)}, not a review store: give the path "
+                "of a file"
+            )
+        if st is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the folder for the review store {self.path}: {os_reason(exc)}"
+                ) from exc
+        for f in guard.store_files(self.path):
+            guard.protect_path(f, "the review store")
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so each change is exactly
             # one transaction and nothing is left open between changes.
@@ -134,6 +175,8 @@ class SqliteStore:
             self._retry(self._set_up)
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if "malformed" in str(exc) or "corrupt" in str(exc):
+                raise StoreError(damaged(self.path, str(exc))) from exc
             raise StoreError(
                 f"{self.path} is not a review store ({exc}): give another --store path"
             ) from exc
@@ -145,9 +188,19 @@ class SqliteStore:
     def _set_up(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         self._refuse_newer(version)
-        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise StoreError(f"the review store {self.path} cannot use write-ahead logging")
+        # Checked before anything is written (journal mode, migrations): a damaged store, or
+        # one without its audit log, must not be used at all.
+        check_on_open(self._db, self.path, version)
+        if self._read_only and version == 0:
+            raise StoreError(
+                f"{self.path} is not a review store (it holds no reviews and no workbench "
+                "schema): check the path"
+            )
+        # A command that only reads leaves the file as it is (a backup stays a single file).
+        if not self._read_only:
+            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"the review store {self.path} cannot use write-ahead logging")
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
@@ -217,40 +270,61 @@ class SqliteStore:
                 "file, or start the review over (the old decisions stay in the audit log)"
             )
         review = Review.for_cable(cable)
-        if _signature(regions_json) != review.partition.signature():
-            self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
+        renumbered = None
+        if _signature(regions_json, self.path, cid) != review.partition.signature():
+            if self._read_only:  # moved in memory only: a command that reads writes nothing
+                renumbered = self._remapped(cable, review)
+            else:
+                self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
         review.versions = sqlite_qc.versions(self._db, cid)
-        review.rules_off = set(json.loads(rules_json or "[]"))
-        for key, data in self._db.execute(
-            "SELECT region, data FROM region_decisions WHERE cable_id = ?", (cid,)
-        ):
-            review.decisions[key] = decision_from_json(json.loads(data))
+        rules = read_json(rules_json or "[]", self.path, cid, "rules")
+        try:
+            review.rules_off = set(rules)
+            for key, data in self._db.execute(
+                "SELECT region, data FROM region_decisions WHERE cable_id = ?", (cid,)
+            ):
+                obj = read_json(data, self.path, cid, f"decision on {key}")
+                review.decisions[key] = decision_from_json(obj)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            detail = f"a decision of {cid} cannot be read: {exc}"
+            raise StoreError(damaged(self.path, detail)) from None
+        if renumbered is not None:
+            review.decisions = renumbered
         return review
 
-    def _renumber(self, cable: Cable) -> None:
-        """Move saved decisions to the regions as this reader divides the same text."""
+    def _remapped(self, cable: Cable, fresh: Review) -> dict[str, Decision]:
+        """The saved decisions moved to the regions as this reader divides the same text."""
         cid = review_id(cable)
-        fresh = Review.for_cable(cable)
-        row = self._db.execute("SELECT regions FROM reviews WHERE cable_id = ?", (cid,)).fetchone()
-        if _signature(row[0]) == fresh.partition.signature():
-            return  # another process did it meanwhile
         old: dict[str, Decision] = {}
         extents: dict[str, tuple[int, int] | None] = {}
-        for key, start, end, data in self._db.execute(
-            "SELECT region, region_start, region_end, data FROM region_decisions "
-            "WHERE cable_id = ?",
-            (cid,),
-        ):
-            old[key] = decision_from_json(json.loads(data))
-            extents[key] = (int(start), int(end)) if start is not None else None
         try:
-            new = remap_decisions(old, extents, fresh.partition)
+            for key, start, end, data in self._db.execute(
+                "SELECT region, region_start, region_end, data FROM region_decisions "
+                "WHERE cable_id = ?",
+                (cid,),
+            ):
+                old[key] = decision_from_json(read_json(data, self.path, cid, f"decision {key}"))
+                extents[key] = (int(start), int(end)) if start is not None else None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            detail = f"a decision of {cid} cannot be read: {exc}"
+            raise StoreError(damaged(self.path, detail)) from None
+        try:
+            return remap_decisions(old, extents, fresh.partition)
         except ReviewError as exc:
             raise TextChangedError(
                 f"this version of the workbench divides {cid} into regions differently from "
                 f"the one that reviewed it, and {exc}: start the review over (the old decisions "
                 "stay in the audit log)"
             ) from exc
+
+    def _renumber(self, cable: Cable) -> None:
+        """Move saved decisions to the regions as this reader divides the same text."""
+        cid = review_id(cable)
+        fresh = Review.for_cable(cable)
+        row = self._db.execute("SELECT regions FROM reviews WHERE cable_id = ?", (cid,)).fetchone()
+        if _signature(row[0], self.path, cid) == fresh.partition.signature():
+            return  # another process did it meanwhile
+        new = self._remapped(cable, fresh)
         fresh.decisions.update(new)
         before = self._current(cid, None)
         self._db.execute("DELETE FROM region_decisions WHERE cable_id = ?", (cid,))
@@ -266,7 +340,15 @@ class SqliteStore:
     def log(self, cable_id: str) -> list[AuditEntry]:
         """Every change to ``cable_id``'s review, oldest first."""
         return [
-            AuditEntry(i, at, who, cid, what, json.loads(before), json.loads(after))
+            AuditEntry(
+                i,
+                at,
+                who,
+                cid,
+                what,
+                read_json(before, self.path, cid, f"audit entry {i}"),
+                read_json(after, self.path, cid, f"audit entry {i}"),
+            )
             for i, at, who, cid, what, before, after in self._db.execute(
                 "SELECT id, at, reviewer, cable_id, what, before, after FROM audit "
                 "WHERE cable_id = ? ORDER BY id",
@@ -409,6 +491,20 @@ class SqliteStore:
     @_locked
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    @_locked
+    def backup_to(self, path: str | Path) -> None:
+        """Copy the store, as one consistent snapshot even while others write to it, into the
+        new file ``path`` (SQLite's online backup), as a single file (no write-ahead log)."""
+        dst = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            self._db.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            bad = [r[0] for r in dst.execute("PRAGMA quick_check(3)")]
+            if bad != ["ok"]:
+                raise StoreError(f"the backup of {self.path} did not check out ({bad[0]})")
+        finally:
+            dst.close()
 
     # -- writing ---------------------------------------------------------------------------
     @_locked
@@ -646,10 +742,16 @@ def conflict_message(cid: str, key: str, who: str, at: str, what: str) -> str:
     )
 
 
-def _signature(regions_json: str | None) -> tuple[tuple[str, int, int], ...] | None:
+def _signature(
+    regions_json: str | None, path: Path | None = None, cid: str = ""
+) -> tuple[tuple[str, int, int], ...] | None:
     if not regions_json:
         return None
-    return tuple((str(k), int(a), int(b)) for k, a, b in json.loads(regions_json))
+    try:
+        return tuple((str(k), int(a), int(b)) for k, a, b in json.loads(regions_json))
+    except (ValueError, TypeError) as exc:
+        where = f"the regions of {cid}" if cid else "a stored list of regions"
+        raise StoreError(damaged(path or Path("?"), f"{where} cannot be read: {exc}")) from None
 
 
 def _state(review: Review, keys: list[str], rules: list[str]) -> dict[str, dict[str, Any]]:

@@ -32,8 +32,10 @@ def resolve(spec: str | Path | None) -> str:
     return str(spec) if spec else default_store()
 
 
-def open_store(spec: str | Path | None = None) -> ReviewStore:
-    """The store named by ``spec`` (a path or URL), or the default store."""
+def open_store(spec: str | Path | None = None, create: bool = True) -> ReviewStore:
+    """The store named by ``spec`` (a path or URL), or the default store. ``create=False``
+    (commands that only read): a SQLite path with no store is refused, and the file is left
+    exactly as it is (issue 12)."""
     name = resolve(spec)
     if is_url(name):
         from workbench.review.pg_store import PgStore
@@ -41,7 +43,7 @@ def open_store(spec: str | Path | None = None) -> ReviewStore:
         return PgStore(name)
     from workbench.review.store import SqliteStore
 
-    return SqliteStore(name)
+    return SqliteStore(name, create=create)
 
 
 def store_exists(spec: str | Path | None) -> bool:
@@ -64,4 +66,4 @@ def open_existing(spec: str | Path | None) -> ReviewStore:
             f"there is no review store at {resolve(spec)}: check the path (a store is created "
             "only when decisions are saved into it)"
         )
-    return open_store(spec)
+    return open_store(spec, create=False)
