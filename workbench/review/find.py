@@ -11,11 +11,11 @@ transaction) that only adds spans: a pending region stays pending.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.cable.model import Cable
 from workbench.review import commands as cmd
@@ -47,10 +47,18 @@ class Proposal:
     region_label: str = ""
 
 
+# How long one search of a user's regular expression may run (issue 12). Python's engine
+# backtracks, and a pattern such as ``(a|a)+$`` tries every way to match: on a line of 40 a's
+# that is 2**40 ways, for ever. The ``regex`` module runs the same syntax with a time limit.
+# (RE2, a backtracking-free engine, was the other choice; its ``\w`` and case folding are
+# ASCII-only and it has no lookarounds, so reviewers' patterns would match differently.)
+REGEX_TIMEOUT = 2.0
+
+
 class Pattern:
     """A compiled search: a regular expression, or a plain term matched on folded text."""
 
-    def __init__(self, term: str, regex: re.Pattern[str] | None, match_case: bool, word: bool):
+    def __init__(self, term: str, regex: Any | None, match_case: bool, word: bool):
         self.term = term
         self.regex = regex
         self.match_case = match_case
@@ -59,9 +67,17 @@ class Pattern:
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         if self.regex is not None:
-            for m in self.regex.finditer(text, lo, hi):
-                if m.end() > m.start():  # a pattern that matches nothing proposes nothing
-                    yield m.start(), m.end()
+            try:
+                for m in self.regex.finditer(text, lo, hi, timeout=REGEX_TIMEOUT):
+                    if m.end() > m.start():  # a pattern that matches nothing proposes nothing
+                        yield m.start(), m.end()
+            except TimeoutError:
+                raise ReviewError(
+                    f"the regular expression {self.term!r} took too long (over "
+                    f"{REGEX_TIMEOUT:g} s on one region), so the search was stopped and nothing "
+                    "was redacted: simplify it (nested repeats such as (a|a)+ try every way to "
+                    "match)"
+                ) from None
             return
         yield from find_text(text, self.term, lo, hi, self.match_case, self.whole_word)
 
@@ -78,11 +94,14 @@ def compile_pattern(
         raise ReviewError("the search term is empty: give the text to find")
     if not regex:
         return Pattern(pattern, None, match_case, whole_word)
+    import regex as regex_engine  # Python's syntax, with a time limit (REGEX_TIMEOUT)
+
     source = rf"(?<!\w)(?:{pattern})(?!\w)" if whole_word else pattern
+    flags = regex_engine.V0 | (0 if match_case else regex_engine.IGNORECASE)
     try:
-        compiled = re.compile(source, 0 if match_case else re.IGNORECASE)
-    except re.error as exc:
-        raise ReviewError(f"{pattern!r} is not a valid regular expression ({exc})") from exc
+        compiled = regex_engine.compile(source, flags)
+    except (regex_engine.error, ValueError, OverflowError, RecursionError) as exc:
+        raise ReviewError(f"{pattern!r} is not a valid regular expression ({exc})") from None
     return Pattern(pattern, compiled, match_case, whole_word)
 
 
