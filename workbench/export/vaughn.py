@@ -126,8 +126,9 @@ def to_csv(rows: Iterable[Row]) -> bytes:
 
 def _inert(cell: str) -> str:
     """A comment such as ``=HYPERLINK(...)`` must stay text when a spreadsheet opens the file
-    (OWASP, "CSV Injection"): a leading apostrophe keeps it from being a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "@") else cell
+    (OWASP, "CSV Injection": cells beginning with =, +, -, @, tab or carriage return): a
+    leading apostrophe keeps it from being a formula (``-2+3`` is one too)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
