@@ -1,0 +1,209 @@
+"""Every user-caused error is one sentence naming the file, never a traceback (issue 12, third
+item), and anything unexpected is one sentence plus a crash report file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from corpus import SAMPLE
+
+from .conftest import Case, clean, fill, refused, small_disk, wb
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        bytes(range(256)) * 8,
+        b"code,label,description\r(b)(6),privacy,personal\r(b)(7)(C),police,privacy\r",
+        b"code,label\n(b)(6)," + b"x" * (200 * 1024) + b"\n",
+        b'code,label\n(b)(6),"unterminated\n',
+    ],
+    ids=["binary", "cr-only-lines", "field-over-128k", "unterminated-quote"],
+)
+def test_code_set_files_that_are_not_csv(tmp_path: Path, content: bytes) -> None:
+    f = tmp_path / "team.csv"
+    f.write_bytes(content)
+    r = wb("review", "codes", "--add", f)
+    clean(r)
+    if r.returncode != 0:
+        refused(r, "team.csv")
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def test_deeply_nested_json_in_a_decisions_file(case: Case) -> None:
+    case.decisions.write_text('{"cable": "07SEOUL219", "decisions": ' + _deep(2000) + "}")
+    before = case.snapshot()
+    refused(wb("review", "import", case.cable, case.decisions, "--store", case.store), "nested")
+    r = wb("export", case.cable, "--decisions", case.decisions, "--out", case.folder / "o.pdf")
+    refused(r, "nested")
+    assert case.snapshot() == before
+
+
+def test_deeply_nested_json_in_a_code_set(tmp_path: Path) -> None:
+    f = tmp_path / "team.json"
+    f.write_text('{"name": "team", "codes": ' + _deep(2000) + "}")
+    refused(wb("review", "codes", "--add", f), "team.json", "nested")
+
+
+def test_a_lone_surrogate_in_a_label(tmp_path: Path) -> None:
+    f = tmp_path / "team.json"
+    f.write_text('{"name": "team", "codes": [{"code": "T1", "label": "bad \\ud800 label"}]}')
+    r = wb("review", "codes", "--add", f)
+    refused(r, "team.json", "surrogate")
+    clean(wb("review", "codes"))
+
+
+def test_a_lone_surrogate_in_a_decision_comment(case: Case) -> None:
+    obj = json.loads(case.decisions.read_text())
+    obj["decisions"][0]["comment"] = "\ud800"
+    case.decisions.write_text(json.dumps(obj))
+    r = wb("review", "import", case.cable, case.decisions, "--store", case.store)
+    refused(r, "surrogate")
+
+
+def test_year_9999_with_oadr(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("P 230828Z JAN 07", "P 230828Z JAN 9999")
+    text = text.replace("E.O. 12958: DECL: 01/23/2017", "E.O. 12356: DECL: OADR")
+    cable = tmp_path / "late.txt"
+    cable.write_text(text, encoding="utf-8")
+    r = wb("check", cable, "--format", "jsonl")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert json.loads(r.stdout)["path"] == str(cable)
+    # In a folder it does not stop the run.
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    r = wb("check", tmp_path, "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 2
+
+
+def test_standard_output_on_a_full_device() -> None:
+    import subprocess
+    import sys
+
+    from cli import ROOT
+
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "workbench", "parse", str(SAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+    refused(r, "standard output", "disk is full")
+
+
+def test_a_path_of_5000_characters(case: Case) -> None:
+    long = "a/" * 2500
+    for args in (
+        ["parse", long],
+        ["check", long],
+        ["export", long, "--store", case.store, "--out", case.folder / "o.pdf"],
+        ["export", case.cable, "--store", case.store, "--out", long + "x.pdf"],
+        ["review", "show", long, "--store", case.store],
+        ["index", case.cable, "--store", case.store, "--out", long + "i.csv"],
+    ):
+        r = wb(*args)
+        clean(r)
+        if args[0] != "check":
+            refused(r, "too long")
+
+
+def test_a_full_disk_under_the_settings_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    f = tmp_path / "team.csv"
+    f.write_text("code,label\nT1,team code\n")
+    with small_disk(home):
+        fill(home)
+        r = wb("review", "codes", "--add", f)
+        refused(r, "disk is full")
+
+
+def test_a_code_set_deleted_after_it_was_added(case: Case, tmp_path: Path) -> None:
+    f = tmp_path / "team.csv"
+    f.write_text("code,label\nT1,team code\n")
+    assert wb("review", "codes", "--add", f).returncode == 0
+    home = Path(os.environ["WORKBENCH_HOME"])
+    for p in (home / "data" / "codesets").iterdir():
+        p.unlink()
+    for args in (
+        ["review", "codes"],
+        ["review", "find", "Kim", case.cable, "--codes", "(b)(6)"],
+        ["export", case.cable, "--store", case.store, "--out", case.folder / "o.pdf"],
+        ["index", case.cable, "--store", case.store, "--out", case.folder / "i.csv"],
+    ):
+        r = wb(*args)
+        clean(r)
+        assert r.returncode == 0, (args, r.stderr)
+        assert "team" in r.stderr and "re-add" in r.stderr, r.stderr  # and says so
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"custom_code_sets": None},
+        {"custom_code_sets": "not-a-list"},
+        {"custom_code_sets": [1, 2]},
+        {"recent_files": {"a": 1}},
+        {"default_codes": None},
+        {"reviewer": 42},
+        [1, 2, 3],
+    ],
+)
+def test_odd_settings_files(case: Case, settings: object) -> None:
+    home = Path(os.environ["WORKBENCH_HOME"])
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.json").write_text(json.dumps(settings))
+    for args in (
+        ["review", "codes"],
+        ["review", "find", "Kim", case.cable, "--codes", "(b)(6)"],
+        ["export", case.cable, "--store", case.store, "--out", case.folder / "o.pdf"],
+        ["review", "import", case.cable, case.decisions, "--store", case.store],
+    ):
+        r = wb(*args)
+        clean(r)
+        assert r.returncode == 0, (args, r.stderr)
+
+
+def test_a_store_row_with_invalid_json(case: Case) -> None:
+    db = sqlite3.connect(case.store)
+    db.execute("UPDATE decisions SET data = '{not json' WHERE paragraph = 2")
+    db.commit()
+    db.close()
+    for args in (
+        ["review", "show", case.cable, "--store", case.store],
+        ["export", case.cable, "--store", case.store, "--out", case.folder / "o.pdf"],
+        ["review", "export", case.cable, "--store", case.store],
+    ):
+        refused(wb(*args), str(case.store))
+
+
+def test_an_unexpected_error_becomes_a_sentence_and_a_crash_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench import cli
+    from workbench.commands import parse
+
+    def boom(args: object) -> int:
+        raise ZeroDivisionError("a bug of ours")
+
+    monkeypatch.setattr(parse, "run", boom)
+    assert cli.main(["parse", str(SAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert "unexpected error" in err and "ZeroDivisionError" in err
+    report = Path(err.split("the details are in ")[1].split(":")[0])
+    assert "ZeroDivisionError: a bug of ours" in report.read_text()
+    assert "Traceback" in report.read_text()
