@@ -69,6 +69,20 @@ def case(tmp_path: Path) -> Case:
 
 
 def wb(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it: in this process (a second of start-up saved per call),
+    stopped by SIGALRM after ``timeout``; ``check`` in a process of its own (it starts
+    workers). See :func:`wb_process` for the tests where the process itself matters."""
+    argv = [str(a) for a in args]
+    if argv[0] == "check":
+        return wb_process(*argv, timeout=timeout)
+    from .fuzzing import run_in_process
+
+    outcome = run_in_process(argv, bound=timeout)
+    assert not outcome.hung, f"workbench {argv} did not finish within {timeout} s"
+    return subprocess.CompletedProcess(argv, outcome.code or 0, outcome.stdout, outcome.stderr)
+
+
+def wb_process(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return run_workbench(*(str(a) for a in args), timeout=timeout)
 
 

@@ -16,6 +16,7 @@ device, a full disk, under a regular file). The promise (:func:`judge`): exit co
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import hashlib
 import io
 import json
@@ -549,7 +550,8 @@ def _export(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], l
         ["--marking", "SECRET"],
         ["--jobs", "1"],
     )
-    return args, [out]
+    # Given a folder, export writes <reference ID>.pdf files in it (replacing earlier ones).
+    return args, [out, os.path.join(out, "*.pdf")]
 
 
 def _verify(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], list[str]]:
@@ -699,7 +701,18 @@ def judge(
                 allowed.add(str(rel) + suffix)
             allowed.update(str(p) for p in rel.parents)
 
+    patterns = []  # "FOLDER/*.pdf": files a command may write or replace in FOLDER
+    for o in outputs:
+        if "*" in o:
+            with contextlib.suppress(ValueError, OSError):
+                real = Path(os.path.realpath(os.path.dirname(o)))
+                patterns.append(str(real.relative_to(os.path.realpath(root)) / os.path.basename(o)))
+
     def is_output(name: str) -> bool:
+        for p in patterns:
+            same_folder = os.path.dirname(os.path.normpath(name)) == os.path.dirname(p)
+            if same_folder and fnmatch.fnmatch(os.path.basename(name), os.path.basename(p)):
+                return True
         return name in allowed or any(name.startswith(a + os.sep) for a in allowed if a != ".")
 
     for key in sorted(set(before) | set(after)):

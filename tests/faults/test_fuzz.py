@@ -71,6 +71,8 @@ def test_fuzz(
         max_examples=EXAMPLES,
         deadline=None,
         database=None,
+        # The same cases on every run, so CI is never red by luck; the campaign explores.
+        derandomize=True,
         suppress_health_check=list(HealthCheck),
     )
     @given(data=st.data())

@@ -29,7 +29,7 @@ def test_verify_never_calls_a_damaged_pdf_clean(case: Case) -> None:
     assert wb("verify", pdf, "--cable", case.cable, "--store", case.store).returncode == 0
     good = pdf.read_bytes()
     called_clean = []
-    for seed in range(16):  # before the fix, seeds 4 and 7 (of these) were "clean"
+    for seed in range(8):  # before the fix, seeds 4 and 7 (of these) were "clean"
         data = bytearray(good)
         rng = random.Random(seed)
         for _ in range(16):

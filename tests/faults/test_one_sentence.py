@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from corpus import SAMPLE
 
-from .conftest import Case, clean, fill, refused, small_disk, wb
+from .conftest import Case, clean, fill, refused, small_disk, wb, wb_process
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_a_full_disk_under_the_settings_folder(
 def test_a_code_set_deleted_after_it_was_added(case: Case, tmp_path: Path) -> None:
     f = tmp_path / "team.csv"
     f.write_text("code,label\nT1,team code\n")
-    assert wb("review", "codes", "--add", f).returncode == 0
+    assert wb_process("review", "codes", "--add", f).returncode == 0
     home = Path(os.environ["WORKBENCH_HOME"])
     for p in (home / "data" / "codesets").iterdir():
         p.unlink()
@@ -144,7 +144,7 @@ def test_a_code_set_deleted_after_it_was_added(case: Case, tmp_path: Path) -> No
         ["export", case.cable, "--store", case.store, "--out", case.folder / "o.pdf"],
         ["index", case.cable, "--store", case.store, "--out", case.folder / "i.csv"],
     ):
-        r = wb(*args)
+        r = wb_process(*args)  # the note is said once per process
         clean(r)
         assert r.returncode == 0, (args, r.stderr)
         assert "team" in r.stderr and "re-add" in r.stderr, r.stderr  # and says so

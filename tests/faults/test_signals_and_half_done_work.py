@@ -53,7 +53,7 @@ def _wait_for_temp(folder: Path, proc: subprocess.Popen[str]) -> None:
 def test_a_signal_during_check_output_leaves_no_temporary_file(
     tmp_path: Path, sig: signal.Signals, jobs: str
 ) -> None:
-    archive = _archive(tmp_path / "archive", 3000)
+    archive = _archive(tmp_path / "archive", 2000)
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(
@@ -115,7 +115,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_kill_9_of_check_leaves_no_worker(tmp_path: Path) -> None:
-    archive = _archive(tmp_path / "archive", 4000)
+    archive = _archive(tmp_path / "archive", 2500)
     proc = _start(["check", str(archive), "--jobs", "2", "--format", "jsonl"])
     deadline = time.monotonic() + 60
     while len(_children(proc.pid)) < 2:

@@ -79,6 +79,8 @@ def read_cable_bytes(path: str | Path, name: str | None = None) -> bytes:
     shown = name if name is not None else str(p)
     try:
         is_dir = stat.S_ISDIR(os.stat(p).st_mode)
+    except FileNotFoundError:
+        raise CableError(f"{shown} does not exist: check the path.") from None
     except (OSError, ValueError):
         is_dir = False  # read_limited says what is wrong with the path
     if is_dir:

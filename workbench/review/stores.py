@@ -7,6 +7,7 @@ the same everywhere: ``open_store(None)`` opens the user's default (the ``store`
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from workbench.review.model import ReviewError
@@ -61,7 +62,8 @@ def describe(spec: str | Path | None) -> str:
 def open_existing(spec: str | Path | None) -> ReviewStore:
     """Open a store to read from; refuse a SQLite path with no file in one sentence (creating
     an empty store there would report "nothing decided")."""
-    if not store_exists(spec):
+    if not store_exists(spec) and not os.path.lexists(resolve(spec)):
+        # (Something that is there but not a file, a FIFO say, is named by the store itself.)
         raise ReviewError(
             f"there is no review store at {resolve(spec)}: check the path (a store is created "
             "only when decisions are saved into it)"
