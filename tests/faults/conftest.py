@@ -26,6 +26,12 @@ DECISIONS = {
         {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"]},
         {"paragraph": 3, "action": "partial", "spans": [{"match": "Kim", "codes": ["(b)(6)"]}]},
         {"paragraph": 4, "action": "release"},
+        # The header's regions (a release prints a region only once it is decided).
+        *(
+            {"region": key, "action": "release"}
+            for key in ("from", "to", "info", "passing:1", "eo", "tags", "subject", "refs")
+        ),
+        *({"region": key, "action": "release"} for key in ("classified_by", "signature")),
     ],
 }
 

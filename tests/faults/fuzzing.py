@@ -44,6 +44,12 @@ DECISIONS = {
         {"paragraph": 2, "action": "withhold", "codes": ["(b)(1)", "1.4(d)"]},
         {"paragraph": 3, "action": "partial", "spans": [{"match": "Kim", "codes": ["(b)(6)"]}]},
         {"paragraph": 4, "action": "release"},
+        # The header's regions (a release prints a region only once it is decided).
+        *(
+            {"region": key, "action": "release"}
+            for key in ("from", "to", "info", "passing:1", "eo", "tags", "subject", "refs")
+        ),
+        *({"region": key, "action": "release"} for key in ("classified_by", "signature")),
     ],
 }
 
@@ -355,12 +361,12 @@ def _bad_store(folder: Folder, p: Path, draw: st.DrawFn) -> None:
                 [
                     "DROP TABLE audit",
                     "DROP TRIGGER audit_no_delete",
-                    "UPDATE decisions SET data = 'not json'",
-                    "UPDATE decisions SET data = '{\"action\": 5}'",
-                    "UPDATE reviews SET paragraph_spans = '[[1]]'",
+                    "UPDATE region_decisions SET data = 'not json'",
+                    "UPDATE region_decisions SET data = '{\"action\": 5}'",
+                    "UPDATE reviews SET regions = '[[1]]'",
                     "PRAGMA user_version = 99",
                     "PRAGMA user_version = 0",
-                    "DROP TABLE decisions",
+                    "DROP TABLE region_decisions",
                     "DELETE FROM reviews",
                 ]
             )

@@ -179,7 +179,7 @@ def test_odd_settings_files(case: Case, settings: object) -> None:
 
 def test_a_store_row_with_invalid_json(case: Case) -> None:
     db = sqlite3.connect(case.store)
-    db.execute("UPDATE decisions SET data = '{not json' WHERE paragraph = 2")
+    db.execute("UPDATE region_decisions SET data = '{not json' WHERE region = 'p2'")
     db.commit()
     db.close()
     for args in (

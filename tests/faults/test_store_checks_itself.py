@@ -70,7 +70,7 @@ def test_a_damaged_page_stops_the_work(case: Case, how: str) -> None:
             "audit BEGIN SELECT 1; END",
             "audit_no_delete",
         ),
-        ("ALTER TABLE decisions ADD COLUMN extra TEXT", "decisions"),
+        ("ALTER TABLE region_decisions ADD COLUMN extra TEXT", "region_decisions"),
         ("PRAGMA user_version = 0", "schema"),
     ],
     ids=[
@@ -138,7 +138,7 @@ def test_store_backup_is_a_checked_copy(case: Case) -> None:
     assert r.returncode == 0, r.stderr
     assert wb("store", "check", "--store", out).returncode == 0
     r = wb("review", "show", case.cable, "--store", out)
-    assert r.returncode == 0 and "4 of 4" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 0 and "20 of 20" in r.stdout, r.stdout + r.stderr
     # A backup never replaces the store itself, nor a cable.
     refused(wb("store", "backup", case.store, "--store", case.store), "review store")
     refused(wb("store", "backup", case.cable, "--store", case.store), "cannot write")

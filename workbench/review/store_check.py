@@ -110,6 +110,14 @@ _JSON_COLUMNS = {
     "audit": ("before", "after"),
 }
 _DECISION_TABLES = {"region_decisions", "decisions"}
+# How a row is named in a finding (some tables have no rowid).
+_ROW_NAME = {
+    "audit": "'audit entry ' || id",
+    "region_decisions": "'region ' || region",
+    "decisions": "'paragraph ' || paragraph",
+    "field_redactions": "'field ' || field",
+    "reviews": "'review'",
+}
 
 
 def row_problems(db: sqlite3.Connection, limit: int = 20) -> list[str]:
@@ -123,7 +131,7 @@ def row_problems(db: sqlite3.Connection, limit: int = 20) -> list[str]:
             continue
         present = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
         for column in (c for c in wanted if c in present):
-            key = "'audit entry ' || id" if table == "audit" else "rowid"
+            key = _ROW_NAME.get(table, "cable_id")
             sql = f"SELECT cable_id, {key}, {column} FROM {table} WHERE {column} IS NOT NULL"
             for cid, where, data in db.execute(sql):
                 try:
