@@ -87,6 +87,36 @@ class _OutputStream:
         except OSError as exc:
             raise StreamError(self._name, exc) from None
 
+    @property
+    def buffer(self) -> _BinaryOutput:
+        """The binary stream under it (``parse`` writes JSON bytes), guarded the same way."""
+        return _BinaryOutput(self._stream.buffer, self._name)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+class _BinaryOutput:
+    def __init__(self, stream: object, name: str) -> None:
+        self._stream = stream
+        self._name = name
+
+    def write(self, data: bytes) -> int:
+        try:
+            return int(self._stream.write(data))  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StreamError(self._name, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StreamError(self._name, exc) from None
+
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
 

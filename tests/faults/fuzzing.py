@@ -621,7 +621,9 @@ def run_in_process(argv: list[str], stdin: bytes = b"", bound: float = BOUND) ->
     """``workbench ARGV`` in this process (fast), stopped by SIGALRM after ``bound`` seconds."""
     from workbench.cli import main
 
-    out, err = io.StringIO(), io.StringIO()
+    # Text streams over bytes, as the real ones are (``parse`` writes to ``stdout.buffer``).
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
 
     def alarm(signum: int, frame: object) -> None:
         raise _Hung()
@@ -645,7 +647,14 @@ def run_in_process(argv: list[str], stdin: bytes = b"", bound: float = BOUND) ->
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
         sys.stdin = saved_stdin
-    return Outcome(code, out.getvalue(), err.getvalue(), time.monotonic() - start, hung)
+    return Outcome(code, _text(out), _text(err), time.monotonic() - start, hung)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    raw = stream.buffer
+    assert isinstance(raw, io.BytesIO)
+    return raw.getvalue().decode("utf-8", "replace")
 
 
 def run_subprocess(argv: list[str], stdin: bytes = b"", bound: float = BOUND) -> Outcome:

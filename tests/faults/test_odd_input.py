@@ -113,6 +113,9 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     r = wb("review", "find", "Kim", tmp_path)
     assert r.returncode == 0, r.stderr
     assert "caf\\xe9.txt" in r.stdout
+    r = wb("parse", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["path"].endswith("caf\\xe9.txt")
     r = wb("check", tmp_path)
     clean(r)
     assert r.returncode == 0
@@ -133,3 +136,32 @@ def test_vaughn_csv_cells_are_never_live_formulas(case: Case, comment: str) -> N
     cells = [c for row in rows[1:] for c in row]
     assert any(comment.strip() in c for c in cells)
     assert not any(c[:1] in ("=", "+", "-", "@", "\t", "\r") for c in cells), cells
+
+
+@pytest.mark.parametrize("stored", ["logical", "reversed"])
+def test_a_name_wrapped_in_bidi_overrides_never_reaches_the_release(
+    case: Case, stored: str
+) -> None:
+    """The name withheld by ``match``, wrapped in RLO ... PDF (or stored reversed so that it
+    shows the right way round): the release's text layer has neither the name nor its mirror."""
+    name = "Kim Hye-jin"
+    inner = name if stored == "logical" else name[::-1]
+    text = SAMPLE.read_text(encoding="utf-8").replace(name, f"\u202e{inner}\u202c")
+    case.cable.write_text(text, encoding="utf-8")
+    obj = json.loads(case.decisions.read_text())
+    obj["decisions"][1] = {
+        "paragraph": 2,
+        "action": "partial",
+        "spans": [{"match": inner, "codes": ["(b)(6)"]}],
+    }
+    case.decisions.write_text(json.dumps(obj))
+    pdf = case.folder / "release.pdf"
+    r = wb("export", case.cable, "--decisions", case.decisions, "--out", pdf)
+    assert r.returncode == 0, r.stderr
+    import pypdf
+
+    layer = "".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
+    # ("Kim" alone is released elsewhere in the sample: "Kim said that...")
+    for word in ("Hye", "eyH", "jin", "nij"):
+        assert word not in layer, word
+    assert wb("verify", pdf, "--cable", case.cable, "--decisions", case.decisions).returncode == 0

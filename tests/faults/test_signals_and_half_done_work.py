@@ -136,8 +136,12 @@ def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path) -> None:
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=30)
-        if err.startswith("Fatal Python error: init_"):
-            continue  # the interpreter's own start-up, before any workbench code runs
+        if err.startswith("Fatal Python error: init_") or (
+            err.rstrip().endswith("KeyboardInterrupt") and "workbench" not in err
+        ):
+            # The interpreter's own start-up (site, runpy loading __main__.py), in the first
+            # tens of milliseconds, before any workbench code runs: out of the program's reach.
+            continue
         assert "Traceback" not in err, (delay, err)
         assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)
 

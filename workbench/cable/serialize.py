@@ -71,11 +71,19 @@ def decl_dict(cable: Cable) -> dict[str, Any] | None:
     }
 
 
+def _shown_path(path: str | None) -> str | None:
+    """A file name that is not UTF-8 (held as lone surrogates, which JSON cannot carry) with
+    its odd bytes written as ``\\xNN`` (issue 12: ``orjson`` refused it, a crash)."""
+    if path is None or path.isascii():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def cable_to_dict(cable: Cable) -> dict[str, Any]:
     """Everything the parser read, JSON-ready. Offsets index ``cable.text``."""
     cb = cable.classified_by
     return {
-        "path": cable.path,
+        "path": _shown_path(cable.path),
         "id": cable.id,
         "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
         "precedence": cable.precedence,
@@ -156,7 +164,7 @@ def cable_to_json(cable: Cable, indent: bool = False) -> bytes:
     """
     cb = cable.classified_by
     obj = {
-        "path": cable.path,
+        "path": _shown_path(cable.path),
         "id": cable.id,
         "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
         "precedence": cable.precedence,
