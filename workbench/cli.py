@@ -145,6 +145,16 @@ def _quiet_streams() -> None:
         pass
 
 
+def _no_closed_streams() -> None:
+    """Run by ``workbench ... <&- >&-``, Python has no stdin or stdout at all (None): give it
+    /dev/null instead, so a command reads nothing or writes into the void rather than
+    failing on ``None.buffer``."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            with contextlib.suppress(OSError):
+                setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+
+
 def _say(message: str) -> None:
     from workbench.safeio import for_terminal
 
@@ -176,6 +186,7 @@ def _main(args_list: list[str]) -> int:
         # The window handles its own signals in Qt's event loop (a Python exception raised
         # there is printed and ignored).
         restore_signals = install()
+    _no_closed_streams()
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:

@@ -207,3 +207,27 @@ def test_an_unexpected_error_becomes_a_sentence_and_a_crash_report(
     report = Path(err.split("the details are in ")[1].split(":")[0])
     assert "ZeroDivisionError: a bug of ours" in report.read_text()
     assert "Traceback" in report.read_text()
+
+
+@pytest.mark.parametrize("closed", [0, 1])
+def test_standard_input_or_output_closed(case: Case, closed: int) -> None:
+    """``workbench parse - <&-`` and ``workbench parse CABLE >&-``: Python then has no
+    sys.stdin or sys.stdout at all (None); that was an AttributeError and a crash report."""
+    import subprocess
+    import sys
+
+    from cli import ROOT
+
+    args = ["parse", "-"] if closed == 0 else ["parse", str(case.cable)]
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        stdout=subprocess.PIPE if closed == 0 else None,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        preexec_fn=lambda: os.close(closed),
+    )
+    clean(r)
+    if closed == 0:
+        refused(r, "is empty")
