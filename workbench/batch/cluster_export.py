@@ -37,7 +37,7 @@ def _ready(job: Job) -> Ready:
     try:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
-        return (cable, review, job.options, job.copy), out_path(job, cable)
+        return (cable, review, job.options, job.copy), out_path(job, cable, review)
     except (CableError, ExportError) as exc:
         return Result(job.cable, None, 0, str(exc))
 

@@ -13,7 +13,7 @@ from workbench.cable import Cable, CableError, read_cable
 from workbench.export.atomic import write_atomic
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
-from workbench.export.prepare import cable_name
+from workbench.export.prepare import cable_name, release_name
 from workbench.export.source import ReviewSource
 from workbench.review.model import Review
 
@@ -55,8 +55,17 @@ def make_pdf(cable: Cable, review: Review, options: ExportOptions, copy: str) ->
     return render_release(cable, review, options)
 
 
-def out_path(job: Job, cable: Cable) -> str:
-    return job.out or str(Path(job.folder or ".") / out_name(cable_name(cable), job.copy))
+def out_path(job: Job, cable: Cable, review: Review | None = None) -> str:
+    """Where a job's PDF goes: its --out, else the folder and a name that tells nothing
+    withheld (a release by :func:`release_name`; a review copy by the office's name)."""
+    if job.out:
+        return job.out
+    name = (
+        release_name(cable, review, job.options.doc_number)
+        if job.copy == "release"
+        else cable_name(cable)
+    )
+    return str(Path(job.folder or ".") / out_name(name, job.copy))
 
 
 def run_job(job: Job) -> Result:
@@ -65,7 +74,7 @@ def run_job(job: Job) -> Result:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
         data = make_pdf(cable, review, job.options, job.copy)
-        out = out_path(job, cable)
+        out = out_path(job, cable, review)
         write_atomic(out, data, within=job.folder)
         return Result(job.cable, out, pages(data))
     except (CableError, ExportError) as exc:

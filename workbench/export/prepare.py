@@ -12,17 +12,34 @@ from workbench.cable.model import Cable
 from workbench.export.codes import code_sets, description
 from workbench.export.errors import ExportError
 from workbench.export.layout import disjoint
-from workbench.review.model import Action, Review, ReviewError, Withholding, review_id
+from workbench.review.model import Action, Review, ReviewError, Withholding, review_id, text_hash
 
 
 def cable_name(cable: Cable) -> str:
-    """The name a release goes by (title, file name, index): the reference ID, else the file's
-    name without folders (a path can say more than the document should)."""
+    """The name the office knows a cable by (messages, the review copy): the reference ID, else
+    the file's name without folders. A release goes by :func:`release_name`."""
     if cable.id:
         return cable.id
     if cable.path:
         return Path(cable.path).stem
     return "cable"
+
+
+def release_name(cable: Cable, review: Review | None = None, doc_number: str = "") -> str:
+    """The name a release goes by (title, file name, Vaughn index): the reference ID, unless
+    the cable has none (a file's name may say anything) or its FM line is withheld (the ID
+    names the post); then the document number given, else ``cable-`` and a hash of the text."""
+    if cable.id and not (review is not None and _origin_withheld(review)):
+        return cable.id
+    safe = "".join(ch for ch in doc_number if ch.isalnum() or ch in "-_.")
+    if safe:
+        return safe
+    return "cable-" + text_hash(cable.text)[:12]
+
+
+def _origin_withheld(review: Review) -> bool:
+    region = review.partition.get("from")
+    return region is not None and review.effective(region).action != Action.RELEASE
 
 
 def pending_regions(cable: Cable, review: Review) -> list[str]:

@@ -1,8 +1,9 @@
-"""The release copy: the cable line for line, withheld text replaced by labelled solid boxes.
+"""The release copy: the cable's released text, withheld text replaced by labelled solid boxes.
 
-Withheld text is never handed to ReportLab: a line is split into pieces by offset, released
-pieces are drawn as text, withheld pieces only as rectangles measured in character cells
-(declassification.md section 8; NSA, "Redacting with Confidence", 2005: remove, don't cover).
+Withheld text is never handed to ReportLab: the text is split into pieces by offset, released
+pieces are drawn as text, withheld pieces only as rectangles (declassification.md section 8;
+NSA, "Redacting with Confidence", 2005: remove, don't cover). A rectangle's size comes from a
+few buckets, never from the withheld text's own length (``reflow``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 from workbench.cable.model import Cable
 from workbench.export import fonts
 from workbench.export.codes import label
-from workbench.export.layout import Line, pieces, printable, wrap
 from workbench.export.options import ExportOptions
 from workbench.export.page import (
     BOX_BELOW,
@@ -26,6 +26,7 @@ from workbench.export.page import (
     LEADING,
     LINES_PER_PAGE,
     PAGE_SIZE,
+    RIGHT,
     MarginNotes,
     baseline,
     cell_x,
@@ -33,33 +34,23 @@ from workbench.export.page import (
     draw_frame,
 )
 from workbench.export.prepare import (
-    cable_name,
+    release_name,
     withheld_in_full,
     withholdings_for_export,
 )
+from workbench.export.reflow import Box, Row, Text, iter_blocks, reflow, row_of
 from workbench.export.stamps import Stamps, stamps_for
 from workbench.review.model import Action, Review, Withholding
 
 T = TypeVar("T")
 
 
-def paginate(lines: Sequence[T]) -> list[Sequence[T]]:
-    """Lines per page; blank lines at the top of a page are dropped (a printout's form feed)."""
-    pages: list[Sequence[T]] = []
-    i = 0
-    n = len(lines)
-    while True:
-        while i < n and _blank(lines[i]):
-            i += 1
-        if i >= n:
-            break
-        pages.append(lines[i : i + LINES_PER_PAGE])
-        i += LINES_PER_PAGE
-    return pages or [[]]
-
-
 def _blank(line: object) -> bool:
-    return line == "" if isinstance(line, str) else line.start == line.end  # type: ignore[attr-defined]
+    if isinstance(line, str):
+        return line == ""
+    if isinstance(line, Row):
+        return line.blank
+    return line.start == line.end  # type: ignore[attr-defined]
 
 
 def _released_whole(review: Review, key: str) -> str | None:
@@ -92,118 +83,127 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
     withheld = withholdings_for_export(cable, review, options.allow_pending)
     stamps = stamps_for(
-        cable, withheld, withheld_in_full(cable, review, options.allow_pending), options
+        cable, withheld, withheld_in_full(cable, review, options.allow_pending), options, review
     )
     fonts.register()
-    pages = paginate(wrap(cable.text))
+    rows = reflow(cable.text, withheld)
+    pages = paginate(rows)
     buf = io.BytesIO()
     # invariant=1: the same cable, review and options give the same bytes (golden tests,
     # and a release can be re-made and compared later).
     c = Canvas(buf, pagesize=PAGE_SIZE, invariant=1, pageCompression=1)
     subject = released_subject(cable, review, withheld)
-    name = cable_name(cable)
+    name = release_name(cable, review, options.doc_number)
     c.setTitle(name)
     c.setSubject(subject)
     c.setAuthor(options.agency)
     c.setCreator("Declassification Workbench")
     c.setKeywords(", ".join([*released_tags(cable, review), stamps.disposition]))
-    starts = _paragraph_starts(cable)
-    marks: list[tuple[str, str]] = []
-    for number, page_lines in enumerate(pages, 1):
+    marks = _marks(cable, rows)
+    outline: list[tuple[str, int]] = []
+    first_row = 0
+    for number, page_rows in enumerate(pages, 1):
         if number == 1:
             c.bookmarkPage("top", fit="Fit")
-        marks.extend(_draw_body(c, cable, page_lines, withheld, number, starts))
+        outline.extend(_draw_page(c, page_rows, first_row, marks))
+        first_row += len(page_rows) + page_rows.skipped  # type: ignore[attr-defined]
         draw_frame(c, stamps, number, len(pages))
         c.showPage()
-    _outline(c, cable, review, subject, marks, options)
+    _outline(c, cable, review, name, subject, outline, options)
     c.save()
     return buf.getvalue()
 
 
-def _paragraph_starts(cable: Cable) -> dict[int, int]:
-    return {p.start: p.index for p in cable.paragraphs}
+class _Page(list):  # type: ignore[type-arg]
+    """Rows of one page, and how many blank rows were dropped before them."""
+
+    skipped = 0
 
 
-def _draw_body(
-    c: Canvas,
-    cable: Cable,
-    lines: Sequence[Line],
-    withheld: Sequence[Withholding],
-    page: int,
-    starts: dict[int, int],
-) -> list[tuple[str, str]]:
-    """Draw one page of lines; return the bookmarks (key, paragraph) placed on it."""
-    text = cable.text
-    boxes: dict[int, list[tuple[float, float, int]]] = defaultdict(list)  # by withholding start
-    by_start = {w.start: w for w in withheld}
-    marks: list[tuple[str, str]] = []
-    j = 0
+def paginate(rows: Sequence[T]) -> list[Sequence[T]]:  # type: ignore[no-redef]
+    """Rows per page; blank rows at the top of a page are dropped (a printout's form feed)."""
+    pages: list[Sequence[T]] = []
+    i, n = 0, len(rows)
+    while True:
+        page = _Page()
+        while i < n and _blank(rows[i]):
+            i += 1
+            page.skipped += 1
+        if i >= n:
+            break
+        page.extend(rows[i : i + LINES_PER_PAGE])
+        pages.append(page)
+        i += LINES_PER_PAGE
+    return pages or [_Page()]
+
+
+def _marks(cable: Cable, rows: Sequence[Row]) -> dict[int, list[int]]:
+    """Row -> paragraph indexes whose bookmark goes there."""
+    starts = {p.start: p.index for p in cable.paragraphs}
+    out: dict[int, list[int]] = defaultdict(list)
+    for offset, row in row_of(rows, list(starts)).items():
+        out[row].append(starts[offset])
+    return out
+
+
+def _draw_page(
+    c: Canvas, rows: Sequence[Row], first_row: int, marks: dict[int, list[int]]
+) -> list[tuple[str, int]]:
+    """Draw one page of rows; return the bookmarks (key, paragraph index) placed on it."""
+    placed: list[tuple[str, int]] = []
+    labels: list[tuple[float, float, float, tuple[str, ...]]] = []  # x0, x1, y, codes
     c.setFont(fonts.MONO, FONT_SIZE)
-    for row, line in enumerate(lines):
-        y = baseline(row)
-        for off, idx in starts.items():
-            if line.start <= off < max(line.end, line.start + 1):
-                key = f"p{idx}"
-                c.bookmarkPage(key, fit="XYZ", left=0, top=y + LEADING)
-                marks.append((key, str(idx)))
-        while j < len(withheld) and withheld[j].end <= line.start:
-            j += 1
-        for piece in pieces(line, withheld[j:]):
-            x0, x1 = cell_x(piece.start - line.start), cell_x(piece.end - line.start)
-            if piece.withheld is None:
-                s = printable(text[piece.start : piece.end])
-                if s.strip():
-                    c.setFillColor(black)
-                    c.drawString(x0, y, s)
-            else:
-                c.setFillColor(black)
+    c.setFillColor(black)
+    row_number = first_row + getattr(rows, "skipped", 0)
+    for r, row in enumerate(rows):
+        y = baseline(r)
+        for idx in marks.get(row_number + r, ()):
+            key = f"p{idx}"
+            c.bookmarkPage(key, fit="XYZ", left=0, top=y + LEADING)
+            placed.append((key, idx))
+        for item in row.items:
+            if isinstance(item, Text):
+                c.drawString(cell_x(item.col), y, item.text)
+            elif isinstance(item, Box):
+                x0, x1 = cell_x(item.col), cell_x(item.col + item.width)
                 c.rect(x0, y - BOX_BELOW, x1 - x0, LEADING, stroke=0, fill=1)
-                boxes[piece.withheld.start].append((x0, x1, row))
-    _label_boxes(c, boxes, by_start)
-    c.setFont(fonts.MONO, FONT_SIZE)
-    return marks
-
-
-def _label_boxes(
-    c: Canvas,
-    boxes: dict[int, list[tuple[float, float, int]]],
-    by_start: dict[int, Withholding],
-) -> None:
-    """Label each withholding once per page: inside its widest piece, else in the margin."""
-    notes: dict[int, list[str]] = defaultdict(list)
-    for start, parts in boxes.items():
-        text = label(by_start[start].codes)
-        # The widest piece near the middle of the block, so a paragraph's label sits centred.
-        widest = max(p[1] - p[0] for p in parts)
-        middle = (parts[0][2] + parts[-1][2]) / 2
-        x0, x1, row = min(
-            (p for p in parts if p[1] - p[0] >= 0.8 * widest),
-            key=lambda p: (abs(p[2] - middle), p[2]),
-        )
-        if not draw_box_label(c, text, x0, x1, baseline(row)):
-            notes[row].append(text)
+                labels.append((x0, x1, y, item.withheld.codes))
+    # Blocks: one rectangle per block per page, its label in the middle.
+    for top, bottom, bar in iter_blocks(rows):
+        x0 = cell_x(bar.col)
+        y_top = baseline(top) - BOX_BELOW + LEADING
+        y_bottom = baseline(bottom) - BOX_BELOW
+        c.rect(x0, y_bottom, RIGHT - x0, y_top - y_bottom, stroke=0, fill=1)
+        labels.append((x0, RIGHT, baseline((top + bottom) // 2), bar.withheld.codes))
     margin = MarginNotes()
-    for row, texts in notes.items():
-        for text in dict.fromkeys(texts):
-            margin.add(baseline(row), "< " + text)
+    for x0, x1, y, codes in labels:
+        text = label(codes)
+        if not draw_box_label(c, text, x0, x1, y):
+            margin.add(y, "< " + text)
     margin.draw(c)
+    c.setFont(fonts.MONO, FONT_SIZE)
+    return placed
 
 
 def _outline(
     c: Canvas,
     cable: Cable,
     review: Review,
+    name: str,
     subject: str,
-    marks: list[tuple[str, str]],
+    marks: list[tuple[str, int]],
     options: ExportOptions,
 ) -> None:
     """Bookmarks: the document, then one per paragraph; only released words (never the text)."""
-    title = cable_name(cable) + (f": {subject}" if subject else "")
+    title = name + (f": {subject}" if subject else "")
     c.addOutlineEntry(title, "top", level=0)
     by_index = {p.index: p for p in cable.paragraphs}
     for key, idx in marks:
         p = by_index[int(idx)]
-        action = review.decision(p.index).action.value
+        region = review.partition.get(key)
+        if region is None:
+            continue
+        action = review.effective(region).action.value
         words = {
             "withhold": " (withheld in full)",
             "partial": " (released in part)",

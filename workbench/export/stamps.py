@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from workbench.cable.model import Cable
 from workbench.export.codes import stamp_form
 from workbench.export.options import ExportOptions
-from workbench.export.prepare import cable_name
-from workbench.review.model import Withholding
+from workbench.export.prepare import release_name
+from workbench.review.model import Review, Withholding
 
 
 def original_marking(cable: Cable) -> str:
@@ -85,8 +85,9 @@ def stamps_for(
     withholdings: Sequence[Withholding],
     withheld_in_full: bool,
     options: ExportOptions,
+    review: Review | None = None,
 ) -> Stamps:
-    doc = options.doc_number or cable_name(cable)
+    doc = options.doc_number or release_name(cable, review)
     day = options.released.strftime("%m/%d/%Y")
     header = "  ".join(
         p
@@ -102,7 +103,11 @@ def stamps_for(
     # 32 CFR 2001.25(a): the word "Declassified", the authority, the date. "in part" when
     # some portions stay withheld, as State's stamps say.
     part = " IN PART" if withholdings else ""
-    if struck and options.marking != "UNCLASSIFIED":
+    if withheld_in_full:
+        # Nothing of the cable's text is released: nothing was declassified or released, and
+        # the block must not say otherwise (the disposition says WITHHELD IN FULL too).
+        word = "WITHHELD IN FULL: NOTHING RELEASED"
+    elif struck and options.marking != "UNCLASSIFIED":
         word = f"DOWNGRADED TO {options.marking}"  # a partial downgrade keeps a level
     elif cable.is_classified:
         word = f"DECLASSIFIED{part}"

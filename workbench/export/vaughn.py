@@ -18,7 +18,7 @@ from workbench.cable.model import Cable
 from workbench.export import fonts
 from workbench.export.codes import code_sets, description
 from workbench.export.prepare import (
-    cable_name,
+    release_name,
     withheld_in_full,
     withholdings_for_export,
 )
@@ -88,7 +88,7 @@ def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[
     for w in raw:
         rows.append(
             Row(
-                document=cable_name(cable),
+                document=release_name(cable, review),
                 date=day,
                 subject=subject,
                 paragraph=keys.get(w.paragraph, "") if w.paragraph is not None else "header",

@@ -25,7 +25,7 @@ from workbench.cable.model import Cable
 from workbench.export.codes import label, stamp_form
 from workbench.export.layout import disjoint, pieces, wrap
 from workbench.export.page import BOTTOM_LIMIT, BOX_BELOW, LEADING, TOP_BASELINE
-from workbench.export.prepare import cable_name
+from workbench.export.prepare import cable_name, release_name
 from workbench.review.model import Review, ReviewError, Withholding
 
 NGRAM = 4
@@ -198,8 +198,8 @@ def verify(cable: Cable, review: Review, found: Extracted) -> Report:
     ours = {
         "text": [],
         "box labels": label_words,
-        "metadata": words(cable_name(cable)) + stamp_words,
-        "outline": words(f"{cable_name(cable)} {_OUTLINE_WORDS}"),
+        "metadata": words(f"{cable_name(cable)} {release_name(cable, review)}") + stamp_words,
+        "outline": words(f"{cable_name(cable)} {release_name(cable, review)} {_OUTLINE_WORDS}"),
     }
     meta = {k: v for k, v in found.metadata.items() if k in ("/Title", "/Subject", "/Keywords")}
     places: dict[str, tuple[str, list[str]]] = {

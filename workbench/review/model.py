@@ -223,6 +223,12 @@ class Review:
         rule = rule_for(region.kind)
         if rule is None or rule.name in self.rules_off:
             return Effective(own)
+        if depth == 0 and not own.spans:
+            from workbench.review.repeats import origin_rule
+
+            withheld = origin_rule(self, region)
+            if withheld is not None:
+                return withheld
         if region.kind != "repeat" and own.spans:
             # Spans a reviewer redacted in a line a rule releases: the rest is released.
             return Effective(
@@ -327,6 +333,9 @@ class Review:
                 out.append(
                     Withholding("span", s.start, s.end, s.codes, s.comment, para, name, r.key)
                 )
+        from workbench.review.repeats import repeated_fields
+
+        out.extend(repeated_fields(self, out))
         out.sort(key=lambda w: (w.start, w.end))
         return out
 

@@ -120,10 +120,14 @@ class Partition:
     regions: tuple[Region, ...]
     by_key: dict[str, Region] = field(repr=False, compare=False)
     _starts: list[int] = field(repr=False, compare=False)
+    text: str = field(default="", repr=False, compare=False)  # the text it divides
 
     @classmethod
-    def of(cls, regions: Sequence[Region]) -> Partition:
-        return cls(tuple(regions), {r.key: r for r in regions}, [r.start for r in regions])
+    def of(cls, regions: Sequence[Region], text: str = "") -> Partition:
+        return cls(tuple(regions), {r.key: r for r in regions}, [r.start for r in regions], text)
+
+    def body(self, region: Region) -> str:
+        return self.text[region.body_start : region.end]
 
     def __iter__(self) -> Iterator[Region]:
         return iter(self.regions)
@@ -175,7 +179,7 @@ def partition(cable: Cable) -> Partition:
         pass
     from workbench.review.region_reader import read_regions
 
-    result = Partition.of(read_regions(cable))
+    result = Partition.of(read_regions(cable), cable.text)
     with contextlib.suppress(TypeError):
         _CACHE[cable] = result
     return result

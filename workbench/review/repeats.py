@@ -1,0 +1,119 @@
+"""A header field withheld once is withheld wherever the cable repeats it.
+
+Repeated header lines a rule recognises follow their original (``repeat`` regions, see
+``model.Review.effective``). This module covers the rest:
+
+* The FM line names the post, and so do the routing lines (the DE line's routing indicator),
+  the classification line (``SEOUL 000219``), page-break headers (``PAGE 02 HARARE 06677``)
+  and the reference ID itself. While the FM line is not released, the rules do not release
+  those lines either: they are withheld with the FM line's codes, and the release is not named
+  by its ID (``export.prepare.release_name``).
+* A withheld field's text repeated anywhere else (a subject in a later section's header that
+  the reader left inside a paragraph, a classifier's name or a signature in unparsed text) is
+  withheld there too, as a span with the field's codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from workbench.review.model import (
+    PENDING_CODE,
+    Action,
+    Decision,
+    Effective,
+    Review,
+    Withholding,
+)
+from workbench.review.regions import Region
+
+# Rule-released kinds that can name the originating post.
+_NAMING_POST = {"routing", "classification"}
+_MAYBE_NAMING_POST = {"page_break", "repeat"}
+# Words of an FM line that are not the post's name.
+_NOT_POST = {"AMEMBASSY", "AMCONSUL", "USMISSION", "SECSTATE", "USDEL", "USLO", "AMCONGEN"}
+_FIELD_KINDS = ("subject", "classified_by", "signature", "refs", "tags", "to", "info", "from")
+_MIN_PHRASE = 4
+
+
+def _codes(d: Decision) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(d.codes + tuple(c for s in d.spans for c in s.codes))) or (
+        PENDING_CODE,
+    )
+
+
+def origin_rule(review: Review, region: Region) -> Effective | None:
+    """Withheld with the FM line, for a routing, classification or page-break line naming the
+    post while the FM line is not released; None when the usual rule applies."""
+    if region.kind not in _NAMING_POST | _MAYBE_NAMING_POST:
+        return None
+    origin = review.partition.get("from")
+    if origin is None:
+        return None
+    o = review.effective(origin)
+    if o.action == Action.RELEASE:
+        return None
+    if region.kind in _MAYBE_NAMING_POST:
+        words = post_words(review.partition.body(origin))
+        text = review.partition.body(region).upper()
+        if not any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
+            return None
+    return Effective(Decision(Action.WITHHOLD, _codes(o.decision)), f"rule:{_rule_name(region)}")
+
+
+def _rule_name(region: Region) -> str:
+    from workbench.review.rules import rule_for
+
+    rule = rule_for(region.kind)
+    return rule.name if rule else region.kind
+
+
+def post_words(fm: str) -> list[str]:
+    """The post's name in an FM line: ``AMEMBASSY SEOUL`` -> ``["SEOUL"]``."""
+    words = [w for w in re.findall(r"[A-Z][A-Z'\-]+", fm.upper()) if w not in _NOT_POST]
+    return [w for w in words if len(w) >= 3]
+
+
+def repeated_fields(review: Review, withheld: Sequence[Withholding]) -> list[Withholding]:
+    """Spans that repeat a withheld header field's text elsewhere in released text."""
+    from workbench.review.find import find_text
+
+    text = review.partition.text
+    if not text:
+        return []
+    covered = sorted((w.start, w.end) for w in withheld)
+    folded = text.casefold()
+    out: list[Withholding] = []
+    for kind in _FIELD_KINDS:
+        region = review.partition.get(kind)
+        if region is None:
+            continue
+        d = review.effective(region).decision
+        if d.action == Action.WITHHOLD:
+            phrases = [(review.partition.body(region), d.codes)]
+        elif d.spans:
+            phrases = [(text[s.start : s.end], s.codes) for s in d.spans]
+        else:
+            continue
+        for phrase, codes in phrases:
+            phrase = " ".join(phrase.split())
+            if len(phrase) < _MIN_PHRASE or not re.search(r"[^\W\d_]{3}", phrase):
+                continue
+            first = phrase.split()[0].casefold()
+            if folded.count(first) < 2:
+                continue  # only the field itself: nothing repeats it
+            for s, e in find_text(text, phrase, whole_word=True):
+                if region.body_start <= s < region.end or _inside(covered, s, e):
+                    continue
+                out.append(
+                    Withholding("span", s, e, codes, f"repeats the withheld {kind}", region=kind)
+                )
+    return out
+
+
+def _inside(covered: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(covered, (s, float("inf"))) - 1
+    return i >= 0 and covered[i][0] <= s and e <= covered[i][1]
