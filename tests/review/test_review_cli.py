@@ -109,10 +109,7 @@ def test_show_and_log(files: dict[str, Path], capsys: pytest.CaptureFixture[str]
     assert "11 of 20 regions decided (55%); pending: From (FM line), To, Info" in out
     assert "withhold   (b)(1), 1.4(d)" in out and "'Norway' (b)(1)" in out
     assert re.search(r"Subject +withhold   \(b\)\(1\), 1.4\(d\)", out)
-    # The routing lines name the post: withheld by their rule while the FM line is undecided.
-    assert re.search(
-        r"Routing lines 1 \[routing:1\] +withhold   PENDING REVIEW  \(rule: routing\)", out
-    )
+    assert re.search(r"Routing lines 1 \[routing:1\] +release  \(rule: routing\)", out)
     assert review("log", str(SAMPLE), "--store", store) == 0
     out = capsys.readouterr().out
     assert "alice  Import decisions.json" in out

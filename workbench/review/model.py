@@ -333,8 +333,10 @@ class Review:
                 out.append(
                     Withholding("span", s.start, s.end, s.codes, s.comment, para, name, r.key)
                 )
-        from workbench.review.repeats import repeated_fields
+        from workbench.review.repeats import pending_origin, repeated_fields
 
+        if allow_pending:
+            out.extend(pending_origin(self))
         out.extend(repeated_fields(self, out))
         out.sort(key=lambda w: (w.start, w.end))
         return out

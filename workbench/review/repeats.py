@@ -52,14 +52,39 @@ def origin_rule(review: Review, region: Region) -> Effective | None:
     if origin is None:
         return None
     o = review.effective(origin)
-    if o.action == Action.RELEASE:
+    # While the FM line is undecided the rule stands (the review is not finished, and a
+    # release refuses it or withholds these lines too: see ``pending_origin``).
+    if o.action in (Action.RELEASE, Action.PENDING) and not o.decision.spans:
         return None
-    if region.kind in _MAYBE_NAMING_POST:
-        words = post_words(review.partition.body(origin))
-        text = review.partition.body(region).upper()
-        if not any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
-            return None
+    if not names_post(review, region, origin):
+        return None
     return Effective(Decision(Action.WITHHOLD, _codes(o.decision)), f"rule:{_rule_name(region)}")
+
+
+def names_post(review: Review, region: Region, origin: Region) -> bool:
+    if region.kind in _NAMING_POST:
+        return True
+    if region.kind not in _MAYBE_NAMING_POST:
+        return False
+    words = post_words(review.partition.body(origin))
+    text = review.partition.body(region).upper()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def pending_origin(review: Review) -> list[Withholding]:
+    """With --allow-pending and the FM line undecided: the lines naming the post, withheld."""
+    origin = review.partition.get("from")
+    if origin is None or review.effective(origin).action != Action.PENDING:
+        return []
+    out = []
+    for r in review.regions():
+        if r.key != origin.key and names_post(review, r, origin):
+            e = review.effective(r)
+            if e.action == Action.RELEASE and e.by.startswith("rule:") and r.end > r.body_start:
+                out.append(
+                    Withholding("region", r.body_start, r.end, (PENDING_CODE,), region=r.key)
+                )
+    return out
 
 
 def _rule_name(region: Region) -> str:
