@@ -55,8 +55,8 @@ def test_no_withheld_text_and_all_released_text(releases):
 
 
 def test_verify_agrees(releases):
-    for cable, review, pdf, _ in releases:
-        report = verify(cable, review, extract(pdf))
+    for cable, review, pdf, options in releases:
+        report = verify(cable, review, extract(pdf), options)
         assert report.ok, (cable.id, report.leaks[:3], report.missing[:3])
 
 
@@ -81,7 +81,7 @@ def test_verify_catches_a_release_made_from_the_wrong_review(releases):
     stricter = review.copy()
     p = next(p for p in cable.paragraphs if review_released(review, p))
     stricter.with_decision(p.index, Decision(Action.WITHHOLD, ("(b)(6)",)))
-    report = verify(cable, stricter, extract(pdf))
+    report = verify(cable, stricter, extract(pdf), OPTIONS)
     assert report.leaks, "a released paragraph now withheld must show as a leak"
 
 

@@ -46,7 +46,7 @@ def test_sample_release_leaks_nothing_and_keeps_everything_released(cable):
     assert "Case No. F-2026-00417" in text and "E.O. 13526, sec. 3.3(b)" in text
     assert "ROKG SUPPORTIVE OF US POSITION ON CLUSTER MUNITIONS" in meta
     assert "Paragraph 2 (withheld in full)" in extract(pdf).outline
-    assert verify(cable, review, extract(pdf)).ok
+    assert verify(cable, review, extract(pdf), OPTIONS).ok
 
 
 def test_golden_bytes(cable):
@@ -76,7 +76,7 @@ def test_withheld_subject_stays_out_of_metadata_and_outline(cable):
     for place in (text, meta, outline):
         assert "CLUSTER MUNITIONS" not in place
     assert "07SEOUL219" in meta  # the title is the reference ID
-    assert verify(cable, review, extract(pdf)).ok
+    assert verify(cable, review, extract(pdf), OPTIONS).ok
 
 
 def test_release_in_full(cable):
@@ -88,7 +88,7 @@ def test_release_in_full(cable):
     text, _, _ = read(pdf)
     assert "RELEASE IN FULL" in text
     assert "Kim Hye-jin" in text
-    assert verify(cable, review, extract(pdf)).ok
+    assert verify(cable, review, extract(pdf), OPTIONS).ok
 
 
 def test_pending_paragraphs_refuse_export_unless_allowed(cable):

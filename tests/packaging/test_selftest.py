@@ -75,4 +75,4 @@ def test_a_leaking_export_fails_verification(monkeypatch):
     assert selftest.run_self_test(out) == 1
     lines = out.getvalue().splitlines()
     (fail,) = [line for line in lines if line.startswith("FAIL")]
-    assert fail.startswith("FAIL verify") and "withheld text" in fail
+    assert fail.startswith("FAIL verify") and "neither released text nor a stamp" in fail

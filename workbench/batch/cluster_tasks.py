@@ -117,14 +117,16 @@ def export_sent(items: list[ExportItem], code: str) -> list[Made]:
         try:
             data = make_pdf(cable, review, options, copy)
             if copy == "release":
-                verify_release(cable, review, data)
+                verify_release(cable, review, data, options)
             out.append((data, pages(data), None))
         except ExportError as exc:
             out.append((None, 0, str(exc)))
     return out
 
 
-def verify_release(cable: Cable, review: Review, data: bytes) -> None:
+def verify_release(
+    cable: Cable, review: Review, data: bytes, options: ExportOptions | None = None
+) -> None:
     """Raise ExportError unless the release ``data`` holds no withheld text and all released
     text (``workbench verify``'s check, on the bytes before they are written anywhere)."""
     from workbench.export.errors import ExportError
@@ -132,7 +134,7 @@ def verify_release(cable: Cable, review: Review, data: bytes) -> None:
     from workbench.export.verify import VerifyError, extract, verify
 
     try:
-        report = verify(cable, review, extract(data))
+        report = verify(cable, review, extract(data), options)
     except VerifyError as exc:
         raise ExportError(
             f"the release of {cable_name(cable)} could not be verified: {exc}"

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 from workbench.cable.files import is_folder
 from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
-from workbench.commands.export_options import add_pending_argument, add_source_arguments
+from workbench.commands.export_options import (
+    add_pending_argument,
+    add_source_arguments,
+    add_stamp_arguments,
+    stamp_options,
+)
 
 if TYPE_CHECKING:
     from workbench.export.batch import Job, Result
@@ -35,15 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_source_arguments(p)
     p.add_argument("--out", required=True, metavar="OUT", help="PDF file, or folder for several")
     p.add_argument("--copy", choices=("release", "review"), default="release")
-    p.add_argument("--case-number", default="", help="FOIA/MDR case number (default: settings)")
-    p.add_argument("--doc-number", default="", help="document number (default: reference ID)")
-    p.add_argument("--authority", default="", help="declassification authority (default: settings)")
-    p.add_argument("--reviewer", default="", help="reviewer's name (default: settings)")
-    p.add_argument(
-        "--marking",
-        default="UNCLASSIFIED",
-        help="new overall marking; a lower level for a partial downgrade (default UNCLASSIFIED)",
-    )
+    add_stamp_arguments(p)
     p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
     add_pending_argument(p)
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
@@ -53,12 +50,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbench.export.batch import Job, Result
     from workbench.export.errors import ExportError
-    from workbench.export.options import ExportOptions
     from workbench.export.source import ReviewSource
 
     paths = [str(p) for p in iter_cable_paths(args.cables)]
     if not paths:
         return fail("no cable files found in the paths given: name cable files or folders")
+    out = Path(args.out)
     try:
         released = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError:
@@ -71,21 +68,16 @@ def run(args: argparse.Namespace) -> int:
     from workbench.safeio import OutputError, check_target, make_folder, remove_folders
 
     args.jobs = cap_jobs(args.jobs)
-    from workbench.cable.model import LEVELS
-
-    if args.marking.upper() not in LEVELS:
-        return fail(f"--marking {args.marking!r} is not a level: use one of {', '.join(LEVELS)}")
-    options = ExportOptions(
-        case_number=args.case_number,
-        doc_number=args.doc_number,
-        authority=args.authority,
-        reviewer=args.reviewer,
-        marking=args.marking,
-        released=released,
-        allow_pending=args.allow_pending,
-    ).resolve()
+    try:
+        options = stamp_options(args, released=released, allow_pending=args.allow_pending)
+    except ExportError as exc:
+        return fail(str(exc))
+    if args.copy == "review" and out.suffix.lower() == ".pdf" and "review" not in out.name.lower():
+        return fail(
+            f"{out.name} would look like a release: a review copy holds the withheld text, so "
+            "its file name must say so (for example 07SEOUL219-review.pdf)"
+        )
     source = ReviewSource(args.decisions, args.store)
-    out = Path(args.out)
     many = len(paths) > 1 or any(is_folder(c) for c in args.cables)
     created: list[Path] = []  # folders made for this run, taken away again if left empty
     try:

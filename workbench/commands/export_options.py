@@ -24,3 +24,38 @@ def add_pending_argument(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="export cables with undecided paragraphs, withholding those as PENDING REVIEW",
     )
+
+
+def add_stamp_arguments(p: argparse.ArgumentParser) -> None:
+    """What a release stamps on every page; `verify` takes the same, to know the stamps."""
+    p.add_argument("--case-number", default="", help="FOIA/MDR case number (default: settings)")
+    p.add_argument("--doc-number", default="", help="document number (default: reference ID)")
+    p.add_argument("--authority", default="", help="declassification authority (default: settings)")
+    p.add_argument("--reviewer", default="", help="reviewer's name (default: settings)")
+    p.add_argument(
+        "--marking",
+        default="UNCLASSIFIED",
+        help="new overall marking; a lower level for a partial downgrade (default UNCLASSIFIED)",
+    )
+
+
+def stamp_options(args: argparse.Namespace, **more: object):  # type: ignore[no-untyped-def]
+    """ExportOptions from the stamp arguments, validated and filled from settings; raises
+    ExportError with the sentence for the user."""
+    from workbench.cable.model import LEVELS
+    from workbench.export.errors import ExportError
+    from workbench.export.options import ExportOptions
+
+    marking = (args.marking or "UNCLASSIFIED").strip().upper()
+    if marking not in LEVELS:
+        raise ExportError(
+            f"--marking {args.marking!r} is not a level: use one of {', '.join(LEVELS)}"
+        )
+    return ExportOptions(
+        case_number=args.case_number,
+        doc_number=args.doc_number,
+        authority=args.authority,
+        reviewer=args.reviewer,
+        marking=marking,
+        **more,  # type: ignore[arg-type]
+    ).resolve()

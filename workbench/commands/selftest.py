@@ -171,6 +171,7 @@ def _export(ctx: Context) -> str:
     write_atomic(pdf, render_release(ctx.cable, ctx.data["review"], options))
     pages = len(pypdf.PdfReader(str(pdf)).pages)
     ctx.data["pdf"] = pdf
+    ctx.data["options"] = options
     return f"release PDF {pdf.name}: {pages} page{'s' if pages != 1 else ''}, {pdf.stat().st_size:,} bytes"
 
 
@@ -178,7 +179,7 @@ def _verify(ctx: Context) -> str:
     from workbench.export.verify import extract, verify
 
     review = ctx.data["review"]
-    report = verify(ctx.cable, review, extract(ctx.data["pdf"]))
+    report = verify(ctx.cable, review, extract(ctx.data["pdf"]), ctx.data["options"])
     if not report.ok:
         raise RuntimeError("; ".join(report.leaks + report.missing))
     n = len(review.withholdings(ctx.cable))

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 
 from workbench.commands.common import fail
-from workbench.commands.export_options import add_source_arguments
+from workbench.commands.export_options import (
+    add_source_arguments,
+    add_stamp_arguments,
+    stamp_options,
+)
 
 HELP = "check a release PDF: nothing withheld in it, nothing released missing"
 DESCRIPTION = (
@@ -20,6 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("pdf", metavar="PDF", help="the release PDF to check")
     p.add_argument("--cable", required=True, metavar="CABLE", help="the cable it was made from")
     add_source_arguments(p)
+    add_stamp_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         source = ReviewSource(args.decisions, args.store)
         source.check()
         review = source.load(cable)
-        report = verify(cable, review, extract(args.pdf))
+        report = verify(cable, review, extract(args.pdf), stamp_options(args))
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)
     for leak in report.leaks:

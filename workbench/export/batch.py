@@ -55,6 +55,24 @@ def make_pdf(cable: Cable, review: Review, options: ExportOptions, copy: str) ->
     return render_release(cable, review, options)
 
 
+def check_release(cable: Cable, review: Review, data: bytes, options: ExportOptions) -> None:
+    """Refuse, with the reason, a release that fails ``workbench verify``: it is not written."""
+    from workbench.export.verify import VerifyError, extract, verify
+
+    try:
+        report = verify(cable, review, extract(data), options)
+    except VerifyError as exc:
+        raise ExportError(
+            f"the release of {cable_name(cable)} could not be checked: {exc}"
+        ) from None
+    if not report.ok:
+        first = (report.leaks or report.missing)[0]
+        raise ExportError(
+            f"the release of {cable_name(cable)} failed its check ({first}), so it was not "
+            "written: please report this"
+        )
+
+
 def out_path(job: Job, cable: Cable, review: Review | None = None) -> str:
     """Where a job's PDF goes: its --out, else the folder and a name that tells nothing
     withheld (a release by :func:`release_name`; a review copy by the office's name)."""
@@ -74,6 +92,8 @@ def run_job(job: Job) -> Result:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
         data = make_pdf(cable, review, job.options, job.copy)
+        if job.copy == "release":
+            check_release(cable, review, data, job.options)
         out = out_path(job, cable, review)
         write_atomic(out, data, within=job.folder)
         return Result(job.cable, out, pages(data))

@@ -27,6 +27,11 @@ def _find(name: str) -> Path:
     )
 
 
+def font_path(name: str) -> Path:
+    """The TrueType file of ``MONO`` or ``MONO_BOLD`` (verify compares glyphs against it)."""
+    return _find(name)
+
+
 def register() -> None:
     """Register the fonts with ReportLab once per process (parsing a TTF costs milliseconds)."""
     global _registered

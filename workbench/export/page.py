@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from workbench.export.fonts import CELL_EM, MONO, MONO_BOLD
+from workbench.export.fonts import CELL_EM, MONO_BOLD
 from workbench.export.layout import COLUMNS
 from workbench.export.stamps import Stamps
 
@@ -77,8 +77,10 @@ def draw_frame(c: Canvas, stamps: Stamps, page: int, pages: int) -> None:
     draw_banner(c, 30, stamps)
 
     c.setFillColor(black)
-    size = fitted_size(stamps.header, MONO, 7.5, RIGHT - LEFT, 5.0)
-    c.setFont(MONO, size)
+    # Every stamp in the bold face: the cable's own text is the only text in the regular one,
+    # which is what lets verify tell them apart.
+    size = fitted_size(stamps.header, MONO_BOLD, 7.5, RIGHT - LEFT, 5.0)
+    c.setFont(MONO_BOLD, size)
     c.drawCentredString((LEFT + RIGHT) / 2, PAGE_H - 50, stamps.header)
     c.setStrokeColor(black)
     c.setLineWidth(0.5)
@@ -97,15 +99,15 @@ def draw_frame(c: Canvas, stamps: Stamps, page: int, pages: int) -> None:
     c.setLineWidth(0.8)
     n = len(stamps.decl_block)
     line_h = 8.4
-    block_w = max(stringWidth(t, MONO, 7) for t in stamps.decl_block[1:]) + 10
+    block_w = max(stringWidth(t, MONO_BOLD, 7) for t in stamps.decl_block[1:]) + 10
     block_w = max(block_w, stringWidth(stamps.decl_block[0], MONO_BOLD, 7.5) + 10)
     top = BOTTOM_LIMIT - 10
     c.rect(LEFT, top - n * line_h - 6, block_w, n * line_h + 6, stroke=1, fill=0)
     for i, text in enumerate(stamps.decl_block):
-        c.setFont(MONO_BOLD if i == 0 else MONO, 7.5 if i == 0 else 7)
+        c.setFont(MONO_BOLD, 7.5 if i == 0 else 7)
         c.drawString(LEFT + 5, top - (i + 1) * line_h - 0.5, text)
 
-    c.setFont(MONO, 8)
+    c.setFont(MONO_BOLD, 8)
     c.drawRightString(RIGHT, top - n * line_h - 2, f"Page {page} of {pages}")
     c.restoreState()
 

@@ -60,7 +60,7 @@ def render(kind: str, cable: Cable, review: Review, options: ExportOptions) -> b
 
     data = render_release(cable, review, options)
     # A release must not leak: read the PDF back and check it before anyone can save it.
-    report = verify(cable, review, extract(data))
+    report = verify(cable, review, extract(data), options)
     if not report.ok:
         raise ExportError(
             f"the release of {cable.id} failed its leak check ({'; '.join(report.leaks or report.missing)[:300]}): "
