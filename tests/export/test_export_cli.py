@@ -57,7 +57,9 @@ def test_export_then_verify(tmp_path, decisions, capsys):
     assert "Government of Norway" not in text and "CLUSTER MUNITIONS" not in text
     assert found.metadata["/Title"] == "07SEOUL219"
     assert found.metadata.get("/Subject", "") == ""
-    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions, "--case-number", "F-1") == 0
+    assert (
+        run("verify", out, "--cable", SAMPLE, "--decisions", decisions, "--case-number", "F-1") == 0
+    )
     assert "no withheld text" in capsys.readouterr().out
 
 
