@@ -76,7 +76,7 @@ class Row:
         return not self.items
 
 
-def _rows_needed(text: str) -> int:
+def rows_needed(text: str) -> int:
     """Rows ``text`` would take printed at ``COLUMNS`` (each source line wrapped)."""
     n = 0
     for line in _split_lines(text):
@@ -181,7 +181,7 @@ def reflow(text: str, withheld: Sequence[Withholding]) -> list[Row]:
             if len(body) <= INLINE_MAX and not _BREAK_RE.search(body):
                 b.box(w, len(body))
             else:
-                b.block(w, _rows_needed(piece))
+                b.block(w, rows_needed(piece))
         pos = max(pos, w.end)
     if not b.row.blank:
         b.end_row()
