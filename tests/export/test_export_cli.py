@@ -35,6 +35,29 @@ DECISIONS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def reviewer_set() -> None:
+    """The reviewer's name in settings, as the first run asks for it: a release made from a
+    decisions file (no audit log) stamps it as "By:"."""
+    from dataclasses import replace
+
+    from workbench.settings import Settings
+
+    replace(Settings.load(), reviewer="J. Reviewer").save()
+
+
+def test_no_reviewer_known_is_refused(tmp_path, decisions, capsys):
+    from dataclasses import replace
+
+    from workbench.settings import Settings
+
+    replace(Settings.load(), reviewer="").save()
+    out = tmp_path / "r.pdf"
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", out) == 1
+    assert "no reviewer is known" in capsys.readouterr().err and not out.exists()
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", out, "--reviewer", "A. B") == 0
+
+
 @pytest.fixture
 def decisions(tmp_path: Path) -> Path:
     p = tmp_path / "07SEOUL219.json"

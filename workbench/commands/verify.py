@@ -38,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
         source = ReviewSource(args.decisions, args.store)
         source.check()
         review = source.load(cable)
-        report = verify(cable, review, extract(args.pdf), stamp_options(args))
+        options = stamp_options(args)
+        if review.deciders:  # the release's "By:" names them (export does the same)
+            from dataclasses import replace
+
+            options = replace(options, reviewer=", ".join(review.deciders))
+        report = verify(cable, review, extract(args.pdf), options)
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)
     for leak in report.leaks:

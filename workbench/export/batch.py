@@ -55,6 +55,21 @@ def make_pdf(cable: Cable, review: Review, options: ExportOptions, copy: str) ->
     return render_release(cable, review, options)
 
 
+def stamped_by(options: ExportOptions, review: Review, cable: Cable) -> ExportOptions:
+    """The options with "By:" the reviewers the store's audit log names for the decisions; from
+    a decisions file, the reviewer given (--reviewer or settings), and never a guess."""
+    from dataclasses import replace
+
+    if review.deciders:
+        return replace(options, reviewer=", ".join(review.deciders))
+    if not options.reviewer.strip():
+        raise ExportError(
+            f"no reviewer is known for the decisions on {cable_name(cable)}: give --reviewer "
+            "NAME (a release's stamp says who decided it), or set your name in settings"
+        )
+    return options
+
+
 def check_release(cable: Cable, review: Review, data: bytes, options: ExportOptions) -> None:
     """Refuse, with the reason, a release that fails ``workbench verify``: it is not written."""
     from workbench.export.verify import VerifyError, extract, verify
@@ -91,9 +106,10 @@ def run_job(job: Job) -> Result:
     try:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
-        data = make_pdf(cable, review, job.options, job.copy)
+        options = stamped_by(job.options, review, cable) if job.copy == "release" else job.options
+        data = make_pdf(cable, review, options, job.copy)
         if job.copy == "release":
-            check_release(cable, review, data, job.options)
+            check_release(cable, review, data, options)
         out = out_path(job, cable, review)
         write_atomic(out, data, within=job.folder)
         return Result(job.cable, out, pages(data))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from workbench.settings import Settings, reviewer_name
+from workbench.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class ExportOptions:
             case_number=self.case_number or s.case_number,
             doc_number=self.doc_number,
             authority=self.authority or s.authority or "E.O. 13526",
-            reviewer=reviewer_name(self.reviewer or None),
+            # A name given or set, never the login name guessed: "By:" must be a person.
+            reviewer=self.reviewer or s.reviewer,
             agency=self.agency or s.agency or "U.S. Department of State",
             marking=(self.marking or "UNCLASSIFIED").upper(),
             released=self.released,

@@ -61,8 +61,20 @@ class ReviewSource:
             with open_existing(self.store) as store:
                 review = store.load(cable)
                 refusal = release_refusal(store, review.cable_id) if release else None
+                review.deciders = deciders(store.log(review.cable_id))
             if refusal:
                 raise ExportError(refusal)
             return review
         except ReviewError as exc:
             raise ExportError(str(exc)) from None
+
+
+def deciders(log: list) -> tuple[str, ...]:  # type: ignore[type-arg]
+    """The reviewers who made a review's decisions, in order of their first change (the
+    workbench's own entries, such as renumbering regions, are nobody's decision)."""
+    names: dict[str, None] = {}
+    for entry in log:
+        who = str(entry.reviewer).split(" (imported by ")[0].strip()
+        if who and who not in ("workbench", "unknown"):
+            names.setdefault(who)
+    return tuple(names)

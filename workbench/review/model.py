@@ -182,6 +182,9 @@ class Review:
     # it for this review (issue 17): a change to something another reviewer changed since is
     # refused as a conflict. Copies of the review (a worker's mirror) carry it along.
     versions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # Who made the decisions, from the store's audit log (a release's "By:"); empty when the
+    # review came from a decisions file.
+    deciders: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def for_cable(cls, cable: Cable) -> Review:
