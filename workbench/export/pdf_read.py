@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,7 +177,17 @@ def _read_pypdf(data: bytes) -> Extracted:
     return Extracted(pages, [], chunks, metadata, outline, problems)
 
 
+# PDFium is not thread-safe (pypdfium2's documentation says so, and a cluster worker running
+# two verifications in threads crashed the process): one thread at a time in this process.
+_PDFIUM = threading.Lock()
+
+
 def _read_pdfium(data: bytes) -> list[str]:
+    with _PDFIUM:
+        return _read_pdfium_locked(data)
+
+
+def _read_pdfium_locked(data: bytes) -> list[str]:
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(data)
