@@ -83,7 +83,7 @@ def main() -> int:
             shutil.rmtree(out_dir)
             out_dir.mkdir()
             cmd = [
-                sys.executable, "-m", "workbench", "export", str(cables_dir),
+                sys.executable, "-m", "workbench", "export", str(cables_dir), "--reviewer", "Benchmark",
                 "--decisions", str(decisions_dir), "--out", str(out_dir), "--jobs", str(jobs),
             ]  # fmt: skip
             env = {**os.environ, "WORKBENCH_HOME": str(work / "home")}

@@ -25,6 +25,17 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def reviewer_set() -> None:
+    """A reviewer's name in settings (issue 11): a release made from decisions files, which
+    have no audit log, stamps it as "By:" and refuses to guess one."""
+    from dataclasses import replace as _replace
+
+    from workbench.settings import Settings
+
+    _replace(Settings.load(), reviewer="J. Reviewer").save()
+
+
 @pytest.fixture
 def series(tmp_path: Path) -> Path:
     """24 corpus cables (dev and held-out alike) with seeded random reviews as decisions."""
