@@ -130,6 +130,8 @@ def _read_pypdf(data: bytes) -> Extracted:
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     problems: list[str] = []
     root = reader.trailer["/Root"].get_object()
+    if not isinstance(root, pypdf.generic.DictionaryObject):
+        raise ValueError("the document catalog is not a dictionary")
     for key in sorted(set(root.keys()) - _CATALOG_KEYS):
         problems.append(f"the document catalog holds {key} (a release never does)")
     trailer_extra = set(reader.trailer.keys()) - {"/Root", "/Info", "/ID", "/Size", "/Prev"}

@@ -85,7 +85,8 @@ def rows_needed(text: str) -> int:
 
 
 def _split_lines(text: str) -> list[str]:
-    out, cur = [], []
+    out: list[str] = []
+    cur: list[str] = []
     for ch in text:
         if ch in _BREAKS:
             out.append("".join(cur))
