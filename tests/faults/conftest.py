@@ -60,6 +60,15 @@ def snapshot(folder: Path) -> dict[str, str]:
     return out
 
 
+@pytest.fixture(autouse=True)
+def reviewer_in_settings(_private_user_dirs: None) -> None:
+    """A reviewer named in the (per-test) settings: a release from a decisions file says who
+    decided it and refuses to guess, and these tests are about bad input, not that refusal."""
+    from workbench.settings import Settings
+
+    Settings(reviewer="R. Reviewer").save()
+
+
 @pytest.fixture
 def case(tmp_path: Path) -> Case:
     folder = tmp_path / "work"
