@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from workbench.batch.rows import Row, check_file, check_files
+from workbench.safeio.signals import held
 
 # Cables per task: large enough that the cost of a round trip to a worker (pickling the
 # paths and rows) is small beside parsing ~64 cables, small enough to keep rows flowing.
@@ -104,8 +105,11 @@ def scan(
     )
     pending: deque[Future[list[Row]]] = deque()
     try:
-        for c in islice(chunks, jobs * AHEAD):
-            pending.append(executor.submit(check_files, c, as_of))
+        # The first submit starts the pool (its manager thread and, with fork, every worker):
+        # a Ctrl-C in the middle would leave a pool that cannot be shut down.
+        first = list(islice(chunks, jobs * AHEAD))
+        with held():
+            pending.extend(executor.submit(check_files, c, as_of) for c in first)
         while pending:
             rows = pending.popleft().result()
             nxt = next(chunks, None)
