@@ -283,8 +283,19 @@ class _FontCheck:
         return result
 
 
+# fontTools decompiles a font's glyphs lazily, on first use, and that is not thread-safe: the
+# original fonts are shared, and two threads verifying releases at once (a cluster worker's
+# threads) read half-decompiled glyphs. One font check at a time.
+_FONTS = threading.Lock()
+
+
 def _mapping_problem(font: Any, family: str) -> str | None:
     """Why the font's ToUnicode map does not name the glyphs it draws, or None."""
+    with _FONTS:
+        return _mapping_problem_locked(font, family)
+
+
+def _mapping_problem_locked(font: Any, family: str) -> str | None:
     from fontTools.ttLib import TTFont
 
     if str(font.get("/Subtype")) != "/TrueType":
