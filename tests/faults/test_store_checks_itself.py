@@ -143,3 +143,27 @@ def test_store_backup_is_a_checked_copy(case: Case) -> None:
     refused(wb("store", "backup", case.store, "--store", case.store), "review store")
     refused(wb("store", "backup", case.cable, "--store", case.store), "cannot write")
     assert [p.name for p in case.folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_store_backup_to_a_full_disk_names_the_backup_not_the_store(
+    tmp_path: Path, case: Case
+) -> None:
+    from .conftest import fill, small_disk
+
+    disk = tmp_path / "disk"
+    with small_disk(disk, "64k"):
+        fill(disk)
+        r = wb("store", "backup", disk / "b.sqlite3", "--store", case.store)
+        refused(r, str(disk / "b.sqlite3"), "disk is full")
+        assert "cannot be used" not in r.stderr  # the store is fine; the backup's disk is not
+        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+
+
+def test_a_damaged_page_is_told_in_words_not_escapes(case: Case) -> None:
+    """SQLite's report of a damaged page spans lines; the sentence keeps it on one."""
+    _grow(case)
+    _damage_page(case.store, 2)
+    r = wb("review", "list", "--store", case.store)
+    refused(r, "damaged", "page")
+    assert "\\x0a" not in r.stderr and "***" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr

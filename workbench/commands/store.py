@@ -10,6 +10,8 @@ issue 17). ``backup`` copies a SQLite store in use into a new single file.
 from __future__ import annotations
 
 import argparse
+import errno
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -182,8 +184,27 @@ def _check_sqlite(path: Path) -> int:
     return 0
 
 
+def _write_failure(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) or (
+        "full" in str(exc) or "I/O" in str(exc)
+    )
+
+
+def _backup_failed(target: Path, exc: sqlite3.OperationalError) -> str:
+    from workbench.safeio.writing import cannot_write
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "full" in str(exc):
+        return cannot_write(str(target), OSError(errno.ENOSPC, "disk full"))
+    if code == sqlite3.SQLITE_IOERR or "I/O" in str(exc):
+        return cannot_write(str(target), OSError(errno.EIO, "I/O error"))
+    return f"cannot write {target}: {exc}; choose another file name or folder."
+
+
 def _backup(args: argparse.Namespace) -> int:
     from workbench.review.store import SqliteStore
+    from workbench.review.store_api import StoreError
     from workbench.review.stores import is_url, resolve
     from workbench.safeio import OutputError, atomic_path, check_target
     from workbench.safeio.writing import SQLITE_MAGIC
@@ -205,7 +226,15 @@ def _backup(args: argparse.Namespace) -> int:
                         "SQLite file); choose another file name."
                     )
         with atomic_path(target, allow_store=True) as tmp:
-            store.backup_to(tmp)
+            try:
+                store.backup_to(tmp)
+            except StoreError as exc:
+                # SQLite reports a full or failing disk under the backup as the store's error
+                # (the store was checked on opening): it is the backup that cannot be written.
+                cause = exc.__cause__
+                if isinstance(cause, sqlite3.OperationalError) and _write_failure(cause):
+                    raise OutputError(_backup_failed(target, cause)) from None
+                raise
         n = len(store.reviews())
     print(f"backed up {spec} to {target} ({n} review{'s' if n != 1 else ''}, checked)")
     return 0

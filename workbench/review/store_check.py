@@ -97,7 +97,11 @@ def page_problems(db: sqlite3.Connection, full: bool = False, limit: int = 20) -
     also compares every index with its table)."""
     pragma = "integrity_check" if full else "quick_check"
     rows = [str(r[0]) for r in db.execute(f"PRAGMA {pragma}({int(limit)})")]
-    return [] if rows == ["ok"] else [f"damaged: {r}" for r in rows]
+    if rows == ["ok"]:
+        return []
+    # A row may span lines, led by "*** in database main ***": one finding per line of it.
+    lines = [line.strip() for r in rows for line in r.splitlines()]
+    return [f"damaged: {line}" for line in lines if line and not line.startswith("***")]
 
 
 # JSON columns of each table (a schema version may lack some tables or columns; those that

@@ -71,7 +71,7 @@ _WRITE_ADVICE = {
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
-def _cannot_write(target: str, exc: OSError) -> str:
+def cannot_write(target: str, exc: OSError) -> str:
     reason = _WRITE_ADVICE.get(exc.errno or 0) or os_reason(exc)
     return f"cannot write {target}: {reason}."
 
@@ -254,7 +254,7 @@ def atomic_path(
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     except OSError as exc:
-        raise OutputError(_cannot_write(str(target), exc)) from None
+        raise OutputError(cannot_write(str(target), exc)) from None
     _live.add(tmp)
     os.close(fd)
     try:
@@ -262,7 +262,7 @@ def atomic_path(
             yield tmp
         except OSError as exc:
             if exc.errno in _WRITE_ERRNOS:
-                raise OutputError(_cannot_write(str(target), exc)) from None
+                raise OutputError(cannot_write(str(target), exc)) from None
             raise
         # Checked again at the end: a long run may have read more inputs meanwhile.
         check_target(target, within=within, allow_store=allow_store)
@@ -275,7 +275,7 @@ def atomic_path(
             os.chmod(tmp, _new_file_mode(target))
             os.replace(tmp, target)
         except OSError as exc:
-            raise OutputError(_cannot_write(str(target), exc)) from None
+            raise OutputError(cannot_write(str(target), exc)) from None
         _fsync_dir(target.parent)
     finally:
         with contextlib.suppress(OSError):
@@ -306,13 +306,13 @@ def atomic_file(
                 newline=None if binary else newline,
             )
         except OSError as exc:
-            raise OutputError(_cannot_write(os.fspath(path), exc)) from None
+            raise OutputError(cannot_write(os.fspath(path), exc)) from None
         with f:
             yield f
             try:
                 f.flush()
             except OSError as exc:
-                raise OutputError(_cannot_write(os.fspath(path), exc)) from None
+                raise OutputError(cannot_write(os.fspath(path), exc)) from None
 
 
 def write_atomic(
@@ -329,5 +329,5 @@ def write_atomic(
             with open(tmp, "wb") as f:
                 f.write(raw)
         except OSError as exc:
-            raise OutputError(_cannot_write(os.fspath(path), exc)) from None
+            raise OutputError(cannot_write(os.fspath(path), exc)) from None
     return Path(path)
