@@ -231,3 +231,24 @@ def test_standard_input_or_output_closed(case: Case, closed: int) -> None:
     clean(r)
     if closed == 0:
         refused(r, "is empty")
+
+
+@pytest.mark.parametrize(
+    "pattern", ["(" * 5000 + ")" * 5000, "(" + "a" * 20000], ids=["nested-5000", "long-20000"]
+)
+def test_a_huge_regular_expression_is_one_short_sentence(case: Case, pattern: str) -> None:
+    r = wb("review", "find", "--regex", pattern, case.cable)
+    refused(r, "not a valid regular expression")
+    assert len(r.stderr) < 400, r.stderr  # the pattern is quoted cut, not whole
+
+
+def test_an_unknown_region_points_to_a_command_that_exists(case: Case) -> None:
+    bad = case.folder / "bad.json"
+    bad.write_text(
+        json.dumps({"cable": "07SEOUL219", "decisions": [{"region": "nope", "action": "release"}]})
+    )
+    r = wb("review", "import", case.cable, bad, "--store", case.store)
+    refused(r, "bad.json", "nope", "workbench review show")
+    # ... and the command it names lists the regions.
+    shown = wb("review", "show", case.cable, "--store", case.store)
+    assert shown.returncode == 0 and "[passing:1]" in shown.stdout, shown.stdout

@@ -36,7 +36,7 @@ class StoreLink(QObject):
             try:
                 self._reader = open_store(self.spec)
             except (ReviewError, OSError) as exc:
-                self.failed.emit(f"The review store {describe(self.spec)} cannot be used: {exc}")
+                self.failed.emit(_store_failure(describe(self.spec), str(exc)))
                 return None
         return self._reader
 
@@ -76,3 +76,11 @@ class StoreLink(QObject):
             close()
         self._reader = None
         return True
+
+
+def _store_failure(name: str, reason: str) -> str:
+    """The sentence for a store that cannot be opened; the store's own sentences (damaged, not
+    a review store...) already name it, and are not prefixed a second time."""
+    if name in reason:
+        return reason[:1].upper() + reason[1:]
+    return f"The review store {name} cannot be used: {reason}"

@@ -171,7 +171,8 @@ def _region(entry: Any, review: Review, cable: Cable, cid: str) -> Region:
         region = review.partition.get(key) if isinstance(key, str) else None
         if region is None or not region.decidable:
             raise ReviewError(
-                f"there is no region {key!r} in {cid}: `workbench parse --regions` lists them"
+                f"there is no region {key!r} in {cid}: `workbench review show CABLE` lists its "
+                "regions (docs/decisions-format.md names the keys)"
             )
         return region
     if "index" in entry:

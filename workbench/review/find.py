@@ -73,7 +73,7 @@ class Pattern:
                         yield m.start(), m.end()
             except TimeoutError:
                 raise ReviewError(
-                    f"the regular expression {self.term!r} took too long (over "
+                    f"the regular expression {_shown(self.term)} took too long (over "
                     f"{REGEX_TIMEOUT:g} s on one region), so the search was stopped and nothing "
                     "was redacted: simplify it (nested repeats such as (a|a)+ try every way to "
                     "match)"
@@ -83,6 +83,21 @@ class Pattern:
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
         return next(self.finditer(text, lo, len(text) if hi is None else hi), None)
+
+
+def _shown(pattern: str, limit: int = 60) -> str:
+    """The pattern as a message quotes it: a pattern of thousands of characters is cut."""
+    return (
+        repr(pattern)
+        if len(pattern) <= limit
+        else repr(pattern[:limit]) + f"... ({len(pattern):,} characters)"
+    )
+
+
+def _shown_reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    return str(exc)
 
 
 def compile_pattern(
@@ -101,7 +116,9 @@ def compile_pattern(
     try:
         compiled = regex_engine.compile(source, flags)
     except (regex_engine.error, ValueError, OverflowError, RecursionError) as exc:
-        raise ReviewError(f"{pattern!r} is not a valid regular expression ({exc})") from None
+        raise ReviewError(
+            f"{_shown(pattern)} is not a valid regular expression ({_shown_reason(exc)})"
+        ) from None
     return Pattern(pattern, compiled, match_case, whole_word)
 
 

@@ -1,0 +1,80 @@
+"""Hostile and unlucky files opened in the window (issue 12): each is one sentence in a message
+box naming the file, never a crash or a hang, and the window stays usable. (Issue 12's test
+file in issue 10's folder: it needs the window fixtures.)"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.gui.main_window import MainWindow
+
+
+def _box_says(window: MainWindow, *words: str) -> str:
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible(), "no message box appeared"
+    text = box.text()
+    box.close()
+    for w in words:
+        assert w.lower() in text.lower(), (w, text)
+    assert "Traceback" not in text
+    return text
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "pdf", "huge"])
+def test_a_file_that_is_not_a_cable(
+    window: MainWindow, sample_path: Path, tmp_path: Path, kind: str
+) -> None:
+    window.open_path(sample_path)
+    if kind == "fifo":
+        bad = tmp_path / "pipe.txt"
+        os.mkfifo(bad)
+        words = ("pipe.txt", "named pipe")
+    elif kind == "device":
+        bad, words = Path("/dev/zero"), ("/dev/zero", "device")
+    elif kind == "pdf":
+        bad = tmp_path / "release.pdf"
+        bad.write_bytes(b"%PDF-1.4\n%\x93\x8c\x8b\x9e\n1 0 obj\n<< >>\nendobj\n%%EOF\n")
+        words = ("release.pdf", "PDF")
+    else:
+        bad = tmp_path / "huge.txt"
+        with open(bad, "wb") as f:
+            f.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+        words = ("huge.txt", "larger than any cable")
+    assert not window.open_path(bad)  # returns at once: no hang on the FIFO or the device
+    _box_says(window, *words)
+    assert window.controller.cable is not None and window.controller.cable.id == "07SEOUL219"
+
+
+def test_a_cable_dated_9999_with_oadr_opens(window: MainWindow, tmp_path: Path) -> None:
+    from corpus import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8").replace("P 230828Z JAN 07", "P 230828Z JAN 9999")
+    text = text.replace("DECL: 01/23/2017", "DECL: OADR")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(text, encoding="utf-8")
+    assert window.open_path(odd), window.last_error
+    assert window.controller.cable is not None and window.controller.cable.sent.year == 9999
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is None or not box.isVisible()
+
+
+def test_a_damaged_store_is_one_sentence_naming_it_once(
+    make_window, sample_path: Path, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "damaged.sqlite3"
+    db = sqlite3.connect(store)
+    db.execute("CREATE TABLE t (x)")
+    db.close()
+    with open(store, "r+b") as f:  # an SQLite file the workbench never made
+        f.seek(100)
+        f.write(b"\xff" * 64)
+    window = make_window(store)
+    window.open_path(sample_path)
+    qtbot.waitUntil(lambda: bool(window.last_error), timeout=10_000)
+    text = _box_says(window, "damaged.sqlite3")
+    assert text.lower().count("the review store") <= 1, text
