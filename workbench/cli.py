@@ -200,6 +200,9 @@ def _main(args_list: list[str]) -> int:
             escape = name == "stdout" and _isatty(stream)
             label = "standard output" if name == "stdout" else "standard error"
             setattr(sys, name, _OutputStream(stream, label, escape))
+    from workbench.settings import take_problem
+
+    take_problem()  # one command, one note (tests call main many times)
     try:
         try:
             code = _dispatch(args_list)
@@ -207,6 +210,9 @@ def _main(args_list: list[str]) -> int:
             return code
         finally:
             restore_signals()
+            problem = take_problem()
+            if problem:
+                _say(f"note: {problem}")
             for name in ("stdout", "stderr"):
                 stream = getattr(sys, name)
                 if isinstance(stream, _OutputStream):

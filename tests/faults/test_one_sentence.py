@@ -252,3 +252,51 @@ def test_an_unknown_region_points_to_a_command_that_exists(case: Case) -> None:
     # ... and the command it names lists the regions.
     shown = wb("review", "show", case.cable, "--store", case.store)
     assert shown.returncode == 0 and "[passing:1]" in shown.stdout, shown.stdout
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b'{"store": 5}', '"store" is not of the right kind'),
+        (b'{"custom_code_sets": null, "reviewer": []}', '"reviewer", "custom_code_sets"'),
+        (b"[1, 2]", "holds no settings"),
+        (b"{not json", "not valid JSON"),
+    ],
+    ids=["store-a-number", "two-wrong", "a-list", "not-json"],
+)
+def test_a_setting_replaced_by_its_default_is_said(case: Case, content: bytes, words: str) -> None:
+    """A store setting that is a number silently sent the reviews to the default store."""
+    settings = Path(os.environ["WORKBENCH_HOME"]) / "config" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_bytes(content)
+    r = wb("review", "list")  # the store setting decides which store is listed
+    assert r.returncode == 0, r.stderr
+    notes = [line for line in r.stderr.splitlines() if line.startswith("workbench: note:")]
+    assert len(notes) == 1, r.stderr  # once, however often the settings were read
+    assert words in notes[0] and str(settings) in notes[0], notes
+
+
+def test_saving_settings_loses_neither_an_unreadable_file_nor_unknown_settings(
+    tmp_path: Path,
+) -> None:
+    from workbench.settings import Settings, settings_path, take_problem
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b'{"reviewer": "Ann", "')  # cut off mid-write by another program
+    s = Settings.load()
+    assert s.reviewer == "" and take_problem()
+    s.reviewer = "Bob"
+    s.save()
+    assert path.with_name("settings.json.unreadable").read_bytes() == b'{"reviewer": "Ann", "'
+    assert json.loads(path.read_text())["reviewer"] == "Bob"
+    # A setting of a newer version is kept through a save by this one.
+    path.write_text(json.dumps({"reviewer": "Bob", "from_version_9": {"x": 1}}))
+    s = Settings.load()
+    s.reviewer = "Cy"
+    s.save()
+    assert json.loads(path.read_text()) | {} == {
+        **json.loads(path.read_text()),
+        "from_version_9": {"x": 1},
+        "reviewer": "Cy",
+    }
