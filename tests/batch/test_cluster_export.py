@@ -100,16 +100,16 @@ def test_a_release_that_fails_verification_on_the_worker_is_not_written(series, 
     from distributed import Client, LocalCluster
 
     from workbench.batch.cluster_export import export_on_cluster
-    from workbench.export import batch
+    from workbench.export import publish
     from workbench.export.batch import Job
     from workbench.export.options import ExportOptions
     from workbench.export.source import ReviewSource
 
-    real = batch.make_pdf
+    real = publish.render
     monkeypatch.setattr(
-        batch,
-        "make_pdf",
-        lambda cable, review, options, copy: real(cable, review, options, "review"),
+        publish,
+        "render",
+        lambda kind, cable, review, options: real("review", cable, review, options),
     )
     out = series / "out"
     out.mkdir()
@@ -117,7 +117,7 @@ def test_a_release_that_fails_verification_on_the_worker_is_not_written(series, 
     source = ReviewSource(str(series / "decisions"), None)
     paths = sorted((series / "cables").iterdir())[:6]
     jobs = [Job(str(p), None, str(out), "release", options, source) for p in paths]
-    # Worker threads in this process, so the broken make_pdf is the one the task calls.
+    # Worker threads in this process, so the broken render is the one the task calls.
     with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as lc, Client(lc) as c:
         results = list(export_on_cluster(c, jobs))
     withheld = [r for r in results if r.error]

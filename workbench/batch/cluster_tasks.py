@@ -106,45 +106,23 @@ Made = tuple[bytes | None, int, str | None]
 
 
 def export_sent(items: list[ExportItem], code: str) -> list[Made]:
-    """Make and verify PDFs on the worker: the same ``make_pdf`` as a local export, then (for a
-    release) the same verification as ``workbench verify``; the client writes the files."""
-    from workbench.export.batch import make_pdf, pages
+    """Make and verify PDFs on the worker with the one export path of a local export
+    (``workbench.export.publish.make``: a release is verified before it is returned); the
+    client writes the files. The options carry the client's code sets: nothing of the
+    worker's own settings goes into a PDF."""
+    from workbench.export.batch import pages
     from workbench.export.errors import ExportError
+    from workbench.export.publish import make
 
     _same_code(code)
     out: list[Made] = []
     for cable, review, options, copy in items:
         try:
-            data = make_pdf(cable, review, options, copy)
-            if copy == "release":
-                verify_release(cable, review, data, options)
+            data = make(copy, cable, review, options, where="on the worker")
             out.append((data, pages(data), None))
         except ExportError as exc:
             out.append((None, 0, str(exc)))
     return out
-
-
-def verify_release(
-    cable: Cable, review: Review, data: bytes, options: ExportOptions | None = None
-) -> None:
-    """Raise ExportError unless the release ``data`` holds no withheld text and all released
-    text (``workbench verify``'s check, on the bytes before they are written anywhere)."""
-    from workbench.export.errors import ExportError
-    from workbench.export.prepare import cable_name
-    from workbench.export.verify import VerifyError, extract, verify
-
-    try:
-        report = verify(cable, review, extract(data), options)
-    except VerifyError as exc:
-        raise ExportError(
-            f"the release of {cable_name(cable)} could not be verified: {exc}"
-        ) from None
-    if not report.ok:
-        raise ExportError(
-            f"the release of {cable_name(cable)} failed its verification on the worker "
-            f"({len(report.leaks)} leak(s), {len(report.missing)} missing piece(s) of released "
-            "text), so it was not written: please report it as a bug"
-        )
 
 
 @functools.cache

@@ -72,11 +72,12 @@ def run(args: argparse.Namespace) -> int:
         options = stamp_options(args, released=released, allow_pending=args.allow_pending)
     except ExportError as exc:
         return fail(str(exc))
-    if args.copy == "review" and out.suffix.lower() == ".pdf" and "review" not in out.name.lower():
-        return fail(
-            f"{out.name} would look like a release: a review copy holds the withheld text, so "
-            "its file name must say so (for example 07SEOUL219-review.pdf)"
-        )
+    from workbench.export.publish import check_name
+
+    try:
+        check_name(args.copy, out)
+    except ExportError as exc:
+        return fail(str(exc))
     source = ReviewSource(args.decisions, args.store)
     many = len(paths) > 1 or any(is_folder(c) for c in args.cables)
     created: list[Path] = []  # folders made for this run, taken away again if left empty

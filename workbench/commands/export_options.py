@@ -40,22 +40,16 @@ def add_stamp_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def stamp_options(args: argparse.Namespace, **more: object):  # type: ignore[no-untyped-def]
-    """ExportOptions from the stamp arguments, validated and filled from settings; raises
-    ExportError with the sentence for the user."""
-    from workbench.cable.model import LEVELS
-    from workbench.export.errors import ExportError
+    """ExportOptions from the stamp arguments, validated and filled from settings (the user's
+    code sets too: read here, once, never while rendering); raises ExportError with the
+    sentence for the user. The window's Export dialog resolves its fields the same way."""
     from workbench.export.options import ExportOptions
 
-    marking = (args.marking or "UNCLASSIFIED").strip().upper()
-    if marking not in LEVELS:
-        raise ExportError(
-            f"--marking {args.marking!r} is not a level: use one of {', '.join(LEVELS)}"
-        )
     return ExportOptions(
         case_number=args.case_number,
         doc_number=args.doc_number,
         authority=args.authority,
         reviewer=args.reviewer,
-        marking=marking,
+        marking=args.marking,
         **more,  # type: ignore[arg-type]
     ).resolve()

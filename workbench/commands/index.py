@@ -38,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
         return fail("no cable files found in the paths given: name cable files or folders")
     source = ReviewSource(args.decisions, args.store)
     rows = []
+    from workbench.review.codes import available_code_sets
+
+    sets = available_code_sets()  # the user's code sets, read once (never while rendering)
     try:
         source.check()
         for path in paths:
             cable = read_cable(path)
-            rows.extend(rows_for(cable, source.load(cable), args.allow_pending))
+            rows.extend(rows_for(cable, source.load(cable), args.allow_pending, sets))
         write_atomic(args.out, to_pdf(rows, args.title) if fmt == "pdf" else to_csv(rows))
     except (CableError, ExportError) as exc:
         return fail(str(exc), 1)

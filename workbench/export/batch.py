@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.cable import Cable, CableError, read_cable
-from workbench.export.atomic import write_atomic
+from workbench.export import publish
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
 from workbench.export.prepare import cable_name, release_name
@@ -43,49 +43,11 @@ def out_name(cable_id: str, copy: str) -> str:
 
 
 def make_pdf(cable: Cable, review: Review, options: ExportOptions, copy: str) -> bytes:
-    """The PDF of one cable, in memory (no file is read or written): the part of an export a
-    cluster worker does (``workbench export --cluster``)."""
-    if copy == "review":
-        from workbench.declass.engine import assess
-        from workbench.export.review_copy import render_review_copy
+    """The PDF of one cable, in memory and unchecked: :func:`workbench.export.publish.render`.
+    Exports call :func:`workbench.export.publish.make`, which stamps and verifies a release."""
+    from workbench.export.publish import render
 
-        return render_review_copy(cable, review, options, assess(cable).findings)
-    from workbench.export.release import render_release
-
-    return render_release(cable, review, options)
-
-
-def stamped_by(options: ExportOptions, review: Review, cable: Cable) -> ExportOptions:
-    """The options with "By:" the reviewers the store's audit log names for the decisions; from
-    a decisions file, the reviewer given (--reviewer or settings), and never a guess."""
-    from dataclasses import replace
-
-    if review.deciders:
-        return replace(options, reviewer=", ".join(review.deciders))
-    if not options.reviewer.strip():
-        raise ExportError(
-            f"no reviewer is known for the decisions on {cable_name(cable)}: give --reviewer "
-            "NAME (a release's stamp says who decided it), or set your name in settings"
-        )
-    return options
-
-
-def check_release(cable: Cable, review: Review, data: bytes, options: ExportOptions) -> None:
-    """Refuse, with the reason, a release that fails ``workbench verify``: it is not written."""
-    from workbench.export.verify import VerifyError, extract, verify
-
-    try:
-        report = verify(cable, review, extract(data), options)
-    except VerifyError as exc:
-        raise ExportError(
-            f"the release of {cable_name(cable)} could not be checked: {exc}"
-        ) from None
-    if not report.ok:
-        first = (report.leaks or report.missing)[0]
-        raise ExportError(
-            f"the release of {cable_name(cable)} failed its check ({first}), so it was not "
-            "written: please report this"
-        )
+    return render(copy, cable, review, options)
 
 
 def out_path(job: Job, cable: Cable, review: Review | None = None) -> str:
@@ -106,12 +68,9 @@ def run_job(job: Job) -> Result:
     try:
         cable = read_cable(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
-        options = stamped_by(job.options, review, cable) if job.copy == "release" else job.options
-        data = make_pdf(cable, review, options, job.copy)
-        if job.copy == "release":
-            check_release(cable, review, data, options)
+        data = publish.make(job.copy, cable, review, job.options)
         out = out_path(job, cable, review)
-        write_atomic(out, data, within=job.folder)
+        publish.write(job.copy, out, data, within=job.folder)
         return Result(job.cable, out, pages(data))
     except (CableError, ExportError) as exc:
         return Result(job.cable, None, 0, str(exc))

@@ -9,23 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from workbench.review.codes import CodeSet, available_code_sets, find_code
+from workbench.review.codes import CodeSet, builtin_code_sets, find_code
 from workbench.review.model import PENDING_CODE
 
 _B = re.compile(r"^\(b\)\((\d)\)(?:\(([a-f])\))?$|^b(\d)(?:\(([a-f])\))?$", re.I)
 _EO = re.compile(r"^(1\.[45])\s*\(([a-h])\)$", re.I)
 
 
-def code_sets() -> list[CodeSet]:
-    """The built-in sets and the team's sets named in settings."""
-    return available_code_sets()
-
-
 def description(code: str, sets: Sequence[CodeSet] | None = None) -> str | None:
-    """What ``code`` means, or None when no code set in use knows it."""
+    """What ``code`` means, or None when none of ``sets`` (the export's code sets, from its
+    options; None: the built-in sets) knows it. Never read from settings: see ``options``."""
     if code == PENDING_CODE:
         return "not yet reviewed: withheld until a reviewer decides"
-    found = find_code(code, code_sets() if sets is None else sets)
+    found = find_code(code, builtin_code_sets() if sets is None else sets)
     if found is None:
         return None
     text = found.description or found.label or found.code

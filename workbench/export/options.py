@@ -1,11 +1,29 @@
-"""What a release says about itself: case, document number, authority, reviewer, date."""
+"""What a release says about itself (case, document number, authority, reviewer, date, marking)
+and the code sets its exemption codes are checked and described against.
+
+Everything a release depends on besides the cable and its review is in :class:`ExportOptions`,
+so the same cable, review and options make the same bytes on any machine: rendering never reads
+the user's settings. :meth:`ExportOptions.resolve` is where settings come in, once, before any
+rendering (the CLI and the window call it; a cluster worker receives the resolved options).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from workbench.settings import Settings
+from workbench.cable.model import LEVELS
+from workbench.export.errors import ExportError
+from workbench.review.codes import CodeSet, builtin_code_sets
+
+
+def check_marking(value: str, what: str = "--marking") -> str:
+    """The new overall marking, upper case, or ExportError naming ``what`` when it is no level
+    (the CLI's ``--marking`` and the window's New marking field give the same answer)."""
+    marking = (value or "UNCLASSIFIED").strip().upper() or "UNCLASSIFIED"
+    if marking not in LEVELS:
+        raise ExportError(f"{what} {value!r} is not a level: use one of {', '.join(LEVELS)}")
+    return marking
 
 
 @dataclass(frozen=True)
@@ -20,9 +38,20 @@ class ExportOptions:
     marking: str = "UNCLASSIFIED"  # the new overall marking; a level for a partial downgrade
     released: date = field(default_factory=date.today)
     allow_pending: bool = False
+    # The code sets a withholding's codes must belong to, and the Vaughn index's descriptions
+    # come from; empty: the built-in sets only. Filled by resolve() from the user's settings.
+    code_sets: tuple[CodeSet, ...] = ()
 
-    def resolve(self) -> ExportOptions:
-        """Fill empty fields from settings, so the CLI and the GUI stamp the same values."""
+    def sets(self) -> list[CodeSet]:
+        """The code sets of this export (never read from settings here)."""
+        return list(self.code_sets or builtin_code_sets())
+
+    def resolve(self, marking_name: str = "--marking") -> ExportOptions:
+        """Fill empty fields from settings, so the CLI and the GUI stamp the same values, and
+        check the marking (ExportError, naming ``marking_name``)."""
+        from workbench.review.codes import available_code_sets
+        from workbench.settings import Settings
+
         s = Settings.load()
         return ExportOptions(
             case_number=self.case_number or s.case_number,
@@ -31,7 +60,8 @@ class ExportOptions:
             # A name given or set, never the login name guessed: "By:" must be a person.
             reviewer=self.reviewer or s.reviewer,
             agency=self.agency or s.agency or "U.S. Department of State",
-            marking=(self.marking or "UNCLASSIFIED").upper(),
+            marking=check_marking(self.marking, marking_name),
             released=self.released,
             allow_pending=self.allow_pending,
+            code_sets=self.code_sets or tuple(available_code_sets(s.custom_code_sets)),
         )

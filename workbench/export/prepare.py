@@ -6,12 +6,14 @@ export never leaves a partial file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.cable.model import Cable
-from workbench.export.codes import code_sets, description
+from workbench.export.codes import description
 from workbench.export.errors import ExportError
 from workbench.export.layout import disjoint
+from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import Action, Review, ReviewError, Withholding, review_id, text_hash
 
 
@@ -47,8 +49,15 @@ def pending_regions(cable: Cable, review: Review) -> list[str]:
     return [r.label for r in review.pending()]
 
 
-def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -> list[Withholding]:
-    """The withheld ranges, sorted and merged; ExportError when the export must not happen."""
+def withholdings_for_export(
+    cable: Cable,
+    review: Review,
+    allow_pending: bool,
+    sets: Sequence[CodeSet] | None = None,
+) -> list[Withholding]:
+    """The withheld ranges, sorted and merged; ExportError when the export must not happen.
+    Codes are checked against ``sets`` (the export's, ``ExportOptions.sets()``; None: the
+    built-in sets): never against the user's settings read here."""
     name = cable_name(cable)
     if review.cable_id != review_id(cable):
         raise ExportError(
@@ -66,7 +75,7 @@ def withholdings_for_export(cable: Cable, review: Review, allow_pending: bool) -
             f"{name} has {len(pending)} region(s) not yet decided ({shown}): decide them, "
             "or export with --allow-pending to withhold them as PENDING REVIEW"
         )
-    sets = code_sets() if raw else []
+    sets = list(builtin_code_sets() if sets is None else sets)
     for w in raw:
         where = _where(review, w)
         if not w.codes:

@@ -81,7 +81,7 @@ def released_tags(cable: Cable, review: Review) -> list[str]:
 
 def render_release(cable: Cable, review: Review, options: ExportOptions) -> bytes:
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
-    withheld = withholdings_for_export(cable, review, options.allow_pending)
+    withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
     stamps = stamps_for(
         cable, withheld, withheld_in_full(cable, review, options.allow_pending), options, review
     )

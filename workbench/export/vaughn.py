@@ -16,13 +16,14 @@ from xml.sax.saxutils import escape
 
 from workbench.cable.model import Cable
 from workbench.export import fonts
-from workbench.export.codes import code_sets, description
+from workbench.export.codes import description
 from workbench.export.prepare import (
     release_name,
     withheld_in_full,
     withholdings_for_export,
 )
 from workbench.export.release import released_subject
+from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import Review, Withholding
 
 COLUMNS = (
@@ -74,16 +75,20 @@ class Row:
         ]
 
 
-def rows_for(cable: Cable, review: Review, allow_pending: bool = False) -> list[Row]:
-    """The rows for one cable (none when it is released in full). May raise ExportError."""
-    withheld = withholdings_for_export(cable, review, allow_pending)  # validates, refuses pending
+def rows_for(
+    cable: Cable, review: Review, allow_pending: bool = False, sets: Sequence[CodeSet] | None = None
+) -> list[Row]:
+    """The rows for one cable (none when it is released in full). May raise ExportError.
+    Descriptions come from ``sets`` (the export's code sets; None: the built-in ones)."""
+    sets = list(builtin_code_sets() if sets is None else sets)
+    # validates, refuses pending
+    withheld = withholdings_for_export(cable, review, allow_pending, sets)
     raw = review.withholdings(cable, allow_pending)
     subject = released_subject(cable, review, withheld) or "withheld"
     full = withheld_in_full(cable, review, allow_pending)
     disposition = "withheld in full" if full else "released in part"
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
     keys = {p.index: p.key for p in cable.paragraphs}
-    sets = code_sets()
     rows = []
     for w in raw:
         rows.append(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.cable.model import Cable
-from workbench.export.atomic import write_atomic
+from workbench.export import publish
 from workbench.export.batch import out_name
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
@@ -44,29 +44,12 @@ KINDS = (
 
 
 def render(kind: str, cable: Cable, review: Review, options: ExportOptions) -> bytes:
-    """The PDF's bytes; raises ExportError (or ReviewError) with the sentence for the user."""
-    if kind == "review":
-        from workbench.declass import assess
-        from workbench.export.review_copy import render_review_copy
+    """The PDF's bytes, by the one export path of ``workbench export``
+    (``workbench.export.publish.make``: a release is stamped and verified before anyone can
+    save it); raises ExportError (or ReviewError) with the sentence for the user."""
+    from workbench.export.publish import make
 
-        return render_review_copy(cable, review, options, assess(cable).findings)
-    if kind == "vaughn":
-        from workbench.export.vaughn import rows_for, to_pdf
-
-        rows = rows_for(cable, review, options.allow_pending)
-        return to_pdf(rows, f"Vaughn index, case {options.case_number or 'none'}")
-    from workbench.export.release import render_release
-    from workbench.export.verify import extract, verify
-
-    data = render_release(cable, review, options)
-    # A release must not leak: read the PDF back and check it before anyone can save it.
-    report = verify(cable, review, extract(data), options)
-    if not report.ok:
-        raise ExportError(
-            f"the release of {cable.id} failed its leak check ({'; '.join(report.leaks or report.missing)[:300]}): "
-            "it was not saved; please report this"
-        )
-    return data
+    return make(kind, cable, review, options)
 
 
 class RenderThread(QThread):
@@ -154,12 +137,13 @@ class ExportDialog(QDialog):
             e.textChanged.connect(self._stale)
 
     def options(self) -> ExportOptions:
+        """The fields, resolved and checked as ``workbench export`` does (ExportError)."""
         return ExportOptions(
             case_number=self.case_number.text().strip(),
             authority=self.authority.text().strip(),
             marking=self.marking.text().strip() or "UNCLASSIFIED",
             allow_pending=self.allow_pending.isChecked(),
-        ).resolve()
+        ).resolve(marking_name="New marking")
 
     def _stale(self) -> None:
         self.data = b""
@@ -168,11 +152,14 @@ class ExportDialog(QDialog):
     def preview(self) -> None:
         """Render in the background; the preview and Save follow when it is done."""
         self.wait_for_render()
+        try:
+            options = self.options()
+        except ExportError as exc:
+            self._failed(str(exc))
+            return
         self.preview_button.setEnabled(False)
         self.message.setText("Making the PDF…")
-        self.render_thread = RenderThread(
-            self.kind.currentData(), self.cable, self.review, self.options()
-        )
+        self.render_thread = RenderThread(self.kind.currentData(), self.cable, self.review, options)
         self.render_thread.done.connect(self._show)
         self.render_thread.failed.connect(self._failed)
         self.render_thread.finished.connect(lambda: self.preview_button.setEnabled(True))
@@ -224,7 +211,13 @@ class ExportDialog(QDialog):
         if not self.data:
             return False
         try:
-            write_atomic(path, self.data)
+            # A name refused (a review copy named like a release) keeps the PDF: choose again.
+            publish.check_name(self.kind.currentData(), path)
+        except ExportError as exc:
+            self.message.setText(f"<span style='color:#b00020'>{exc}</span>")
+            return False
+        try:
+            publish.write(self.kind.currentData(), path, self.data)
         except ExportError as exc:
             self._failed(str(exc))
             return False

@@ -1,0 +1,70 @@
+"""The window's Export dialog and `workbench export` are one export path (issue 11): the same
+bytes for the same review and stamps, the same refusal of a bad marking, the same refusal of
+a review copy under a release's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui.test_export import render_and_save, review_sample
+from workbench.cli import main
+from workbench.gui.export_dialog import ExportDialog
+from workbench.gui.main_window import MainWindow
+from workbench.review.decisions import write_decisions
+
+
+def test_the_window_saves_the_bytes_workbench_export_writes(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, dialogs, capsys
+):  # type: ignore[no-untyped-def]
+    review_sample(window, sample_path, dialogs)
+    c = window.controller
+    d = ExportDialog(c.cable, c.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.case_number.setText("F-2026-00042")
+    d.marking.setText("confidential")  # a partial downgrade, in the case the user typed
+    saved = tmp_path / "window.pdf"
+    render_and_save(qtbot, d, saved)
+    d.done(0)
+
+    decisions = tmp_path / "d.json"
+    write_decisions(c.review, c.cable, decisions)
+    cli = tmp_path / "cli.pdf"
+    args = ["export", str(sample_path), "--decisions", str(decisions), "--out", str(cli)]
+    assert main([*args, "--case-number", "F-2026-00042", "--marking", "CONFIDENTIAL"]) == 0, (
+        capsys.readouterr().err
+    )
+    assert saved.read_bytes() == cli.read_bytes()
+
+
+def test_a_bad_marking_is_refused_in_the_sentence_of_the_cli(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, dialogs, capsys
+):  # type: ignore[no-untyped-def]
+    review_sample(window, sample_path, dialogs)
+    d = ExportDialog(window.controller.cable, window.controller.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.marking.setText("SEKRIT")
+    d.preview()
+    assert d.render_thread is None  # refused before any rendering
+    assert "New marking 'SEKRIT' is not a level: use one of UNCLASSIFIED" in d.message.text()
+    assert not d.save_button.isEnabled() and not d.save_to(tmp_path / "x.pdf")
+    assert main(
+        ["export", str(sample_path), "--out", str(tmp_path / "y.pdf"), "--marking", "SEKRIT"]
+    )
+    assert "--marking 'SEKRIT' is not a level: use one of UNCLASSIFIED" in capsys.readouterr().err
+    d.done(0)
+
+
+def test_a_review_copy_is_not_saved_under_a_release_name(
+    window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, dialogs
+):  # type: ignore[no-untyped-def]
+    review_sample(window, sample_path, dialogs)
+    d = ExportDialog(window.controller.cable, window.controller.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.kind.setCurrentIndex(d.kind.findData("review"))
+    d.preview()
+    qtbot.waitUntil(lambda: d.save_button.isEnabled(), timeout=30_000)
+    assert not d.save_to(tmp_path / "07SEOUL219.pdf")
+    assert "would look like a release" in d.message.text()
+    assert not (tmp_path / "07SEOUL219.pdf").exists()
+    assert d.save_to(tmp_path / "07SEOUL219-review.pdf")
+    d.done(0)
