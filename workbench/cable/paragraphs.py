@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from workbench.cable.lines import LinePattern
@@ -29,6 +30,43 @@ _LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
 _INLINE_LABEL_RE = re.compile(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
+_INLINE_MARK_RE = re.compile(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
+_LABEL_BEFORE = frozenset(" \t.:-")
+
+
+def _inline_labels(source: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``(start, dot)`` of each :data:`_INLINE_LABEL_RE` match in ``source[lo:hi]``.
+
+    The same matches, found from the portion marks (rare) back to their labels instead of
+    trying the pattern at every offset of a long line (a tenth of the parse time).
+    """
+    found: list[tuple[int, int]] = []
+    for mark in _INLINE_MARK_RE.finditer(source, lo, hi):
+        # Back over ``[ \t]*+\n?[ \t]*+`` to the label's dot.
+        i = mark.start() - 1
+        while i >= lo and source[i] in " \t":
+            i -= 1
+        if i >= lo and source[i] == "\n":
+            i -= 1
+            while i >= lo and source[i] in " \t":
+                i -= 1
+        if i < lo or source[i] != ".":
+            continue
+        dot = i
+        i -= 1
+        while i >= lo and source[i] in " \t":
+            i -= 1
+        end = i + 1
+        while i >= lo and source[i].isdecimal():  # what \\d matches in a str pattern
+            i -= 1
+        start = i + 1
+        # One to three digits, the whole run, after a blank or punctuation the lookbehind
+        # allows (which may stand just before ``lo``).
+        if 1 <= end - start <= 3 and start > 0 and source[start - 1] in _LABEL_BEFORE:
+            found.append((start, dot))
+    return found
+
+
 # A line this long is a run-together body, not a line.
 # (Searched for after a newline, which the engine finds with a fast scan, not at every offset.)
 _LONG_LINE_RE = re.compile(r"\n[^\n]{400,}")
@@ -117,8 +155,23 @@ _RUN_ON_RE = re.compile(
 _LABEL_AHEAD_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
-def _inside(offset: int, spans: list[Span]) -> bool:
-    return any(s.start <= offset < s.end for s in spans)
+class _Spans:
+    """Whether an offset falls inside any of a list of spans, by bisection (a body may have
+    hundreds of noise spans and labels: testing each pair was a fifth of the parse time)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        # The furthest end among the spans starting at or before each one (spans may overlap).
+        self.reach: list[int] = []
+        furthest = -1
+        for s in ordered:
+            furthest = max(furthest, s.end)
+            self.reach.append(furthest)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
 
 
 @dataclass
@@ -131,27 +184,35 @@ class _Label:
     pilcrow: bool = False
 
 
-def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label]:
+def _candidates(
+    source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans
+) -> list[_Label]:
     found: list[_Label] = []
-    matches = [(m.start(), m.end(), m, True) for m in _PILCROW_LABEL_RE.finditer(source, lo, hi)]
-    matches += [(start, end, m, False) for start, end, m in _LINE_LABEL.finditer(source, lo, hi)]
+    # (where the match starts, where its number starts, where it ends, the number, pilcrow)
+    matches = [
+        (m.start(), m.start(), m.end(), m.group("num"), True)
+        for m in _PILCROW_LABEL_RE.finditer(source, lo, hi)
+    ]
+    matches += [
+        (start, m.start("num"), end, m.group("num"), False)
+        for start, end, m in _LINE_LABEL.finditer(source, lo, hi)
+    ]
     for n in noise:
         if n.text.startswith("PAGE"):
             after = _LABEL_AFTER_PAGE_RE.match(source, n.end, hi)
             if after:
-                matches.append((after.start("num"), after.end(), after, False))
+                at = after.start("num")
+                matches.append((at, at, after.end(), after.group("num"), False))
     for line in _LONG_LINE_RE.finditer(source, max(source.rfind("\n", 0, lo), 0), hi):
         pos, eol = max(line.start() + 1, lo), line.end()
         # (A little past the line's end: the mark may stand on the next line.)
-        for m in _INLINE_LABEL_RE.finditer(source, pos + 1, min(hi, eol + 16)):
-            if m.start() < eol:
-                matches.append((m.start("num"), m.end(), m, False))
+        for num, dot in _inline_labels(source, pos + 1, min(hi, eol + 16)):
+            if num < eol:
+                matches.append((num, num, dot + 1, source[num:dot].rstrip(" \t"), False))
     matches.sort(key=lambda x: x[0])
-    for start, end, m, pilcrow in matches:
-        if noise and _inside(start, noise):
+    for at, start, end, digits, pilcrow in matches:
+        if noise and at in in_noise:
             continue
-        if not pilcrow:
-            start = m.start("num")
         marking = read_portion_mark(source, end)
         if marking is None and source.startswith(
             "\n", end + len(source[end : end + 8]) - len(source[end : end + 8].lstrip(" \t"))
@@ -161,9 +222,7 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span]) -> list[_Label
             marking = read_portion_mark(source, nl + 1)
         label_end = marking.end if marking else end
         found.append(
-            _Label(
-                start, label_end, m.group("num"), pilcrow or marking is not None, marking, pilcrow
-            )
+            _Label(start, label_end, digits, pilcrow or marking is not None, marking, pilcrow)
         )
     return found
 
@@ -304,7 +363,8 @@ def split_paragraphs(
     source: str, lo: int, hi: int, noise: list[Span]
 ) -> tuple[list[Paragraph], Span | None, bool]:
     """Paragraphs of ``source[lo:hi]``, the signature, and whether numbering was Markdown-flattened."""
-    labels = _candidates(source, lo, hi, noise)
+    in_noise = _Spans(noise)
+    labels = _candidates(source, lo, hi, noise, in_noise)
     # Only a label such as "12." can be a flattened "¶2.": skip the comparison without one.
     maybe_markdown = any(
         not lab.pilcrow and len(lab.digits) >= 2 and lab.digits[0] == "1" for lab in labels
@@ -349,7 +409,7 @@ def split_paragraphs(
     first = chosen[0][0].start if chosen else text_end
     # Text before the first numbered paragraph (or a body with no numbers at all) is split
     # into blocks at blank lines, so a reviewer can still decide on each.
-    _add_blocks(source, lo, min(first, text_end), noise, add)
+    _add_blocks(source, lo, min(first, text_end), noise, in_noise, add)
     for i, (lab, number) in enumerate(chosen):
         if lab.start >= text_end:
             break
@@ -358,14 +418,14 @@ def split_paragraphs(
     return paragraphs, signature, markdown
 
 
-def _add_blocks(source: str, lo: int, hi: int, noise: list[Span], add) -> None:  # type: ignore[no-untyped-def]
+def _add_blocks(source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans, add) -> None:  # type: ignore[no-untyped-def]
     pos = lo
     for m in re.finditer(r"\n[ \t]*+\n", source[lo:hi]):
         block_end = lo + m.start()
-        if _has_text(source, pos, block_end, noise):
+        if _has_text(source, pos, block_end, in_noise):
             add(_skip_noise(source, pos, block_end, noise), block_end, None, None)
         pos = lo + m.end()
-    if _has_text(source, pos, hi, noise):
+    if _has_text(source, pos, hi, in_noise):
         add(_skip_noise(source, pos, hi, noise), hi, None, None)
 
 
@@ -388,9 +448,9 @@ def _skip_blank(source: str, start: int, end: int) -> int:
     return start
 
 
-def _has_text(source: str, start: int, end: int, noise: list[Span]) -> bool:
+def _has_text(source: str, start: int, end: int, in_noise: _Spans) -> bool:
     for m in re.finditer(r"[^\s]+", source[start:end]):
-        if not _inside(start + m.start(), noise) and re.search(r"[A-Za-z0-9]", m.group(0)):
+        if start + m.start() not in in_noise and re.search(r"[A-Za-z0-9]", m.group(0)):
             return True
     return False
 
