@@ -122,10 +122,44 @@ def read_sent(source: str) -> tuple[datetime | None, Span | None, str | None]:
     return None, None, None
 
 
+_PRECEDENCES = ("IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH")
+
+
+def _strip_tail(name: str) -> str:
+    """``name`` without its precedence and serial, stripped: what ``_ADDR_TAIL_RE.sub("",
+    name).strip()`` gives, read from the right in a few string operations (the pattern was
+    tried at every offset of every addressee line)."""
+    rest = name.rstrip(" \t")
+    cut = len(rest)
+    # ``[ \t]++\d{1,5}`` at the end: the whole last word, one to five digits.
+    word_start = cut
+    while word_start and rest[word_start - 1].isdecimal():  # what \d matches
+        word_start -= 1
+    if 1 <= cut - word_start <= 5 and word_start and rest[word_start - 1] in " \t":
+        cut = len(rest[:word_start].rstrip(" \t"))
+    head = rest[:cut]
+    # ``[ \t]++(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)`` before it.
+    for word in _PRECEDENCES:
+        at = len(head) - len(word)
+        if head.endswith(word) and at > 0 and head[at - 1] in " \t":
+            cut = len(head[:at].rstrip(" \t"))
+            before = head[:cut]
+            if before.endswith("NIACT") and cut > 5 and before[cut - 6] in " \t":
+                cut = len(before[:-5].rstrip(" \t"))
+            break
+    else:
+        if cut == len(rest):
+            return name.strip()
+    return name[:cut].strip()
+
+
 def _addressee(source: str, start: int, end: int) -> Addressee:
     span = trimmed_span(source, start, end)
-    name = _ROUTING_RE.sub("", span.text)
-    name = _ADDR_TAIL_RE.sub("", name).strip()
+    name = span.text
+    routing = _ROUTING_RE.match(name)
+    if routing:
+        name = name[routing.end() :]
+    name = _strip_tail(name)
     return Addressee(name or span.text, span.text, span.start, span.end)
 
 

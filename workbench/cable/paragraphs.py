@@ -57,7 +57,7 @@ def _inline_labels(source: str, lo: int, hi: int) -> list[tuple[int, int]]:
         while i >= lo and source[i] in " \t":
             i -= 1
         end = i + 1
-        while i >= lo and source[i].isdecimal():  # what \\d matches in a str pattern
+        while i >= lo and source[i].isdecimal():  # what \d matches in a str pattern
             i -= 1
         start = i + 1
         # One to three digits, the whole run, after a blank or punctuation the lookbehind
