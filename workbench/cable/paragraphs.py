@@ -184,9 +184,7 @@ class _Label:
     pilcrow: bool = False
 
 
-def _candidates(
-    source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans
-) -> list[_Label]:
+def _candidates(source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans) -> list[_Label]:
     found: list[_Label] = []
     # (where the match starts, where its number starts, where it ends, the number, pilcrow)
     matches = [

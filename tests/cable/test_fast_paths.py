@@ -1,0 +1,79 @@
+"""The reader's fast paths against the patterns they stand for.
+
+Where a hand-written search replaces a regular expression that was tried at every offset
+(for speed), the pattern stays in the code as the definition, and these tests compare the
+two on forms written here and on random strings built from the pieces that matter.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail
+from workbench.cable.paragraphs import _INLINE_LABEL_RE, _inline_labels
+
+_TAIL_PIECES = (
+    "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "NIACT", "1234", "12345", "123456", "7",
+    "SECSTATE", "WASHDC", "X", " ", "  ", "\t", "0", "IMMEDIATEX", "AMEMBASSY", "\u0663",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "AMEMBASSY SEOUL IMMEDIATE 1234",
+        "SECSTATE WASHDC NIACT IMMEDIATE 0123",
+        "AMEMBASSY TOKYO PRIORITY",
+        "AMEMBASSY TOKYO 123456",
+        "AMCONSUL BUSAN ROUTINE 12 ",
+        "FLASH",
+        "CIA WASHDC  ROUTINE\t 5",
+        "AMEMBASSY X \u0663",
+    ],
+)
+def test_addressee_tail_forms(name: str) -> None:
+    assert _strip_tail(name) == _ADDR_TAIL_RE.sub("", name).strip()
+
+
+def test_addressee_tail_random() -> None:
+    rng = random.Random(14)
+    for _ in range(20_000):
+        name = "".join(
+            rng.choice(_TAIL_PIECES) + rng.choice(("", " ", "  ", "\t"))
+            for _ in range(rng.randint(0, 6))
+        )
+        assert _strip_tail(name) == _ADDR_TAIL_RE.sub("", name).strip(), repr(name)
+
+
+def _by_pattern(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start("num"), m.end() - 1) for m in _INLINE_LABEL_RE.finditer(text, lo, hi)]
+
+
+_LABEL_PIECES = (
+    "1.", "12.", "123.", "1234.", " ", "  ", "\n", "\t", "(C)", "(S//NF)", "(SBU)", "(U)",
+    "(LOU)", "(TS)", "(X)", "Text", ":", "-", ".", "5", "\u0663", "2 .", "(C",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks went well. 2. (C) The minister said ------- 3.\n (S) More.",
+        "x 1234. (C) no; y 12. (S//NF) yes; z:7.(U) yes; a-8 . (SBU) yes",
+        "ends 4.",
+        "9. (C) at the very start",
+    ],
+)
+def test_inline_label_forms(text: str) -> None:
+    assert _inline_labels(text, 0, len(text)) == _by_pattern(text, 0, len(text))
+
+
+def test_inline_label_random() -> None:
+    rng = random.Random(14)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _inline_labels(text, lo, hi) == _by_pattern(text, lo, hi), (repr(text), lo, hi)
