@@ -247,27 +247,32 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
     captions at the start or end of a line ("SIPDIS NOFORN SIPDIS STATE FOR NEA/IR", and
     "000255NOFORNSIPDISPLEASE PASS" where the lines ran together)."""
     found: list[Span] = []
-    hi = min(hi, len(source))  # past the end, the loop below would never finish
-    pos = lo
+    hi = min(hi, len(source))
     first_end = line_end(source, lo, hi)
     # On the classification line itself any caption counts, wherever it stands.
     found.extend(
         Span(m.group(0), m.start(), m.end()) for m in CAPTION_RE.finditer(source, lo, first_end)
     )
-    while pos < hi:
-        end = line_end(source, pos, hi)
-        for rx in (_CAPTION_RUN_START_RE, _CAPTION_RUN_END_RE):
-            run = rx.search(source, pos, end)
-            if run and run.group(0).strip():
-                for m in _CAPTION_WORD_RE.finditer(source, run.start(), run.end()):
-                    if not any(f.start == m.start() for f in found):
-                        found.append(Span(m.group(0), m.start(), m.end()))
-        pos = end + 1
+    seen = {f.start for f in found}
+    # The first run of each kind on each line (runs never cross a line end): one scan of the
+    # range per kind rather than two searches per line.
+    for rx in (_CAPTION_RUN_START_RE, _CAPTION_RUN_END_RE):
+        line_start = -1
+        for run in rx.finditer(source, lo, hi):
+            at = max(source.rfind("\n", lo, run.start()) + 1, lo)
+            if at == line_start:
+                continue
+            line_start = at
+            for m in _CAPTION_WORD_RE.finditer(source, run.start(), run.end()):
+                if m.start() not in seen:
+                    seen.add(m.start())
+                    found.append(Span(m.group(0), m.start(), m.end()))
     # Retyped records write captions in any case (``Sipdis``, ``Noforn``), and some separate
     # lines with U+2028: a line that holds nothing but captions is read in any case.
     for m in _CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi):
         for w in _CAPTION_WORD_ANYCASE_RE.finditer(source, m.start("run"), m.end("run")):
-            if not any(f.start == w.start() for f in found):
+            if w.start() not in seen:
+                seen.add(w.start())
                 found.append(Span(w.group(0), w.start(), w.end()))
     found.sort(key=lambda s: s.start)
     return found
