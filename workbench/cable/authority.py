@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from workbench.cable.lines import LinePattern
 from workbench.cable.model import ClassifiedBy
 
 # ``Classified By:``, run into the word before (``REF: CAIRO 1725Classified By:``), typed as
@@ -100,25 +101,50 @@ def read_classified_by(source: str, lo: int, hi: int) -> ClassifiedBy | None:
     m = _find_label(source, lo, hi)
     if m is None:
         return None
-    first = _read_at(source, m)
+    first = _read_at(source, m.start(), m.end())
     eol = source.find("\n", first.end)
     rest = source[first.end : eol if eol != -1 else len(source)].strip()
     if first.text.rstrip().endswith(("...", "\u2026")) or rest.startswith(("...", "\u2026")):
         later = _find_label(source, first.end, hi)
         if later is not None:
-            whole = _read_at(source, later)
+            whole = _read_at(source, later.start(), later.end())
             preview = " ".join(first.text.rstrip(" .\u2026").split()[2:])
             if " ".join(whole.text.split()[2:]).startswith(preview[: max(10, len(preview) - 8)]):
                 return whole
     return first
 
 
-def _read_at(source: str, m: re.Match[str]) -> ClassifiedBy:
-    block_end_m = _BLOCK_END_RE.search(source, m.end(), min(len(source), m.end() + 600))
-    end = block_end_m.start() if block_end_m else min(len(source), m.end() + 300)
+# The authority line with its label lost, in the header before the first paragraph: the name
+# and the reasons (``BY: Gene A. Cretz, Ambassador, ... REASON: 1.4 (b), (d)``, and ``Chris
+# Stevens, CDA, AmEmbassy Tripoli, State. REASON: 1.4 (b), (d) 1.  (C)  Summary: ...``).
+_UNLABELLED_RE = LinePattern(
+    r"[ \t]*+(?P<by>BY[ \t]*+:[ \t]*+)?(?P<name>[A-Z][^\n]{0,200}?)"
+    r"[ \t]*+[.,;]?[ \t]*+(?i:REASONS?)[ \t]*+:?[ \t]*+1[ \t]?[.,][ \t]?[45](?![\d])"
+)
+
+
+def read_unlabelled_authority(source: str, lo: int, hi: int) -> ClassifiedBy | None:
+    """An authority line whose ``Classified By`` label was lost, starting a line within
+    ``source[lo:hi]``; the caller searches only the header, before the first paragraph."""
+    m = _UNLABELLED_RE.search(source, lo, hi)
+    if m is None or "\n" in source[m.start("name") : m.end("name")]:
+        return None
+    start = m.start("by") if m.group("by") else m.start("name")
+    # A label typed so that it ran into the name (``Classified ByMinister Counselor ...``).
+    typo = _LABEL_RUN_IN_RE.match(source, m.start("name"))
+    return _read_at(source, start, typo.end() if typo else m.start("name"))
+
+
+_LABEL_RUN_IN_RE = re.compile(r"CLAS(?:SIFIED|SFIED|IFIED|SIFED)[ \t]*+BY[ \t]*+:?[ \t]*+", re.I)
+
+
+def _read_at(source: str, start: int, body_start: int) -> ClassifiedBy:
+    """The authority line whose label is ``source[start:body_start]``."""
+    block_end_m = _BLOCK_END_RE.search(source, body_start, min(len(source), body_start + 600))
+    end = block_end_m.start() if block_end_m else min(len(source), body_start + 300)
     # A real block is a line or two; cap it so a run-on paragraph is not swallowed.
-    end = min(end, m.end() + 400)
-    block = source[m.end() : end]
+    end = min(end, body_start + 400)
+    block = source[body_start:end]
 
     name_end = _NAME_END_RE.search(block)
     name = block[: name_end.start()] if name_end else block.split("\n", 1)[0]
@@ -144,12 +170,12 @@ def _read_at(source: str, m: re.Match[str]) -> ClassifiedBy:
             elif code not in bad:
                 bad.append(code)
         block_stop = tail_end
-    text_end = m.end() + len(block[:block_stop].rstrip())
+    text_end = body_start + len(block[:block_stop].rstrip())
     return ClassifiedBy(
         name=name,
         reasons=tuple(reasons),
-        text=source[m.start() : text_end],
-        start=m.start(),
+        text=source[start:text_end],
+        start=start,
         end=text_end,
         reason_section=section,
         bad_letters=tuple(bad),

@@ -91,7 +91,8 @@ def century_for(two_digit: int, reference_year: int) -> int:
 _NUMERIC_DATE_RE = re.compile(
     r"(?<!\d)(?:(?P<y1>\d{4})[/.-](?P<m1>\d{1,2})[/.-](?P<d1>\d{1,2})"
     r"|(?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2})[/.-](?P<y2>\d{4}|\d{2})"
-    r"|(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d))(?!\d)"
+    # (8 digits: 1900-2199; a 75-year exemption of a 2025 document runs to 2100.)
+    r"|(?P<y3>(?:19|2[01])\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d))(?!\d)"
 )
 _WORD_DATE_RE = re.compile(
     r"\b(?P<month>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"

@@ -138,6 +138,9 @@ def parse_mark_body(body: str) -> tuple[str | None, tuple[str, ...]] | None:
 # malformed ``C)`` and ``(SBU`` real cables carry.
 PORTION_RE = re.compile(
     r"[ \t]*+(?:\((?P<body>[A-Za-z][A-Za-z0-9 ,/\-]{0,38}?)\s*\)"
+    # A long release list, which may wrap over lines (``(S//REL AFGHANISTAN, KYRGYZSTAN,``
+    # / ``TAJIKISTAN)``): bounded, so a stray ``(S//REL`` cannot take a paragraph with it.
+    r"|\((?P<rel>(?:TS|[UCS])[ \t]*+//?[ \t]*+REL\b[A-Z0-9 ,/\-\t\n]{0,200}?)\s*\)"
     r"|(?P<open>\((?P<obody>TS|SBU|[UCS])(?=[ \t]))"
     r"|(?P<close>(?<![A-Za-z])(?P<cbody>TS|SBU|[UCS])\)))"
 )
@@ -148,8 +151,9 @@ def read_portion_mark(text: str, pos: int) -> Marking | None:
     m = PORTION_RE.match(text, pos)
     if not m:
         return None
-    if m.group("body") is not None:
-        parsed = parse_mark_body(m.group("body"))
+    body = m.group("body") if m.group("body") is not None else m.group("rel")
+    if body is not None:
+        parsed = parse_mark_body(body)
         if parsed is None:
             return None
         start = text.index("(", m.start(), m.end())

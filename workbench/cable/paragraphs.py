@@ -30,6 +30,9 @@ _LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
 _INLINE_LABEL_RE = re.compile(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
+_BODY_START_LABEL_RE = re.compile(
+    r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
+)
 _INLINE_MARK_RE = re.compile(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
 _LABEL_BEFORE = frozenset(" \t.:-")
 
@@ -207,6 +210,12 @@ def _candidates(source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spa
         for num, dot in _inline_labels(source, pos + 1, min(hi, eol + 16)):
             if num < eol:
                 matches.append((num, num, dot + 1, source[num:dot].rstrip(" \t"), False))
+    # A marked label the header's last field runs into (``... REASON: 1.4 (b), (d) 1.  (C)
+    # Summary``): the body starts with it, though not at a line start.
+    first = _BODY_START_LABEL_RE.match(source, lo, hi)
+    if first and source[lo - 1 : lo] not in ("\n", ""):
+        at = first.start("num")
+        matches.append((at, at, first.end(), first.group("num"), False))
     matches.sort(key=lambda x: x[0])
     for at, start, end, digits, pilcrow in matches:
         if noise and at in in_noise:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workbench.cable.authority import read_classified_by
+from workbench.cable.authority import read_classified_by, read_unlabelled_authority
 from workbench.cable.decl import read_eo_line
 from workbench.cable.decode import decode_bytes, read_cable_text
 from workbench.cable.fields import read_refs
@@ -35,6 +35,8 @@ _PARTIAL_RE = re.compile(r"This record is a partial extract", re.IGNORECASE)
 _CORRECTED_RE = LinePattern(
     r"[ \t]*+(?P<c>(?i:C[ ]?O[ ]?R[ ]?R[ ]?E[ ]?C[ ]?T[ ]?E[ ]?D[ ]++C[ ]?O[ ]?P[ ]?Y)[^\n]*)"
 )
+# A paragraph label: ``¶3`` anywhere, ``3.`` at a line start.
+_LABEL_BEFORE_RE = re.compile(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)")
 _ENTIRE_TEXT_RE = LinePattern(
     r"[ \t]*+(?:" + BANNER_WORD_RE.pattern + r")[ \t]*+-+[ \t]*+ENTIRE TEXT\.?"
 )
@@ -116,12 +118,22 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
     header_end = max(header_end, refs_end)
 
     classified_by = read_classified_by(text, fields_lo, min(len(text), header_end + 1500))
-    if classified_by and classified_by.start < header_end + 200:
-        # Before the first paragraph the authority line belongs to the header; inside a
-        # paragraph ("1. (U) Classified by ...") it stays part of that paragraph's text.
-        before = text[header_end : classified_by.start]
-        if not re.search(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)", before):
-            header_end = max(header_end, classified_by.end)
+    if classified_by is None:
+        # The label lost (``BY: NAME ... REASON: 1.4 (b)``): only in the header's last lines,
+        # before the first paragraph.
+        classified_by = read_unlabelled_authority(
+            text, header_end, min(len(text), header_end + 200)
+        )
+        if classified_by and _LABEL_BEFORE_RE.search(text[header_end : classified_by.start]):
+            classified_by = None
+    # Before the first paragraph the authority line belongs to the header; inside a
+    # paragraph ("1. (U) Classified by ...") it stays part of that paragraph's text.
+    if (
+        classified_by
+        and classified_by.start < header_end + 200
+        and not _LABEL_BEFORE_RE.search(text[header_end : classified_by.start])
+    ):
+        header_end = max(header_end, classified_by.end)
     if not tags_span and not subject and not eo:
         header_end = max(header_end, class_end)
 
