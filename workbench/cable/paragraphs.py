@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -120,6 +121,7 @@ _SIGNATURE_LINE_RE = re.compile(
 _SIGNATURE_TAIL_RE = re.compile(
     r"(?:[.!?\"')\]*]|X{6,}|\d{3})[ \t]++(?P<sig>[A-Z][A-Z'\-]{1,}(?:[ \t]++[A-Z][A-Z'\-]{2,}){0,2}|[A-Z][a-z][A-Za-z'\-]+)[ \t]*+$"
 )
+_SIGNATURE_CHARS = string.ascii_letters + "'- \t"
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "NNN", "SIPDIS", "SUMMARY", "COMMENT", "NOTE", "TEXT"}
 
 
@@ -356,7 +358,9 @@ def find_signature(source: str, lo: int, hi: int) -> Span | None:
         ):
             s = line_start + m.start("sig")
             return Span(m.group("sig"), s, line_start + m.end("sig"))
-    t = _SIGNATURE_TAIL_RE.search(line)
+    # The match can start no more than three characters before the run of letters and blanks
+    # that ends the line: search only there (the last line may be a whole run-together body).
+    t = _SIGNATURE_TAIL_RE.search(line, max(0, len(line.rstrip(_SIGNATURE_CHARS)) - 3))
     if t and t.group("sig").split()[0] not in _NOT_SIGNATURES:
         words = source[lo:hi]
         # In an all-capitals cable a trailing capital word may be text; accept short ones only.
