@@ -33,8 +33,12 @@ class LinePattern:
         newline before the line: use named groups for offsets.
         """
         hi = len(source) if hi is None else hi
-        found = next(self.finditer(source, lo, hi), None)
-        return found[2] if found else None
+        # (The first of :meth:`finditer`'s matches, without making a generator.)
+        if lo == 0 or source[lo - 1] == "\n":
+            m = self.at_start.match(source, lo, hi)
+            if m:
+                return m
+        return self.after_newline.search(source, lo, hi)
 
 
 def line_end(source: str, pos: int, hi: int | None = None) -> int:

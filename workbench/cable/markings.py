@@ -64,6 +64,7 @@ CAPTION_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a handful of captions, written the same way in most cables
 def caption_name(text: str) -> str:
     """A caption as a name: ``E F T O`` -> ``EFTO``."""
     return re.sub(r"(?<=\b\w) (?=\w\b)", "", text).upper()

@@ -326,6 +326,16 @@ def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
     )
 
 
+def _line_starts(source: str, start: int, end: int) -> list[int]:
+    """``start`` and the start of every further line within ``source[start:end]``."""
+    starts = [start]
+    nl = source.find("\n", start, end)
+    while nl != -1:
+        starts.append(nl + 1)
+        nl = source.find("\n", nl + 1, end)
+    return starts
+
+
 def _trim_end(source: str, start: int, end: int, noise_lines: frozenset[int]) -> int:
     """Move ``end`` back over blank lines and trailing debris (lines starting in ``noise_lines``)."""
     while end > start:
@@ -388,7 +398,7 @@ def split_paragraphs(
         pos
         for n in noise
         if n.end >= len(source) or source[n.end] == "\n"
-        for pos in (n.start, *(n.start + i + 1 for i, ch in enumerate(n.text) if ch == "\n"))
+        for pos in _line_starts(source, n.start, n.end)
     )
 
     body_end = _trim_end(source, lo, hi, noise_lines)
