@@ -40,6 +40,8 @@ def cap_jobs(jobs: int, option: str = "--jobs") -> int:
     any machine (``--jobs 100000`` was killed by the kernel), while more workers than cores
     only wait for each other. Capped at four per core, with a note when capped.
     """
+    if jobs <= 4:  # never capped (at least one core): spares importing the batch package
+        return jobs
     from workbench.batch.stream import default_jobs
 
     most = max(1, 4 * default_jobs())
