@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from workbench.cable import dates
-from workbench.cable.lines import LinePattern, line_end, match_span, trimmed_span
+from workbench.cable.lines import LinePattern, line_end, match_span
 from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level
 from workbench.cable.model import Addressee, Classification, Span
 
@@ -130,6 +130,8 @@ def _strip_tail(name: str) -> str:
     name).strip()`` gives, read from the right in a few string operations (the pattern was
     tried at every offset of every addressee line)."""
     rest = name.rstrip(" \t")
+    if not rest or (not rest[-1].isdecimal() and rest[-1] not in "EYH"):
+        return name.strip()  # neither a serial nor a precedence word (these end in E, Y, H)
     cut = len(rest)
     # ``[ \t]++\d{1,5}`` at the end: the whole last word, one to five digits.
     word_start = cut
@@ -154,13 +156,15 @@ def _strip_tail(name: str) -> str:
 
 
 def _addressee(source: str, start: int, end: int) -> Addressee:
-    span = trimmed_span(source, start, end)
-    name = span.text
+    # (trimmed_span without its Span: one line per addressee, thousands per archive)
+    stripped = source[start:end].rstrip()
+    text = stripped.lstrip()
+    name = text
     routing = _ROUTING_RE.match(name)
     if routing:
         name = name[routing.end() :]
     name = _strip_tail(name)
-    return Addressee(name or span.text, span.text, span.start, span.end)
+    return Addressee(name or text, text, start + len(stripped) - len(text), start + len(stripped))
 
 
 def _may_hold_banner(line: str) -> bool:
