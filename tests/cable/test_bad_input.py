@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -108,3 +109,23 @@ def test_folder_walk_reads_only_cable_files_and_reports_unreadable_folders(tmp_p
             assert locked in list(iter_cable_paths([str(tmp_path)]))
         finally:
             locked.chmod(0o755)
+
+
+def test_parse_jsonl_lines_never_split_on_unicode_line_breaks(tmp_path: Path) -> None:
+    # str.splitlines() (and so many JSONL readers) breaks lines at U+2028, U+2029 and U+0085:
+    # each must reach the output escaped, whichever step escapes it.
+    for i, ch in enumerate(("\u2028", "\u2029", "\x85")):
+        (tmp_path / f"c{i}.txt").write_text(
+            f"C O N F I D E N T I A L SEOUL 00000{i}\n\n1. (C) One{ch}two.\n", encoding="utf-8"
+        )
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", "parse", str(tmp_path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 3
+    texts = [json.loads(line)["paragraphs"][0]["text"] for line in lines]
+    assert texts == ["1. (C) One\u2028two.", "1. (C) One\u2029two.", "1. (C) One\x85two."]

@@ -66,8 +66,10 @@ def _render(item: tuple[str, str]) -> tuple[bytes | None, str | None]:
 
 def _json(cable: Cable, fmt: str) -> bytes:
     # Terminal controls and bidi overrides from the cable are written as \u escapes: the
-    # same JSON value, but it cannot drive the terminal it is printed on (issue 12).
-    return json_bytes_for_terminal(cable_to_json(cable, indent=fmt != "jsonl"))
+    # same JSON value, but it cannot drive the terminal it is printed on (issue 12). That
+    # escape covers U+2028, U+2029 and U+0085 too, which would split a JSONL line.
+    data = cable_to_json(cable, indent=fmt != "jsonl", line_breaks_escaped=False)
+    return json_bytes_for_terminal(data)
 
 
 def run(args: argparse.Namespace) -> int:
