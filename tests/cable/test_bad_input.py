@@ -129,3 +129,19 @@ def test_parse_jsonl_lines_never_split_on_unicode_line_breaks(tmp_path: Path) ->
     assert len(lines) == 3
     texts = [json.loads(line)["paragraphs"][0]["text"] for line in lines]
     assert texts == ["1. (C) One\u2028two.", "1. (C) One\u2029two.", "1. (C) One\x85two."]
+
+
+def test_reading_goes_on_past_the_stated_size_and_stops_at_the_limit(tmp_path: Path) -> None:
+    from workbench.safeio import InputError
+    from workbench.safeio.reading import read_limited
+
+    f = tmp_path / "c.txt"
+    f.write_bytes(b"x" * 1000)
+    assert read_limited(f, 1000) == b"x" * 1000
+    with pytest.raises(InputError):
+        read_limited(f, 999)
+    # Files that state no size (Linux /proc) are read to their end all the same.
+    status = Path("/proc/self/status")
+    if status.exists():
+        assert read_limited(status, 1 << 20).startswith(b"Name:")
+        assert len(read_limited(status, 1 << 20)) > 100
