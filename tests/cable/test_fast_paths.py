@@ -13,6 +13,7 @@ import pytest
 
 from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail
 from workbench.cable.paragraphs import _INLINE_LABEL_RE, _inline_labels
+from workbench.cable.subject import SUBJECT_LABEL_RE, subject_labels
 
 _TAIL_PIECES = (
     "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "NIACT", "1234", "12345", "123456", "7",
@@ -77,3 +78,51 @@ def test_inline_label_random() -> None:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert _inline_labels(text, lo, hi) == _by_pattern(text, lo, hi), (repr(text), lo, hi)
+
+
+_SUBJECT_PIECES = (
+    "SUBJECT", "Subject", "subj", "SUBJ", "UBJECT", "ubject", "SUBJET", "SUBECT", "SUBJEC",
+    "\u017fUBJECT", "S", "U", "BJ", ":", " ", "\t", "\n", "X", "1", "/", ".", ",", "-", "(",
+    "\u0663", "\xa0", "SUBJECTS",
+)  # fmt: skip
+
+
+def _subject_by_pattern(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (m.start(), m.end(), m.group("label"), m.group("colon"))
+        for m in SUBJECT_LABEL_RE.finditer(text, lo, hi)
+    ]
+
+
+def _subject_fast(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (m.start(), m.end(), m.group("label"), m.group("colon"))
+        for m in subject_labels(text, lo, hi)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUBJECT: X",
+        "TAGS: PGOV\nSUBJECT: (C) X",
+        "1.SUBJ:X",
+        "XSUBJECT: no",
+        "Subject : x SUBJECT",
+        "\u017fUBJECT: long s",
+        "SUBJECTSUBJECT:",
+        "SUBJ SUBJECT: x",
+        "A/SUBJECT:\tB",
+    ],
+)
+def test_subject_label_forms(text: str) -> None:
+    assert _subject_fast(text, 0, len(text)) == _subject_by_pattern(text, 0, len(text))
+
+
+def test_subject_label_random() -> None:
+    rng = random.Random(1414)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_SUBJECT_PIECES) for _ in range(rng.randint(0, 10)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _subject_fast(text, lo, hi) == _subject_by_pattern(text, lo, hi), (text, lo, hi)

@@ -178,7 +178,13 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
             classification.start,
             classification.end,
         )
-    entire = _ENTIRE_TEXT_RE.search(text, fields_lo, min(len(text), header_end + 2000))
+    entire_hi = min(len(text), header_end + 2000)
+    # (The pattern needs the words: a substring search first spares trying it at every line.)
+    entire = (
+        _ENTIRE_TEXT_RE.search(text, fields_lo, entire_hi)
+        if text.find("ENTIRE TEXT", fields_lo, entire_hi) != -1
+        else None
+    )
 
     corrected = _CORRECTED_RE.search(text, 0, min(len(text), header_end + 1))
     if classification is None:

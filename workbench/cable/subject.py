@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 from workbench.cable.lines import line_end
 from workbench.cable.markings import BANNER_WORD_RE, read_portion_mark
@@ -55,10 +56,31 @@ def _letters_upper(s: str) -> float:
     return upper / (upper + lower) if upper + lower else 0.0
 
 
+# :data:`SUBJECT_LABEL_RE` without its lookbehind, its first letter a plain class (``ſ`` is
+# the long s that ``(?i:S)`` matches too), so that the engine scans for that letter instead of
+# trying the lookbehind at every offset; :func:`subject_labels` checks the letter before.
+_LABEL_WORD_RE = re.compile(
+    r"(?P<label>[SsſUu](?:(?<=[Ssſ])(?i:UBJECT|UBJ|UBJET|UBECT|UBJEC)|(?<=[Uu])(?i:BJECT)))"
+    r"(?:[ \t]*+(?P<colon>:)|(?![A-Za-z0-9]))[ \t]*+"
+)
+_BEFORE_LABEL_RE = re.compile(r"[\s\d:/.,]")
+
+
+def subject_labels(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The matches of :data:`SUBJECT_LABEL_RE` in ``text[lo:hi]``, found faster.
+
+    A match the lookbehind refuses cannot hide one it allows: an S or U it takes after its
+    first letter follows a letter, and the blanks and colon it ends with hold none."""
+    for m in _LABEL_WORD_RE.finditer(text, lo, hi):
+        at = m.start()
+        if at == 0 or _BEFORE_LABEL_RE.match(text, at - 1):
+            yield m
+
+
 def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The first SUBJECT label in ``text[lo:hi]`` that a subject follows."""
     fallback = None
-    for m in SUBJECT_LABEL_RE.finditer(text, lo, hi):
+    for m in subject_labels(text, lo, hi):
         label = m.group("label")
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not text[max(line_start, lo) : m.start()].strip()
