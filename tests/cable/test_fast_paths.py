@@ -14,6 +14,7 @@ import pytest
 from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail
 from workbench.cable.paragraphs import _INLINE_LABEL_RE, _inline_labels
 from workbench.cable.subject import SUBJECT_LABEL_RE, subject_labels
+from workbench.cable.tags import TAGS_LABEL_RE, tags_labels
 
 _TAIL_PIECES = (
     "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "NIACT", "1234", "12345", "123456", "7",
@@ -126,3 +127,39 @@ def test_subject_label_random() -> None:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert _subject_fast(text, lo, hi) == _subject_by_pattern(text, lo, hi), (text, lo, hi)
+
+
+_TAGS_PIECES = (
+    "TAGS", "Tags", "tags", "TAG", "TAS", "TGS", "TABS", "TAGES", "AGS", "ags", "T", "A", "G",
+    "S", "\u017f", "\u212a", ":", " ", "\t", "\n", "X", "1", "/", ".", ",", "PGOV", "\u0663",
+)  # fmt: skip
+
+
+def _tags_by_pattern(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (m.start(), m.end(), m.group("label"), m.group("colon"))
+        for m in TAGS_LABEL_RE.finditer(text, lo, hi)
+    ]
+
+
+def _tags_fast(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (m.start(), m.end(), m.group("label"), m.group("colon")) for m in tags_labels(text, lo, hi)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TAGS: PGOV", "E.O. 12958: DECL: 1/1/19 AGS: PGOV", "XTAGS: no", "TAS:PGOV", "tags\u017f"],
+)
+def test_tags_label_forms(text: str) -> None:
+    assert _tags_fast(text, 0, len(text)) == _tags_by_pattern(text, 0, len(text))
+
+
+def test_tags_label_random() -> None:
+    rng = random.Random(1415)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_TAGS_PIECES) for _ in range(rng.randint(0, 10)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _tags_fast(text, lo, hi) == _tags_by_pattern(text, lo, hi), (text, lo, hi)
