@@ -53,7 +53,9 @@ def _wait_for_temp(folder: Path, proc: subprocess.Popen[str]) -> None:
 def test_a_signal_during_check_output_leaves_no_temporary_file(
     tmp_path: Path, sig: signal.Signals, jobs: str
 ) -> None:
-    archive = _archive(tmp_path / "archive", 2000)
+    # Enough cables that the run is still writing 0.2 s after its temporary file appears, on
+    # a fast machine too (2,000 were checked within that time once reading got faster).
+    archive = _archive(tmp_path / "archive", 8000)
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(
