@@ -19,10 +19,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from workbench.safeio.holding import held as held
 from workbench.safeio.writing import cleanup_temp_files
 
 STOP_SIGNALS = tuple(
@@ -53,22 +54,6 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def _stop_now(signum: int, frame: FrameType | None) -> None:
     cleanup_temp_files()
     os._exit(128 + signum)
-
-
-@contextlib.contextmanager
-def held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP held back (in this thread, and in threads and processes
-    started inside) until the block ends, then delivered. For steps that must not be cut in
-    half: a process pool interrupted while it starts its manager thread can neither be shut
-    down nor exit (its workers wait for work forever)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *STOP_SIGNALS})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def install() -> Callable[[], None]:

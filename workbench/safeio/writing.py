@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from workbench.safeio import guard
+from workbench.safeio.holding import held
 from workbench.safeio.reading import file_kind, os_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -251,11 +252,14 @@ def atomic_path(
     block ends without an error, and is removed otherwise."""
     target = check_target(path, within=within, allow_store=allow_store)
     prefix = f".{target.name[:80]}."
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(cannot_write(str(target), exc)) from None
-    _live.add(tmp)
+    # Created and recorded as one step: a SIGTERM in between (raised as an exception by
+    # safeio.signals) would leave a temporary file nobody knows to remove.
+    with held():
+        try:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(cannot_write(str(target), exc)) from None
+        _live.add(tmp)
     os.close(fd)
     try:
         try:
