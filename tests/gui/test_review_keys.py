@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gui.helpers import activate, all_saved, saved
 from workbench.cable import read_cable
 from workbench.gui.main_window import MainWindow
+from workbench.gui.region_model import COL_CODES, COL_DECISION
 from workbench.review.model import Action
 from workbench.review.store import SqliteStore
 
@@ -85,9 +86,9 @@ def test_walk_decide_undo_redo_and_reopen(
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
     assert w.status.progress.text() == "9 of 20 regions decided"
     assert (
-        w.model.index(w.model.row_of("p2"), 3).data() == "■ Withhold"
+        w.model.index(w.model.row_of("p2"), COL_DECISION).data() == "■ Withhold"
     )  # a sign as well as a colour
-    assert w.model.index(w.model.row_of("p2"), 4).data() == "(b)(1) 1.4(d)"
+    assert w.model.index(w.model.row_of("p2"), COL_CODES).data() == "(b)(1) 1.4(d)"
     w.close()
 
     # Reopening restores every decision.
