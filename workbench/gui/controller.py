@@ -29,7 +29,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from workbench.cable.model import Cable
 from workbench.gui import selection
-from workbench.gui.sessions import Session, Sessions, cable_key
+from workbench.gui.sessions import Session, Sessions
 from workbench.gui.store_link import StoreLink
 from workbench.gui.store_writer import StoreWriter, review_key
 from workbench.gui.undo import ReviewUndoCommand, undo_text
@@ -345,10 +345,9 @@ class ReviewController(QObject):
         review = s.review
         return self._execute(lambda: build(review), s)
 
-    def review_of(self, cable: Cable) -> Review | None:
-        """The window's review of ``cable`` if it was opened or changed here (else None)."""
-        s = self._sessions.get(cable_key(cable))
-        return s.review if s is not None else None
+    def session_by_id(self, cable_id: str) -> Session | None:
+        """The window's own cable and review under that review name, if it has one."""
+        return self._sessions.by_id(cable_id)
 
     # -- undo --------------------------------------------------------------------------------
     def reapply(self, command: rc.Command, command_id: int, key: str) -> bool:

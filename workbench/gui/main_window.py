@@ -28,6 +28,7 @@ from workbench.gui import window_dialogs
 from workbench.gui.actions import make_actions
 from workbench.gui.batch_view import BatchView
 from workbench.gui.controller import ReviewController
+from workbench.gui.find_hits import FindHits
 from workbench.gui.recent import RecentFiles
 from workbench.gui.review_page import WIDE, ReviewPage
 from workbench.gui.status import StatusBar
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
+        self.finder = FindHits(self, self)
+        self.find_pane = self.finder.pane
         self.status = StatusBar(self.statusBar(), describe(c.store_spec))
         self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
         self._connect()
@@ -116,7 +119,8 @@ class MainWindow(QMainWindow):
             "export": lambda: window_dialogs.export(self),
             "settings": lambda: window_dialogs.settings(self),
             "quit": lambda: self.close(),
-            "find_redact": lambda: window_dialogs.find_and_redact(self),
+            "find_redact": lambda: self.finder.open("cable"),
+            "find_folder": lambda: self.finder.open("folder"),
             "comment": lambda: self.panel.edit_comment(),
             "next": lambda: self._in_cable(lambda: c.step(1)),
             "previous": lambda: self._in_cable(lambda: c.step(-1)),
@@ -210,8 +214,18 @@ class MainWindow(QMainWindow):
             self.error(self.batch.error)
             return False
         self.show_folder()
+        self.find_pane.set_folder(path)
         self.recent.add(path)
         return True
+
+    def folder(self) -> Path | None:
+        """The folder opened in the window (the find pane searches it), if any."""
+        return self.batch.folder if self.batch is not None else None
+
+    def show_review(self) -> None:
+        """Back from the find pane to deciding: the region list of the open cable."""
+        if self.stack.currentWidget() is self.page:
+            self.table.setFocus()
 
     def show_folder(self) -> None:
         if self.batch is None or self.batch.folder is None:
@@ -334,4 +348,5 @@ class MainWindow(QMainWindow):
         self.team.stop()
         if self.batch is not None:
             self.batch.stop()
+        self.finder.stop()
         super().closeEvent(e)

@@ -44,6 +44,11 @@ class Sessions:
     def get(self, key: str) -> Session | None:
         return self._by_key.get(key)
 
+    def by_id(self, cable_id: str) -> Session | None:
+        """The latest session of the cable with that review name (its ID or file stem)."""
+        found = [s for s in self._by_key.values() if s.review.cable_id == cable_id]
+        return found[-1] if found else None
+
     def of(self, cable: Cable) -> Session | None:
         return self._by_key.get(cable_key(cable))
 
