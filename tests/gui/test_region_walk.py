@@ -4,6 +4,7 @@ starts on the first paragraph, N skips what the reviewer or a rule decided and w
 from __future__ import annotations
 
 import corpus
+
 from workbench.cable import read_cable
 from workbench.gui import region_walk as walk
 from workbench.review import commands as rc
@@ -16,7 +17,7 @@ def _sample() -> tuple[Review, list]:  # type: ignore[type-arg]
 
 
 def test_steps_stop_at_either_end_and_a_review_starts_on_the_first_paragraph() -> None:
-    review, regions = _sample()
+    _review, regions = _sample()
     assert walk.first_place(regions).key == "p1"
     assert walk.stepped(regions, regions[0].key, -1) is regions[0]
     assert walk.stepped(regions, regions[-1].key, 5) is regions[-1]
