@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from gui.helpers import saved
+from workbench.gui.region_model import COL_CODES
 from workbench.review.model import Action
 
 
@@ -117,7 +118,7 @@ def test_views_follow_the_controllers_signals(window, sample_path: Path, qtbot):
     row = window.model.row_of("p3")
     assert changed.args == [["p3"]]
     assert rows.args[0].row() == row and rows.args[1].row() == row
-    assert window.model.index(row, 4).data() == "(b)(6)"
+    assert window.model.index(row, COL_CODES).data() == "(b)(6)"
     # The redactions list and the text's bars follow the same signal.
     assert window.redactions.model_.rowCount() == 1
     assert [b.codes for b in window.view._bars] == [("(b)(6)",)]

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.gui.main_window import MainWindow
-from workbench.gui.region_model import COL_MARKING, RegionModel
+from workbench.gui.region_model import COL_LABEL, COL_MARKING, RegionModel
 
 
 def test_sample_opens_with_title_text_and_paragraphs(window: MainWindow, sample_path: Path):
@@ -45,7 +45,7 @@ def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
 
 def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path, qtbot):
     window.open_path(sample_path)
-    rect = window.table.visualRect(window.model.index(window.model.row_of("p3"), 2))
+    rect = window.table.visualRect(window.model.index(window.model.row_of("p3"), COL_LABEL))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.controller.current is not None and window.controller.current.key == "p3"
     assert window.inspector.paragraph_box.title() == "¶3 (18 of 20)"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import corpus
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gui.helpers import activate, all_saved, saved
 from workbench.cable import read_cable
 from workbench.gui.main_window import MainWindow
+from workbench.gui.region_model import COL_CODES, COL_DECISION
 from workbench.review.model import Action
 from workbench.review.store import SqliteStore
 
@@ -85,9 +85,9 @@ def test_walk_decide_undo_redo_and_reopen(
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
     assert w.status.progress.text() == "9 of 20 regions decided"
     assert (
-        w.model.index(w.model.row_of("p2"), 3).data() == "■ Withhold"
+        w.model.index(w.model.row_of("p2"), COL_DECISION).data() == "■ Withhold"
     )  # a sign as well as a colour
-    assert w.model.index(w.model.row_of("p2"), 4).data() == "(b)(1) 1.4(d)"
+    assert w.model.index(w.model.row_of("p2"), COL_CODES).data() == "(b)(1) 1.4(d)"
     w.close()
 
     # Reopening restores every decision.
@@ -140,35 +140,6 @@ def test_shift_r_chooses_codes_with_search(window: MainWindow, sample_path: Path
     window.controller.go_to("p3")
     window.named_actions["withhold"].trigger()
     assert window.controller.review.decision(3).codes == ("(b)(6)",)
-
-
-def test_find_and_redact_every_match(
-    window: MainWindow, sample_path: Path, store_path: Path, dialogs
-):  # type: ignore[no-untyped-def]
-    from workbench.gui.find_redact import FindRedactDialog
-
-    window.open_path(sample_path)
-
-    seen = []
-
-    def fill(d: FindRedactDialog) -> None:
-        d.term_edit.setText("kim")
-        seen.append(d.result_label.text())
-        d.accept()
-
-    dialogs.answer(lambda w: isinstance(w, FindRedactDialog), fill)
-    window.named_actions["find_redact"].trigger()
-    assert dialogs.seen
-    text = window.controller.cable.text
-    expected = [m.start() for m in re.finditer(r"\bKim\b", text)]  # only in paragraphs 2, 3
-    assert seen and seen[0].startswith(f"{len(expected)} matches in 2 place(s)"), seen
-    r = saved(store_path, sample_path)
-    spans = [s for i in (2, 3) for s in r.decision(i).spans]
-    assert [s.start for s in spans] == expected
-    assert all(text[s.start : s.end] == "Kim" for s in spans)
-    # One undo takes back the whole find-and-redact.
-    window.named_actions["undo"].trigger()
-    assert not saved(store_path, sample_path).decisions
 
 
 def test_comment_is_saved(window: MainWindow, sample_path: Path, store_path: Path, qtbot):  # type: ignore[no-untyped-def]

@@ -33,7 +33,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("quit", "&Quit", (Key.Quit, "Ctrl+Q"), "Quit the workbench", "&File"),
     Spec("undo", "&Undo", (Key.Undo,), "Undo the last decision", "&Edit"),
     Spec("redo", "&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo the decision undone", "&Edit"),
-    Spec("find_redact", "&Find and Redact…", (Key.Find,), "Find text and redact every match", "&Edit"),
+    Spec("find_redact", "&Find in Cable…", (Key.Find,), "Find every hit of a term in this cable (the selection is filled in); Ctrl+R in the list redacts the hits chosen", "&Edit"),
+    Spec("find_folder", "Find in F&older…", ("Ctrl+Shift+F",), "Find every hit of a term in every cable of the open folder, off the window's thread", "&Edit"),
     Spec("comment", "&Comment…", ("C",), "Type the current paragraph's justification (Enter saves)", "&Edit"),
     Spec("next", "&Next Paragraph", ("Down", "J"), "Go to the next paragraph", "&Review"),
     Spec("previous", "&Previous Paragraph", ("Up", "K"), "Go to the previous paragraph", "&Review"),
@@ -121,6 +122,9 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("Backspace", "In the code picker, nothing typed: untick every code"),
     ("⏎", "In the code picker, nothing typed: accept the codes as ticked"),
     ("Enter", "In the folder table: open the cable"),
+    ("↑↓ ⏎", "In the find list: show each hit; Enter goes to it (opening its cable)"),
+    ("Ctrl+A, Ctrl+R", "In the find list: select every hit, redact the hits selected"),
+    ("Esc", "In the find pane: back to the review"),
 )
 
 

@@ -5,6 +5,7 @@ the same engine as ``workbench check``); the model and its filter are in ``batch
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -134,6 +135,7 @@ class BatchView(QWidget):
 
     def _on_rows(self, rows: list[Row]) -> None:
         self.model.append(rows)
+        _out_of_full_collections()
         self.progress.setValue(self.model.rowCount())
 
     def _on_failed(self, message: str) -> None:
@@ -183,6 +185,19 @@ class BatchView(QWidget):
         if index.isValid():
             src = self.proxy.mapToSource(index)
             self.openRequested.emit(self.model.rows[src.row()]["path"])
+
+
+def _out_of_full_collections() -> None:
+    """Keep the folder's rows (and everything older) out of Python's full garbage collections.
+
+    10,000 rows are some 60,000 tracked objects: each full collection walked them all, holding
+    the GIL for 80-200 ms, on whichever thread allocated last (often the worker, so the window
+    froze too). ``gc.freeze`` moves every object alive now into a generation collections never
+    walk; rows hold no reference cycles, so reference counting still frees them when the folder
+    is closed. Young cycles are collected first (cheap) so that few garbage cycles are frozen.
+    """
+    gc.collect(1)
+    gc.freeze()
 
 
 def _same(a: str, b: str) -> bool:

@@ -149,16 +149,22 @@ class CodePicker(QDialog):
 
     def _filter(self, text: str) -> None:
         words = _plain(text).split()
-        first = None
+        typed = "".join(words)
+        best, best_rank = None, 4
         for i in range(self.list.count()):
             item = self.list.item(i)
             hay = item.data(SearchRole) or ""
             hidden = not all(w in hay for w in words)
             item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        if first is not None:
-            self.list.setCurrentItem(first)
+            if hidden:
+                continue
+            # The code itself first: "14d" is 1.4(d), not (b)(1) whose description cites 1.4.
+            code = _plain(item.data(CodeRole) or "").replace(" ", "")
+            rank = 0 if code == typed else 1 if code.startswith(typed) else 2
+            if rank < best_rank:
+                best, best_rank = item, rank
+        if best is not None:
+            self.list.setCurrentItem(best)
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked

@@ -14,10 +14,9 @@ routing lines, each header field, each paragraph, passing lines, unparsed text..
 its key (``routing``, ``subject``, ``p3``, ``passing:1``). The review rules (what a selection
 redacts, what un-redacting releases) are the Qt-free commands of ``workbench.review.commands``.
 
-Each cable opened in the window keeps its review and its undo stack (a ``QUndoGroup`` of one
-stack per cable) until the window closes, so leaving a cable and coming back keeps its history,
-and :meth:`execute_on` can change a cable that is not shown (find and redact across a folder)
-as an undoable step of that cable's own.
+Each cable opened keeps its review and undo history until the window closes (``sessions``), so
+:meth:`execute_on` can change a cable not shown (find and redact) as a step of its own history.
+Where a key moves the reviewer is ``region_walk``'s (Qt-free).
 """
 
 from __future__ import annotations
@@ -28,8 +27,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from workbench.cable.model import Cable
-from workbench.gui import selection
-from workbench.gui.sessions import Session, Sessions, cable_key
+from workbench.gui import region_walk, selection
+from workbench.gui.sessions import Session, Sessions
 from workbench.gui.store_link import StoreLink
 from workbench.gui.store_writer import StoreWriter, review_key
 from workbench.gui.undo import ReviewUndoCommand, undo_text
@@ -84,14 +83,7 @@ class ReviewController(QObject):
     # -- the store ---------------------------------------------------------------------------
     def store(self) -> ReviewStore | None:
         """The store for reading on this thread (a WAL read never waits for a writer)."""
-        opened = self._link.is_open
-        reader = self._link.reader()
-        if reader is not None and not opened:
-            # A team store names the reviewer by the database login; a file store keeps the
-            # settings' name (and a blank one stays blank, to be asked for).
-            who = reader.identity(self.reviewer)
-            if self.reviewer or who != "unknown":
-                self.reviewer = who
+        reader, self.reviewer = self._link.reader_as(self.reviewer)
         return reader
 
     def writer(self) -> StoreWriter:
@@ -143,16 +135,11 @@ class ReviewController(QObject):
         if store is None:
             return None
         try:
-            review = store.load(cable)
+            s = self._sessions.load(cable, store)
         except ReviewError as exc:
             self.failed.emit(f"{exc} The cable is shown read-only.")
             return None
-        if old is not None and review == old.review:
-            old.review, old.cable = review, cable
-            self.writer().open(review)
-            return old
-        s = self._sessions.new(cable, review)
-        self.writer().open(review)
+        self.writer().open(s.review)
         return s
 
     def open(self, cable: Cable) -> None:
@@ -174,18 +161,12 @@ class ReviewController(QObject):
             self.regions = []
         self.current = None
         self.cableOpened.emit()
-        first = self._first_place()
+        first = region_walk.first_place(self.regions)
         if first is not None:
             self.go_to(first.key)
         else:
             self.currentChanged.emit("")
         self._emit_progress(self.review)
-
-    def _first_place(self) -> Region | None:
-        """Where a review starts: the first paragraph (the header lines by N or Home)."""
-        return next((r for r in self.regions if r.kind == "paragraph"), None) or (
-            self.regions[0] if self.regions else None
-        )
 
     def start_over(self) -> bool:
         """Discard the cable's decisions (the store's audit log keeps them) after asking."""
@@ -206,9 +187,7 @@ class ReviewController(QObject):
     # -- moving ------------------------------------------------------------------------------
     def position(self) -> int:
         """The current region's place in ``regions`` (-1: none)."""
-        if self.current is None:
-            return -1
-        return next((i for i, r in enumerate(self.regions) if r.key == self.current.key), -1)
+        return region_walk.index_of(self.regions, self.current.key if self.current else None)
 
     def go_to(self, key: str) -> None:
         region = next((r for r in self.regions if r.key == key), None)
@@ -218,10 +197,9 @@ class ReviewController(QObject):
         self.currentChanged.emit(key)
 
     def step(self, by: int) -> None:
-        if not self.regions:
-            return
-        i = max(0, min(len(self.regions) - 1, self.position() + by))
-        self.go_to(self.regions[i].key)
+        to = region_walk.stepped(self.regions, self.current.key if self.current else None, by)
+        if to is not None:
+            self.go_to(to.key)
 
     def go_first(self) -> None:
         if self.regions:
@@ -234,15 +212,13 @@ class ReviewController(QObject):
     def next_undecided(self) -> bool:
         """Go to the next region not decided (by the reviewer or a rule), wrapping round;
         False if none is left."""
-        if self.review is None or not self.regions:
+        if self.review is None:
             return False
-        n, start = len(self.regions), self.position()
-        for k in range(1, n + 1):
-            r = self.regions[(start + k) % n]
-            if self.review.effective(r).action == Action.PENDING:
-                self.go_to(r.key)
-                return True
-        return False
+        key = self.current.key if self.current else None
+        to = region_walk.next_undecided(self.review, self.regions, key)
+        if to is not None:
+            self.go_to(to.key)
+        return to is not None
 
     # -- deciding ----------------------------------------------------------------------------
     def release(self) -> bool:
@@ -345,10 +321,9 @@ class ReviewController(QObject):
         review = s.review
         return self._execute(lambda: build(review), s)
 
-    def review_of(self, cable: Cable) -> Review | None:
-        """The window's review of ``cable`` if it was opened or changed here (else None)."""
-        s = self._sessions.get(cable_key(cable))
-        return s.review if s is not None else None
+    def session_by_id(self, cable_id: str) -> Session | None:
+        """The window's own cable and review under that review name, if it has one."""
+        return self._sessions.by_id(cable_id)
 
     # -- undo --------------------------------------------------------------------------------
     def reapply(self, command: rc.Command, command_id: int, key: str) -> bool:

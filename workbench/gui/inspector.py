@@ -46,24 +46,24 @@ class Inspector(QScrollArea):
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
         self.setMinimumWidth(styles.INSPECTOR_MIN_WIDTH)
-        # As needed: on a small screen a narrow inspector scrolls rather than cut buttons off.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Never sideways: everything in it wraps to the width it is given (a test holds it at
+        # 1024x768); it scrolls down only.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(8, 8, 8, 8)
 
-        header = QGroupBox("Cable")
-        form = QFormLayout(header)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.fields: dict[str, QLabel] = {}
-        for key, title in HEADER_ROWS:
-            lab = _label()
-            lab.setObjectName(f"field_{key}")
-            self.fields[key] = lab
-            form.addRow(title, lab)
-        self._layout.addWidget(header)
+        # What the reviewer decides first; the cable's own details below.
+        self.paragraph_box = QGroupBox("Paragraph")
+        self.paragraph_layout = QVBoxLayout(self.paragraph_box)
+        self.paragraph_info = _label()
+        self.paragraph_layout.addWidget(self.paragraph_info)
+        self._layout.addWidget(self.paragraph_box)
 
+        self.redaction_box = QGroupBox("Redactions")
+        self.redaction_layout = QVBoxLayout(self.redaction_box)
+        self._layout.addWidget(self.redaction_box)
         self.findings_box = QGroupBox("Findings")
         fl = QVBoxLayout(self.findings_box)
         self.findings = QListWidget()
@@ -76,15 +76,17 @@ class Inspector(QScrollArea):
         fl.addWidget(self.no_findings)
         self._layout.addWidget(self.findings_box)
 
-        self.paragraph_box = QGroupBox("Paragraph")
-        self.paragraph_layout = QVBoxLayout(self.paragraph_box)
-        self.paragraph_info = _label()
-        self.paragraph_layout.addWidget(self.paragraph_info)
-        self._layout.addWidget(self.paragraph_box)
+        header = QGroupBox("Cable")
+        form = QFormLayout(header)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.fields: dict[str, QLabel] = {}
+        for key, title in HEADER_ROWS:
+            lab = _label()
+            lab.setObjectName(f"field_{key}")
+            self.fields[key] = lab
+            form.addRow(title, lab)
+        self._layout.addWidget(header)
 
-        self.redaction_box = QGroupBox("Redactions")
-        self.redaction_layout = QVBoxLayout(self.redaction_box)
-        self._layout.addWidget(self.redaction_box)
         self._layout.addStretch(1)
 
     def add_to_paragraph_box(self, widget: QWidget) -> None:
@@ -95,7 +97,9 @@ class Inspector(QScrollArea):
         self.redaction_layout.addWidget(widget)
 
     def show_redaction_count(self, n: int) -> None:
-        self.redaction_box.setTitle(f"Redactions ({n}): F2 changes codes, Delete releases")
+        # Short: a group box title never wraps, and a long one would widen the inspector.
+        self.redaction_box.setTitle(f"Redactions ({n})")
+        self.redaction_box.setToolTip("F2 or Enter changes the codes, Delete releases")
 
     def show_cable(self, cable: Cable) -> None:
         f = self.fields

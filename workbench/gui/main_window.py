@@ -1,40 +1,36 @@
 """The reviewer's main window: layout and wiring.
 
-The review itself (the cable, its decisions, the current paragraph, saving) is
-:class:`~workbench.gui.controller.ReviewController`'s; this window lays out the views, connects
-actions to the controller's methods (through lambdas: ``triggered`` passes ``checked``), and
-follows the controller's signals. Dialogs it opens are in :mod:`workbench.gui.window_dialogs`.
+The review itself (the cable, its decisions, the current region, saving) is
+:class:`~workbench.gui.controller.ReviewController`'s; the page a cable is reviewed on (its
+list, text and inspector, and how they follow the controller) is
+:class:`~workbench.gui.review_page.ReviewPage`. This window stacks that page with the folder's
+table, connects actions to the controller's methods (through lambdas: ``triggered`` passes
+``checked``), and keeps the title and status bar. Dialogs it opens are in
+:mod:`workbench.gui.window_dialogs`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
 from workbench.cable import Cable, CableError, read_cable
-from workbench.gui import rules, styles, window_dialogs
+from workbench.gui import window_dialogs
 from workbench.gui.actions import make_actions
 from workbench.gui.batch_view import BatchView
-from workbench.gui.cable_view import Bar, CableView
 from workbench.gui.controller import ReviewController
-from workbench.gui.decision_panel import DecisionPanel
-from workbench.gui.inspector import Inspector
+from workbench.gui.find_hits import FindHits
 from workbench.gui.recent import RecentFiles
-from workbench.gui.redaction_list import RedactionList
-from workbench.gui.region_model import COL_TEXT, RegionModel
+from workbench.gui.review_page import WIDE, ReviewPage
 from workbench.gui.status import StatusBar
 from workbench.review.model import ReviewError
 from workbench.review.stores import describe, resolve
@@ -89,51 +85,19 @@ class MainWindow(QMainWindow):
         }
         self.named_actions, self.recent_menu = make_actions(self, made)
 
-        self.model = RegionModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("paragraphTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the text
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-
-        self.view = CableView()
-        self.view.regionClicked.connect(c.go_to)
-        self.inspector = Inspector()
-        self.panel = DecisionPanel(self.named_actions)
-        self.panel.commentEdited.connect(self._comment_edited)
-        self.inspector.add_to_paragraph_box(self.panel)
-        self.redactions = RedactionList()
+        self.page = ReviewPage(c, self.named_actions, self)
+        # The page's views, by the names dialogs and tests know them.
+        page = self.page
+        self.model, self.table, self.view = page.model, page.table, page.view
+        self.inspector, self.panel, self.redactions = page.inspector, page.panel, page.redactions
         self.redactions.recodeRequested.connect(lambda w: window_dialogs.recode(self, w))
-        self.redactions.releaseRequested.connect(c.release_withholding)
-        self.redactions.shown.connect(lambda w: self.view.reveal(w.start, w.end))
-        self.inspector.add_redaction_list(self.redactions)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.inspector)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 2)
-        self.splitter = splitter
+        self.splitter = page  # the cable's page in the stack (the folder's table is the other)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.setTabOrder(self.table, self.view)
-        self.setTabOrder(self.view, self.redactions)
-        self.setTabOrder(self.redactions, self.panel.comment)
 
+        self.finder = FindHits(self, self)
+        self.find_pane = self.finder.pane
         self.status = StatusBar(self.statusBar(), describe(c.store_spec))
         self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
         self._connect()
@@ -155,7 +119,8 @@ class MainWindow(QMainWindow):
             "export": lambda: window_dialogs.export(self),
             "settings": lambda: window_dialogs.settings(self),
             "quit": lambda: self.close(),
-            "find_redact": lambda: window_dialogs.find_and_redact(self),
+            "find_redact": lambda: self.finder.open("cable"),
+            "find_folder": lambda: self.finder.open("folder"),
             "comment": lambda: self.panel.edit_comment(),
             "next": lambda: self._in_cable(lambda: c.step(1)),
             "previous": lambda: self._in_cable(lambda: c.step(-1)),
@@ -178,8 +143,6 @@ class MainWindow(QMainWindow):
         for name, slot in on.items():
             a[name].triggered.connect(slot)
         c.cableOpened.connect(self._on_cable_opened)
-        c.decisionsChanged.connect(self.refresh)
-        c.currentChanged.connect(self._on_current_changed)
         c.failed.connect(self.error)
         c.saveStatus.connect(self.status.show_saving)
         c.progressChanged.connect(self._on_progress)
@@ -251,8 +214,18 @@ class MainWindow(QMainWindow):
             self.error(self.batch.error)
             return False
         self.show_folder()
+        self.find_pane.set_folder(path)
         self.recent.add(path)
         return True
+
+    def folder(self) -> Path | None:
+        """The folder opened in the window (the find pane searches it), if any."""
+        return self.batch.folder if self.batch is not None else None
+
+    def show_review(self) -> None:
+        """Back from the find pane to deciding: the region list of the open cable."""
+        if self.stack.currentWidget() is self.page:
+            self.table.setFocus()
 
     def show_folder(self) -> None:
         if self.batch is None or self.batch.folder is None:
@@ -298,72 +271,11 @@ class MainWindow(QMainWindow):
         cable = c.cable
         if cable is None:
             return
-        self.view.set_cable(cable)
-        self.inspector.show_cable(cable)
-        self._show_rules(cable)
         self.setWindowTitle(f"{cable.id or Path(cable.path or 'cable').name} — {APP_TITLE}")
-        self.stack.setCurrentWidget(self.splitter)
-        self.model.background = self.table.palette().base().color()
-        self.model.set_review(cable, c.review, c.regions)
+        self.stack.setCurrentWidget(self.page)
         self.status.show_reviewer(c.reviewer)  # a team store may name the reviewer itself
         self._enable_review()
-        self.refresh([])
-
-    def _show_rules(self, cable: Cable) -> None:
-        a = rules.assess_cable(cable)
-        if cable.decl is not None:
-            self.view.set_status_highlight(cable.decl.start, cable.decl.end, a.colour, a.tooltip)
-        self.view.set_findings(a.spans)
-        self.inspector.show_due(a.due_text, a.colour)
-        self.inspector.show_findings(a.messages)
-
-    def _on_current_changed(self, key: str) -> None:
-        p = self.controller.current
-        row = self.model.row_of(key)
-        if p is None or row < 0:
-            return
-        sm = self.table.selectionModel()
-        if sm.currentIndex().row() != row:
-            sm.setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self.table.scrollTo(self.model.index(row, 0))
-        self.view.show_paragraph(p)
-        self.show_current_paragraph()
-
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and 0 <= current.row() < len(self.model.regions):
-            self.controller.go_to(self.model.regions[current.row()].key)
-
-    def _comment_edited(self, text: str) -> None:
-        self.controller.set_comment(text)
-        self.table.setFocus()  # Enter saved it: back to deciding
-
-    def refresh(self, keys: list[str]) -> None:
-        """Decisions changed for these regions ([]: all): update the views."""
-        c = self.controller
-        if c.cable is None:
-            return
-        self.model.regions_changed(keys or None)
-        bars = []
-        if c.review is not None:
-            bars = [Bar(w.start, w.end, w.codes) for w in c.review.withholdings(c.cable)]
-        self.view.set_redactions(bars)
-        self.redactions.model_.set_review(c.cable, c.review)
-        self.inspector.show_redaction_count(len(bars))
-        self.show_current_paragraph()
         self._update_progress()
-
-    def show_current_paragraph(self) -> None:
-        c = self.controller
-        p, cable = c.current, c.cable
-        if p is None or cable is None:
-            return
-        self.inspector.show_region(p, cable, c.position() + 1, len(c.regions))
-        if c.review is not None:
-            self.panel.show_decision(c.review.effective(p).decision)
 
     def _on_progress(self, cable_id: str, decided: int, total: int) -> None:
         self._update_progress()
@@ -401,19 +313,16 @@ class MainWindow(QMainWindow):
         self.status.flash(message)
 
     def fit_to_screen(self) -> None:
-        """The preferred size, or nine tenths of the screen the window opens on if smaller."""
+        """The preferred size, or what the screen the window opens on leaves free if smaller
+        (the review page lays itself out for the width it gets)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         w, h = PREFERRED_SIZE
         if screen is not None:
             free = screen.availableGeometry()
-            w, h = min(w, int(free.width() * 0.95)), min(h, int(free.height() * 0.9))
+            w, h = min(w, int(free.width() * 0.97)), min(h, int(free.height() * 0.94))
             self.move(free.center().x() - w // 2, free.center().y() - h // 2)
         self.resize(w, h)
-        # The text gets what the lists leave; the inspector keeps its minimum (and scrolls
-        # sideways on a small screen rather than cut its buttons off).
-        side = max(styles.INSPECTOR_MIN_WIDTH, w // 4)
-        left = max(w * 3 // 10, 300)  # room for the region's name, its decision and codes
-        self.splitter.setSizes([left, w - left - side, side])
+        self.page.arrange(w >= WIDE)
 
     def show_key_hint(self) -> None:
         from workbench.gui.first_run import KeyHint
@@ -439,4 +348,5 @@ class MainWindow(QMainWindow):
         self.team.stop()
         if self.batch is not None:
             self.batch.stop()
+        self.finder.stop()
         super().closeEvent(e)

@@ -20,8 +20,10 @@ from workbench.review.regions import Region
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS: tuple[str, ...] = ("Region", "Mark", "Text", "Decision", "Codes")
-COL_LABEL, COL_MARKING, COL_TEXT, COL_DECISION, COL_CODES = range(len(COLUMNS))
+# The first words last: they stretch into what the others leave (and are cut off first on a
+# narrow screen), so the decision and its codes never need a sideways scroll.
+COLUMNS: tuple[str, ...] = ("Region", "Mark", "Decision", "Codes", "Text")
+COL_LABEL, COL_MARKING, COL_DECISION, COL_CODES, COL_TEXT = range(len(COLUMNS))
 
 # The region's key, for views and tests that need it behind a row.
 RegionKeyRole = Qt.ItemDataRole.UserRole + 1
@@ -118,9 +120,9 @@ class RegionModel(QAbstractTableModel):
                 return (
                     "Paragraph number or header line",
                     "Portion marking",
-                    "First words",
                     "Review decision (a rule's marked '(rule)')",
                     "Exemption codes",
+                    "First words",
                 )[section]
         return None
 
@@ -135,9 +137,9 @@ class RegionModel(QAbstractTableModel):
             return (
                 r.label,
                 marking.text if marking else "",
-                self._words[index.row()],
                 decision_words(e),
                 " ".join(decision_codes(e.decision)),
+                self._words[index.row()],
             )[col]
         if role == RegionKeyRole:
             return r.key
@@ -151,6 +153,8 @@ class RegionModel(QAbstractTableModel):
                 return f"Decided by the rule '{e.by[5:]}' (Review menu); a decision of yours overrides it"
             if col == COL_DECISION and e.decision.comment:
                 return e.decision.comment
+            if col == COL_CODES:
+                return " ".join(decision_codes(e.decision)) or None
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_MARKING and marking is not None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from workbench.cable.model import Cable
 from workbench.review.model import Review, review_id, text_hash
+from workbench.review.store_api import ReviewStore
 
 
 @dataclass
@@ -44,6 +45,11 @@ class Sessions:
     def get(self, key: str) -> Session | None:
         return self._by_key.get(key)
 
+    def by_id(self, cable_id: str) -> Session | None:
+        """The latest session of the cable with that review name (its ID or file stem)."""
+        found = [s for s in self._by_key.values() if s.review.cable_id == cable_id]
+        return found[-1] if found else None
+
     def of(self, cable: Cable) -> Session | None:
         return self._by_key.get(cable_key(cable))
 
@@ -55,6 +61,17 @@ class Sessions:
         self.group.addStack(stack)
         s = self._by_key[key] = Session(cable, review, stack)
         return s
+
+    def load(self, cable: Cable, store: ReviewStore) -> Session:
+        """The cable's session with its review read from ``store``: the one already here, its
+        history kept, when the store holds the same decisions; else a new one with an empty
+        history. Raises ReviewError when the review cannot be read."""
+        review = store.load(cable)
+        old = self.of(cable)
+        if old is not None and review == old.review:
+            old.review, old.cable = review, cable
+            return old
+        return self.new(cable, review)
 
     def forget(self, key: str) -> None:
         old = self._by_key.pop(key, None)

@@ -40,9 +40,17 @@ class StoreLink(QObject):
                 return None
         return self._reader
 
-    @property
-    def is_open(self) -> bool:
-        return self._reader is not None
+    def reader_as(self, reviewer: str) -> tuple[ReviewStore | None, str]:
+        """The reader, and who the reviewer is once it is open: a team store names the
+        reviewer by the database login; a file store keeps the settings' name (and a blank
+        one stays blank, to be asked for)."""
+        opened = self._reader is not None
+        reader = self.reader()
+        if reader is not None and not opened:
+            who = reader.identity(reviewer)
+            if reviewer or who != "unknown":
+                reviewer = who
+        return reader, reviewer
 
     def writer(self) -> StoreWriter:
         if self._writer is None:

@@ -1,4 +1,4 @@
-"""The dialogs the main window opens: code pickers, find and redact, export, settings, keys.
+"""The dialogs the main window opens: code pickers, export, settings, keys.
 
 Each is a function of the window, so the window's class stays layout and wiring; each ends in
 one call to the controller with explicit arguments.
@@ -84,24 +84,6 @@ def recode(window: Window, w: Withholding) -> None:
     codes = pick_codes(window, code_sets(window), list(w.codes), "Change the codes to")
     if codes:
         window.controller.recode(w, codes)
-
-
-def find_and_redact(window: Window) -> None:
-    from workbench.gui.find_redact import FindRedactDialog
-
-    c = window.controller
-    if c.cable is None or c.review is None:
-        return
-    dialog = FindRedactDialog(c.cable, c.review, c.last_span_codes, window.window())
-    dialog.chooseCodes.connect(
-        lambda: dialog.set_codes(
-            pick_codes(window, code_sets(window), list(dialog.codes), "Redact with")
-        )
-    )
-    if dialog.exec() != FindRedactDialog.DialogCode.Accepted:
-        return
-    if c.execute(dialog.command):
-        c.last_span_codes = list(dialog.codes)
 
 
 def export(window: Window) -> None:
