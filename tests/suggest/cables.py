@@ -133,3 +133,25 @@ His passport no. 123456789 and Passport: A1234567; cedula de identidad 1-0234-05
 On August 4, 2009 Costa Rica signed; the note DATED JULY 3, 2001 AND its reply.
 """,
 )
+
+# Shapes the third labelling round found missed: a US-dialled number with its prefix in
+# parentheses, local numbers after "Cellphone:" and "Office:", a city line with a lettered
+# postcode and no comma, a street line with an ordinal, an e-mail in a forwarded mail header
+# before the cable, and a flight "via" an airline that is no street.
+LOCAL = "From: Ops Center [OPSCENTER@example.gov]\n" + cable(
+    """
+1. (U) Control officer: Pat Example.  Cellphone:
+(011-54-9-11) 15-4321-8765; Embassy Phone (011-54-11) 5555-0199.
+Cellphone: 15- 5123-4567, Office: 5555-0148
+
+Hotel Example
+Av. Central 1200
+Riverton C1234XYZ Freedonia
+
+Tienda Example, SA
+Avenida 3RA. Calle 7
+Riverton, Freedonia
+
+2. (U) The delegation departs via Freedonia Airlines 455 at noon.
+""",
+)

@@ -34,7 +34,9 @@ PLAN = {"dev": (7, 6, 10, 21), "held-out": (4, 4, 6, 13)}
 PLAN2 = {"dev": (3, 2, 6, 14), "held-out": (0, 0, 0, 0)}
 MAX_RANDOM_CHARS = 9000
 # The first two rounds as they were written, so round 3 never draws a cable twice.
-ROUND_1_2 = Path(__file__).resolve().parents[1] / "data" / "selection-rounds-1-2.tsv"  # keeps careful reading feasible; strata take any length up to 20000
+ROUND_1_2 = (
+    Path(__file__).resolve().parents[1] / "data" / "selection-rounds-1-2.tsv"
+)  # keeps careful reading feasible; strata take any length up to 20000
 
 
 def main() -> None:
