@@ -155,3 +155,18 @@ Riverton, Freedonia
 2. (U) The delegation departs via Freedonia Airlines 455 at noon.
 """,
 )
+
+# Name forms the third labelling round found missed or cut short.
+ROUND3 = cable(
+    """
+1. (SBU) Consul General in Sao Paulo Joseph Haddad told us that FonMin Brenes will
+travel.  Chancellor Baker, Bank of Riverton Governor Whitlock and others attended.
+Activist Hoda Aboul Zarqawen was honored.  The award to Aboul Zarqawen is deserved.
+2. (U) The papers were signed by Peter Andrade, the owner.
+""",
+    passing=(
+        "DEPT FOR EEB/ESC/IEC/ENR DANA KOPP\nFSI FOR SPAS/ECON LISA MARSH\n"
+        "COMMERCE FOR NATE HOLLIS; USTR FOR RVARGO, AMORENO\nBOGOTA FOR ANNA K. BERGSTROM\n"
+    ),
+    signature="HOLLOWAY \n\n\nNNNN\n\n\n\nEnd Cable Text",
+)

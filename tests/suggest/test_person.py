@@ -85,3 +85,24 @@ FOR EEB/ESC GALLOGLY AND WRIGHT E.O. 12958: DECL: 01/01/2019
     assert got.count("Summers") == 3  # never written "summers": the cable's name for someone
     assert "GALLOGLY" in got and "WRIGHT" in got
     assert "DOB" not in got and "RUS" not in got
+
+
+def test_name_forms_of_the_third_round() -> None:
+    from cables import ROUND3
+
+    got = names(ROUND3)
+    assert "Joseph Haddad" in got  # not cut at "Sao Paulo", nor left as "Haddad"
+    assert "Brenes" in got and not any("FonMin" in t for t in got)
+    assert "Baker" in got  # "Bank" after the comma is the next item, not "Baker Bank"
+    assert "Aboul Zarqawen" in got and "Aboul" not in got  # a later mention is one span
+    assert "Peter Andrade" in got  # a given name that is also a word, mid-sentence
+
+
+def test_passing_lines_given_names_initials_and_trailers() -> None:
+    from cables import ROUND3
+
+    got = names(ROUND3)
+    for name in ("DANA KOPP", "LISA MARSH", "NATE HOLLIS", "AMORENO", "ANNA K. BERGSTROM"):
+        assert name in got, (name, got)
+    assert "HOLLOWAY" in got  # the signature above "NNNN" and "End Cable Text"
+    assert not any("Cable" in t or "NNNN" in t for t in got)

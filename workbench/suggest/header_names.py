@@ -209,6 +209,7 @@ _ROUTING_WORDS = frozenset(
 
 _TRAILER_RE = re.compile(
     r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$"
+    r"|^\s*(?i:NNNN|End\s+(?:of\s+)?(?:Cable\s+)?(?:Text|Message))\s*$"
 )
 
 
@@ -219,7 +220,7 @@ def _signature_span(cable: Cable) -> tuple[int, int] | None:
     # "=====CABLE ENDS=====" is the last short line before it.
     text = cable.text
     end = len(text)
-    for _ in range(4):
+    for _ in range(10):  # the trailer may be several blank lines and an "NNNN"
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end]
         if _TRAILER_RE.match(line):
@@ -332,23 +333,30 @@ def _passing_in(text: str, lo: int, hi: int, lex: Lexicon) -> list[Candidate]:
     places = _place_tokens(toks, lex)
     while i < len(toks):
         tok = toks[i]
-        if tok.start in places or not _passing_name(tok, text, lex):
+        if tok.start in places or not (
+            _passing_name(tok, text, lex) or _opens_full_name(toks, i, text, lex)
+        ):
             i += 1
             continue
         run = [tok]
         j = i + 1
-        # A given name or initial before a surname: "MIGUEL RODRIGUEZ", "N. WILETT".
-        while (
-            j < len(toks)
-            and toks[j].start not in places
-            and _joined(run[-1], toks[j], text)
-            and (
-                _passing_name(toks[j], text, lex)
-                or (_given(run[-1], lex) and lex.last_rank(toks[j].low))
-            )
-        ):
-            run.append(toks[j])
-            j += 1
+        # A given name or initial before a surname: "MIGUEL RODRIGUEZ", "N. WILETT"; a middle
+        # initial between them: "MEGAN L. SELMON".
+        while j < len(toks) and toks[j].start not in places and _joined(run[-1], toks[j], text):
+            nxt = toks[j]
+            if _passing_name(nxt, text, lex) or (_given(run[-1], lex) and lex.last_rank(nxt.low)):
+                run.append(nxt)
+                j += 1
+            elif (
+                nxt.initial
+                and j + 1 < len(toks)
+                and _joined(nxt, toks[j + 1], text)
+                and _passing_name(toks[j + 1], text, lex)
+            ):
+                run.extend(toks[j : j + 2])
+                j += 2
+            else:
+                break
         if i > 0 and toks[i - 1].initial and _joined(toks[i - 1], tok, text):
             run.insert(0, toks[i - 1])
         c = Candidate(run, score=0.8, role="official", seed=True)
@@ -368,6 +376,27 @@ def _place_tokens(toks: list[Token], lex: Lexicon) -> set[int]:
     return out
 
 
+def _opens_full_name(toks: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+    """A given name before a surname (perhaps after an initial), both words the lists know:
+    "JOEL KOPP", "LISA FOX", "NATE MASON" (each too short or too common to count alone)."""
+    tok = toks[i]
+    if i + 1 >= len(toks) or not tok.text.isalpha() or is_title(tok):
+        return False
+    nxt = toks[i + 1]
+    if tok.low in _ROUTING_WORDS or lex.common(tok.low) or not _given(tok, lex):
+        return False
+    if nxt.initial and i + 2 < len(toks) and _joined(tok, nxt, text):
+        tok, nxt = nxt, toks[i + 2]  # "ANNA K. BERGSTROM"
+    return (
+        _joined(tok, nxt, text)
+        and nxt.text.isalpha()
+        and nxt.low not in _ROUTING_WORDS
+        and not is_title(nxt)
+        and nxt.low not in lex.places
+        and lex.last_rank(nxt.low) != 0
+    )
+
+
 def _given(tok: Token, lex: Lexicon) -> bool:
     """A given name: the word after it is a surname even if it is a word too (GAYLE SMITH)."""
     return 0 < lex.first_rank(tok.low) <= 1000 and tok.low not in lex.places
@@ -377,7 +406,8 @@ def _joined(a: Token, b: Token, text: str) -> bool:
     return text[a.end : b.start] in (" ", ".", ". ")
 
 
-_OFFICE_RE = re.compile(r"^(?:us|hq|am)[a-z]{3,}$")  # USOSCE, HQSOUTHCOM, AMCONSUL
+# USOSCE, HQSOUTHCOM, AMCONSUL (but AMALITO is a name glued to its initial)
+_OFFICE_RE = re.compile(r"^(?:us|hq)[a-z]{3,}$|^am(?:embassy|consul|congen)$")
 
 
 def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:

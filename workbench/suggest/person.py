@@ -154,6 +154,10 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
+        k = _leading_place(cur, lex)
+        if k and len(cur) - k >= 2:
+            del cur[:k]
+            title = ""
         if cur:
             out.append(Candidate(cur, title=title))
         cur = []
@@ -181,6 +185,14 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         prev = tok
     flush()
     return out
+
+
+def _leading_place(cur: list[Token], lex: Lexicon) -> int:
+    """How many words at the start of ``cur`` name a place of two or three words."""
+    for k in (3, 2):
+        if len(cur) > k and " ".join(t.low for t in cur[:k]) in lex.places:
+            return k
+    return 0
 
 
 def _strong_name(low: str, lex: Lexicon) -> bool:
@@ -254,7 +266,7 @@ def score(
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
         c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"
         return
-    if after is not None and after.low in ORG_WORDS and _adjacent(c.tokens[-1], after, text):
+    if after is not None and after.low in ORG_WORDS and _touching(c.tokens[-1], after, text):
         c.score = 0.0  # "Julia Taft Fund", "Qadhafi Development Foundation"
         return
 
@@ -293,11 +305,20 @@ def score(
     others_common = [
         t for t in words[1:] if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000
     ]
+    # A very frequent given name that is also a word ("Peter", "Mark", "Will") counts in
+    # mixed-case text when it does not open the sentence and no word after it is English
+    # ("Peter Andre", not "Pan Am").
+    given_word = (
+        fr <= 300
+        and not caseless
+        and not _sentence_start(c.tokens[0], text)
+        and not any(lex.word(t.low) for t in words[1:])
+    )
     if (
         n >= 2
         and fr
         and fr <= 3000
-        and not lex.common(first.low)
+        and (not lex.common(first.low) or given_word)
         and first.low not in lex.demonyms
         and first.low not in lex.places
         and not others_common
@@ -372,6 +393,11 @@ def _adjacent(a: Token, b: Token, text: str) -> bool:
     return text[a.end : b.start].strip(" \t\n,") == ""
 
 
+def _touching(a: Token, b: Token, text: str) -> bool:
+    """Only spaces between: "Taft Fund", not "Chancellor Darling, Bank of England"."""
+    return text[a.end : b.start].strip(" \t\n") == ""
+
+
 def _sentence_start(tok: Token, text: str) -> bool:
     return _SENTENCE_END_RE.search(text[max(0, tok.start - 12) : tok.start]) is not None
 
@@ -423,6 +449,16 @@ def coreference(
         speaks = after is not None and after.low in SPEECH_VERBS
         if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)) and not speaks:
             continue  # "WEST", or "Rice" opening a sentence: the common word, likely
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.why[0].endswith(f"'{' '.join(t.text for t in src.tokens)}'")
+            and tokens[i - 1] is prev.tokens[-1]
+            and _joins(prev.tokens[-1], tok, text)
+            and tok.low != prev.tokens[-1].low
+        ):
+            prev.tokens.append(tok)  # "Aboul Komsan" after "Nehad Aboul Komsan": one mention
+            continue
         c = Candidate([tok], role=src.role)
         c.score = 0.7
         c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")

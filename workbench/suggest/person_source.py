@@ -119,6 +119,8 @@ def _merge(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
     out = list(found)
     for c in more:
         clash = [o for o in out if o.start < c.end and c.start < o.end]
+        if any(o.start <= c.start and c.end <= o.end and o.score >= THRESHOLD for o in clash):
+            continue
         if all((c.score, c.end - c.start) > (o.score, o.end - o.start) for o in clash):
             out = [o for o in out if o not in clash]
             out.append(c)

@@ -30,7 +30,7 @@ TITLES = _words(
     coordinator bishop archbishop cardinal pope rev reverend father patriarch rabbi ayatollah
     cleric dean rector ceo founder editor columnist analyst lawyer attorney doctor activist
     businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel staffdel coas mg fm pm
-    dpm pres syg sg dsg usg/sg asg p/m
+    dpm pres syg sg dsg usg/sg asg p/m fonmin formin defmin primin finmin intmin
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
@@ -47,6 +47,7 @@ OFFICIAL_TITLES = _words(
     congressman congresswoman deputy mp speaker judge justice prosecutor magistrate
     commissioner envoy king queen prince princess emir amir sultan crown a/s das u/s fm pm
     dpm nsa dni srap codel coas mg president-elect director director-general dg
+    fonmin formin defmin primin finmin intmin
     spokesman spokeswoman spokesperson chairman chairwoman
     """
 )
@@ -110,7 +111,7 @@ NOT_NAMES = _words(
     unclassified unclas sensitive but amembassy amconsul secstate washdc usmission
     usdel info action page dob los las les des un eu muslim muslims arab arabs kurd kurds
     shia shiite shiites sunni sunnis jew jews jewish hindu hindus sikh sikhs druze alawite
-    alawites sufi
+    alawites sufi bona fides
     """
 )
 
