@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.cable.model import Cable
+from workbench.suggest.header_vocab import ROLE_WORDS, ROUTING_WORDS
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.person import Candidate, is_title
 from workbench.suggest.tokens import Token, tokenize
@@ -20,192 +21,6 @@ from workbench.suggest.vocab import PARTICLES
 # Where the authority's name ends: the reasons, or the order.
 _REASON_RE = re.compile(r"[,;.]?\s*\b(?:for\s+reasons?|reasons?|e\.o\.|1\.[45]\b)", re.I)
 _BY_RE = re.compile(r"classified\s+by\s*:?\s*", re.I)
-
-# Words of office that stand with the authority's name; the name is what is left.
-_ROLE_WORDS = frozenset(
-    [
-        "for",
-        "of",
-        "and",
-        "the",
-        "a.i.",
-        "a.i",
-        "ai",
-        "ad",
-        "interim",
-        "affairs",
-        "economic",
-        "political",
-        "politico-military",
-        "acting",
-        "coordinator",
-        "interagency",
-        "provincial",
-        "minister-counselor",
-        "minister",
-        "counselor",
-        "counsellor",
-        "charge",
-        "chargé",
-        "d'affaires",
-        "deputy",
-        "chief",
-        "mission",
-        "principal",
-        "officer",
-        "consul",
-        "general",
-        "embassy",
-        "embassies",
-        "consulate",
-        "u.s.",
-        "us",
-        "usg",
-        "dept",
-        "department",
-        "state",
-        "bureau",
-        "office",
-        "director",
-        "assistant",
-        "secretary",
-        "ambassador",
-        "ambassador-designate",
-        "amb",
-        "dcm",
-        "a/dcm",
-        "cda",
-        "cg",
-        "poloff",
-        "econoff",
-        "political-economic",
-        "section",
-        "head",
-        "senior",
-        "advisor",
-        "adviser",
-        "management",
-        "public",
-        "diplomacy",
-        "regional",
-        "security",
-        "intelligence",
-        "research",
-        "inr",
-        "ops",
-        "dir",
-        "isn",
-        "eap",
-        "das",
-        "useu",
-        "usnato",
-        "usun",
-        "mission",
-        "dos",
-        "econmincouns",
-        "polmincouns",
-        "polcouns",
-        "econcouns",
-        "rso",
-    ]
-)
-
-# Words of passing lines that are never names: routing, offices, agencies, posts.
-_ROUTING_WORDS = frozenset(
-    [
-        "for",
-        "pass",
-        "to",
-        "also",
-        "and",
-        "dept",
-        "department",
-        "state",
-        "sipdis",
-        "noforn",
-        "sensitive",
-        "info",
-        "attn",
-        "attention",
-        "nsc",
-        "usaid",
-        "treasury",
-        "usdoc",
-        "doc",
-        "dod",
-        "osd",
-        "jcs",
-        "justice",
-        "commerce",
-        "energy",
-        "fbi",
-        "dea",
-        "cia",
-        "dhs",
-        "ice",
-        "cbp",
-        "cis",
-        "nctc",
-        "usun",
-        "useu",
-        "usnato",
-        "ustr",
-        "oasia",
-        "fed",
-        "board",
-        "governors",
-        "director",
-        "senior",
-        "asia",
-        "africa",
-        "europe",
-        "mission",
-        "posts",
-        "post",
-        "all",
-        "embassy",
-        "consulate",
-        "please",
-        "slug",
-        "field",
-        "office",
-        "offices",
-        "country",
-        "team",
-        "embassies",
-        "consulates",
-        "diplomatic",
-        "missions",
-        "collective",
-        "immediate",
-        "priority",
-        "routine",
-        "exdis",
-        "limdis",
-        "nodis",
-        "stadis",
-        "legat",
-        "rso",
-        "polad",
-        "southcom",
-        "centcom",
-        "eucom",
-        "pacom",
-        "usfor",
-        "usdel",
-        "codel",
-        "cdr",
-        "cjcs",
-        "secdef",
-        "secstate",
-        "amembassy",
-        "amconsul",
-        "usmission",
-        "watchers",
-        "tfcos",
-    ]
-)
-
 
 _TRAILER_RE = re.compile(
     r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$"
@@ -275,7 +90,7 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
         if broken and run:
             runs_found.append(run)
             run = []
-        if tok.low in _ROLE_WORDS or (is_title(tok) and not tok.initial):
+        if tok.low in ROLE_WORDS or (is_title(tok) and not tok.initial):
             if run:
                 runs_found.append(run)
             run = []
@@ -383,14 +198,14 @@ def _opens_full_name(toks: list[Token], i: int, text: str, lex: Lexicon) -> bool
     if i + 1 >= len(toks) or not tok.text.isalpha() or is_title(tok):
         return False
     nxt = toks[i + 1]
-    if tok.low in _ROUTING_WORDS or lex.common(tok.low) or not _given(tok, lex):
+    if tok.low in ROUTING_WORDS or lex.common(tok.low) or not _given(tok, lex):
         return False
     if nxt.initial and i + 2 < len(toks) and _joined(tok, nxt, text):
         tok, nxt = nxt, toks[i + 2]  # "ANNA K. BERGSTROM"
     return (
         _joined(tok, nxt, text)
         and nxt.text.isalpha()
-        and nxt.low not in _ROUTING_WORDS
+        and nxt.low not in ROUTING_WORDS
         and not is_title(nxt)
         and nxt.low not in lex.places
         and lex.last_rank(nxt.low) != 0
@@ -417,7 +232,7 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
     before = text[max(0, tok.start - 8) : tok.start]
     after = text[tok.end : tok.end + 8]
     in_symbol = before.endswith("/") or after.startswith("/")  # a part of NEA/MAG
-    if low in _ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
+    if low in ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
         return False
     if low in lex.places or low in lex.demonyms or len(low) < 3:
         return False

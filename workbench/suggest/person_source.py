@@ -9,11 +9,12 @@ from collections.abc import Iterable
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY
+from workbench.suggest.coreference import coreference
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.name_forms import field_names, speakers
-from workbench.suggest.person import THRESHOLD, Candidate, coreference, runs, score
+from workbench.suggest.person import THRESHOLD, Candidate, runs, score
 from workbench.suggest.tokens import Token, tokenize
 
 
