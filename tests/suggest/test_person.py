@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cables import MIXED, UPPER, parsed
+from cables import MIXED, UPPER, cable, parsed
 
 from workbench.cable import parse_cable
 from workbench.suggest import PERSON, suggest
@@ -106,3 +106,13 @@ def test_passing_lines_given_names_initials_and_trailers() -> None:
         assert name in got, (name, got)
     assert "HOLLOWAY" in got  # the signature above "NNNN" and "End Cable Text"
     assert not any("Cable" in t or "NNNN" in t for t in got)
+
+
+def test_codes_in_capitals_are_not_names() -> None:
+    # A two-letter tag before a firm in an upper-case subject is no given name, and capitals
+    # in mixed-case text are acronyms: nothing of "RS TNK-XY" is a person.
+    text = cable(
+        "1. (C) TNK-XY announced losses.  Later TNK-XY reported a profit to investors.",
+        subject="ECON,EINV,PREL,RS TNK-XY INTERNAL FIGHT GOES PUBLIC",
+    )
+    assert not any("TNK" in t or t == "RS" for t in names(text))

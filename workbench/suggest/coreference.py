@@ -55,7 +55,8 @@ def coreference(
         src = keys.get(tok.low)
         if src is None or any(a < tok.end and tok.start < b for a, b in covered):
             continue
-        if not tok.caseless and not tok.cap:
+        # Capitals in mixed-case text are acronyms ("TNK-BP"), whatever a header line made of them.
+        if not tok.caseless and (not tok.cap or tok.upper):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):

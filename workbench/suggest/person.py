@@ -323,6 +323,7 @@ def score(
         and first.low not in lex.places
         and not others_common
         and not (caseless and lex.word(first.low) and not _strong_name(first.low, lex))
+        and not (caseless and len(first.low) <= 2)  # "RS TNK-BP": a code, not a name
     ):
         s = max(s, 0.8)
         strong = True
