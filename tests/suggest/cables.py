@@ -162,7 +162,8 @@ ROUND3 = cable(
 1. (SBU) Consul General in Sao Paulo Joseph Haddad told us that FonMin Brenes will
 travel.  Chancellor Baker, Bank of Riverton Governor Whitlock and others attended.
 Activist Hoda Aboul Zarqawen was honored.  The award to Aboul Zarqawen is deserved.
-2. (U) The papers were signed by Peter Andrade, the owner.
+2. (U) The papers were signed by Peter Andrade, the owner.  AmCit Robert Dudley left;
+the board asked Dudley to resign.
 """,
     passing=(
         "DEPT FOR EEB/ESC/IEC/ENR DANA KOPP\nFSI FOR SPAS/ECON LISA MARSH\n"

@@ -30,7 +30,7 @@ TITLES = _words(
     coordinator bishop archbishop cardinal pope rev reverend father patriarch rabbi ayatollah
     cleric dean rector ceo founder editor columnist analyst lawyer attorney doctor activist
     businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel staffdel coas mg fm pm
-    dpm pres syg sg dsg usg/sg asg p/m fonmin formin defmin primin finmin intmin
+    dpm pres syg sg dsg usg/sg asg p/m fonmin formin defmin primin finmin intmin amcit uscit
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
