@@ -171,3 +171,16 @@ the board asked Dudley to resign.
     ),
     signature="HOLLOWAY \n\n\nNNNN\n\n\n\nEnd Cable Text",
 )
+
+# Numbers before capitalised words that are no street address.
+NOT_ADDRESSES = cable(
+    """
+1. (U) The 2004 Supreme Court decision stands; on September 28 Egyptian Appeals Court
+judges ruled again.  DOB: 12:00:00 AM
+Place of Birth: Riverton.  A talk by NAMRU-3 Director Dr. Alan Example followed.
+2. (U) Protesters gathered along the main East-West
+boulevard on property owned in 2003 by the ministry.  Reply to 09 RIVERTON 3641
+
+INTER-AMERICAN COURT RULINGS.  The firm is at No. 24/26 Harbour Road, Riverton.
+""",
+)

@@ -90,3 +90,11 @@ def test_local_numbers_blocks_and_mail_headers() -> None:
     assert got.get("Avenida 3RA. Calle 7 Riverton, Freedonia") == "address"
     assert got.get("OPSCENTER@example.gov") == "email"
     assert not any("Airlines" in t for t in got), got  # a flight, not a street
+
+
+def test_years_dates_times_and_codes_are_not_house_numbers() -> None:
+    from cables import NOT_ADDRESSES
+
+    cable = parse_cable(NOT_ADDRESSES, path="t.txt")
+    got = [" ".join(s.text.split()) for s in suggest(cable, [CONTACT])]
+    assert got == ["24/26 Harbour Road, Riverton"], got

@@ -57,6 +57,7 @@ ID_RE = re.compile(
     re.I,
 )
 
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # spaces, or one line break
 _STREET = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|"
     r"square|sq|highway|hwy|parkway|pkwy|terrace|circle"
@@ -71,13 +72,16 @@ _TAIL = (
 )
 ADDRESS_RE = re.compile(
     # 5926 Miller Lane[, Christiana, TN 37037]
-    rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?-i:(?:[A-Z][A-Za-z'.-]*\s+){{1,4}})(?:{_STREET})\b\.?"
+    # The house number is no year ("the 2004 Supreme Court decision"), no part of a time
+    # or a code (12:00, NAMRU-3), and the street's words cross no blank line.
+    rf"(?<![\w:/-])(?!(?:19|20)\d\d\b)\d{{1,6}}(?:/\d{{1,6}})?[A-Z]?(?:-[A-Z0-9]+)?{_SP}"
+    rf"(?-i:(?:[A-Z][A-Za-z'.-]*{_SP}){{1,4}})(?:{_STREET})\b\.?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
     + _TAIL
     + r")"
     # Avenida Constituyentes 270-A[ ... CP 11830]
     r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|(?-i:Via|Viale)|Strasse|Straße|Boulevard|Jalan|"
-    r"Sokak|Caddesi|Ulitsa)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:No\.?\s*)?\d{1,5}(?:[-/]?[A-Z0-9]+)?"
+    r"Sokak|Caddesi|Ulitsa)\s+(?-i:(?:[A-Z][\w'.-]*\s+){1,4})(?:No\.?\s*)?\d{1,5}(?:[-/]?[A-Z0-9]+)?"
     + _TAIL
     + r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:CP|C\.P\.|Postal\s+Code)\s*\d{4,6}[^\n,]{0,20})?"
@@ -128,6 +132,11 @@ def find_address_blocks(text: str, lo: int = 0) -> Iterator[tuple[int, int]]:
                 i = j
                 continue
         i += 1
+
+
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+$", re.I
+)
 
 
 # A local number (no area code) counts right after a word that introduces a number.
@@ -211,6 +220,8 @@ class ContactSource:
         for a, b in find_address_blocks(text, lo):
             yield from emit(a, b, "address", "street or postal address", 0.75)
         for m in ADDRESS_RE.finditer(text, lo):
+            if _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "on September 28 Egyptian Appeals Court": a date, not a number
             end = m.end()
             while end > m.start() and text[end - 1] in " \t\n,.":
                 end -= 1
