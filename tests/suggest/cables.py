@@ -184,3 +184,12 @@ boulevard on property owned in 2003 by the ministry.  Reply to 09 RIVERTON 3641
 INTER-AMERICAN COURT RULINGS.  The firm is at No. 24/26 Harbour Road, Riverton.
 """,
 )
+
+# Words next to names that belong to titles, bodies and places, seen on unlabelled dev cables.
+BESIDE_NAMES = cable(
+    """
+1. (C) Assistant Secretary for Asia Robert Scholl met Gordon Battle Special Envoy for
+Sudan and the Instituto de Defensa Legal.  Crown Prince Salman spoke; Hizballah SecGen
+Nasrallah did not.  Poloffs met the Multaqa al-Bahrain forum; Bahrain welcomed it.
+""",
+)

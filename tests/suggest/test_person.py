@@ -117,3 +117,14 @@ def test_codes_in_capitals_are_not_names() -> None:
         subject="ECON,EINV,PREL,RS TNK-XY INTERNAL FIGHT GOES PUBLIC",
     )
     assert not any("TNK" in t or t == "RS" for t in names(text))
+
+
+def test_titles_bodies_and_regions_beside_names_stay_out() -> None:
+    from cables import BESIDE_NAMES
+
+    got = names(BESIDE_NAMES)
+    for name in ("Robert Scholl", "Gordon Battle", "Salman", "Nasrallah"):
+        assert name in got, (name, got)
+    assert not any(w in t for t in got for w in ("Asia", "Special", "Instituto", "Crown"))
+    assert not any(w in t for t in got for w in ("SecGen", "Poloffs")), got
+    assert "Bahrain" not in got  # "al-Bahrain" lends no name: Bahrain is a place

@@ -47,7 +47,7 @@ def coreference(
                 continue  # "Government" of "Qatari Government", but "Cooper" stays
             keys.setdefault(t.low, c)
             head, dash, rest = t.low.partition("-")
-            if dash and head in ("al", "el") and len(rest) >= 3:
+            if dash and head in ("al", "el") and len(rest) >= 3 and rest not in lex.places:
                 keys.setdefault(rest, c)  # "Megrahi" for "al-Megrahi"
     covered = sorted((c.start, c.end) for c in found)
     out: list[Candidate] = []

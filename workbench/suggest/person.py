@@ -27,15 +27,19 @@ from workbench.suggest.vocab import (
     HYPHEN_ADJECTIVES,
     NOT_NAMES,
     OFFICIAL_TITLES,
+    ORG_HEADS,
     ORG_WORDS,
     PARTICLES,
     PLACE_PREFIXES,
     REGION_NAMES,
     SPEECH_VERBS,
+    TITLE_MODIFIERS,
     TITLES,
 )
 
 THRESHOLD = 0.5
+# Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
+_CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
 HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
 # Words that begin Arabic names and are written capitalised: "Abu Qatada", "Abdel Wahid".
 NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
@@ -151,6 +155,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         while len(cur) > 1 and (
             _not_name_word(cur[0], lex)
             or (cur[0].low in lex.places and not 0 < lex.first_rank(cur[0].low) <= 300)
+            or cur[0].low in _CONTINENTS
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
@@ -171,12 +176,18 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         if cur and tok.low in HONORIFICS and tok.cap:
             cur.append(tok)  # "Sharif Shaykh Ahmed": an honorific inside a name is part of it
         elif is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
+            while len(cur) > 1 and cur[-1].low in TITLE_MODIFIERS:
+                cur.pop()  # "Michael Battle Special Envoy": "Special" is the title's
             flush()
             title = tok.low
         elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
         elif (
-            cur and tok.caseless and 0 < lex.last_rank(tok.low) <= 300 and _opens_name(cur[-1], lex)
+            cur
+            and tok.caseless
+            and 0 < lex.last_rank(tok.low) <= 300
+            and lex.zipf(tok.low) < 5.5  # RICE, SMITH; never ON, IN, AND
+            and _opens_name(cur[-1], lex)
         ):
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
         else:
@@ -265,6 +276,9 @@ def score(
         return
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
         c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"
+        return
+    if c.tokens[0].low in ORG_HEADS and n >= 2 and not c.title:
+        c.score = 0.0  # "Instituto de Defensa Legal", "Barrio Adentro"
         return
     if after is not None and after.low in ORG_WORDS and _touching(c.tokens[-1], after, text):
         c.score = 0.0  # "Julia Taft Fund", "Qadhafi Development Foundation"
