@@ -105,6 +105,13 @@ def main() -> None:
     random.Random(18).shuffle(rand)
     for p in sorted(rand[:6]):
         print(f"cables/{p.name}\tdev\trandom (round 3)")
+    # Round 4: eight random dev cables of 2,500-7,000 bytes, drawn after round 3's rules.
+    left = [x for x in left if not (CONTACT.search(x[1]) and len(x[1]) <= 10000)]
+    left = [x for x in left if x[0] not in rand[:6]]
+    rand4 = [p for p, t, _ in left if 2500 < p.stat().st_size <= 7000]
+    random.Random(19).shuffle(rand4)
+    for p in sorted(rand4[:8]):
+        print(f"cables/{p.name}\tdev\trandom (round 4)")
 
 
 if __name__ == "__main__":
