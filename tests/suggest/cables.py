@@ -191,5 +191,6 @@ BESIDE_NAMES = cable(
 1. (C) Assistant Secretary for Asia Robert Scholl met Gordon Battle Special Envoy for
 Sudan and the Instituto de Defensa Legal.  Crown Prince Salman spoke; Hizballah SecGen
 Nasrallah did not.  Poloffs met the Multaqa al-Bahrain forum; Bahrain welcomed it.
+2. (C) GOH officials doubted the Karimov Administration and the Qatari government.
 """,
 )

@@ -128,3 +128,4 @@ def test_titles_bodies_and_regions_beside_names_stay_out() -> None:
     assert not any(w in t for t in got for w in ("Asia", "Special", "Instituto", "Crown"))
     assert not any(w in t for t in got for w in ("SecGen", "Poloffs")), got
     assert "Bahrain" not in got  # "al-Bahrain" lends no name: Bahrain is a place
+    assert "Karimov" in got and not any(w in got for w in ("GOH", "Qatari"))

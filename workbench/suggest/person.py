@@ -38,6 +38,10 @@ from workbench.suggest.vocab import (
 )
 
 THRESHOLD = 0.5
+# "GOH", "GOM", "GOP": cables' abbreviations for the Government of a country.
+_GOVT_RE = re.compile(r"^go[a-z]$")
+# Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
+_LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
 # Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
 _CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
 HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
@@ -106,7 +110,7 @@ def is_title(tok: Token) -> bool:
 def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
     """Could this token be a word of a name, judged by its shape and the word lists?"""
     low = tok.low
-    if low in NOT_NAMES or low in lex.demonyms:
+    if low in NOT_NAMES or low in lex.demonyms or _GOVT_RE.match(low):
         return False
     if tok.initial:
         return True
@@ -159,6 +163,8 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
+        if len(cur) > 1 and cur[-1].low in _LEADER_NOUNS:
+            cur.pop()  # "Obama Administration": the name, and the noun is evidence
         k = _leading_place(cur, lex)
         if k and len(cur) - k >= 2:
             del cur[:k]
@@ -374,6 +380,19 @@ def score(
         c.why.append("a speaker" if verb else "a source ('according to')")
     if n == 1 and not c.title and not verb and not according:
         s = max(s, 0.25 if lex.last_rank(first.low) else 0.1)
+        if (
+            after is not None
+            and after.low in _LEADER_NOUNS
+            and _touching(first, after, text)
+            and not caseless
+            and lex.is_name(first.low)
+            and not lex.word(first.low)
+            and first.low not in lex.places
+            and first.low not in lex.demonyms
+            and first.low[:-1] not in lex.places  # "the Qatari government"
+        ):
+            s = 0.6
+            c.why.append(f"a leader's name ('{first.text} {after.text}')")
 
     # Against.
     common = [t for t in words if lex.common(t.low)]
