@@ -140,7 +140,7 @@ On August 4, 2009 Costa Rica signed; the note DATED JULY 3, 2001 AND its reply.
 # before the cable, and a flight "via" an airline that is no street.
 LOCAL = "From: Ops Center [OPSCENTER@example.gov]\n" + cable(
     """
-1. (U) Control officer: Pat Example.  Cellphone:
+1. (U) Control officer: Pat Example, Av. Sol 4300, Cellphone:
 (011-54-9-11) 15-4321-8765; Embassy Phone (011-54-11) 5555-0199.
 Cellphone: 15- 5123-4567, Office: 5555-0148
 

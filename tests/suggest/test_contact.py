@@ -86,6 +86,7 @@ def test_local_numbers_blocks_and_mail_headers() -> None:
     for phone in ("(011-54-9-11) 15-4321-8765", "(011-54-11) 5555-0199", "15- 5123-4567"):
         assert got.get(phone) == "phone", phone
     assert got.get("5555-0148") == "phone"  # "Office:" introduces a local number
+    assert got.get("Av. Sol 4300") == "address"  # not "Av. Sol 4300, Cellphone"
     assert got.get("Av. Central 1200 Riverton C1234XYZ Freedonia") == "address"
     assert got.get("Avenida 3RA. Calle 7 Riverton, Freedonia") == "address"
     assert got.get("OPSCENTER@example.gov") == "email"

@@ -67,7 +67,10 @@ _STREET = (
 # ("London W1K 6AH"). Case-sensitive, so prose after the address is not swallowed.
 _TAIL = (
     r"(?-i:(?:[ \t]+(?:NW|NE|SW|SE))?"
-    r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{4,5}[ \t]+)?[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}"
+    # The city after the comma is no cue of the next detail ("Av. Colombia 4300, Cellphone:").
+    r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{4,5}[ \t]+)?"
+    r"(?!(?i:telephone|phone|fax|cell|cellphone|cellular|mobile|e-?mail|office|tel(?![ \t]+aviv))\b)"
+    r"[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}"
     r"(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})?)?)"
 )
 ADDRESS_RE = re.compile(
