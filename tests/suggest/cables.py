@@ -162,6 +162,7 @@ ROUND3 = cable(
 1. (SBU) Consul General in Sao Paulo Joseph Haddad told us that FonMin Brenes will
 travel.  Chancellor Baker, Bank of Riverton Governor Whitlock and others attended.
 Activist Hoda Aboul Zarqawen was honored.  The award to Aboul Zarqawen is deserved.
+3. (U) Biographic data: Full Legal Name: Rania Zarqawen Job Title: Chair of the Board
 2. (U) The papers were signed by Peter Andrade, the owner.  AmCit Robert Dudley left;
 the board asked Dudley to resign.
 """,

@@ -96,6 +96,7 @@ def test_name_forms_of_the_third_round() -> None:
     assert "Baker" in got  # "Bank" after the comma is the next item, not "Baker Bank"
     assert "Aboul Zarqawen" in got and "Aboul" not in got  # a later mention is one span
     assert "Peter Andrade" in got  # a given name that is also a word, mid-sentence
+    assert "Rania Zarqawen" in got and not any("Job" in t for t in got)  # the next label
     assert "Robert Dudley" in got and "Dudley" in got  # AmCit is a title; a town as surname
 
 

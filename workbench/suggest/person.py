@@ -40,6 +40,8 @@ from workbench.suggest.vocab import (
 THRESHOLD = 0.5
 # "GOH", "GOM", "GOP": cables' abbreviations for the Government of a country.
 _GOVT_RE = re.compile(r"^go[a-z]$")
+# The next word is a field's label: "... Job Title:", "... Date of Birth:".
+_LABEL_AFTER_RE = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+of)?(?:[ \t]+[A-Z][a-z]+)?:")
 # Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
 _LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
 # Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
@@ -163,6 +165,8 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
+        if len(cur) > 1 and lex.common(cur[-1].low) and _LABEL_AFTER_RE.match(text, cur[-1].end):
+            cur.pop()  # "Name: Nehad Aboul Komsan Job Title: ...": "Job" opens the next label
         if len(cur) > 1 and cur[-1].low in _LEADER_NOUNS:
             cur.pop()  # "Obama Administration": the name, and the noun is evidence
         k = _leading_place(cur, lex)
