@@ -133,3 +133,65 @@ His passport no. 123456789 and Passport: A1234567; cedula de identidad 1-0234-05
 On August 4, 2009 Costa Rica signed; the note DATED JULY 3, 2001 AND its reply.
 """,
 )
+
+# Shapes the third labelling round found missed: a US-dialled number with its prefix in
+# parentheses, local numbers after "Cellphone:" and "Office:", a city line with a lettered
+# postcode and no comma, a street line with an ordinal, an e-mail in a forwarded mail header
+# before the cable, and a flight "via" an airline that is no street.
+LOCAL = "From: Ops Center [OPSCENTER@example.gov]\n" + cable(
+    """
+1. (U) Control officer: Pat Example, Av. Sol 4300, Cellphone:
+(011-54-9-11) 15-4321-8765; Embassy Phone (011-54-11) 5555-0199.
+Cellphone: 15- 5123-4567, Office: 5555-0148
+
+Hotel Example
+Av. Central 1200
+Riverton C1234XYZ Freedonia
+
+Tienda Example, SA
+Avenida 3RA. Calle 7
+Riverton, Freedonia
+
+2. (U) The delegation departs via Freedonia Airlines 455 at noon.
+""",
+)
+
+# Name forms the third labelling round found missed or cut short.
+ROUND3 = cable(
+    """
+1. (SBU) Consul General in Sao Paulo Joseph Haddad told us that FonMin Brenes will
+travel.  Chancellor Baker, Bank of Riverton Governor Whitlock and others attended.
+Activist Hoda Aboul Zarqawen was honored.  The award to Aboul Zarqawen is deserved.
+3. (U) Biographic data: Full Legal Name: Rania Zarqawen Job Title: Chair of the Board
+2. (U) The papers were signed by Peter Andrade, the owner.  AmCit Robert Dudley left;
+the board asked Dudley to resign.
+""",
+    passing=(
+        "DEPT FOR EEB/ESC/IEC/ENR DANA KOPP\nFSI FOR SPAS/ECON LISA MARSH\n"
+        "COMMERCE FOR NATE HOLLIS; USTR FOR RVARGO, AMORENO\nBOGOTA FOR ANNA K. BERGSTROM\n"
+    ),
+    signature="HOLLOWAY \n\n\nNNNN\n\n\n\nEnd Cable Text",
+)
+
+# Numbers before capitalised words that are no street address.
+NOT_ADDRESSES = cable(
+    """
+1. (U) The 2004 Supreme Court decision stands; on September 28 Egyptian Appeals Court
+judges ruled again.  DOB: 12:00:00 AM
+Place of Birth: Riverton.  A talk by NAMRU-3 Director Dr. Alan Example followed.
+2. (U) Protesters gathered along the main East-West
+boulevard on property owned in 2003 by the ministry.  Reply to 09 RIVERTON 3641
+
+INTER-AMERICAN COURT RULINGS.  The firm is at No. 24/26 Harbour Road, Riverton.
+""",
+)
+
+# Words next to names that belong to titles, bodies and places, seen on unlabelled dev cables.
+BESIDE_NAMES = cable(
+    """
+1. (C) Assistant Secretary for Asia Robert Scholl met Gordon Battle Special Envoy for
+Sudan and the Instituto de Defensa Legal.  Crown Prince Salman spoke; Hizballah SecGen
+Nasrallah did not.  Poloffs met the Multaqa al-Bahrain forum; Bahrain welcomed it.
+2. (C) GOH officials doubted the Karimov Administration and the Qatari government.
+""",
+)

@@ -76,3 +76,26 @@ def test_formats_of_other_countries() -> None:
     assert got["JOHN.DOE@STATE.GOV"] == "email"
     assert got["1-0234-0567"] == "id"
     assert not any("2009" in t or "2001" in t for t in got)  # dates are not addresses
+
+
+def test_local_numbers_blocks_and_mail_headers() -> None:
+    from cables import LOCAL
+
+    cable = parse_cable(LOCAL, path="t.txt")
+    got = {" ".join(s.text.split()): s.detail for s in suggest(cable, [CONTACT])}
+    for phone in ("(011-54-9-11) 15-4321-8765", "(011-54-11) 5555-0199", "15- 5123-4567"):
+        assert got.get(phone) == "phone", phone
+    assert got.get("5555-0148") == "phone"  # "Office:" introduces a local number
+    assert got.get("Av. Sol 4300") == "address"  # not "Av. Sol 4300, Cellphone"
+    assert got.get("Av. Central 1200 Riverton C1234XYZ Freedonia") == "address"
+    assert got.get("Avenida 3RA. Calle 7 Riverton, Freedonia") == "address"
+    assert got.get("OPSCENTER@example.gov") == "email"
+    assert not any("Airlines" in t for t in got), got  # a flight, not a street
+
+
+def test_years_dates_times_and_codes_are_not_house_numbers() -> None:
+    from cables import NOT_ADDRESSES
+
+    cable = parse_cable(NOT_ADDRESSES, path="t.txt")
+    got = [" ".join(s.text.split()) for s in suggest(cable, [CONTACT])]
+    assert got == ["24/26 Harbour Road, Riverton"], got

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cables import MIXED, UPPER, parsed
+from cables import MIXED, UPPER, cable, parsed
 
 from workbench.cable import parse_cable
 from workbench.suggest import PERSON, suggest
@@ -85,3 +85,48 @@ FOR EEB/ESC GALLOGLY AND WRIGHT E.O. 12958: DECL: 01/01/2019
     assert got.count("Summers") == 3  # never written "summers": the cable's name for someone
     assert "GALLOGLY" in got and "WRIGHT" in got
     assert "DOB" not in got and "RUS" not in got
+
+
+def test_name_forms_of_the_third_round() -> None:
+    from cables import ROUND3
+
+    got = names(ROUND3)
+    assert "Joseph Haddad" in got  # not cut at "Sao Paulo", nor left as "Haddad"
+    assert "Brenes" in got and not any("FonMin" in t for t in got)
+    assert "Baker" in got  # "Bank" after the comma is the next item, not "Baker Bank"
+    assert "Aboul Zarqawen" in got and "Aboul" not in got  # a later mention is one span
+    assert "Peter Andrade" in got  # a given name that is also a word, mid-sentence
+    assert "Rania Zarqawen" in got and not any("Job" in t for t in got)  # the next label
+    assert "Robert Dudley" in got and "Dudley" in got  # AmCit is a title; a town as surname
+
+
+def test_passing_lines_given_names_initials_and_trailers() -> None:
+    from cables import ROUND3
+
+    got = names(ROUND3)
+    for name in ("DANA KOPP", "LISA MARSH", "NATE HOLLIS", "AMORENO", "ANNA K. BERGSTROM"):
+        assert name in got, (name, got)
+    assert "HOLLOWAY" in got  # the signature above "NNNN" and "End Cable Text"
+    assert not any("Cable" in t or "NNNN" in t for t in got)
+
+
+def test_codes_in_capitals_are_not_names() -> None:
+    # A two-letter tag before a firm in an upper-case subject is no given name, and capitals
+    # in mixed-case text are acronyms: nothing of "RS TNK-XY" is a person.
+    text = cable(
+        "1. (C) TNK-XY announced losses.  Later TNK-XY reported a profit to investors.",
+        subject="ECON,EINV,PREL,RS TNK-XY INTERNAL FIGHT GOES PUBLIC",
+    )
+    assert not any("TNK" in t or t == "RS" for t in names(text))
+
+
+def test_titles_bodies_and_regions_beside_names_stay_out() -> None:
+    from cables import BESIDE_NAMES
+
+    got = names(BESIDE_NAMES)
+    for name in ("Robert Scholl", "Gordon Battle", "Salman", "Nasrallah"):
+        assert name in got, (name, got)
+    assert not any(w in t for t in got for w in ("Asia", "Special", "Instituto", "Crown"))
+    assert not any(w in t for t in got for w in ("SecGen", "Poloffs")), got
+    assert "Bahrain" not in got  # "al-Bahrain" lends no name: Bahrain is a place
+    assert "Karimov" in got and not any(w in got for w in ("GOH", "Qatari"))

@@ -32,6 +32,7 @@ from workbench.gui.find_hits import FindHits
 from workbench.gui.recent import RecentFiles
 from workbench.gui.review_page import WIDE, ReviewPage
 from workbench.gui.status import StatusBar
+from workbench.gui.suggestions import attach_suggestions
 from workbench.review.model import ReviewError
 from workbench.review.stores import describe, resolve
 from workbench.settings import Settings
@@ -52,6 +53,9 @@ REVIEW_ACTIONS = (
     "comment",
     "next_undecided",
     "release_header",
+    "accept_suggestion",
+    "accept_all_suggestion",
+    "reject_suggestion",
 )
 
 
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.find_pane = self.finder.pane
         self.status = StatusBar(self.statusBar(), describe(c.store_spec))
         self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
+        self.suggestions = attach_suggestions(self)  # dotted outlines, S / X / Shift+X / D
         self._connect()
         self.fit_to_screen()
         from workbench.gui.team import attach_team
@@ -139,7 +144,17 @@ class MainWindow(QMainWindow):
             "focus_text": lambda: self.view.setFocus(),
             "focus_redactions": lambda: self.redactions.setFocus(),
             "keys": lambda: window_dialogs.show_keys(self),
+            "next_suggestion": lambda: self._in_cable(lambda: self.suggestions.step(1)),
+            "previous_suggestion": lambda: self._in_cable(lambda: self.suggestions.step(-1)),
+            "accept_suggestion": lambda: self._in_cable(self.suggestions.accept),
+            "accept_all_suggestion": lambda: self._in_cable(self.suggestions.accept_all),
+            "reject_suggestion": lambda: self._in_cable(self.suggestions.reject),
+            "show_suggestions": lambda: self.suggestions.set_shown(
+                a["show_suggestions"].isChecked()
+            ),
         }
+        a["show_suggestions"].setCheckable(True)
+        a["show_suggestions"].setChecked(True)
         for name, slot in on.items():
             a[name].triggered.connect(slot)
         c.cableOpened.connect(self._on_cable_opened)
@@ -346,6 +361,7 @@ class MainWindow(QMainWindow):
             e.ignore()
             return
         self.team.stop()
+        self.suggestions.stop()
         if self.batch is not None:
             self.batch.stop()
         self.finder.stop()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from workbench.cable.model import Cable
 from workbench.review import commands as rc
-from workbench.review.model import Review, ReviewError
+from workbench.review.model import Action, Redaction, Review, ReviewError
 from workbench.suggest.engine import fold
 from workbench.suggest.model import Suggestion
 
@@ -60,7 +60,7 @@ def accept_all(
     chosen = _codes(s, codes)
     children: list[rc.Command] = []
     for a, b in occurrences(cable, s.text, lo):
-        if _withheld(review, a, b):
+        if is_withheld(review, a, b):
             continue
         try:
             children.append(rc.redact(cable, review, a, b, chosen, _comment(s)))
@@ -71,17 +71,31 @@ def accept_all(
     return rc.Composite(children, f"Accept every '{' '.join(s.text.split())}' ({len(children)})")
 
 
-def _withheld(review: Review, a: int, b: int) -> bool:
-    """Whether ``a``-``b`` is already withheld (by a span, or its region in full)."""
-    from workbench.review.model import Action
-
-    for r in review.partition.overlapping(a, b):
-        d = review.decision(r.key)
+def is_withheld(review: Review, a: int, b: int) -> bool:
+    """Whether ``a``-``b`` is already withheld: by its region withheld in full, or by spans
+    (a suggestion across two regions counts once each region's part is withheld)."""
+    regions = [r for r in review.partition.overlapping(a, b) if r.decidable]
+    if not regions:
+        return False
+    for r in regions:
+        d = review.effective(r).decision  # a repeated header follows its original
         if d.action == Action.WITHHOLD:
-            return True
-        if any(x.start <= a and b <= x.end for x in d.spans):
-            return True
-    return False
+            continue
+        lo, hi = max(a, r.body_start), min(b, r.end)
+        if lo >= hi:
+            continue  # only the region's label (a portion mark) is touched
+        if not _covered(d.spans, lo, hi):
+            return False
+    return True
+
+
+def _covered(spans: Sequence[Redaction], lo: int, hi: int) -> bool:
+    pos = lo
+    for x in sorted(spans, key=lambda x: x.start):
+        if x.start > pos:
+            break
+        pos = max(pos, x.end)
+    return pos >= hi
 
 
 def _comment(s: Suggestion) -> str:

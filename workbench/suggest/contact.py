@@ -28,8 +28,8 @@ EMAIL_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\w/.:-])"
     r"(?:\+\s?\d{1,3}[\s.-]?)?"
-    r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4})?\)[\s.-]?)?"
-    r"\d{1,4}(?:[\s.-]\d{2,8}){1,4}"
+    r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}\)[\s.-]?)?"
+    r"\d{1,4}(?:(?:-[ \t]|[\s.-])\d{2,8}){1,4}"
     r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
     r"(?![\w/-]|\.\d)"
 )
@@ -57,6 +57,7 @@ ID_RE = re.compile(
     re.I,
 )
 
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # spaces, or one line break
 _STREET = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|court|ct|"
     r"square|sq|highway|hwy|parkway|pkwy|terrace|circle"
@@ -66,18 +67,24 @@ _STREET = (
 # ("London W1K 6AH"). Case-sensitive, so prose after the address is not swallowed.
 _TAIL = (
     r"(?-i:(?:[ \t]+(?:NW|NE|SW|SE))?"
-    r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{4,5}[ \t]+)?[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}"
+    # The city after the comma is no cue of the next detail ("Av. Colombia 4300, Cellphone:").
+    r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{4,5}[ \t]+)?"
+    r"(?!(?i:telephone|phone|fax|cell|cellphone|cellular|mobile|e-?mail|office|tel(?![ \t]+aviv))\b)"
+    r"[A-Z][A-Za-z.'-]+(?:[ \t][A-Z][A-Za-z.'-]+){0,2}"
     r"(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})?)?)"
 )
 ADDRESS_RE = re.compile(
     # 5926 Miller Lane[, Christiana, TN 37037]
-    rf"\b\d{{1,6}}[A-Z]?(?:-[A-Z0-9]+)?\s+(?-i:(?:[A-Z][A-Za-z'.-]*\s+){{1,4}})(?:{_STREET})\b\.?"
+    # The house number is no year ("the 2004 Supreme Court decision"), no part of a time
+    # or a code (12:00, NAMRU-3), and the street's words cross no blank line.
+    rf"(?<![\w:/-])(?!(?:19|20)\d\d\b)\d{{1,6}}(?:/\d{{1,6}})?[A-Z]?(?:-[A-Z0-9]+)?{_SP}"
+    rf"(?-i:(?:[A-Z][A-Za-z'.-]*{_SP}){{1,4}})(?:{_STREET})\b\.?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][A-Za-z .'-]{1,30},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
     + _TAIL
     + r")"
     # Avenida Constituyentes 270-A[ ... CP 11830]
-    r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|Via|Viale|Strasse|Straße|Boulevard|Jalan|"
-    r"Sokak|Caddesi|Ulitsa)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:No\.?\s*)?\d{1,5}(?:[-/]?[A-Z0-9]+)?"
+    r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|(?-i:Via|Viale)|Strasse|Straße|Boulevard|Jalan|"
+    r"Sokak|Caddesi|Ulitsa)\s+(?-i:(?:[A-Z][\w'.-]*\s+){1,4})(?:No\.?\s*)?\d{1,5}(?:[-/]?[A-Z0-9]+)?"
     + _TAIL
     + r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:CP|C\.P\.|Postal\s+Code)\s*\d{4,6}[^\n,]{0,20})?"
@@ -94,14 +101,17 @@ ADDRESS_RE = re.compile(
 # postcode lines ("Fracc. Campos Eliseos", "Col. Margaritas", "Cd. Juarez", "C.P. 32543").
 # A street line alone is too like any other line to propose.
 _STREET_LINE_RE = re.compile(
-    r"^[ \t]*(?:[A-Z][\w'.-]*[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?){1,5}"
+    r"^[ \t]*[A-Z][\w'.-]*[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?"
+    r"(?:(?:[A-Z][\w'.-]*|\d{1,3}[A-Za-z]{1,3}\.?)[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?){0,4}"
     r"(?:No\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:-[A-Z0-9]+)?(?:[ \t]+[A-Z][a-z]+)?[ \t,]*$"
 )
 _CONTINUATION_RE = re.compile(
     r"^[ \t]*(?:(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Zona|Sector|Urb\.|Cd\.|"
     r"Ciudad|Apdo\.?|Apartado)[ \t][^\n]{1,60}|(?:C\.P\.|CP|Postal[ \t]+Code)[ \t]*\d{4,6}"
     r"[^\n]{0,30}|[A-Z][\w .'-]{1,30},[ \t]*[A-Z][\w .'-]{1,30}(?:[ \t]+(?:C\.P\.|CP)?"
-    r"[ \t]*\d{4,6}(?:-\d{4})?)?)[ \t,.]*$"
+    r"[ \t]*\d{4,6}(?:-\d{4})?)?"
+    r"|[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]+(?=[A-Z0-9-]*\d{3})[A-Z0-9-]{4,10}"
+    r"(?:[ \t]+[A-Z][a-z]+)?)[ \t,.]*$"
 )
 
 
@@ -127,11 +137,20 @@ def find_address_blocks(text: str, lo: int = 0) -> Iterator[tuple[int, int]]:
         i += 1
 
 
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+$", re.I
+)
+
+
 # A local number (no area code) counts right after a word that introduces a number.
 _LOCAL_CUE_RE = re.compile(
-    r"\b(?:tel|telephone|phone|fax|tel/fax|mobile|cell|ivg|number is|ext)\b\.?[ \t:#-]*$",
+    r"\b(?:tel|telephone|phone|fax|tel/fax|mobile|cell|cellphone|cell[ \t]phone|ivg|number is|"
+    r"ext|(?:office|home|direct|work)(?=[ \t]*:))\b\.?[ \t:#-]*(?:\n[ \t]*)?$",
     re.I,
 )
+# The international call prefixes of the US (011) and most other countries (00): not part
+# of the number's own length.
+_IDD_RE = re.compile(r"^\(?(?:011|00)[\s-]?")
 
 
 def _phone_ok(raw: str) -> bool:
@@ -170,7 +189,7 @@ def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
         local = _LOCAL_CUE_RE.search(before[-25:]) is not None
         if _PAREN_PHONE_RE.match(raw.strip()):
             local = True
-        digits = sum(c.isdigit() for c in raw)
+        digits = sum(c.isdigit() for c in _IDD_RE.sub("", raw.strip()))
         if local and 7 <= digits <= 15:
             pass  # "Tel/Fax: 221-1189", "IVG 549-2515": numbers a cue introduces
         elif not (cue or shaped) or not _phone_ok(raw):
@@ -195,7 +214,7 @@ class ContactSource:
             taken.append((a, b))
             yield Suggestion(a, b, text[a:b], CONTACT, codes, reason, score, detail)
 
-        for m in EMAIL_RE.finditer(text, lo):
+        for m in EMAIL_RE.finditer(text):
             yield from emit(m.start(), m.end(), "email", "e-mail address", 0.95)
         for m in ID_RE.finditer(text, lo):
             what = m.group("what").lower()
@@ -204,6 +223,8 @@ class ContactSource:
         for a, b in find_address_blocks(text, lo):
             yield from emit(a, b, "address", "street or postal address", 0.75)
         for m in ADDRESS_RE.finditer(text, lo):
+            if _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "on September 28 Egyptian Appeals Court": a date, not a number
             end = m.end()
             while end > m.start() and text[end - 1] in " \t\n,.":
                 end -= 1

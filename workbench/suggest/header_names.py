@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.cable.model import Cable
+from workbench.suggest.header_vocab import ROLE_WORDS, ROUTING_WORDS
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.person import Candidate, is_title
 from workbench.suggest.tokens import Token, tokenize
@@ -21,194 +22,9 @@ from workbench.suggest.vocab import PARTICLES
 _REASON_RE = re.compile(r"[,;.]?\s*\b(?:for\s+reasons?|reasons?|e\.o\.|1\.[45]\b)", re.I)
 _BY_RE = re.compile(r"classified\s+by\s*:?\s*", re.I)
 
-# Words of office that stand with the authority's name; the name is what is left.
-_ROLE_WORDS = frozenset(
-    [
-        "for",
-        "of",
-        "and",
-        "the",
-        "a.i.",
-        "a.i",
-        "ai",
-        "ad",
-        "interim",
-        "affairs",
-        "economic",
-        "political",
-        "politico-military",
-        "acting",
-        "coordinator",
-        "interagency",
-        "provincial",
-        "minister-counselor",
-        "minister",
-        "counselor",
-        "counsellor",
-        "charge",
-        "chargé",
-        "d'affaires",
-        "deputy",
-        "chief",
-        "mission",
-        "principal",
-        "officer",
-        "consul",
-        "general",
-        "embassy",
-        "embassies",
-        "consulate",
-        "u.s.",
-        "us",
-        "usg",
-        "dept",
-        "department",
-        "state",
-        "bureau",
-        "office",
-        "director",
-        "assistant",
-        "secretary",
-        "ambassador",
-        "ambassador-designate",
-        "amb",
-        "dcm",
-        "a/dcm",
-        "cda",
-        "cg",
-        "poloff",
-        "econoff",
-        "political-economic",
-        "section",
-        "head",
-        "senior",
-        "advisor",
-        "adviser",
-        "management",
-        "public",
-        "diplomacy",
-        "regional",
-        "security",
-        "intelligence",
-        "research",
-        "inr",
-        "ops",
-        "dir",
-        "isn",
-        "eap",
-        "das",
-        "useu",
-        "usnato",
-        "usun",
-        "mission",
-        "dos",
-        "econmincouns",
-        "polmincouns",
-        "polcouns",
-        "econcouns",
-        "rso",
-    ]
-)
-
-# Words of passing lines that are never names: routing, offices, agencies, posts.
-_ROUTING_WORDS = frozenset(
-    [
-        "for",
-        "pass",
-        "to",
-        "also",
-        "and",
-        "dept",
-        "department",
-        "state",
-        "sipdis",
-        "noforn",
-        "sensitive",
-        "info",
-        "attn",
-        "attention",
-        "nsc",
-        "usaid",
-        "treasury",
-        "usdoc",
-        "doc",
-        "dod",
-        "osd",
-        "jcs",
-        "justice",
-        "commerce",
-        "energy",
-        "fbi",
-        "dea",
-        "cia",
-        "dhs",
-        "ice",
-        "cbp",
-        "cis",
-        "nctc",
-        "usun",
-        "useu",
-        "usnato",
-        "ustr",
-        "oasia",
-        "fed",
-        "board",
-        "governors",
-        "director",
-        "senior",
-        "asia",
-        "africa",
-        "europe",
-        "mission",
-        "posts",
-        "post",
-        "all",
-        "embassy",
-        "consulate",
-        "please",
-        "slug",
-        "field",
-        "office",
-        "offices",
-        "country",
-        "team",
-        "embassies",
-        "consulates",
-        "diplomatic",
-        "missions",
-        "collective",
-        "immediate",
-        "priority",
-        "routine",
-        "exdis",
-        "limdis",
-        "nodis",
-        "stadis",
-        "legat",
-        "rso",
-        "polad",
-        "southcom",
-        "centcom",
-        "eucom",
-        "pacom",
-        "usfor",
-        "usdel",
-        "codel",
-        "cdr",
-        "cjcs",
-        "secdef",
-        "secstate",
-        "amembassy",
-        "amconsul",
-        "usmission",
-        "watchers",
-        "tfcos",
-    ]
-)
-
-
 _TRAILER_RE = re.compile(
     r"^[\s=\-_*]*(?:CABLE ENDS)?[\s=\-_*]*$|^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$"
+    r"|^\s*(?i:NNNN|End\s+(?:of\s+)?(?:Cable\s+)?(?:Text|Message))\s*$"
 )
 
 
@@ -219,7 +35,7 @@ def _signature_span(cable: Cable) -> tuple[int, int] | None:
     # "=====CABLE ENDS=====" is the last short line before it.
     text = cable.text
     end = len(text)
-    for _ in range(4):
+    for _ in range(10):  # the trailer may be several blank lines and an "NNNN"
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end]
         if _TRAILER_RE.match(line):
@@ -274,7 +90,7 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
         if broken and run:
             runs_found.append(run)
             run = []
-        if tok.low in _ROLE_WORDS or (is_title(tok) and not tok.initial):
+        if tok.low in ROLE_WORDS or (is_title(tok) and not tok.initial):
             if run:
                 runs_found.append(run)
             run = []
@@ -332,23 +148,30 @@ def _passing_in(text: str, lo: int, hi: int, lex: Lexicon) -> list[Candidate]:
     places = _place_tokens(toks, lex)
     while i < len(toks):
         tok = toks[i]
-        if tok.start in places or not _passing_name(tok, text, lex):
+        if tok.start in places or not (
+            _passing_name(tok, text, lex) or _opens_full_name(toks, i, text, lex)
+        ):
             i += 1
             continue
         run = [tok]
         j = i + 1
-        # A given name or initial before a surname: "MIGUEL RODRIGUEZ", "N. WILETT".
-        while (
-            j < len(toks)
-            and toks[j].start not in places
-            and _joined(run[-1], toks[j], text)
-            and (
-                _passing_name(toks[j], text, lex)
-                or (_given(run[-1], lex) and lex.last_rank(toks[j].low))
-            )
-        ):
-            run.append(toks[j])
-            j += 1
+        # A given name or initial before a surname: "MIGUEL RODRIGUEZ", "N. WILETT"; a middle
+        # initial between them: "MEGAN L. SELMON".
+        while j < len(toks) and toks[j].start not in places and _joined(run[-1], toks[j], text):
+            nxt = toks[j]
+            if _passing_name(nxt, text, lex) or (_given(run[-1], lex) and lex.last_rank(nxt.low)):
+                run.append(nxt)
+                j += 1
+            elif (
+                nxt.initial
+                and j + 1 < len(toks)
+                and _joined(nxt, toks[j + 1], text)
+                and _passing_name(toks[j + 1], text, lex)
+            ):
+                run.extend(toks[j : j + 2])
+                j += 2
+            else:
+                break
         if i > 0 and toks[i - 1].initial and _joined(toks[i - 1], tok, text):
             run.insert(0, toks[i - 1])
         c = Candidate(run, score=0.8, role="official", seed=True)
@@ -368,6 +191,27 @@ def _place_tokens(toks: list[Token], lex: Lexicon) -> set[int]:
     return out
 
 
+def _opens_full_name(toks: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+    """A given name before a surname (perhaps after an initial), both words the lists know:
+    "JOEL KOPP", "LISA FOX", "NATE MASON" (each too short or too common to count alone)."""
+    tok = toks[i]
+    if i + 1 >= len(toks) or not tok.text.isalpha() or is_title(tok):
+        return False
+    nxt = toks[i + 1]
+    if tok.low in ROUTING_WORDS or lex.common(tok.low) or not _given(tok, lex):
+        return False
+    if nxt.initial and i + 2 < len(toks) and _joined(tok, nxt, text):
+        tok, nxt = nxt, toks[i + 2]  # "ANNA K. BERGSTROM"
+    return (
+        _joined(tok, nxt, text)
+        and nxt.text.isalpha()
+        and nxt.low not in ROUTING_WORDS
+        and not is_title(nxt)
+        and nxt.low not in lex.places
+        and lex.last_rank(nxt.low) != 0
+    )
+
+
 def _given(tok: Token, lex: Lexicon) -> bool:
     """A given name: the word after it is a surname even if it is a word too (GAYLE SMITH)."""
     return 0 < lex.first_rank(tok.low) <= 1000 and tok.low not in lex.places
@@ -377,7 +221,8 @@ def _joined(a: Token, b: Token, text: str) -> bool:
     return text[a.end : b.start] in (" ", ".", ". ")
 
 
-_OFFICE_RE = re.compile(r"^(?:us|hq|am)[a-z]{3,}$")  # USOSCE, HQSOUTHCOM, AMCONSUL
+# USOSCE, HQSOUTHCOM, AMCONSUL (but AMALITO is a name glued to its initial)
+_OFFICE_RE = re.compile(r"^(?:us|hq)[a-z]{3,}$|^am(?:embassy|consul|congen)$")
 
 
 def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
@@ -387,7 +232,7 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
     before = text[max(0, tok.start - 8) : tok.start]
     after = text[tok.end : tok.end + 8]
     in_symbol = before.endswith("/") or after.startswith("/")  # a part of NEA/MAG
-    if low in _ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
+    if low in ROUTING_WORDS or is_title(tok) or tok.initial or not tok.text.isalpha():
         return False
     if low in lex.places or low in lex.demonyms or len(low) < 3:
         return False

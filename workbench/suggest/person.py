@@ -27,15 +27,25 @@ from workbench.suggest.vocab import (
     HYPHEN_ADJECTIVES,
     NOT_NAMES,
     OFFICIAL_TITLES,
+    ORG_HEADS,
     ORG_WORDS,
     PARTICLES,
     PLACE_PREFIXES,
     REGION_NAMES,
     SPEECH_VERBS,
+    TITLE_MODIFIERS,
     TITLES,
 )
 
 THRESHOLD = 0.5
+# "GOH", "GOM", "GOP": cables' abbreviations for the Government of a country.
+_GOVT_RE = re.compile(r"^go[a-z]$")
+# The next word is a field's label: "... Job Title:", "... Date of Birth:".
+_LABEL_AFTER_RE = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+of)?(?:[ \t]+[A-Z][a-z]+)?:")
+# Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
+_LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
+# Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
+_CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
 HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
 # Words that begin Arabic names and are written capitalised: "Abu Qatada", "Abdel Wahid".
 NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
@@ -102,7 +112,7 @@ def is_title(tok: Token) -> bool:
 def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
     """Could this token be a word of a name, judged by its shape and the word lists?"""
     low = tok.low
-    if low in NOT_NAMES or low in lex.demonyms:
+    if low in NOT_NAMES or low in lex.demonyms or _GOVT_RE.match(low):
         return False
     if tok.initial:
         return True
@@ -151,8 +161,17 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         while len(cur) > 1 and (
             _not_name_word(cur[0], lex)
             or (cur[0].low in lex.places and not 0 < lex.first_rank(cur[0].low) <= 300)
+            or cur[0].low in _CONTINENTS
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
+            title = ""
+        if len(cur) > 1 and lex.common(cur[-1].low) and _LABEL_AFTER_RE.match(text, cur[-1].end):
+            cur.pop()  # "Name: Nehad Aboul Komsan Job Title: ...": "Job" opens the next label
+        if len(cur) > 1 and cur[-1].low in _LEADER_NOUNS:
+            cur.pop()  # "Obama Administration": the name, and the noun is evidence
+        k = _leading_place(cur, lex)
+        if k and len(cur) - k >= 2:
+            del cur[:k]
             title = ""
         if cur:
             out.append(Candidate(cur, title=title))
@@ -167,12 +186,18 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         if cur and tok.low in HONORIFICS and tok.cap:
             cur.append(tok)  # "Sharif Shaykh Ahmed": an honorific inside a name is part of it
         elif is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
+            while len(cur) > 1 and cur[-1].low in TITLE_MODIFIERS:
+                cur.pop()  # "Michael Battle Special Envoy": "Special" is the title's
             flush()
             title = tok.low
         elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
         elif (
-            cur and tok.caseless and 0 < lex.last_rank(tok.low) <= 300 and _opens_name(cur[-1], lex)
+            cur
+            and tok.caseless
+            and 0 < lex.last_rank(tok.low) <= 300
+            and lex.zipf(tok.low) < 5.5  # RICE, SMITH; never ON, IN, AND
+            and _opens_name(cur[-1], lex)
         ):
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
         else:
@@ -181,6 +206,14 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         prev = tok
     flush()
     return out
+
+
+def _leading_place(cur: list[Token], lex: Lexicon) -> int:
+    """How many words at the start of ``cur`` name a place of two or three words."""
+    for k in (3, 2):
+        if len(cur) > k and " ".join(t.low for t in cur[:k]) in lex.places:
+            return k
+    return 0
 
 
 def _strong_name(low: str, lex: Lexicon) -> bool:
@@ -254,7 +287,10 @@ def score(
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
         c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"
         return
-    if after is not None and after.low in ORG_WORDS and _adjacent(c.tokens[-1], after, text):
+    if c.tokens[0].low in ORG_HEADS and n >= 2 and not c.title:
+        c.score = 0.0  # "Instituto de Defensa Legal", "Barrio Adentro"
+        return
+    if after is not None and after.low in ORG_WORDS and _touching(c.tokens[-1], after, text):
         c.score = 0.0  # "Julia Taft Fund", "Qadhafi Development Foundation"
         return
 
@@ -293,15 +329,25 @@ def score(
     others_common = [
         t for t in words[1:] if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000
     ]
+    # A very frequent given name that is also a word ("Peter", "Mark", "Will") counts in
+    # mixed-case text when it does not open the sentence and no word after it is English
+    # ("Peter Andre", not "Pan Am").
+    given_word = (
+        fr <= 300
+        and not caseless
+        and not _sentence_start(c.tokens[0], text)
+        and not any(lex.word(t.low) for t in words[1:])
+    )
     if (
         n >= 2
         and fr
         and fr <= 3000
-        and not lex.common(first.low)
+        and (not lex.common(first.low) or given_word)
         and first.low not in lex.demonyms
         and first.low not in lex.places
         and not others_common
         and not (caseless and lex.word(first.low) and not _strong_name(first.low, lex))
+        and not (caseless and len(first.low) <= 2)  # "RS TNK-BP": a code, not a name
     ):
         s = max(s, 0.8)
         strong = True
@@ -338,6 +384,19 @@ def score(
         c.why.append("a speaker" if verb else "a source ('according to')")
     if n == 1 and not c.title and not verb and not according:
         s = max(s, 0.25 if lex.last_rank(first.low) else 0.1)
+        if (
+            after is not None
+            and after.low in _LEADER_NOUNS
+            and _touching(first, after, text)
+            and not caseless
+            and lex.is_name(first.low)
+            and not lex.word(first.low)
+            and first.low not in lex.places
+            and first.low not in lex.demonyms
+            and first.low[:-1] not in lex.places  # "the Qatari government"
+        ):
+            s = 0.6
+            c.why.append(f"a leader's name ('{first.text} {after.text}')")
 
     # Against.
     common = [t for t in words if lex.common(t.low)]
@@ -372,59 +431,10 @@ def _adjacent(a: Token, b: Token, text: str) -> bool:
     return text[a.end : b.start].strip(" \t\n,") == ""
 
 
+def _touching(a: Token, b: Token, text: str) -> bool:
+    """Only spaces between: "Taft Fund", not "Chancellor Darling, Bank of England"."""
+    return text[a.end : b.start].strip(" \t\n") == ""
+
+
 def _sentence_start(tok: Token, text: str) -> bool:
     return _SENTENCE_END_RE.search(text[max(0, tok.start - 12) : tok.start]) is not None
-
-
-STRONG = 0.55  # a candidate this sure may lend its words to later mentions
-
-
-def coreference(
-    found: list[Candidate], tokens: list[Token], text: str, lex: Lexicon
-) -> list[Candidate]:
-    """Later mentions of a found name by one of its words ("Martinez", "MONTILLA")."""
-    keys: dict[str, Candidate] = {}
-    for c in found:
-        if c.score < STRONG or not c.seed:
-            continue
-        words = [
-            t
-            for t in c.tokens
-            if t.low not in PARTICLES and not t.initial and t.low not in HONORIFICS
-        ]
-        parts = words[1:] if len(words) > 1 else words
-        # Arabic names are shortened by the given name too: "Muatassim" for "Muatassim
-        # al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
-        arabic = len(words) > 1 and any(_article_name(t, lex) for t in words)
-        if arabic and not 0 < lex.first_rank(words[0].low) <= 100:
-            parts = words
-        for t in parts:
-            if len(t.low) < 3 or t.low in NOT_NAMES or is_title(t):
-                continue
-            if t.low in lex.places and (len(words) < 2 or t is words[0]):
-                continue  # a surname that is also a town (Pinheiro) only from a full name
-            if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000:
-                continue  # "Government" of "Qatari Government", but "Cooper" stays
-            keys.setdefault(t.low, c)
-            head, dash, rest = t.low.partition("-")
-            if dash and head in ("al", "el") and len(rest) >= 3:
-                keys.setdefault(rest, c)  # "Megrahi" for "al-Megrahi"
-    covered = sorted((c.start, c.end) for c in found)
-    out: list[Candidate] = []
-    for i, tok in enumerate(tokens):
-        src = keys.get(tok.low)
-        if src is None or any(a < tok.end and tok.start < b for a, b in covered):
-            continue
-        if not tok.caseless and not tok.cap:
-            continue
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):
-            continue  # "the West Bank", "Costa Rica"
-        speaks = after is not None and after.low in SPEECH_VERBS
-        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)) and not speaks:
-            continue  # "WEST", or "Rice" opening a sentence: the common word, likely
-        c = Candidate([tok], role=src.role)
-        c.score = 0.7
-        c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")
-        out.append(c)
-    return out

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 
 from workbench.cable.model import Cable
 from workbench.suggest.codes import PRIVACY
+from workbench.suggest.coreference import coreference
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.name_forms import field_names, speakers
-from workbench.suggest.person import THRESHOLD, Candidate, coreference, runs, score
+from workbench.suggest.person import THRESHOLD, Candidate, runs, score
 from workbench.suggest.tokens import Token, tokenize
 
 
@@ -119,6 +120,8 @@ def _merge(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
     out = list(found)
     for c in more:
         clash = [o for o in out if o.start < c.end and c.start < o.end]
+        if any(o.start <= c.start and c.end <= o.end and o.score >= THRESHOLD for o in clash):
+            continue
         if all((c.score, c.end - c.start) > (o.score, o.end - o.start) for o in clash):
             out = [o for o in out if o not in clash]
             out.append(c)

@@ -30,7 +30,8 @@ TITLES = _words(
     coordinator bishop archbishop cardinal pope rev reverend father patriarch rabbi ayatollah
     cleric dean rector ceo founder editor columnist analyst lawyer attorney doctor activist
     businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel staffdel coas mg fm pm
-    dpm pres syg sg dsg usg/sg asg p/m
+    dpm pres syg sg dsg usg/sg asg p/m fonmin formin defmin primin finmin intmin amcit uscit
+    pdas adcm permrep permreps secgen austr dusr
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
@@ -47,6 +48,7 @@ OFFICIAL_TITLES = _words(
     congressman congresswoman deputy mp speaker judge justice prosecutor magistrate
     commissioner envoy king queen prince princess emir amir sultan crown a/s das u/s fm pm
     dpm nsa dni srap codel coas mg president-elect director director-general dg
+    fonmin formin defmin primin finmin intmin pdas adcm permrep permreps
     spokesman spokeswoman spokesperson chairman chairwoman
     """
 )
@@ -86,7 +88,7 @@ ORG_WORDS = _words(
     mosque church cathedral temple port harbor harbour canal dam field fields plant mine
     industries industry holdings enterprises systems technologies motors oil gas energy
     electric airline media press initiative declaration accord agreement treaty protocol
-    convention resolution report memorial museum library gate tower
+    convention resolution report memorial museum library gate tower holding
     """
 )
 
@@ -110,7 +112,7 @@ NOT_NAMES = _words(
     unclassified unclas sensitive but amembassy amconsul secstate washdc usmission
     usdel info action page dob los las les des un eu muslim muslims arab arabs kurd kurds
     shia shiite shiites sunni sunnis jew jews jewish hindu hindus sikh sikhs druze alawite
-    alawites sufi
+    alawites sufi bona fides poloffs emboffs econoffs emboff
     """
 )
 
@@ -147,6 +149,26 @@ ARTICLE_ORGS = _words(
     al-dawa al-manar al-mustaqbal al-watan al-masry al-shorouk al-youm al-akhbar
     al-dustour al-ahali al-wafd al-arab al-riyadh al-jazirah al-hurra al-iraqiya
     al-awsat al-mehwar al-sabah al-rai al-qabas al-anba al-jarida al-watan al-khaleej
+    """
+)
+
+# Words that open the Spanish, Portuguese and French names of bodies, parties, programmes
+# and newspapers ("Instituto de Defensa Legal", "Partido de la U", "Barrio Adentro").
+ORG_HEADS = _words(
+    """
+    instituto partido movimiento frente fundacion fundación asociacion asociación banco
+    universidad ministerio consejo comision comisión colegio empresa grupo sociedad
+    corporacion corporación servicio policia policía fuerzas ejercito ejército armada armee
+    barrio mision misión sendero tribunal juzgado audiencia camara cámara congreso
+    partí parti mouvement institut fondation ministère conseil
+    """
+)
+
+# Words that stand before a title and belong to it, not to the name before it
+# ("Michael Battle Special Envoy", "Daniel Fried Senior Adviser").
+TITLE_MODIFIERS = _words(
+    """
+    special senior acting interim principal former then incoming outgoing new chief crown
     """
 )
 

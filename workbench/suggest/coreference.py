@@ -1,0 +1,81 @@
+"""Later mentions of a name already found: "Martinez" after "Hernan Martinez", "MONTILLA"
+after "Jose Montilla", "Aboul Komsan" after "Nehad Aboul Komsan"."""
+
+from __future__ import annotations
+
+from workbench.suggest.lexicon import Lexicon
+from workbench.suggest.person import (
+    HONORIFICS,
+    Candidate,
+    _adjacent,
+    _article_name,
+    _joins,
+    _sentence_start,
+    is_title,
+)
+from workbench.suggest.tokens import Token
+from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, PARTICLES, SPEECH_VERBS
+
+STRONG = 0.55  # a candidate this sure may lend its words to later mentions
+
+
+def coreference(
+    found: list[Candidate], tokens: list[Token], text: str, lex: Lexicon
+) -> list[Candidate]:
+    """Later mentions of a found name by one of its words ("Martinez", "MONTILLA")."""
+    keys: dict[str, Candidate] = {}
+    for c in found:
+        if c.score < STRONG or not c.seed:
+            continue
+        words = [
+            t
+            for t in c.tokens
+            if t.low not in PARTICLES and not t.initial and t.low not in HONORIFICS
+        ]
+        parts = words[1:] if len(words) > 1 else words
+        # Arabic names are shortened by the given name too: "Muatassim" for "Muatassim
+        # al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
+        arabic = len(words) > 1 and any(_article_name(t, lex) for t in words)
+        if arabic and not 0 < lex.first_rank(words[0].low) <= 100:
+            parts = words
+        for t in parts:
+            if len(t.low) < 3 or t.low in NOT_NAMES or is_title(t):
+                continue
+            if t.low in lex.places and (len(words) < 2 or t is words[0]):
+                continue  # a surname that is also a town (Pinheiro) only from a full name
+            if lex.common(t.low) and not 0 < lex.last_rank(t.low) <= 2000:
+                continue  # "Government" of "Qatari Government", but "Cooper" stays
+            keys.setdefault(t.low, c)
+            head, dash, rest = t.low.partition("-")
+            if dash and head in ("al", "el") and len(rest) >= 3 and rest not in lex.places:
+                keys.setdefault(rest, c)  # "Megrahi" for "al-Megrahi"
+    covered = sorted((c.start, c.end) for c in found)
+    out: list[Candidate] = []
+    for i, tok in enumerate(tokens):
+        src = keys.get(tok.low)
+        if src is None or any(a < tok.end and tok.start < b for a, b in covered):
+            continue
+        # Capitals in mixed-case text are acronyms ("TNK-BP"), whatever a header line made of them.
+        if not tok.caseless and (not tok.cap or tok.upper):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):
+            continue  # "the West Bank", "Costa Rica"
+        speaks = after is not None and after.low in SPEECH_VERBS
+        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)) and not speaks:
+            continue  # "WEST", or "Rice" opening a sentence: the common word, likely
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.why[0].endswith(f"'{' '.join(t.text for t in src.tokens)}'")
+            and tokens[i - 1] is prev.tokens[-1]
+            and _joins(prev.tokens[-1], tok, text)
+            and tok.low != prev.tokens[-1].low
+        ):
+            prev.tokens.append(tok)  # "Aboul Komsan" after "Nehad Aboul Komsan": one mention
+            continue
+        c = Candidate([tok], role=src.role)
+        c.score = 0.7
+        c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")
+        out.append(c)
+    return out
