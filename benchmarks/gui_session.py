@@ -38,7 +38,7 @@ import corpus  # noqa: E402
 from machine import cpu_name as cpu  # noqa: E402  (benchmarks/ is on sys.path when run)
 
 DECISIONS = int(os.environ.get("WB_DECISIONS", "600"))
-CABLES_PER_PART = 60  # more than a session of DECISIONS needs: N keeps finding the next one
+CABLES_PER_PART = max(60, DECISIONS // 8)  # enough for the session: N finds the next one
 
 
 def rss_mb() -> float:
