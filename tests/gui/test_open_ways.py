@@ -60,6 +60,7 @@ def test_first_run_asks_once_and_shows_the_keys(qtbot, monkeypatch, sample_path:
 
     def answer() -> None:
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog))
+        seen["asked"] = dialog.isVisible()  # answered because it appeared
         dialog.name.setText("Ada Reviewer")
         dialog.code_set.setCurrentIndex(dialog.code_set.findData("eo13526"))
         dialog.accept()
@@ -75,7 +76,12 @@ def test_first_run_asks_once_and_shows_the_keys(qtbot, monkeypatch, sample_path:
     win.close()
     s = Settings.load()
     assert not s.first_run and s.reviewer == "Ada Reviewer" and s.code_set == "eo13526"
-    assert seen == {"hint": True, "cable": "07SEOUL219", "reviewer": "Reviewer: Ada Reviewer"}
+    assert seen == {
+        "asked": True,
+        "hint": True,
+        "cable": "07SEOUL219",
+        "reviewer": "Reviewer: Ada Reviewer",
+    }
 
 
 def test_gui_command_takes_a_path_and_a_store() -> None:
