@@ -118,10 +118,13 @@ def test_a_long_session_by_keys_saves_every_decision(  # type: ignore[no-untyped
             expect = Action.RELEASE
             decisions += 1
         assert c.review.decision(r.key).action == expect, (r.key, c.review.decision(r.key))
-        # The list was told (so its views repaint) and shows the decision's sign.
+        # The list was told (so its views repaint) and shows the sign of what the region now
+        # prints (a rule may make a release partial: the recurrence of a redacted name).
         row, cell = _decision_cell(window, r.key)
         assert row in told, (r.key, "the region list was not told of the change")
-        assert cell.startswith(styles.DECISION_SIGNS[expect.value]), (r.key, cell)
+        shown = c.review.effective(r).action
+        assert cell.startswith(styles.DECISION_SIGNS[shown.value]), (r.key, cell)
+        assert shown == expect or (expect == Action.RELEASE and shown == Action.PARTIAL)
     assert decisions >= DECISIONS and len(opened) >= 3 and picked >= 3 and asked >= 3
     all_saved()
     store = open_store(str(store_path))
