@@ -194,3 +194,25 @@ def test_the_window_and_commands_name_the_store_without_secrets(pg_db: PgDatabas
         f"postgresql://127.0.0.1:{pg_db.cluster.port}/{pg_db.name}"
     )
     assert os.environ.get("PGPASSWORD") is None
+
+
+@pytest.mark.parametrize(
+    "sql, words",
+    [
+        ("ALTER TABLE audit DISABLE TRIGGER audit_no_update", "audit_no_update"),
+        ("DROP TRIGGER audit_no_truncate ON audit", "audit_no_truncate"),
+        ("DROP TABLE audit CASCADE", "the table audit"),
+    ],
+    ids=["trigger-disabled", "trigger-dropped", "audit-dropped"],
+)
+def test_a_team_store_without_its_audit_guards_is_refused_on_opening(
+    sample: Cable, pg_db: PgDatabase, sql: str, words: str
+) -> None:
+    """Issue 12: the PostgreSQL equivalent of SQLite's check on opening."""
+    with PgStore(pg_db.url("alice")) as store:
+        store.apply(store.load(sample), commands.release(sample.paragraphs[0]), "alice")
+    with raw(pg_db, "postgres") as conn:
+        conn.execute(sql)
+    with pytest.raises(StoreError, match="damaged") as info:
+        PgStore(pg_db.url("alice"))
+    assert words in str(info.value) and "store check" in str(info.value)

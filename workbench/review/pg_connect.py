@@ -186,6 +186,26 @@ GUARDS = {
 }
 
 
+def guard_problems(conn: Any) -> list[str]:
+    """The audit log's own table and guarding triggers, missing or disabled (one sentence
+    each): checked on every opening of a team store, as SQLite's are (issue 12)."""
+    problems = []
+    if conn.execute("SELECT to_regclass('workbench.audit')").fetchone()[0] is None:
+        problems.append("the table audit (the audit log of who decided what) is missing")
+    present = {
+        name
+        for (name,) in conn.execute(
+            "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'workbench' AND t.tgenabled <> 'D'"
+        )
+    }
+    for name in GUARDS["trigger"]:
+        if name not in present:
+            problems.append(f"the trigger {name} is missing or disabled: the log is unguarded")
+    return problems
+
+
 def check(url: str) -> list[str]:
     """Problems with a PostgreSQL store, one sentence each (empty: all is well)."""
     problems: list[str] = []
@@ -200,17 +220,7 @@ def check(url: str) -> list[str]:
                 f"the schema is at version {row[0] if row else 'none'}, not {SCHEMA_VERSION}: "
                 "run `workbench store init URL` as the database administrator"
             )
-        present = {
-            name
-            for (name,) in conn.execute(
-                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = 'workbench' AND t.tgenabled <> 'D'"
-            )
-        }
-        for name in GUARDS["trigger"]:
-            if name not in present:
-                problems.append(f"the trigger {name} is missing or disabled: the log is unguarded")
+        problems += guard_problems(conn)
         for suffix, name in roles.items():
             if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
                 problems.append(f"the {suffix} role {name} is missing")

@@ -35,7 +35,13 @@ from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import PENDING, Review, ReviewError, text_hash
 from workbench.review.model import review_id as cable_key
-from workbench.review.pg_connect import connect, display, newer_message, role_names
+from workbench.review.pg_connect import (
+    connect,
+    display,
+    guard_problems,
+    newer_message,
+    role_names,
+)
 from workbench.review.pg_schema import SCHEMA_VERSION
 from workbench.review.remap import remap_decisions
 from workbench.review.store import conflict_message
@@ -125,6 +131,15 @@ class PgStore:
                 f"the review store {self.location} has schema {version} and this workbench needs "
                 f"{SCHEMA_VERSION}: a database administrator upgrades it with `workbench store "
                 "init URL`"
+            )
+        # The audit log is the evidence of who decided what: a store that no longer guards
+        # it is refused before anything is read or written (issue 12).
+        problems = guard_problems(self._conn)
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise StoreError(
+                f"the review store {self.location} is damaged: {problems[0]}{more}; stop using "
+                f"it and ask its administrator to run `workbench store check {self.location}`"
             )
 
     @property
