@@ -78,3 +78,31 @@ def test_a_damaged_store_is_one_sentence_naming_it_once(
     qtbot.waitUntil(lambda: bool(window.last_error), timeout=10_000)
     text = _box_says(window, "damaged.sqlite3")
     assert text.lower().count("the review store") <= 1, text
+
+
+def test_the_export_dialog_never_saves_over_the_cable_or_the_store(
+    window: MainWindow, sample_path: Path, tmp_path: Path, store_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from workbench.gui.export_dialog import ExportDialog
+
+    cable = tmp_path / "07SEOUL219.txt"
+    shutil.copy(sample_path, cable)
+    assert window.open_path(cable)
+    window.named_actions["release"].trigger()  # a decision: the store file now exists
+    d = ExportDialog(window.controller.cable, window.controller.review, window.settings, window)
+    qtbot.addWidget(d)
+    d.kind.setCurrentIndex(d.kind.findData("review"))  # a review copy: pending is fine
+    d.preview()
+    qtbot.waitUntil(lambda: d.save_button.isEnabled(), timeout=30_000)
+    before = cable.read_bytes()
+    qtbot.waitUntil(lambda: store_path.exists(), timeout=10_000)
+    for target, words in ((cable, "a cable"), (store_path, "review store")):
+        assert not d.save_to(target)
+        assert words in d.message.text() and target.name in d.message.text(), d.message.text()
+    assert cable.read_bytes() == before
+    assert store_path.read_bytes()[:16] == b"SQLite format 3\x00"
+    # The PDF made is kept: another name saves it without making it again.
+    assert d.save_to(tmp_path / "copy.pdf") and (tmp_path / "copy.pdf").read_bytes()[:5] == b"%PDF-"
+    d.done(0)

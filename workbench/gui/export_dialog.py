@@ -8,6 +8,7 @@ saved, and saving writes a temporary file and renames it, so no half-written PDF
 from __future__ import annotations
 
 import contextlib
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -189,8 +190,12 @@ class ExportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.data = b""
         self.document.close()
-        self.message.setText(f"<span style='color:#b00020'>{message}</span>")
+        self._warn(message)
         self.save_button.setEnabled(False)
+
+    def _warn(self, message: str) -> None:
+        # Escaped: a file name or cable text may hold "<" (a label would read it as markup).
+        self.message.setText(f"<span style='color:#b00020'>{html.escape(message)}</span>")
 
     def suggested_name(self) -> str:
         kind = self.kind.currentData()
@@ -219,7 +224,9 @@ class ExportDialog(QDialog):
         try:
             publish.write(self.kind.currentData(), path, self.data)
         except ExportError as exc:
-            self._failed(str(exc))
+            # Only that file name is refused (the cable itself, the store, a full disk): the
+            # PDF made is still good, to be saved under another name.
+            self._warn(str(exc))
             return False
         self.message.setText(f"Saved {path}")
         # The case number and authority are what the next export most likely needs too.
