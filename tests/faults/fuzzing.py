@@ -585,6 +585,40 @@ def _store_backup(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[s
     return ["store", "backup", out, "--store", draw(input_path(f, "store"))], [out]
 
 
+def _review_qc(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], list[str]]:
+    store = draw(input_path(f, "store"))
+    step = draw(st.sampled_from(["submit", "approve", "return", "status", "nope", ""]))
+    cable = draw(st.one_of(input_path(f, "cable"), st.sampled_from(["07SEOUL219", "\u202e"])))
+    args = ["review", "qc", step, cable, "--store", store, "--reviewer", "Q. Reviewer"]
+    args += _opt(draw, ["--note", draw(st.text(max_size=20))])
+    return args, [store]
+
+
+def _suggest(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], list[str]]:
+    paths = draw(st.lists(input_path(f, "cable"), min_size=1, max_size=2))
+    args = ["suggest", *paths, "--jobs", "1"]
+    args += _opt(
+        draw,
+        ["--format", "table"],
+        ["--kinds", draw(st.sampled_from(["names", "contacts", "nope", ","]))],
+        ["--store", draw(input_path(f, "store"))],
+        ["--code-set", draw(st.sampled_from(["foia", "nope", ""]))],
+    )
+    return args, []
+
+
+def _store_copy(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], list[str]]:
+    out = draw(output_path(f, ".sqlite3", disk))
+    return ["store", "copy", draw(input_path(f, "store")), out], [out]
+
+
+def _store_policy(draw: st.DrawFn, f: Folder, disk: Path | None) -> tuple[list[str], list[str]]:
+    store = draw(input_path(f, "store"))
+    args = ["store", "policy", "--store", store, "--reviewer", "A. Admin"]
+    change = _opt(draw, ["--require-qc"], ["--no-require-qc"])
+    return args + change, [store] if change else []
+
+
 COMMANDS = [
     Command("parse", _parse, stdin=True),
     Command("check", _check),
@@ -600,6 +634,10 @@ COMMANDS = [
     Command("index", _index),
     Command("store check", _store_check),
     Command("store backup", _store_backup),
+    Command("store copy", _store_copy),
+    Command("store policy", _store_policy),
+    Command("review qc", _review_qc),
+    Command("suggest", _suggest),
 ]
 
 

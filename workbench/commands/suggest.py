@@ -106,37 +106,44 @@ def run(args: argparse.Namespace) -> int:
         context = CliContext.open(args.store, args.case, args.code_set, kinds)
     except ContextError as exc:
         return fail(str(exc))
-    paths = [str(p) for p in iter_cable_paths(args.paths)]
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    out = sys.stdout
-    errors = 0
+    try:
+        paths = [str(p) for p in iter_cable_paths(args.paths)]
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        out = sys.stdout
+        errors = 0
 
-    def emit(result: tuple[dict[str, Any] | None, str | None]) -> None:
-        nonlocal errors
-        obj, error = result
-        if error is not None:
-            fail(error, 1)
-            errors += 1
-            return
-        assert obj is not None
-        if args.format == "jsonl":
-            # ASCII-escaped so that no U+2028 in a cable can split a JSONL line.
-            out.write(json.dumps(obj) + "\n")
+        def emit(result: tuple[dict[str, Any] | None, str | None]) -> None:
+            nonlocal errors
+            obj, error = result
+            if error is not None:
+                fail(error, 1)
+                errors += 1
+                return
+            assert obj is not None
+            if args.format == "jsonl":
+                # ASCII-escaped so that no U+2028 in a cable can split a JSONL line.
+                out.write(json.dumps(obj) + "\n")
+            else:
+                out.write(_table(obj))
+
+        if jobs > 1 and len(paths) >= _PARALLEL_FROM:
+            ctx = multiprocessing.get_context("fork")
+            workers = min(jobs, len(paths) // _CHUNK + 1)
+            with ctx.Pool(workers, initializer=_init, initargs=(context, kinds)) as pool:
+                # imap keeps input order: the output is the same whatever the number of workers.
+                for r in pool.imap(_one, paths, chunksize=_CHUNK):
+                    emit(r)
         else:
-            out.write(_table(obj))
-
-    if jobs > 1 and len(paths) >= _PARALLEL_FROM:
-        ctx = multiprocessing.get_context("fork")
-        workers = min(jobs, len(paths) // _CHUNK + 1)
-        with ctx.Pool(workers, initializer=_init, initargs=(context, kinds)) as pool:
-            # imap keeps input order: the output is the same whatever the number of workers.
-            for r in pool.imap(_one, paths, chunksize=_CHUNK):
-                emit(r)
-    else:
-        _init(context, kinds)
-        for p in paths:
-            emit(_one(p))
-    return 1 if errors else 0
+            _init(context, kinds)
+            for p in paths:
+                emit(_one(p))
+        return 1 if errors else 0
+    finally:
+        # The store was only read (rejected suggestions): closed, so a store in WAL mode is
+        # left as it was found, without -wal and -shm files beside it.
+        store = getattr(context.base, "store", None)
+        if store is not None:
+            store.close()
 
 
 def _table(obj: dict[str, Any]) -> str:
