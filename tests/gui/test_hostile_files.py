@@ -106,3 +106,45 @@ def test_the_export_dialog_never_saves_over_the_cable_or_the_store(
     # The PDF made is kept: another name saves it without making it again.
     assert d.save_to(tmp_path / "copy.pdf") and (tmp_path / "copy.pdf").read_bytes()[:5] == b"%PDF-"
     d.done(0)
+
+
+@pytest.mark.parametrize(
+    "signum, code", [(2, 130), (15, 143), (1, 129)], ids=["INT", "TERM", "HUP"]
+)
+def test_ctrl_c_and_stop_signals_close_the_window(
+    sample_path: Path, tmp_path: Path, signum: int, code: int
+) -> None:
+    """Ctrl-C in the terminal was ignored by the window; SIGTERM killed it mid-whatever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from workbench.settings import Settings
+
+    Settings(reviewer="Test Reviewer").save()  # no first-run questions
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "gui",
+            str(sample_path),
+            "--store",
+            str(tmp_path / "s.sqlite3"),
+        ],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a Ctrl-C of the test run is not sent to it
+    )
+    try:
+        time.sleep(3)  # the window is up
+        p.send_signal(signal.Signals(signum))
+        assert p.wait(timeout=20) == code
+        assert "Traceback" not in (p.stderr.read() if p.stderr else "")
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()

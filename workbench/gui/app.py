@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -37,9 +39,47 @@ def run(path: str | Path | None, store: str | None = None) -> int:
     """Open the window on ``path`` (a cable or folder) and run the event loop."""
     app = application()
     window = start(path, store)
-    code = app.exec()
+    restore = _close_on_stop_signals(app)
+    try:
+        code = app.exec()
+    finally:
+        restore()
     window.deleteLater()
     return code
+
+
+def _close_on_stop_signals(app: QApplication) -> Callable[[], None]:
+    """Ctrl-C in the terminal, SIGTERM (a logout, ``kill``) and SIGHUP close the windows as
+    their close button does (pending store writes finish), instead of being ignored (Ctrl-C:
+    Qt's event loop never lets Python run its handler) or killing the window mid-write.
+
+    The handler only schedules the closing: it may run in the middle of Python code (a file
+    being written), which finishes first. A timer wakes the interpreter so that it runs."""
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    before = {s: signal.getsignal(s) for s in stops}
+
+    def stop(signum: int, frame: object) -> None:
+        code = 130 if signum == signal.SIGINT else 128 + signum
+
+        def close() -> None:
+            app.closeAllWindows()
+            app.exit(code)
+
+        QTimer.singleShot(0, close)
+
+    for s in stops:
+        if before[s] != signal.SIG_IGN:  # `nohup` asked for SIGHUP to be ignored
+            signal.signal(s, stop)
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(200)
+
+    def restore() -> None:
+        waker.stop()
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+    return restore
 
 
 def start(path: str | Path | None, store: str | None = None) -> MainWindow:
