@@ -1,4 +1,5 @@
-"""The bundle's entry point: the same ``main`` as the ``workbench`` console script."""
+"""The bundle's entry point: the same ``main`` as the ``workbench`` console script
+(``workbench.launch``: Ctrl-C while the program loads is exit 130, not a traceback)."""
 
 import multiprocessing
 
@@ -8,6 +9,6 @@ import multiprocessing
 # worker instead of the workbench's command line. It must come before anything else.
 multiprocessing.freeze_support()
 
-from workbench.cli import main  # noqa: E402
+from workbench.launch import main  # noqa: E402
 
 raise SystemExit(main())

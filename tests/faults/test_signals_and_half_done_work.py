@@ -132,9 +132,30 @@ def test_kill_9_of_check_leaves_no_worker(tmp_path: Path) -> None:
     assert not any(_alive(w) for w in workers)
 
 
-def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path) -> None:
-    for delay in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6):
-        proc = _start(["check", str(SAMPLE)])
+@pytest.mark.parametrize("how", ["python -m workbench", "console script"])
+def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path, how: str) -> None:
+    # The console script as pip writes it for the entry point in pyproject.toml (the
+    # `workbench` users run: it once imported workbench.cli outside any handler).
+    script = tmp_path / "workbench"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nfrom workbench.launch import main\nsys.exit(main())\n"
+    )
+    script.chmod(0o755)
+    delays = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6]
+    if how == "console script":  # densely where the program's own imports run
+        delays = [i / 100 for i in range(3, 25)]
+    for delay in delays:
+        if how == "console script":
+            proc = subprocess.Popen(
+                [str(script), "check", str(SAMPLE)],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+        else:
+            proc = _start(["check", str(SAMPLE)])
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=30)

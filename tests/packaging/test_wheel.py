@@ -46,8 +46,8 @@ def test_wheel_has_scripts_and_resources(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "[console_scripts]\nworkbench = workbench.cli:main" in text
-    assert "[gui_scripts]\nworkbench-gui = workbench.cli:gui_main" in text
+    assert "[console_scripts]\nworkbench = workbench.launch:main" in text
+    assert "[gui_scripts]\nworkbench-gui = workbench.launch:gui_main" in text
     data = [n.split(".data/data/", 1)[1] for n in names if ".data/data/" in n]
     assert "share/declassification-workbench/resources/samples/07SEOUL219.txt" in data
     assert any(n.startswith("share/applications/") and n.endswith(".desktop") for n in data)

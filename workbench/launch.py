@@ -1,0 +1,35 @@
+"""The entry points of the installed commands (``workbench``, ``workbench-gui``) and of
+``python -m workbench``: everything the workbench loads is loaded here, inside a handler.
+
+A Ctrl-C pressed while Python is still loading the program used to end in a traceback (the
+console script imported ``workbench.cli`` outside any handler), or worse: orjson segfaults
+when a KeyboardInterrupt is raised inside its module set-up, so it is loaded with Ctrl-C
+held, and a Ctrl-C pressed meanwhile arrives afterwards as exit 130. Only this module and the
+package's ``__init__`` (one constant) load before the handler; the interpreter's own start-up
+(``site``, the first tens of milliseconds) is out of any program's reach.
+"""
+
+from __future__ import annotations
+
+
+def main() -> int:
+    """``workbench [COMMAND ...]``."""
+    return _launch(gui=False)
+
+
+def gui_main() -> int:
+    """``workbench-gui``: the window, whatever else is asked."""
+    return _launch(gui=True)
+
+
+def _launch(gui: bool) -> int:
+    try:
+        from workbench.safeio.signals import held
+
+        with held():
+            import orjson  # noqa: F401
+
+        from workbench import cli
+    except KeyboardInterrupt:  # Ctrl-C while Python was still loading the workbench
+        return 130
+    return cli.gui_main() if gui else cli.main()
