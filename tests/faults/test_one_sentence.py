@@ -186,8 +186,10 @@ def test_a_store_row_with_invalid_json(case: Case) -> None:
         ["review", "show", case.cable, "--store", case.store],
         ["export", case.cable, "--store", case.store, "--out", case.folder / "o.pdf"],
         ["review", "export", case.cable, "--store", case.store],
+        ["store", "copy", case.store, case.folder / "copy.sqlite3"],  # found by the campaign
     ):
         refused(wb(*args), str(case.store))
+    assert not (case.folder / "copy.sqlite3").exists()
 
 
 def test_an_unexpected_error_becomes_a_sentence_and_a_crash_report(

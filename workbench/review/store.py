@@ -469,6 +469,8 @@ class SqliteStore:
         self._db.execute("BEGIN")  # one consistent snapshot
         try:
             return store_dump.read_sqlite(self._db)
+        except ValueError as exc:  # a row's JSON that cannot be read: the store is damaged
+            raise StoreError(damaged(self.path, f"a row cannot be read: {exc}")) from None
         finally:
             self._db.execute("COMMIT")
 
