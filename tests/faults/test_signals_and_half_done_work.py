@@ -29,6 +29,14 @@ def _archive(folder: Path, n: int, distinct: bool = False) -> Path:
     return folder
 
 
+def _default_signals() -> None:
+    """As from a terminal: a test run started in the background (SIGINT ignored) or under
+    nohup (SIGHUP ignored) passes that on, and the workbench rightly keeps an ignored signal
+    ignored, so a test of what a signal does would see the command finish instead."""
+    for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, signal.SIG_DFL)
+
+
 def _start(args: list[str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "workbench", *args],
@@ -37,6 +45,7 @@ def _start(args: list[str]) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_default_signals,
     )
 
 
@@ -153,6 +162,7 @@ def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path, how: str) -> None:
                 stderr=subprocess.PIPE,
                 text=True,
                 start_new_session=True,
+                preexec_fn=_default_signals,
             )
         else:
             proc = _start(["check", str(SAMPLE)])
