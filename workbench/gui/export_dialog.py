@@ -195,7 +195,9 @@ class ExportDialog(QDialog):
 
     def _warn(self, message: str) -> None:
         # Escaped: a file name or cable text may hold "<" (a label would read it as markup).
-        self.message.setText(f"<span style='color:#b00020'>{html.escape(message)}</span>")
+        self.message.setText(
+            f"<span style='color:#b00020'>{html.escape(message, quote=False)}</span>"
+        )
 
     def suggested_name(self) -> str:
         kind = self.kind.currentData()
