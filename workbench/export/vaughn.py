@@ -22,6 +22,7 @@ from workbench.export.prepare import (
     withheld_in_full,
     withholdings_for_export,
 )
+from workbench.export.reflow import BOX_WIDTHS
 from workbench.export.release import released_subject
 from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import Review, Withholding
@@ -89,6 +90,7 @@ def rows_for(
     disposition = "withheld in full" if full else "released in part"
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
     keys = {p.index: p.key for p in cable.paragraphs}
+    drawn = _drawn(cable, withheld)
     rows = []
     for w in raw:
         rows.append(
@@ -97,7 +99,7 @@ def rows_for(
                 date=day,
                 subject=subject,
                 paragraph=keys.get(w.paragraph, "") if w.paragraph is not None else "header",
-                withheld=_extent(cable, w),
+                withheld=_extent(w, drawn),
                 disposition=disposition,
                 codes=", ".join(w.codes),
                 descriptions="; ".join(
@@ -109,15 +111,50 @@ def rows_for(
     return rows
 
 
-def _extent(cable: Cable, w: Withholding) -> str:
-    """How much was withheld, in words a requester can weigh (never the words themselves)."""
-    n = len(cable.text[w.start : w.end].split())
-    count = f"{n} word" + ("" if n == 1 else "s")
+def _drawn(cable: Cable, withheld: Sequence[Withholding]) -> list[tuple[int, int, str]]:
+    """What the release draws for each withheld piece: (start, end, shape), the shape in
+    the PDF's own buckets (a box's width bucket, a block's height in rows)."""
+    from workbench.export.reflow import Bar, Box, reflow
+
+    boxes: dict[int, int] = {}
+    bars: dict[int, int] = {}
+    for row in reflow(cable.text, withheld):
+        for item in row.items:
+            if isinstance(item, Box):
+                boxes[id(item.withheld)] = item.width
+            elif isinstance(item, Bar):
+                bars[id(item.withheld)] = bars.get(id(item.withheld), 0) + 1
+    out = []
+    for w in withheld:
+        if id(w) in bars:
+            n = bars[id(w)]
+            shape = f"block of {n} row" + ("" if n == 1 else "s")
+        elif id(w) in boxes:
+            width = boxes[id(w)]
+            low = next((b for b in reversed(BOX_WIDTHS) if b < width), 0) + 1
+            shape = f"box for {low}-{width} characters"
+        else:
+            continue
+        out.append((w.start, w.end, shape))
+    return out
+
+
+def _extent(w: Withholding, drawn: Sequence[tuple[int, int, str]]) -> str:
+    """What was withheld, told no more precisely than the release shows it: the kind of text
+    and the bucket of the box or block drawn over it (never its length, never its words)."""
+    shape = next((sh for s, e, sh in drawn if s <= w.start < e), "")
+    shown = f" ({shape})" if shape else ""
+    if w.repeats:
+        return f"repeat of text withheld in {w.repeats}{shown}"
     if w.kind == "paragraph":
-        return f"paragraph in full ({count})"
+        return f"paragraph in full{shown}"
     if w.kind == "field":
-        return FIELD_NAMES.get(w.field or "", w.field or "header field")
-    return f"part of paragraph ({count})"
+        return FIELD_NAMES.get(w.field or "", w.field or "header field") + shown
+    if w.kind == "region":
+        return f"line outside the paragraphs{shown}"
+    if w.field:
+        return "part of the " + FIELD_NAMES.get(w.field, w.field) + shown
+    return f"part of paragraph{shown}"
 
 
 def to_csv(rows: Iterable[Row]) -> bytes:

@@ -182,6 +182,7 @@ def verify(
         [w for c in found.chunks if c.font == REGULAR for w in words(c.text)],
         report,
     )
+    _check_repeats(review, found, stamps, report)
     printed = {t for c in found.chunks if c.font == BOLD for t in words(c.text)}
     from workbench.export.codes import label
 
@@ -189,6 +190,45 @@ def verify(
         if not set(words(label(codes))) <= printed:
             report.missing.append(f"the codes {label(codes)} are not printed on any box")
     return report
+
+
+def _check_repeats(review: Review, found: Extracted, stamps: set[str], report: Report) -> None:
+    """Withheld text printed again elsewhere (the ``recurrences`` rule's business): each text
+    the reviewer withheld, and each part of a withheld name, looked for as whole words in every
+    piece of the cable's text and every line PDFium reads, folded as ``find`` folds (case,
+    Unicode form, white space, hyphens). Unless the reviewer switched the rule off for this
+    cable, any such text is a leak."""
+    from workbench.review.recurrences import RULE, sources
+
+    if RULE in review.rules_off:
+        return
+    needles: dict[str, str] = {}
+    for src in sources(review):
+        for term in src.terms:
+            needle = _fold(term)
+            if needle:
+                needles.setdefault(needle, src.label)
+    if not needles:
+        return
+    places = [(f"page {c.page}", c.text, False) for c in found.chunks if c.font == REGULAR]
+    for number, page in enumerate(found.other_pages, 1):
+        # PDFium reads the stamps too: stamp words alone are the stamp's.
+        places += [(f"page {number} (PDFium)", line, True) for line in page.splitlines()]
+    for where, text, stamped in places:
+        folded = _fold(text)
+        for needle, label in needles.items():
+            if needle not in folded or (stamped and set(words(needle)) <= stamps):
+                continue
+            if re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", folded):
+                msg = f"{where} prints '{needle}', a repeat of text withheld in {label}"
+                if msg not in report.leaks:
+                    report.leaks.append(msg)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub("[-\u2010\u2011\u2012\u2013\u00ad]", "", text)
+    return " ".join(text.split())
 
 
 def _check_metadata(cable, review, found, allowed, stamps, options, flag) -> None:  # type: ignore[no-untyped-def]

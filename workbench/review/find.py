@@ -11,6 +11,7 @@ transaction) that only adds spans: a pending region stays pending.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -231,10 +232,19 @@ def find_text(
             plain.append((pos, pos + len(want)))
             pos = hay.find(want, pos + len(want), hi)
         return plain
-    found: set[tuple[int, int]] = set()
     # Once through page-break lines (a name split by one), once with them (a name in one).
-    for skip in (True, False):
-        folded, starts, ends = _folded(text, lo, hi, match_case, skip)
+    views = [_folded(text, lo, hi, match_case, skip) for skip in (True, False)]
+    return _search(text, views, needle, lo, hi, whole_word)
+
+
+_View = tuple[str, list[int], list[int]]
+
+
+def _search(
+    text: str, views: Sequence[_View], needle: str, lo: int, hi: int, whole_word: bool
+) -> list[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    for folded, starts, ends in views:
         pos = folded.find(needle)
         while pos != -1:
             s, e = starts[pos], ends[pos + len(needle) - 1]
@@ -249,6 +259,23 @@ def find_text(
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _whole_views(text: str) -> tuple[_View, _View]:
+    return (_folded(text, 0, len(text), False), _folded(text, 0, len(text), False, False))
+
+
+def find_everywhere(text: str, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`find_text` of each term over all of ``text``, ignoring case, whole words only.
+    The text is folded once for every term (the ``recurrences`` rule searches many, each time
+    a decision changes)."""
+    views = _whole_views(text)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for term in dict.fromkeys(terms):
+        needle = _fold_term(term, False)
+        out[term] = _search(text, views, needle, 0, len(text), True) if needle else []
     return out
 
 

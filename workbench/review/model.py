@@ -112,7 +112,8 @@ class Withholding:
     ``kind`` is ``paragraph`` (a paragraph's body after its label), ``field`` (a header
     field), ``region`` (any other region: passing lines, unparsed text...) or ``span``.
     ``paragraph`` is the paragraph's index, ``field`` the header field's name, ``region``
-    the region's key.
+    the region's key. ``repeats`` is set on a span the ``recurrences`` rule withholds: the
+    regions whose withheld text it repeats (``Subject``, ``paragraph 2``).
     """
 
     kind: str
@@ -123,6 +124,7 @@ class Withholding:
     paragraph: int | None = None
     field: str | None = None
     region: str | None = None
+    repeats: str | None = None
 
 
 def merge_spans(spans: list[Redaction]) -> tuple[Redaction, ...]:
@@ -185,6 +187,10 @@ class Review:
     # Who made the decisions, from the store's audit log (a release's "By:"); empty when the
     # review came from a decisions file.
     deciders: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # The recurrences rule's spans, for the decisions and rules they were found for.
+    _recurring: tuple[object, dict[str, tuple[Redaction, ...]]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def for_cable(cls, cable: Cable) -> Review:
@@ -213,9 +219,41 @@ class Review:
         return self.decisions.get(region_key(key), PENDING)
 
     def effective(self, key: str | Paragraph | Region | int) -> Effective:
-        """What a release does with the region: the reviewer's decision, else a rule's."""
+        """What a release does with the region: the reviewer's decision, else a rule's; and
+        where withheld text recurs in a region a release prints, the ``recurrences`` rule
+        withholds it there too (the region is then released in part, by that rule)."""
+        region = key if isinstance(key, Region) else self.region(key)
+        e = self._effective(region, 0)
+        if e.action not in (Action.RELEASE, Action.PARTIAL):
+            return e
+        spans = self.recurrences().get(region.key)
+        if not spans:
+            return e
+        from workbench.review.recurrences import RULE
+
+        merged = merge_spans([*e.decision.spans, *spans])
+        return Effective(Decision(Action.PARTIAL, (), e.decision.comment, merged), f"rule:{RULE}")
+
+    def base_effective(self, key: str | Paragraph | Region | int) -> Effective:
+        """:meth:`effective` before the ``recurrences`` rule (which is worked out from it)."""
         region = key if isinstance(key, Region) else self.region(key)
         return self._effective(region, 0)
+
+    def recurrences(self) -> dict[str, tuple[Redaction, ...]]:
+        """Per region key, the spans the ``recurrences`` rule withholds there (computed once
+        for each state of the decisions)."""
+        from workbench.review.recurrences import RULE, find_recurrences
+
+        if RULE in self.rules_off:
+            return {}
+        state = (tuple(self.decisions.items()), frozenset(self.rules_off))
+        if self._recurring is not None and self._recurring[0] == state:
+            return self._recurring[1]
+        self._recurring = (state, {})  # while it is worked out (and should it recur), nothing
+        base = {r.key: self._effective(r, 0).decision for r in self.regions()}
+        found = find_recurrences(self, base)
+        self._recurring = (state, found)
+        return found
 
     def _effective(self, region: Region, depth: int) -> Effective:
         own = self.decisions.get(region.key, PENDING)
@@ -321,6 +359,7 @@ class Review:
         """
         self.check_cable(cable)
         out: list[Withholding] = []
+        recurring = self.recurrences()
         for r in self.regions():
             e = self._effective(r, 0)
             d = e.decision
@@ -336,11 +375,18 @@ class Review:
                 out.append(
                     Withholding("span", s.start, s.end, s.codes, s.comment, para, name, r.key)
                 )
-        from workbench.review.repeats import pending_origin, repeated_fields
+            if d.action in (Action.RELEASE, Action.PARTIAL):
+                for s in recurring.get(r.key, ()):
+                    what = s.comment.removeprefix("repeats text withheld in ")
+                    out.append(
+                        Withholding(
+                            "span", s.start, s.end, s.codes, s.comment, para, name, r.key, what
+                        )
+                    )
+        from workbench.review.repeats import pending_origin
 
         if allow_pending:
             out.extend(pending_origin(self))
-        out.extend(repeated_fields(self, out))
         out.sort(key=lambda w: (w.start, w.end))
         return out
 

@@ -8,15 +8,14 @@ Repeated header lines a rule recognises follow their original (``repeat`` region
   and the reference ID itself. While the FM line is not released, the rules do not release
   those lines either: they are withheld with the FM line's codes, and the release is not named
   by its ID (``export.prepare.release_name``).
-* A withheld field's text repeated anywhere else (a subject in a later section's header that
-  the reader left inside a paragraph, a classifier's name or a signature in unparsed text) is
-  withheld there too, as a span with the field's codes.
+* Any withheld text repeated anywhere else (a subject in a later section's header that the
+  reader left inside a paragraph, a name used again) is the ``recurrences`` rule's
+  (``recurrences.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from workbench.review.model import (
     PENDING_CODE,
@@ -51,7 +50,7 @@ def origin_rule(review: Review, region: Region) -> Effective | None:
     origin = review.partition.get("from")
     if origin is None:
         return None
-    o = review.effective(origin)
+    o = review.base_effective(origin)
     # While the FM line is undecided the rule stands (the review is not finished, and a
     # release refuses it or withholds these lines too: see ``pending_origin``).
     if o.action in (Action.RELEASE, Action.PENDING) and not o.decision.spans:
@@ -74,12 +73,12 @@ def names_post(review: Review, region: Region, origin: Region) -> bool:
 def pending_origin(review: Review) -> list[Withholding]:
     """With --allow-pending and the FM line undecided: the lines naming the post, withheld."""
     origin = review.partition.get("from")
-    if origin is None or review.effective(origin).action != Action.PENDING:
+    if origin is None or review.base_effective(origin).action != Action.PENDING:
         return []
     out = []
     for r in review.regions():
         if r.key != origin.key and names_post(review, r, origin):
-            e = review.effective(r)
+            e = review.base_effective(r)
             if e.action == Action.RELEASE and e.by.startswith("rule:") and r.end > r.body_start:
                 out.append(
                     Withholding("region", r.body_start, r.end, (PENDING_CODE,), region=r.key)
@@ -98,47 +97,3 @@ def post_words(fm: str) -> list[str]:
     """The post's name in an FM line: ``AMEMBASSY SEOUL`` -> ``["SEOUL"]``."""
     words = [w for w in re.findall(r"[A-Z][A-Z'\-]+", fm.upper()) if w not in _NOT_POST]
     return [w for w in words if len(w) >= 3]
-
-
-def repeated_fields(review: Review, withheld: Sequence[Withholding]) -> list[Withholding]:
-    """Spans that repeat a withheld header field's text elsewhere in released text."""
-    from workbench.review.find import find_text
-
-    text = review.partition.text
-    if not text:
-        return []
-    covered = sorted((w.start, w.end) for w in withheld)
-    folded = text.casefold()
-    out: list[Withholding] = []
-    for kind in _FIELD_KINDS:
-        region = review.partition.get(kind)
-        if region is None:
-            continue
-        d = review.effective(region).decision
-        if d.action == Action.WITHHOLD:
-            phrases = [(review.partition.body(region), d.codes)]
-        elif d.spans:
-            phrases = [(text[s.start : s.end], s.codes) for s in d.spans]
-        else:
-            continue
-        for phrase, codes in phrases:
-            phrase = " ".join(phrase.split())
-            if len(phrase) < _MIN_PHRASE or not re.search(r"[^\W\d_]{3}", phrase):
-                continue
-            first = phrase.split()[0].casefold()
-            if folded.count(first) < 2:
-                continue  # only the field itself: nothing repeats it
-            for s, e in find_text(text, phrase, whole_word=True):
-                if region.body_start <= s < region.end or _inside(covered, s, e):
-                    continue
-                out.append(
-                    Withholding("span", s, e, codes, f"repeats the withheld {kind}", region=kind)
-                )
-    return out
-
-
-def _inside(covered: list[tuple[int, int]], s: int, e: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_right(covered, (s, float("inf"))) - 1
-    return i >= 0 and covered[i][0] <= s and e <= covered[i][1]

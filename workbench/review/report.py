@@ -65,10 +65,14 @@ def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) ->
         else:
             word = "partial   " if d.action == Action.PARTIAL else "PENDING   "
             extra = f" {len(d.spans)} redacted:" if d.spans else ""
-            lines.append(f"{head}{word}{extra}".rstrip())
+            lines.append(f"{head}{word}{extra}".rstrip() + by)
             for s in d.spans:
                 text = _snippet(cable.text[s.start : s.end])
-                lines.append(f"  {'':<{width}}   {s.start}-{s.end} {text!r} {', '.join(s.codes)}")
+                # A span the recurrences rule added says which withheld text it repeats.
+                why = f" ({s.comment})" if s.comment.startswith("repeats text withheld") else ""
+                lines.append(
+                    f"  {'':<{width}}   {s.start}-{s.end} {text!r} {', '.join(s.codes)}{why}"
+                )
         if d.comment:
             lines.append(f"  {'':<{width}}   comment: {d.comment}")
     return "\n".join(lines) + "\n"

@@ -46,6 +46,14 @@ RULES: dict[str, Rule] = {
             "repeats",
             ("repeat",),
         ),
+        # Decides no region of its own (no kinds): it withholds spans inside regions that a
+        # reviewer or another rule released (``recurrences.py``).
+        Rule(
+            "recurrences",
+            "Withheld text is withheld wherever the cable repeats it (a subject in a later "
+            "header, a name in another sentence), with the same codes",
+            (),
+        ),
     )
 }
 RULE_OF_KIND: dict[str, Rule] = {kind: r for r in RULES.values() for kind in r.kinds}

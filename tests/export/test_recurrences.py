@@ -1,0 +1,119 @@
+"""Withheld text that recurs elsewhere in the cable is withheld there too (red-team findings 1
+and 5, /work/coord/attack-release.md): read back with poppler, on the cables of the report.
+
+Each of these printed the withheld text on the code before the ``recurrences`` rule.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import corpus
+import pytest
+from export_helpers import OPTIONS, release_rest
+
+from workbench.cable import Cable, read_cable
+from workbench.export.pdf_read import extract
+from workbench.export.release import render_release
+from workbench.export.vaughn import rows_for
+from workbench.export.verify import verify
+from workbench.review import Review, commands
+from workbench.review.report import show_review
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+CODES = ["(b)(6)"]
+
+
+def poppler(pdf: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(out.stdout.decode("utf-8").split())
+
+
+def corpus_cable(name: str) -> Cable:
+    path = corpus.CORPUS / "cables" / name
+    if not path.is_file():
+        pytest.skip("../shared/corpus is absent")
+    return read_cable(path)
+
+
+def redact_first(  # after release_rest, which replaces decisions whole (spans too)
+    cable: Cable, review: Review, text: str, after: int = 0
+) -> int:
+    i = cable.text.index(text, after)
+    commands.redact(cable, review, i, i + len(text), CODES).apply(review)
+    return i
+
+
+def test_caracas_subject_copy_in_a_duplicated_header_is_withheld() -> None:
+    cable = corpus_cable("06CARACAS3688.txt")
+    review = Review.for_cable(cable)
+    commands.withhold("subject", ["(b)(1)", "1.4(d)"]).apply(review)
+    release_rest(review)
+    assert review.effective("unparsed:1").by == "rule:recurrences"
+    text = poppler(render_release(cable, review, OPTIONS))
+    assert "ECUADORIAN" not in text and "CORREA'S VISIT" not in text
+    assert "POLEMICS" not in text  # the copy's tail, past where the truncated subject ends
+    assert "PROTOCOL" not in text
+    assert "Correa" in text  # the name in other words stays released
+    shown = show_review(review, cable)
+    assert re.search(r"unparsed:1\]\s+partial .*\(rule: recurrences\)", shown)
+
+
+def test_harare_passing_names_repeated_inside_paragraphs_are_withheld() -> None:
+    cable = corpus_cable("00HARARE6677.txt")
+    review = Review.for_cable(cable)
+    start = review.region("passing:1").start
+    release_rest(review)
+    for name in ("GAYLE SMITH", "CHARLES GURNEY", "BISA WILLIAMS"):
+        redact_first(cable, review, name, start)
+    assert review.effective("p5").by == "rule:recurrences"
+    assert review.effective("p9").by == "rule:recurrences"
+    pdf = render_release(cable, review, OPTIONS)
+    text = poppler(pdf)
+    for word in ("GAYLE", "SMITH", "GURNEY", "BISA", "WILLIAMS"):
+        assert word not in text
+    rows = [r for r in rows_for(cable, review) if "repeat" in r.withheld]
+    assert len(rows) >= 6  # three names, twice each (sections 2 and 3)
+    assert all(r.codes == "(b)(6)" for r in rows)
+
+
+def test_seoul_a_withheld_name_is_withheld_in_other_sentences() -> None:
+    cable = read_cable(corpus.SAMPLE)
+    review = Review.for_cable(cable)
+    release_rest(review)
+    redact_first(cable, review, "Kim Hye-jin")
+    text = poppler(render_release(cable, review, OPTIONS))
+    assert not re.search(r"\bkim\b", text, re.I)
+    assert "Hye" not in text
+
+
+def test_hague_subject_and_passing_name_copies_are_withheld() -> None:
+    cable = corpus_cable("03THEHAGUE1865.txt")
+    review = Review.for_cable(cable)
+    commands.withhold("subject", ["(b)(1)", "1.4(d)"]).apply(review)
+    release_rest(review)
+    redact_first(cable, review, "IAN BRZEZINSKI")
+    text = poppler(render_release(cable, review, replace(OPTIONS, doc_number="")))
+    assert "BRZEZINSKI" not in text
+    assert "A/S JONES VISIT" not in text and "JONES VISIT" not in text
+
+
+def test_the_rule_is_switched_off_like_the_others_and_verify_catches_what_then_prints() -> None:
+    cable = read_cable(corpus.SAMPLE)
+    review = Review.for_cable(cable)
+    release_rest(review)
+    redact_first(cable, review, "Kim Hye-jin")
+    off = review.copy()
+    commands.set_rule("recurrences", False).apply(off)
+    assert "Rule switched off: Withheld text" in show_review(off, cable)
+    pdf = render_release(cable, off, OPTIONS)
+    assert re.search(r"\bKim\b", poppler(pdf))
+    # The reviewer switched the rule off: that release is what they decided.
+    assert verify(cable, off, extract(pdf), OPTIONS).ok
+    # Judged against the review with the rule on, the same PDF prints a withheld repeat.
+    report = verify(cable, review, extract(pdf), OPTIONS)
+    assert not report.ok
+    assert any("repeat" in leak and "kim" in leak.casefold() for leak in report.leaks)

@@ -1,0 +1,195 @@
+"""The ``recurrences`` rule: text a reviewer withheld is withheld wherever the cable repeats it.
+
+Cables repeat themselves: a later section's header block repeats the subject and the passing
+lines (00HARARE6677 repeats them inside paragraphs 5 and 9, where the reader left them), a
+first header truncates the subject that a second one gives whole (06CARACAS3688), a name
+withheld in one sentence is used again in the next ("Kim Hye-jin" ... "Kim confirmed", the
+sample). Withholding one place and printing the other tells the requester what was withheld.
+
+What counts as withheld text (the *sources*), all from the reviewer's own decisions:
+
+* every span redacted, in any region;
+* every region withheld in full whose text is short (at most ``SHORT`` characters; a header
+  field, a passing line, a signature, a short unparsed block; never a paragraph, whose
+  sentences recur as ordinary words), and each of its lines of two words or more;
+* of a text shaped like a person's name ("Kim Hye-jin", "AMBASSADOR TOM MCDONALD"), each part
+  of three letters or more ("Kim", "MCDONALD"), titles and particles aside.
+
+Each source is looked for through ``find``'s folded view (any case and Unicode form, any white
+space, words hyphen-wrapped at line ends, page-break lines between words), as whole words, in
+every region a release prints (released, or released in part; by a reviewer or a rule). Each
+place found is withheld as a span with its source's codes (a place two sources share, under
+both). A subject truncated with "..." is withheld to the end of the line where a copy of it
+ends (the copy gives the rest). The rule is named beside each region it changes
+(``rule:recurrences``); no decision on a region releases one occurrence inside it, so the rule
+gives way only when a reviewer switches it off for the cable, as any rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.review.model import Action, Decision, Redaction, Review
+from workbench.review.regions import Region
+
+RULE = "recurrences"
+_RUN_ON = 120  # characters: how far a copy of a truncated subject may run on to its line end
+SHORT = 400  # characters: a region withheld in full this short is a source
+_MIN_ALNUM = 3
+_ENDS = re.compile(r"^[\W_]+|[\W_]+$")
+_ELLIPSIS = re.compile(r"(?:\s*(?:\.{2,}|\u2026))+\s*$")
+_TITLES = frozenset(
+    re.findall(
+        r"\S+",
+        """mr mrs ms dr amb ambassador minister ministers vice deputy assistant under secretary
+    president prime acting political economic counselor counsellor charge d'affaires chief
+    director senior general colonel col lt admiral adm captain capt major gen dcm poloff
+    econoff pol econ a/s das dasd consul attache officer head advisor adviser special envoy
+    representative senator congressman rep sen governor mayor judge mission embassy""",
+    )
+)
+_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el", "bin"}
+_FUNCTION = {"and", "of", "the", "for", "to", "in", "on", "at", "with", "from", "by", "or"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Text withheld by a reviewer, and the terms the rule looks for."""
+
+    region: str  # the key of the region it is withheld in
+    label: str  # that region, as a sentence names it
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    terms: tuple[str, ...]
+    truncated: bool = False  # ends in "...": a copy is withheld to its line's end
+
+
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    cut = _ELLIPSIS.sub("", text)
+    # Punctuation at the ends is not part of what is looked for ("case." is the word "case").
+    return _ENDS.sub("", cut), cut != text
+
+
+def name_parts(text: str) -> list[str]:
+    """The parts of a text shaped like a person's name, each of which names the person:
+    ``Kim Hye-jin`` -> ``["Kim", "Hye-jin"]``; ``[]`` for anything else (a phrase, an office,
+    a sentence: "Disarmament and Nonproliferation Division")."""
+    words = [w.strip(".,;:()'\"") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return []
+    rest = []
+    for w in words:
+        low = w.casefold()
+        if low in _FUNCTION:
+            return []
+        if low in _TITLES or low in _PARTICLES or re.fullmatch(r"[^\W\d_]\.?", w):
+            continue
+        if not w[0].isupper():
+            return []
+        rest.append(w)
+    if not 1 <= len(rest) <= 4:
+        return []
+    return [w for w in rest if sum(ch.isalpha() for ch in w) >= 3]
+
+
+def _names_someone(term: str) -> bool:
+    """Not titles and small words alone ("Acting", a classifier's line cut off after it)."""
+    words = [w.strip(".,;:()'\"").casefold() for w in term.split()]
+    return any(w and w not in _TITLES | _FUNCTION | _PARTICLES for w in words)
+
+
+def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
+    whole, truncated = _clean(text)
+    terms: list[str] = []
+    if _alnum(whole) >= _MIN_ALNUM and _names_someone(whole):
+        terms.append(whole)
+    if whole_region and "\n" in text.strip():
+        for line in text.splitlines():
+            piece, _ = _clean(line)
+            if len(piece.split()) >= 2 and _alnum(piece) >= 8 and _names_someone(piece):
+                terms.append(piece)
+    terms += name_parts(whole)
+    # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too.
+    terms += [t.replace("-", " ") for t in terms if "-" in t]
+    # A truncated text of one word is a word, not the start of a phrase to run on from.
+    return tuple(dict.fromkeys(terms)), truncated and len(whole.split()) >= 2
+
+
+def sources(review: Review) -> list[Source]:
+    """What the reviewer withheld that the rule looks for elsewhere, in text order."""
+    text = review.partition.text
+    out: list[Source] = []
+    for r in review.regions():
+        d = review.decisions.get(r.key)
+        if d is None:
+            continue
+        if d.action == Action.WITHHOLD:
+            body = text[r.body_start : r.end]
+            if r.kind != "paragraph" and len(body.strip()) <= SHORT:
+                terms, cut = _terms(body, True)
+                if terms:
+                    out.append(Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut))
+            continue
+        for s in d.spans:
+            terms, cut = _terms(text[s.start : s.end], False)
+            if terms:
+                out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut))
+    return out
+
+
+def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tuple[Redaction, ...]]:
+    """Per region key, the spans the rule withholds in it (none where it adds nothing).
+
+    ``base`` is each region's decision before this rule (a reviewer's or another rule's)."""
+    from workbench.review.find import find_everywhere
+
+    found_in = sources(review)
+    if not found_in:
+        return {}
+    part = review.partition
+    text = part.text
+    hits = find_everywhere(text, [t for s in found_in for t in s.terms])
+    places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
+    for src in found_in:
+        for term in src.terms:
+            for s, e in hits.get(term, []):
+                if src.start <= s and e <= src.end:
+                    continue  # the source itself
+                if src.truncated and term == src.terms[0]:
+                    # The rest of the copy's line, when it is a line (not a whole paragraph
+                    # typed as one line).
+                    nl = text.find("\n", e, e + _RUN_ON + 1)
+                    e = nl if nl != -1 else e
+                codes, labels = places.get((s, e), ((), []))
+                places[(s, e)] = (tuple(dict.fromkeys(codes + src.codes)), [*labels, src.label])
+    out: dict[str, list[Redaction]] = defaultdict(list)
+    for (s, e), (codes, labels) in sorted(places.items()):
+        for r in part.overlapping(s, e):
+            d = base.get(r.key)
+            if d is None or d.action not in (Action.RELEASE, Action.PARTIAL):
+                continue
+            cs, ce = _clip(text, r, s, e)
+            if cs >= ce or any(x.start <= cs and ce <= x.end for x in d.spans):
+                continue
+            what = ", ".join(dict.fromkeys(labels))
+            out[r.key].append(Redaction(cs, ce, codes, f"repeats text withheld in {what}"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _clip(text: str, region: Region, s: int, e: int) -> tuple[int, int]:
+    s, e = max(s, region.body_start), min(e, region.end)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
