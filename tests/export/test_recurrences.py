@@ -117,3 +117,30 @@ def test_the_rule_is_switched_off_like_the_others_and_verify_catches_what_then_p
     report = verify(cable, review, extract(pdf), OPTIONS)
     assert not report.ok
     assert any("repeat" in leak and "kim" in leak.casefold() for leak in report.leaks)
+
+
+def test_a_release_named_by_hash_names_only_what_it_shows() -> None:
+    """Red-team finding 4: ``cable-<hash>`` hashed the whole text, so hashing the released
+    text with a guessed name in the gap confirmed the guess (03THEHAGUE1865)."""
+    from workbench.cable import parse_cable
+    from workbench.export.prepare import release_name
+
+    original = corpus_cable("03THEHAGUE1865.txt").text
+    names = []
+    for name, surname, withheld in (
+        ("Michiel den Hond", "Hond", True),
+        ("Pieter Zwanenburg", "Zwanenburg", True),  # another name, another length
+        ("Pieter Zwanenburg", "Zwanenburg", False),
+    ):
+        # The cable names him twice: "Michiel den Hond", later "Hond".
+        text = re.sub(r"\bHond\b", surname, original.replace("Michiel den Hond", name))
+        cable = parse_cable(text, "x.txt")
+        review = release_rest(Review.for_cable(cable))
+        if review.partition.get("from") is not None:  # withheld, as the ID names the post
+            commands.withhold("from", ["(b)(1)", "1.4(d)"]).apply(review)
+        if withheld:
+            redact_first(cable, review, name)
+        names.append(release_name(cable, review))
+    assert names[0].startswith("cable-")
+    assert names[0] == names[1]  # the name cannot tell the withheld name
+    assert names[1] != names[2]  # a different release is a different name
