@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     failed = pages = done = 0
     written: dict[str, str] = {}
     for result in _results(args, jobs, show):
+        if result.out and result.out in written and _by_hash(result.out):
+            result = _numbered(jobs, written, result)
         if result.out and result.out in written:
             # Two inputs with one reference ID (a cable and its variant): same file name.
             result = Result(
@@ -127,6 +129,31 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         print(f"exported {done} of {len(jobs)} cables ({pages} pages) to {out}")
     return 1 if failed else 0
+
+
+def _by_hash(out: str) -> bool:
+    return Path(out).name.startswith("cable-")
+
+
+def _numbered(jobs: list[Job], written: dict[str, str], result: Result) -> Result:
+    """A release named ``cable-<hash>`` is named by what it shows (its released text), so two
+    cables whose releases show the same (two cables nobody has reviewed yet, exported with
+    --allow-pending) share a name: the later one in input order is exported again as
+    ``cable-<hash>-2`` (``-3`` ...), and the earlier one again too, as the later one may have
+    replaced its file. Numbers, not anything of the cables, tell them apart."""
+    from dataclasses import replace
+
+    from workbench.export.batch import Result, run_job
+
+    by_cable = {j.cable: j for j in jobs}
+    stem = Path(result.out or "").stem
+    n = 2
+    while str(Path(result.out or "").with_name(f"{stem}-{n}.pdf")) in written:
+        n += 1
+    later = by_cable[result.cable]
+    again = run_job(replace(later, options=replace(later.options, doc_number=f"{stem}-{n}")))
+    first = run_job(by_cable[written[result.out or ""]])  # its file back as it was written
+    return again if first.error is None else Result(result.cable, None, 0, first.error)
 
 
 def _results(
