@@ -149,6 +149,11 @@ class RegionModel(QAbstractTableModel):
                 return first_words(r, self._cable, 60)
             if col == COL_MARKING and marking is not None:
                 return f"{marking.level or 'unknown level'} {' '.join(marking.controls)}"
+            if col == COL_DECISION and e.by == "rule:recurrences":
+                return (
+                    "Text withheld elsewhere in the cable is withheld here too (the rule "
+                    "'recurrences'); it gives way only when switched off for the cable"
+                )
             if col == COL_DECISION and e.by.startswith("rule:"):
                 return f"Decided by the rule '{e.by[5:]}' (Review menu); a decision of yours overrides it"
             if col == COL_DECISION and e.decision.comment:

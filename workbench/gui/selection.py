@@ -21,8 +21,17 @@ def _region_key(w: Withholding) -> str:
     return w.region
 
 
+def _not_a_rule_span(w: Withholding) -> None:
+    if w.repeats:
+        raise ReviewError(
+            f"that text is withheld because it repeats text withheld in {w.repeats} (the rule "
+            "'recurrences'): change or release it there, or switch the rule off for this cable"
+        )
+
+
 def recode(review: Review, w: Withholding, codes: Sequence[str]) -> rc.Command:
     """The same withheld text with other codes."""
+    _not_a_rule_span(w)
     region = review.region(_region_key(w))
     d = review.decision(region.key)
     if w.kind != "span":
@@ -47,6 +56,7 @@ def recode(review: Review, w: Withholding, codes: Sequence[str]) -> rc.Command:
 
 def release_withholding(review: Review, w: Withholding) -> rc.Command:
     """Release a span; a region withheld in full goes back to undecided (decide it again)."""
+    _not_a_rule_span(w)
     region = review.region(_region_key(w))
     if w.kind == "span":
         return rc.RemoveSpans(region, w.start, w.end)
