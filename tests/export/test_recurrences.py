@@ -144,3 +144,22 @@ def test_a_release_named_by_hash_names_only_what_it_shows() -> None:
     assert names[0].startswith("cable-")
     assert names[0] == names[1]  # the name cannot tell the withheld name
     assert names[1] != names[2]  # a different release is a different name
+
+
+def test_a_span_the_rule_withholds_is_not_released_one_by_one() -> None:
+    """The window's redactions list: Delete on a repeat says why it stays withheld."""
+    from workbench.gui.selection import recode, release_withholding
+    from workbench.review import ReviewError
+
+    cable = read_cable(corpus.SAMPLE)
+    review = Review.for_cable(cable)
+    release_rest(review)
+    redact_first(cable, review, "Kim Hye-jin")
+    repeat = next(w for w in review.withholdings(cable) if w.repeats)
+    assert repeat.repeats == "paragraph 2" and cable.text[repeat.start : repeat.end] == "Kim"
+    for change in (
+        lambda: release_withholding(review, repeat),
+        lambda: recode(review, repeat, CODES),
+    ):
+        with pytest.raises(ReviewError, match="recurrences"):
+            change()
