@@ -12,6 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# The PostgreSQL server and stores of both kinds, for any test folder (issue 17).
+pytest_plugins = ["pgfixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _private_user_dirs(
