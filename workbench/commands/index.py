@@ -45,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
         source.check()
         for path in paths:
             cable = read_cable(path)
-            rows.extend(rows_for(cable, source.load(cable), args.allow_pending, sets))
+            # The index goes to the requester with the releases: the same QC gate (issue 17).
+            review = source.load(cable, release=True)
+            rows.extend(rows_for(cable, review, args.allow_pending, sets))
         write_atomic(args.out, to_pdf(rows, args.title) if fmt == "pdf" else to_csv(rows))
     except (CableError, ExportError) as exc:
         return fail(str(exc), 1)

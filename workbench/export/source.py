@@ -40,20 +40,14 @@ class ReviewSource:
                 guard.protect_path(f, "the review store")
 
     def load(self, cable: Cable, release: bool = False) -> Review:
-        """The cable's review; for a ``release``, refused unless the store's QC policy allows."""
+        """The cable's review; for a ``release``, refused unless the QC policy allows it
+        (:meth:`clear_release`), whether the review comes from the store or a file."""
         try:
             if self.decisions is not None:
-                from workbench.review.decisions import load_decisions
-
-                path = Path(self.decisions)
-                if path.is_dir():
-                    path = path / f"{review_id(cable)}.json"
-                    if not path.is_file():
-                        raise ExportError(
-                            f"there is no decisions file {path.name} for {review_id(cable)} "
-                            f"in {self.decisions}: write one or leave the cable out"
-                        )
-                return load_decisions(path, cable)
+                review, path = self._from_file(cable)
+                if release:
+                    self.clear_release(cable, review, source=f"the decisions file {path}")
+                return review
             from workbench.review.qc import release_refusal
             from workbench.review.stores import open_existing
 
@@ -67,6 +61,46 @@ class ReviewSource:
             return review
         except ReviewError as exc:
             raise ExportError(str(exc)) from None
+
+    def clear_release(
+        self, cable: Cable, review: Review, case_id: str = "", source: str = ""
+    ) -> None:
+        """Refuse (ExportError, one sentence) a release of ``review`` the QC policy of the
+        store (or of a case) forbids: the cable must be approved in QC and ``review`` must be
+        the review that was approved. The gate every release passes: :meth:`load` (the CLI,
+        the cluster export, decisions files) and the window's Export dialog.
+
+        With decisions from a file, the policy is the one of ``store`` (``--store`` or the
+        default store); when there is no store at all there is no policy to apply.
+        """
+        from workbench.review.qc import release_refusal
+        from workbench.review.stores import open_existing, store_exists
+
+        if not store_exists(self.store):
+            return
+        try:
+            with open_existing(self.store) as store:
+                refusal = release_refusal(
+                    store, review.cable_id, case_id, (cable, review), source or "this review"
+                )
+        except ReviewError as exc:
+            raise ExportError(str(exc)) from None
+        if refusal:
+            raise ExportError(refusal)
+
+    def _from_file(self, cable: Cable) -> tuple[Review, Path]:
+        from workbench.review.decisions import load_decisions
+
+        assert self.decisions is not None
+        path = Path(self.decisions)
+        if path.is_dir():
+            path = path / f"{review_id(cable)}.json"
+            if not path.is_file():
+                raise ExportError(
+                    f"there is no decisions file {path.name} for {review_id(cable)} "
+                    f"in {self.decisions}: write one or leave the cable out"
+                )
+        return load_decisions(path, cable), path
 
 
 def deciders(log: list) -> tuple[str, ...]:  # type: ignore[type-arg]
