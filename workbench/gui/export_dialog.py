@@ -44,11 +44,22 @@ KINDS = (
 )
 
 
-def render(kind: str, cable: Cable, review: Review, options: ExportOptions) -> bytes:
+def render(
+    kind: str, cable: Cable, review: Review, options: ExportOptions, store: str | None = None
+) -> bytes:
     """The PDF's bytes, by the one export path of ``workbench export``
     (``workbench.export.publish.make``: a release is stamped and verified before anyone can
-    save it); raises ExportError (or ReviewError) with the sentence for the user."""
+    save it); raises ExportError (or ReviewError) with the sentence for the user.
+
+    A release and a Vaughn index go to the requester, so they pass the QC gate of
+    ``workbench export`` first (``ReviewSource.clear_release``: the same sentence); ``store``
+    is the window's store (path or URL), opened here, in the worker thread."""
     from workbench.export.publish import make
+
+    if kind != "review":
+        from workbench.export.source import ReviewSource
+
+        ReviewSource(store=store).clear_release(cable, review, source="the review in this window")
 
     return make(kind, cable, review, options)
 
@@ -57,9 +68,11 @@ class RenderThread(QThread):
     done = Signal(bytes)
     failed = Signal(str)
 
-    def __init__(self, kind: str, cable: Cable, review: Review, options: ExportOptions) -> None:
+    def __init__(
+        self, kind: str, cable: Cable, review: Review, options: ExportOptions, store: str | None
+    ) -> None:
         super().__init__()
-        self.args = (kind, cable, review, options)
+        self.args = (kind, cable, review, options, store)
 
     def run(self) -> None:
         try:
@@ -70,9 +83,15 @@ class RenderThread(QThread):
 
 class ExportDialog(QDialog):
     def __init__(
-        self, cable: Cable, review: Review, settings: Settings, parent: QWidget | None = None
+        self,
+        cable: Cable,
+        review: Review,
+        settings: Settings,
+        parent: QWidget | None = None,
+        store: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.store = store  # the window's store: its QC policy gates a release
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Export {cable.id or 'cable'}")
         self.resize(1100, 800)
@@ -160,7 +179,9 @@ class ExportDialog(QDialog):
             return
         self.preview_button.setEnabled(False)
         self.message.setText("Making the PDF…")
-        self.render_thread = RenderThread(self.kind.currentData(), self.cable, self.review, options)
+        self.render_thread = RenderThread(
+            self.kind.currentData(), self.cable, self.review, options, self.store
+        )
         self.render_thread.done.connect(self._show)
         self.render_thread.failed.connect(self._failed)
         self.render_thread.finished.connect(lambda: self.preview_button.setEnabled(True))

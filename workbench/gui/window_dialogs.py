@@ -95,7 +95,7 @@ def export(window: Window) -> None:
     except ImportError:
         window.error("Export is not available in this build.")
         return
-    ExportDialog(c.cable, c.review, window.settings, window.window()).exec()
+    ExportDialog(c.cable, c.review, window.settings, window.window(), c.store_spec).exec()
 
 
 def settings(window: Window) -> None:
