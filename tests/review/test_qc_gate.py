@@ -73,9 +73,12 @@ def test_export_from_a_decisions_file_is_checked_against_the_policy(
     out.unlink()
 
     # The same file with one decision changed is not what QC approved.
+    # (A new file: the one the last command read stays guarded against writes in-process.)
     changed = approved.copy()
     commands.release(sample.paragraphs[1]).apply(changed)
+    decisions = tmp_path / "changed.json"
     write_decisions(changed, sample, decisions)
+    common = ("--decisions", str(decisions), "--reviewer", "alice")
     assert run("export", str(SAMPLE), *common, "--out", str(out)) == 1
     err = _err(capsys)
     assert f"the decisions file {decisions} for {cid} differs from the review QC approved" in err
