@@ -274,10 +274,30 @@ def bench_import_load(stores: Stores, cables: list) -> None:  # type: ignore[typ
         for cable in cables:
             store.load(cable)
         loaded = time.perf_counter() - t
+        trips = round_trips(store, lambda: store.load(cables[0]))
     print(
         f"  import     {len(cables)} cables, one change each: {len(cables) / imported:.0f} "
         f"cables/s; load {len(cables) / loaded:.0f} cables/s"
+        + (f", {trips} round trip(s) to the server per load" if trips is not None else "")
     )
+
+
+def round_trips(store: object, work) -> int | None:  # type: ignore[no-untyped-def]
+    """How many times ``work`` waits for the PostgreSQL server: libpq's trace of the store's
+    connection, counting the messages after which the client waits for an answer (Sync in
+    the extended protocol, Query in the simple one: BEGIN, COMMIT). None for SQLite."""
+    conn = getattr(store, "_conn", None)
+    if conn is None or not hasattr(conn, "pgconn"):
+        return None
+    with tempfile.TemporaryFile("w+") as trace:
+        conn.pgconn.trace(trace.fileno())
+        try:
+            work()
+        finally:
+            conn.pgconn.untrace()
+        trace.seek(0)
+        sent = [line.split("\t") for line in trace.read().splitlines()]
+    return sum(1 for f in sent if len(f) > 2 and f[1] == "F" and f[3] in ("Sync", "Query"))
 
 
 def main() -> int:
@@ -286,6 +306,9 @@ def main() -> int:
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--per-writer", type=int, default=500)
     parser.add_argument("--skip-import", action="store_true", help="leave out import/load")
+    parser.add_argument(
+        "--only-import", action="store_true", help="only import/load (the load's round trips)"
+    )
     args = parser.parse_args()
     if not corpus.available():
         print("../shared/corpus is absent", file=sys.stderr)
@@ -316,12 +339,13 @@ def main() -> int:
                     )
                 else:
                     print("sqlite (WAL, synchronous=FULL)")
-                bench_apply(stores, cables, args.n)
-                bench_writers(stores, files, args.writers, args.per_writer, same=False)
-                bench_writers(stores, files, args.writers, args.per_writer, same=True)
-                bench_sigkill(stores, files)
-                if kind == "postgresql" and cluster is not None:
-                    bench_restart(stores, files, cluster)
+                if not args.only_import:
+                    bench_apply(stores, cables, args.n)
+                    bench_writers(stores, files, args.writers, args.per_writer, same=False)
+                    bench_writers(stores, files, args.writers, args.per_writer, same=True)
+                    bench_sigkill(stores, files)
+                    if kind == "postgresql" and cluster is not None:
+                        bench_restart(stores, files, cluster)
                 if not args.skip_import:
                     bench_import_load(stores, cables)
         finally:

@@ -216,3 +216,33 @@ def test_a_team_store_without_its_audit_guards_is_refused_on_opening(
     with pytest.raises(StoreError, match="damaged") as info:
         PgStore(pg_db.url("alice"))
     assert words in str(info.value) and "store check" in str(info.value)
+
+
+def test_decisions_follow_their_regions_when_the_reader_changes(
+    sample: Cable, pg_db: PgDatabase
+) -> None:
+    """The load's one statement notices regions an older reader stored, and only then moves
+    the decisions in a transaction (as the SQLite store does: test_review_store.py)."""
+    with PgStore(pg_db.url("alice")) as store:
+        review = store.load(sample)
+        store.apply(review, commands.release(sample.paragraphs[0]), "alice")
+        store.apply(review, commands.withhold(sample.paragraphs[1], ["(b)(1)"]), "alice")
+        cid = review.cable_id
+    # An older reader keyed paragraphs 1 and 2 otherwise (triggers off: the superuser).
+    pg_db.cluster.psql(
+        pg_db.name,
+        "SET session_replication_role = replica;"
+        "UPDATE workbench.region_decisions SET region = 'old' || region "
+        f"WHERE cable_id = '{cid}' AND region IN ('p1', 'p2');"
+        "UPDATE workbench.reviews SET regions = (SELECT jsonb_agg(CASE WHEN e->>0 IN ('p1', 'p2') "
+        "THEN jsonb_build_array('old' || (e->>0), e->1, e->2) ELSE e END ORDER BY n) "
+        f"FROM jsonb_array_elements(regions) WITH ORDINALITY AS t(e, n)) WHERE cable_id = '{cid}';",
+    )
+    with PgStore(pg_db.url("bob")) as store:
+        moved = store.load(sample)
+        assert moved.decision(1).action.value == "release"
+        assert moved.decision(2).codes == ("(b)(1)",)
+        log = store.log(cid)
+        assert log[-1].what.startswith("Renumber regions") and log[-1].reviewer == "bob"
+        assert store.load(sample) == moved  # saved: the second load does not renumber again
+        assert len(store.log(cid)) == len(log)

@@ -33,7 +33,7 @@ from workbench.cable.model import Cable
 from workbench.review import store_dump
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
-from workbench.review.model import PENDING, Review, ReviewError, text_hash
+from workbench.review.model import PENDING, Review, ReviewError
 from workbench.review.model import review_id as cable_key
 from workbench.review.pg_connect import (
     connect,
@@ -160,11 +160,15 @@ class PgStore:
         self.close()
 
     # -- transactions, reconnecting ----------------------------------------------------------
-    def _run(self, work: Callable[[Any], Any], change_id: str | None = None) -> Any:
+    def _run(
+        self, work: Callable[[Any], Any], change_id: str | None = None, single: bool = False
+    ) -> Any:
         """Run ``work(conn)`` in one transaction; reconnect and retry if the server went away.
 
         With ``change_id``, a retry first looks for that change in the audit log: if the lost
-        answer was to a commit that happened, the change is not made again.
+        answer was to a commit that happened, the change is not made again. ``single``: the
+        work is one statement, atomic on its own, so it runs without BEGIN and COMMIT (one
+        round trip to the server instead of three).
         """
         deadline = time.monotonic() + RECONNECT_S
         delay = 0.05
@@ -186,6 +190,8 @@ class PgStore:
                 ):
                     return None  # it was committed before the connection was lost
             try:
+                if single:
+                    return work(self._conn)
                 with self._conn.transaction():
                     return work(self._conn)
             except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
@@ -198,38 +204,24 @@ class PgStore:
     # -- reading -----------------------------------------------------------------------------
     @_locked
     def load(self, cable: Cable) -> Review:
+        """The cable's review, read in one statement (one round trip: the window and every
+        export load each cable). Only when the stored regions are not this reader's is it a
+        transaction, which moves the decisions to the new regions."""
         cid = cable_key(cable)
-        return cast(Review, self._run(lambda conn: self._load(conn, cable, cid)))
-
-    def _load(self, conn: Any, cable: Cable, cid: str) -> Review:
-        row = conn.execute(
-            f"SELECT cable_hash, regions, rules_off, {ISO.format('updated_at')} "
-            "FROM reviews WHERE cable_id = %s",
-            (cid,),
-        ).fetchone()
-        if row is None:
-            return Review.for_cable(cable)
-        stored_hash, regions, rules_off, updated = row
-        if stored_hash != text_hash(cable.text):
-            raise TextChangedError(
-                f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
-                "UTC), so the saved redaction offsets no longer fit it: restore the original "
-                "file, or start the review over (the old decisions stay in the audit log)"
-            )
         review = Review.for_cable(cable)
-        if _signature(regions) != review.partition.signature():
-            self._renumber(conn, review, cid)
-        review.rules_off = set(rules_off or ())
-        seen: dict[str, int] = {}
-        for key, data, version in conn.execute(
-            "SELECT region, data, version FROM region_decisions WHERE cable_id = %s", (cid,)
-        ):
-            seen[key] = version
-            d = decision_from_json(data)
-            if d != PENDING:
-                review.decisions[key] = d
-        review.versions = seen
-        return review
+        row = self._run(lambda conn: conn.execute(LOAD, (cid,)).fetchone(), single=True)
+        if row is not None and _signature(row[1]) != review.partition.signature():
+            row = self._run(lambda conn: self._renumbered(conn, review, cid))
+        return review if row is None else _filled(review, cid, row)
+
+    def _renumbered(self, conn: Any, review: Review, cid: str) -> Any:
+        """The LOAD row after moving the decisions to ``review``'s regions (one transaction)."""
+        row = conn.execute(LOAD, (cid,)).fetchone()
+        if row is not None and _signature(row[1]) != review.partition.signature():
+            _check_text(review, cid, row)
+            self._renumber(conn, review, cid)  # leaves review.decisions empty
+            row = conn.execute(LOAD, (cid,)).fetchone()
+        return row
 
     def _renumber(self, conn: Any, fresh: Review, cid: str) -> None:
         """Move saved decisions to the regions as this reader divides the same text."""
@@ -640,3 +632,36 @@ def _changes(before: State, after: State) -> tuple[dict[str, Any], dict[str, Any
             b[part] = {k: before.get(part, {}).get(k) for k in keys}
             a[part] = {k: after[part][k] for k in keys}
     return b, a
+
+
+# A review and its decisions in one row: hash, regions, rules_off, updated_at and the
+# decisions as [[region, data, version], ...].
+LOAD = (
+    f"SELECT r.cable_hash, r.regions, r.rules_off, {ISO.format('r.updated_at')}, "
+    "(SELECT coalesce(jsonb_agg(jsonb_build_array(d.region, d.data, d.version)), '[]') "
+    " FROM region_decisions d WHERE d.cable_id = r.cable_id) "
+    "FROM reviews r WHERE r.cable_id = %s"
+)
+
+
+def _check_text(review: Review, cid: str, row: Any) -> None:
+    if row[0] != review.cable_hash:
+        raise TextChangedError(
+            f"the text of {cid} has changed since it was reviewed (last saved {row[3][:16]} "
+            "UTC), so the saved redaction offsets no longer fit it: restore the original "
+            "file, or start the review over (the old decisions stay in the audit log)"
+        )
+
+
+def _filled(review: Review, cid: str, row: Any) -> Review:
+    """``review`` (fresh for its cable) with the decisions of a :data:`LOAD` row."""
+    _check_text(review, cid, row)
+    review.rules_off = set(row[2] or ())
+    seen: dict[str, int] = {}
+    for key, data, version in row[4]:
+        seen[key] = int(version)
+        d = decision_from_json(data)
+        if d != PENDING:
+            review.decisions[key] = d
+    review.versions = seen
+    return review
