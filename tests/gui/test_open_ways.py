@@ -59,7 +59,12 @@ def test_first_run_asks_once_and_shows_the_keys(qtbot, monkeypatch, sample_path:
     seen: dict[str, object] = {}
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog))
+        # The visible one: a hidden dialog an earlier test left is not this run's question.
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, FirstRunDialog) and w.isVisible()
+        )
         seen["asked"] = dialog.isVisible()  # answered because it appeared
         dialog.name.setText("Ada Reviewer")
         dialog.code_set.setCurrentIndex(dialog.code_set.findData("eo13526"))

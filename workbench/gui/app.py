@@ -88,7 +88,7 @@ def start(path: str | Path | None, store: str | None = None) -> MainWindow:
     if first:
         from workbench.gui.first_run import FirstRunDialog
 
-        FirstRunDialog(Settings.load(), code_set_choices()).exec()
+        FirstRunDialog(Settings.load(), code_set_choices(), store=store).exec()
     window = MainWindow(store_path=store)
     window.show()
 

@@ -4,7 +4,8 @@ File > Settings (Ctrl+,); and the card of keys shown after the first run.
 The name is printed on every release and goes into the audit log with every decision, so it
 is never blank and never silently the login name: OK stays disabled until a name is typed.
 At the first run, Cancel saves the code set only; the window then asks for the name before
-the first decision.
+the first decision. With a team's store (``gui/store_choice.py``) the database names the
+reviewer, so no name is asked; OK first checks that the store can be used.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class ReviewerDialog(QDialog):
         code_sets: list[tuple[str, str]],
         parent: QWidget | None = None,
         first: bool = True,
+        store: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.first = first
@@ -73,6 +75,12 @@ class ReviewerDialog(QDialog):
         i = self.code_set.findData(settings.code_set)
         self.code_set.setCurrentIndex(max(i, 0))
         form.addRow("Code set", self.code_set)
+        from workbench.gui.store_choice import StoreChoice
+        from workbench.settings import default_store_path
+
+        # --store on the command line (the window will use it) or the setting.
+        self.store = StoreChoice(store or settings.store, str(default_store_path()), self)
+        form.addRow(self.store)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -80,14 +88,37 @@ class ReviewerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setObjectName("reviewerOk")
-        self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
-        self.ok.setEnabled(bool(self.name.text().strip()))
+        self.name.textChanged.connect(lambda _t: self._enable())
+        self.store.changed.connect(self._enable)
+        self.store.checked.connect(self._checked)
+        self._enable()
         form.addRow(buttons)
 
+    def _enable(self) -> None:
+        team = self.store.is_team()
+        self.name.setEnabled(not team)
+        if team:
+            self.name.setPlaceholderText("Given by the team store: the login you connect as")
+        self.ok.setEnabled(self.store.checking is None and (team or bool(self.name.text().strip())))
+
+    def _checked(self, usable: bool) -> None:
+        self._enable()
+        if usable:
+            self.accept()  # the OK that started the check
+
     def done(self, result: int) -> None:
-        accepted = result == QDialog.DialogCode.Accepted and bool(self.name.text().strip())
+        team = self.store.is_team()
+        if result == QDialog.DialogCode.Accepted and team and not self.store.is_verified():
+            self.ok.setEnabled(False)
+            self.store.check()  # accepts when the store answers; else says why, stays open
+            return
+        self.store.abandon()
+        named = team or bool(self.name.text().strip())
+        accepted = result == QDialog.DialogCode.Accepted and named
         if accepted:
-            self.settings.reviewer = self.name.text().strip()
+            if not team:
+                self.settings.reviewer = self.name.text().strip()
+            self.settings.store = self.store.spec()
             self.settings.code_set = self.code_set.currentData() or self.settings.code_set
         if accepted or self.first:
             # The first run is asked once, whatever the answer. If the file cannot be saved,

@@ -106,10 +106,25 @@ def settings(window: Window) -> None:
     if dialog.exec() != ReviewerDialog.DialogCode.Accepted:
         return
     window.settings = replace(
-        window.settings, reviewer=dialog.settings.reviewer, code_set=dialog.settings.code_set
+        window.settings,
+        reviewer=dialog.settings.reviewer,
+        code_set=dialog.settings.code_set,
+        store=dialog.settings.store,
     )
-    window.controller.reviewer = window.settings.reviewer
-    window.status.show_reviewer(window.settings.reviewer)
+    from workbench.review.stores import describe, is_url, resolve
+
+    c = window.controller
+    if not is_url(c.store_spec):  # a team store names the reviewer itself
+        c.reviewer = window.settings.reviewer
+    window.status.show_reviewer(c.reviewer)
+
+    if resolve(window.settings.store or None) != c.store_spec:
+        # The open store holds this window's queued changes and history: it is not swapped
+        # under them. The new default store is used from the next start.
+        window.status.flash(
+            f"Decisions go to {describe(window.settings.store or None)} from the next start; "
+            f"this window keeps saving to {describe(c.store_spec)}."
+        )
 
 
 def show_keys(window: Window) -> None:

@@ -150,6 +150,21 @@ class PgStore:
         return str(self.user)
 
     @_locked
+    def team_roles(self) -> list[str]:
+        """What the login may do here, in words ("QC reviewer", "reviewer", "case
+        administrator"), as the database grants it: shown when a window joins the team."""
+        qc, reviewer, admin = self._run(
+            lambda conn: conn.execute(
+                "SELECT pg_has_role(session_user, %s, 'MEMBER'), "
+                "pg_has_role(session_user, %s, 'MEMBER'), pg_has_role(session_user, %s, 'MEMBER')",
+                (self.roles["qc"], self.roles["reviewer"], self.roles["admin"]),
+            ).fetchone(),
+            single=True,
+        )
+        words = ["QC reviewer" if qc else "reviewer" if reviewer else ""]
+        return [w for w in [*words, "case administrator" if admin else ""] if w]
+
+    @_locked
     def close(self) -> None:
         self._conn.close()
 
