@@ -25,3 +25,13 @@ def _private_user_dirs(
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _no_guard_from_earlier_tests() -> None:
+    """Forget the files an earlier test's command guarded (safeio.guard knows them by device
+    and inode, and a new temporary file may reuse a deleted one's inode: a settings file
+    written before the next command was once refused as "a file this command reads")."""
+    from workbench.safeio import guard
+
+    guard.forget_all()
