@@ -59,6 +59,9 @@ class Inspector(QScrollArea):
         self.paragraph_layout = QVBoxLayout(self.paragraph_box)
         self.paragraph_info = _label()
         self.paragraph_layout.addWidget(self.paragraph_info)
+        self.decided_by = _label()  # who decided it, from the store (gui/deciders.py)
+        self.decided_by.setObjectName("decidedBy")
+        self.paragraph_layout.addWidget(self.decided_by)
         self._layout.addWidget(self.paragraph_box)
 
         self.redaction_box = QGroupBox("Redactions")

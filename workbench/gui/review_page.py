@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.cable.model import Cable
-from workbench.gui import rules
+from workbench.gui import deciders, rules
 from workbench.gui.cable_view import Bar, CableView
 from workbench.gui.controller import ReviewController
 from workbench.gui.decision_panel import DecisionPanel
 from workbench.gui.inspector import Inspector
 from workbench.gui.redaction_list import RedactionList
 from workbench.gui.region_model import COL_CODES, COL_TEXT, RegionModel
+from workbench.review.store_api import Author
 
 WIDE = 1280  # window width from which the inspector gets a column of its own
 
@@ -39,6 +40,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.controller = c = controller
+        self.authors: dict[str, Author] = {}  # who last decided each region of the open cable
         self.model = RegionModel(self)
         self.table = table = QTableView()
         table.setObjectName("paragraphTable")
@@ -136,6 +138,7 @@ class ReviewPage(QWidget):
         self._show_rules(cable)
         self.model.background = self.table.palette().base().color()
         self.model.set_review(cable, c.review, c.regions)
+        self.authors = deciders.read(c.store(), c.review)
         self.refresh([])
         # Again once the new text is laid out: scrolled before, the current paragraph could
         # be left cut off at the bottom edge.
@@ -178,6 +181,8 @@ class ReviewPage(QWidget):
         c = self.controller
         if c.cable is None:
             return
+        for key in keys:  # changed here, by this window's reviewer
+            self.authors[key] = deciders.mine(c.reviewer)
         self.model.regions_changed(keys or None)
         bars = []
         if c.review is not None:
@@ -195,3 +200,6 @@ class ReviewPage(QWidget):
         self.inspector.show_region(p, cable, c.position() + 1, len(c.regions))
         if c.review is not None:
             self.panel.show_decision(c.review.effective(p).decision)
+            self.inspector.decided_by.setText(deciders.line(c.review, p, self.authors))
+        else:
+            self.inspector.decided_by.setText("")
