@@ -14,6 +14,7 @@ from conftest import PgDatabase
 from workbench.cable import Cable
 from workbench.review import QcState, ReviewError, StoreError, commands
 from workbench.review.pg_connect import initialise
+from workbench.review.pg_schema import SCHEMA_VERSION
 from workbench.review.pg_store import PgStore
 
 
@@ -118,11 +119,11 @@ def test_an_empty_database_says_how_to_set_it_up(pg_cluster) -> None:  # type: i
     pg_cluster.psql("postgres", "CREATE DATABASE empty_one")
     with pytest.raises(StoreError, match="workbench store init"):
         PgStore(pg_cluster.url("empty_one"))
-    assert initialise(pg_cluster.url("empty_one"))[-2:] == [
-        "applied schema step 1",
-        "applied schema step 2",
+    steps = [f"applied schema step {n}" for n in range(1, SCHEMA_VERSION + 1)]
+    assert initialise(pg_cluster.url("empty_one"))[-SCHEMA_VERSION:] == steps
+    assert initialise(pg_cluster.url("empty_one")) == [
+        f"the store is up to date (schema {SCHEMA_VERSION})"
     ]
-    assert initialise(pg_cluster.url("empty_one")) == ["the store is up to date (schema 2)"]
     PgStore(pg_cluster.url("empty_one")).close()
 
 

@@ -423,6 +423,110 @@ MIGRATIONS: list[list[str]] = [
         "TO {reviewer}, {admin}",
         "GRANT UPDATE (regions, rules_off, region_count, decided_count) ON reviews TO {reviewer}",
     ],
+    # 3: cases (issue 15), as the SQLite store's step 6: a request's cables worked together,
+    # a cable in any number of cases, and the case's own append-only log. Who made a case,
+    # added a cable or wrote a log entry is the login (session_user), set by triggers; a
+    # change to a case's cables without its log entry in the same transaction is refused at
+    # commit, as a decision without its audit entry is.
+    [
+        """CREATE TABLE cases (
+            number TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            requester TEXT NOT NULL DEFAULT '',
+            received TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL DEFAULT session_user,
+            created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+        )""",
+        """CREATE TABLE case_cables (
+            case_number TEXT NOT NULL REFERENCES cases(number),
+            cable_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            cable_hash TEXT NOT NULL,
+            added_by TEXT NOT NULL DEFAULT session_user,
+            added_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            PRIMARY KEY (case_number, cable_id)
+        )""",
+        "CREATE INDEX case_cables_by_cable ON case_cables (cable_id)",
+        """CREATE TABLE case_log (
+            id BIGSERIAL PRIMARY KEY,
+            case_number TEXT NOT NULL REFERENCES cases(number),
+            at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            reviewer TEXT NOT NULL DEFAULT session_user,
+            what TEXT NOT NULL,
+            data JSONB NOT NULL DEFAULT '{{}}',
+            txid BIGINT NOT NULL DEFAULT txid_current(),
+            imported_by TEXT
+        )""",
+        "CREATE INDEX case_log_by_case ON case_log (case_number, id)",
+        """CREATE FUNCTION stamp_case_log() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.txid := txid_current();
+            IF importing() THEN
+                NEW.imported_by := session_user;
+            ELSE
+                NEW.reviewer := session_user;
+                NEW.at := clock_timestamp();
+                NEW.imported_by := NULL;
+            END IF;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER case_log_stamp BEFORE INSERT ON case_log
+           FOR EACH ROW EXECUTE FUNCTION stamp_case_log()""",
+        """CREATE TRIGGER case_log_no_update BEFORE UPDATE OR DELETE ON case_log
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        """CREATE TRIGGER case_log_no_truncate BEFORE TRUNCATE ON case_log
+           FOR EACH STATEMENT EXECUTE FUNCTION append_only()""",
+        """CREATE FUNCTION stamp_case_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NOT importing() THEN
+                IF TG_TABLE_NAME = 'cases' THEN
+                    NEW.created_by := session_user;
+                    NEW.created_at := clock_timestamp();
+                ELSE
+                    NEW.added_by := session_user;
+                    NEW.added_at := clock_timestamp();
+                END IF;
+            END IF;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER cases_stamp BEFORE INSERT ON cases
+           FOR EACH ROW EXECUTE FUNCTION stamp_case_row()""",
+        """CREATE TRIGGER case_cables_stamp BEFORE INSERT ON case_cables
+           FOR EACH ROW EXECUTE FUNCTION stamp_case_row()""",
+        """CREATE FUNCTION require_case_log() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        DECLARE
+            number TEXT;
+        BEGIN
+            IF TG_TABLE_NAME = 'cases' THEN
+                number := CASE WHEN TG_OP = 'DELETE' THEN OLD.number ELSE NEW.number END;
+            ELSE
+                number := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_number ELSE NEW.case_number END;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM case_log
+                           WHERE txid = txid_current() AND case_number = number) THEN
+                RAISE EXCEPTION 'case % was changed without an entry in its log', number
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE CONSTRAINT TRIGGER cases_logged AFTER INSERT OR UPDATE ON cases
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION require_case_log()""",
+        """CREATE CONSTRAINT TRIGGER case_cables_logged AFTER INSERT OR DELETE ON case_cables
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION require_case_log()""",
+        """CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases
+           FOR EACH ROW EXECUTE FUNCTION append_only()""",
+        "REVOKE ALL ON cases, case_cables, case_log FROM PUBLIC",
+        "GRANT SELECT ON cases, case_cables, case_log TO {reviewer}, {admin}",
+        # Reviewers open cases and add their cables; the case administrator does too.
+        "GRANT INSERT ON cases, case_cables, case_log TO {reviewer}, {admin}",
+        "GRANT UPDATE (title, requester, received, due) ON cases TO {reviewer}, {admin}",
+        "GRANT DELETE ON case_cables TO {reviewer}, {admin}",
+        "GRANT USAGE ON SEQUENCE case_log_id_seq TO {reviewer}, {admin}",
+        "GRANT EXECUTE ON FUNCTION stamp_case_log(), stamp_case_row(), require_case_log() "
+        "TO {reviewer}, {admin}",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -30,7 +30,8 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from workbench.cable.model import Cable
-from workbench.review import store_dump
+from workbench.review import pg_cases, store_dump
+from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import PENDING, Review, ReviewError
@@ -61,6 +62,7 @@ RECONNECT_S = 60.0  # how long a change keeps trying to reach a restarted server
 ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 State = dict[str, dict[str, Any]]
 
 
@@ -371,6 +373,50 @@ class PgStore:
                 (case_id, required),
             )
         )
+
+    # -- cases (issue 15; the SQL is in pg_cases) ---------------------------------------------
+    # ``reviewer`` arguments are ignored, as everywhere here: the database names the login.
+    @_locked
+    def _case_call(self, work: Callable[[Any], T]) -> T:
+        return cast(T, self._run(work))
+
+    def cases(self) -> list[CaseRecord]:
+        return self._case_call(pg_cases.cases)
+
+    def case(self, number: str) -> CaseRecord | None:
+        return self._case_call(lambda conn: pg_cases.case(conn, number))
+
+    def case_cables(self, number: str) -> list[CaseCable]:
+        return self._case_call(lambda conn: pg_cases.cables(conn, number))
+
+    def cases_of(self, cable_id: str) -> list[str]:
+        return self._case_call(lambda conn: pg_cases.cases_of(conn, cable_id))
+
+    def case_log(self, number: str) -> list[CaseLogEntry]:
+        return self._case_call(lambda conn: pg_cases.read_log(conn, number))
+
+    def case_decisions(self, cable_ids: Iterable[str]) -> dict[str, StoredDecisions]:
+        ids = list(cable_ids)
+        return self._case_call(lambda conn: pg_cases.decisions(conn, ids))
+
+    def create_case(self, record: CaseRecord, reviewer: str) -> CaseRecord:
+        return self._case_call(lambda conn: pg_cases.create(conn, record))
+
+    def update_case(self, number: str, changes: dict[str, str], reviewer: str) -> None:
+        self._case_call(lambda conn: pg_cases.update(conn, number, changes))
+
+    def add_case_cables(self, number: str, cables: list[CaseCable], reviewer: str) -> list[str]:
+        return self._case_call(lambda conn: pg_cases.add_cables(conn, number, cables))
+
+    def remove_case_cables(self, number: str, cable_ids: list[str], reviewer: str) -> list[str]:
+        return self._case_call(lambda conn: pg_cases.remove_cables(conn, number, cable_ids))
+
+    def log_case(self, number: str, what: str, data: dict[str, Any], reviewer: str) -> CaseLogEntry:
+        def write(conn: Any) -> CaseLogEntry:
+            pg_cases.require(conn, number)
+            return pg_cases.log(conn, number, what, data)
+
+        return self._case_call(write)
 
     # -- copying a whole store (workbench store copy) -----------------------------------------
     @_locked

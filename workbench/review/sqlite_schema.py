@@ -155,5 +155,45 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (case_id, cable_id, kind, folded)
         ) WITHOUT ROWID""",
     ],
+    # 6: cases (issue 15): a FOIA or mandatory-review request's cables worked together. A
+    # cable may be in several cases; its decisions stay in region_decisions, one review per
+    # cable. `case_cables.cable_hash` is the text the cable had when added, so a file changed
+    # since is noticed. `case_log` is the case's own append-only audit log (made, cables
+    # added or removed, conflicts accepted with their comments); the QC policy of a case is a
+    # row of `policy` keyed by its number (migration 3).
+    [
+        """CREATE TABLE cases (
+            number TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            requester TEXT NOT NULL DEFAULT '',
+            received TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE case_cables (
+            case_number TEXT NOT NULL REFERENCES cases(number),
+            cable_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            cable_hash TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (case_number, cable_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX case_cables_by_cable ON case_cables (cable_id)",
+        """CREATE TABLE case_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            case_number TEXT NOT NULL REFERENCES cases(number),
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            what TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX case_log_by_case ON case_log (case_number, id)",
+        """CREATE TRIGGER case_log_no_update BEFORE UPDATE ON case_log
+           BEGIN SELECT RAISE(ABORT, 'the case log is append-only'); END""",
+        """CREATE TRIGGER case_log_no_delete BEFORE DELETE ON case_log
+           BEGIN SELECT RAISE(ABORT, 'the case log is append-only'); END""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from workbench.cable.model import Cable
-from workbench.review import sqlite_qc, store_dump
+from workbench.review import sqlite_cases, sqlite_qc, store_dump
+from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
 from workbench.review.model import (
@@ -72,6 +73,7 @@ WRITE_WAIT_S = 30.0  # how long a change waits for another program's writes befo
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def _locked(method: F) -> F:
@@ -462,6 +464,67 @@ class SqliteStore:
                 )
 
         self._retry(lambda: self._transaction(write))
+
+    # -- cases (issue 15; the SQL is in sqlite_cases) ----------------------------------------
+    @_locked
+    def cases(self) -> list[CaseRecord]:
+        return sqlite_cases.cases(self._db)
+
+    @_locked
+    def case(self, number: str) -> CaseRecord | None:
+        return sqlite_cases.case(self._db, number)
+
+    @_locked
+    def case_cables(self, number: str) -> list[CaseCable]:
+        return sqlite_cases.cables(self._db, number)
+
+    @_locked
+    def cases_of(self, cable_id: str) -> list[str]:
+        return sqlite_cases.cases_of(self._db, cable_id)
+
+    @_locked
+    def case_log(self, number: str) -> list[CaseLogEntry]:
+        return sqlite_cases.read_log(self._db, number)
+
+    @_locked
+    def case_decisions(self, cable_ids: Iterable[str]) -> dict[str, StoredDecisions]:
+        return sqlite_cases.decisions(self._db, cable_ids)
+
+    def create_case(self, record: CaseRecord, reviewer: str) -> CaseRecord:
+        return self._case_write(
+            lambda who, at: sqlite_cases.create(self._db, record, who, at), reviewer
+        )
+
+    def update_case(self, number: str, changes: dict[str, str], reviewer: str) -> None:
+        self._case_write(
+            lambda who, at: sqlite_cases.update(self._db, number, changes, who, at), reviewer
+        )
+
+    def add_case_cables(self, number: str, cables: list[CaseCable], reviewer: str) -> list[str]:
+        return self._case_write(
+            lambda who, at: sqlite_cases.add_cables(self._db, number, cables, who, at), reviewer
+        )
+
+    def remove_case_cables(self, number: str, cable_ids: list[str], reviewer: str) -> list[str]:
+        return self._case_write(
+            lambda who, at: sqlite_cases.remove_cables(self._db, number, cable_ids, who, at),
+            reviewer,
+        )
+
+    def log_case(self, number: str, what: str, data: dict[str, Any], reviewer: str) -> CaseLogEntry:
+        def write(who: str, at: str) -> CaseLogEntry:
+            sqlite_cases.require(self._db, number)
+            return sqlite_cases.log(self._db, number, what, data, who, at)
+
+        return self._case_write(write, reviewer)
+
+    @_locked
+    def _case_write(self, work: Callable[[str, str], T], reviewer: str) -> T:
+        """Run ``work(who, at)`` as one transaction, waiting out other writers."""
+        result: list[T] = []
+        who = self.identity(reviewer)
+        self._retry(lambda: self._transaction(lambda: result.append(work(who, _now()))))
+        return result[-1]
 
     # -- copying a whole store (workbench store copy) ---------------------------------------
     @_locked

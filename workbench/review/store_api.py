@@ -6,11 +6,13 @@ implement it; ``store_url.open_store`` opens either from a path or a ``postgresq
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
 from workbench.cable.model import Cable
+from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
 from workbench.review.commands import Command
 from workbench.review.model import Review, ReviewError
 from workbench.review.store_dump import Dump
@@ -144,6 +146,46 @@ class ReviewStore(Protocol):
 
     def changes_since(self, cursor: int) -> tuple[int, list[str]]:
         """The audit log's newest id, and the cables changed after ``cursor`` (for polling)."""
+        ...
+
+    # -- cases (issue 15): a request's cables worked together; see ``case_records`` -------
+    def cases(self) -> list[CaseRecord]: ...
+
+    def case(self, number: str) -> CaseRecord | None: ...
+
+    def create_case(self, record: CaseRecord, reviewer: str) -> CaseRecord:
+        """Open a case (ReviewError if the number is taken); logged in the case's log."""
+        ...
+
+    def update_case(self, number: str, changes: dict[str, str], reviewer: str) -> None:
+        """Change a case's title, requester, received or due date (logged)."""
+        ...
+
+    def case_cables(self, number: str) -> list[CaseCable]: ...
+
+    def cases_of(self, cable_id: str) -> list[str]:
+        """The numbers of the cases ``cable_id`` belongs to."""
+        ...
+
+    def add_case_cables(self, number: str, cables: list[CaseCable], reviewer: str) -> list[str]:
+        """Add cables to a case in one transaction; returns the IDs newly added. ReviewError
+        (nothing added) for a cable ID already in the case with another text."""
+        ...
+
+    def remove_case_cables(self, number: str, cable_ids: list[str], reviewer: str) -> list[str]:
+        """Take cables out of a case (their reviews stay); returns the IDs removed."""
+        ...
+
+    def case_log(self, number: str) -> list[CaseLogEntry]:
+        """The case's append-only log, oldest first."""
+        ...
+
+    def log_case(self, number: str, what: str, data: dict[str, Any], reviewer: str) -> CaseLogEntry:
+        """Append an entry to the case's log (a conflict accepted, with its comment)."""
+        ...
+
+    def case_decisions(self, cable_ids: Iterable[str]) -> dict[str, StoredDecisions]:
+        """The saved decisions of many cables at once, as rows (reviewed cables only)."""
         ...
 
     def dump(self) -> Dump:
