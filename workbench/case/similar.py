@@ -1,0 +1,131 @@
+"""Near-duplicates: regions that are the same text with small changes.
+
+Candidates come from datasketch's MinHash LSH over each region's word pairs (a region shares
+at least one LSH band with another when their word-pair Jaccard similarity is around
+``THRESHOLD`` or more); each candidate is then confirmed with RapidFuzz's word-level Indel
+similarity (``MIN_SIMILARITY``) and aligned word by word, so the reviewer sees which words
+differ and a span withheld in one is mapped to the same words in the other.
+
+The MinHash hash is Python's own ``hash`` of a word pair: fast, and stable within a process,
+which is all an index held in memory needs (nothing here is ever stored).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workbench.case.index import MIN_WORDS, SIMILAR_KINDS, Member, Place
+
+THRESHOLD = 0.5
+NUM_PERM = 32
+MIN_SIMILARITY = 0.8
+
+
+def _hash(pair: object) -> int:
+    return hash(pair) & 0xFFFFFFFF
+
+
+def _pairs(words: list[str]) -> list[tuple[str, str]]:
+    return list(itertools.pairwise(words))
+
+
+@dataclass(frozen=True)
+class Match:
+    """``other`` is like ``place``: ``score`` is their word similarity (0..1); ``equal`` the
+    aligned word blocks (place's word index, other's word index, length)."""
+
+    place: Place
+    other: Place
+    score: float
+    equal: tuple[tuple[int, int, int], ...]
+    words: int  # words in ``place``
+
+
+class SimilarIndex:
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.places: dict[tuple[str, str], Place] = {}
+
+    @classmethod
+    def build(cls, members: Iterable[Member]) -> SimilarIndex:
+        from datasketch import MinHash
+
+        index = cls()
+        keys: list[tuple[str, str]] = []
+        shingles: list[list[tuple[str, str]]] = []
+        for m in members:
+            for p in m.places.values():
+                if p.kind not in SIMILAR_KINDS:
+                    continue
+                words = m.words(p)
+                if len(words) < MIN_WORDS:
+                    continue
+                keys.append((p.cable_id, p.key))
+                shingles.append(_pairs(words))
+                index.places[p.cable_id, p.key] = p
+        hashes = MinHash.bulk(shingles, num_perm=NUM_PERM, hashfunc=_hash)
+        with index.lsh.insertion_session() as session:
+            for key, mh in zip(keys, hashes, strict=True):
+                session.insert(key, mh, check_duplication=False)
+        return index
+
+    def candidates(self, m: Member, place: Place) -> list[Place]:
+        from datasketch import MinHash
+
+        words = m.words(place)
+        if place.kind not in SIMILAR_KINDS or len(words) < MIN_WORDS:
+            return []
+        mh = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
+        mh.update_batch(_pairs(words))
+        found = self.lsh.query(mh)
+        return [self.places[k] for k in found if k != (place.cable_id, place.key)]
+
+
+def compare(m: Member, place: Place, other_member: Member, other: Place) -> Match | None:
+    """How like ``other`` ``place`` is, word by word; None below MIN_SIMILARITY."""
+    from rapidfuzz.distance import Indel
+
+    a, b = m.words(place), other_member.words(other)
+    score = Indel.normalized_similarity(a, b)
+    if score < MIN_SIMILARITY:
+        return None
+    equal = tuple(
+        (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(a, b)
+        if op.tag == "equal"
+    )
+    return Match(place, other, score, equal, len(a))
+
+
+def differing(m: Member, match: Match) -> list[tuple[int, int]]:
+    """The text ranges of ``match.place`` whose words are not in the other place."""
+    f = m.folded
+    first, _ = f.word_range(match.place.start, match.place.end)
+    same = [False] * match.words
+    for i, _j, n in match.equal:
+        for k in range(i, i + n):
+            same[k] = True
+    out: list[tuple[int, int]] = []
+    for k, ok in enumerate(same):
+        if ok:
+            continue
+        a, b = f.words[first + k]
+        s, e = f.source(a, b)
+        if out and m.cable.text[out[-1][1] : s].strip() == "":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def word_map(match: Match) -> dict[int, int]:
+    """Other's word index -> place's word index, for the words that align."""
+    out: dict[int, int] = {}
+    for i, j, n in match.equal:
+        for k in range(n):
+            out[j + k] = i + k
+    return out
