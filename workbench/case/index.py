@@ -39,6 +39,9 @@ COMPARED = frozenset(
 # Below this many folded letters and digits a text is too common to call two places copies
 # ("SUMMARY", "END SUMMARY", a lone signature initial).
 MIN_CHARS = 12
+# Header fields and signatures are compared however short: "STANTON" under two cables is the
+# same signature.
+SHORT_KINDS = frozenset({"from", "to", "info", "tags", "refs", "classified_by", "signature"})
 # Near-duplicates: paragraphs and subjects of at least this many words.
 SIMILAR_KINDS = frozenset({"paragraph", "subject", "unparsed", "trailing"})
 MIN_WORDS = 8
@@ -115,7 +118,7 @@ def member(cable: Cable, path: str = "") -> Member:
             continue
         a, b = f.index_range(r.body_start, r.end)
         places[r.key] = Place(cid, r.key, r.label, r.kind, r.body_start, r.end, a, b)
-        if b - a >= MIN_CHARS:
+        if b - a >= (1 if r.kind in SHORT_KINDS else MIN_CHARS):
             digests[r.key] = digest(f.chars[a:b])
     return Member(cid, path or cable.path or "", cable, f, places, digests)
 

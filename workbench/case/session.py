@@ -97,3 +97,40 @@ class CaseSession:
 
     def cable_ids(self) -> list[str]:
         return sorted(self.index.members)
+
+    def review(self, cable_id: str) -> Review:
+        """The cable's review as the case read it (its rules as the store saved them)."""
+        m = self.member(cable_id)
+        review = Review.for_cable(m.cable)
+        review.decisions.update(self.decided.by_cable.get(cable_id, {}))
+        return review
+
+    def progress(self, cable_id: str) -> tuple[int, int]:
+        """(regions decided, regions) of one cable."""
+        r = self.review(cable_id)
+        return r.decided_count, r.region_count
+
+    def next_undecided(self, cable_id: str | None, key: str | None) -> tuple[str, str] | None:
+        """The next undecided region after ``key`` of ``cable_id``, across the whole case in
+        the case's cable order, wrapping round; None when every region is decided."""
+        ids = self.cable_ids()
+        if not ids:
+            return None
+        start = ids.index(cable_id) if cable_id in ids else 0
+        order = ids[start:] + ids[:start] + ids[start : start + 1]
+        for n, cid in enumerate(order):
+            pending = self.review(cid).pending()
+            if n == 0 and key is not None:
+                after = [r for r in pending if r.start > self._start(cid, key)]
+                if after:
+                    return cid, after[0].key
+                continue
+            if n == len(order) - 1 and key is not None:
+                pending = [r for r in pending if r.start <= self._start(cid, key)]
+            if pending:
+                return cid, pending[0].key
+        return None
+
+    def _start(self, cable_id: str, key: str) -> int:
+        r = self.member(cable_id).partition.get(key)
+        return r.start if r else -1

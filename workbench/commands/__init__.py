@@ -16,4 +16,5 @@ COMMANDS: dict[str, str] = {
     "index": "index",
     "store": "store",
     "suggest": "suggest",
+    "case": "case",
 }

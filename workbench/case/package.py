@@ -1,0 +1,250 @@
+"""The case's release package: every release PDF verified, one Vaughn index, a manifest.
+
+``workbench case export F-2026-00001 --out DIR`` writes into a hidden folder beside ``DIR``
+and renames it to ``DIR`` only when every file is written and synced, so a package is complete
+or absent: an export stopped midway (killed, a full disk, a refusal) leaves no ``DIR``. A
+folder left by a killed export is named ``.DIR.incomplete-PID`` and removed by the next export
+to the same place.
+
+Refused, before anything is written, with one sentence: a cable of the case that cannot be
+read or whose file changed, an open conflict, an undecided region (unless ``allow_pending``,
+which withholds it), a cable the QC policy holds back. Each release is made and verified by
+the one export path (``export.batch.make_pdf`` and the verifier ``workbench verify`` uses)
+before it is written; a release that fails verification stops the package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from workbench.case import qc
+from workbench.case.session import CaseError, CaseSession
+from workbench.export.errors import ExportError
+from workbench.export.options import ExportOptions
+from workbench.review.model import Review, ReviewError
+
+RELEASES = "releases"
+MANIFEST_COLUMNS = ("file", "cable", "pages", "disposition", "sha256")
+
+
+@dataclass(frozen=True)
+class Entry:
+    file: str  # relative to the package folder
+    cable: str
+    pages: int
+    disposition: str
+    sha256: str
+
+
+@dataclass
+class Package:
+    folder: Path
+    entries: list[Entry] = field(default_factory=list)
+    withholdings: int = 0
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _disposition(session: CaseSession, cid: str, review: Review, allow_pending: bool) -> str:
+    from workbench.export.prepare import withheld_in_full
+
+    cable = session.cable(cid)
+    if withheld_in_full(cable, review, allow_pending):
+        return "withheld in full"
+    if review.withholdings(cable, allow_pending):
+        return "released in part"
+    return "released in full"
+
+
+def check_ready(session: CaseSession, allow_pending: bool) -> None:
+    """Refuse, in one sentence, a case whose package cannot be complete and consistent."""
+    n = session.number
+    if not session.index.members:
+        raise CaseError(f"{n} holds no readable cables: add cables with `workbench case add`")
+    if session.problems:
+        raise CaseError(
+            f"{len(session.problems)} cable(s) of {n} cannot be read, so its package would be "
+            f"incomplete: {session.problems[0]}"
+        )
+    if session.decided.stale:
+        cid, why = next(iter(session.decided.stale.items()))
+        raise CaseError(f"the review of {cid} cannot be used in {n}: {why}")
+    open_ = [c for c in session.conflicts() if c.open]
+    if open_:
+        raise CaseError(
+            f"{n} has {len(open_)} open conflict(s), the same text decided differently (first: "
+            f"{open_[0].summary}): make the decisions alike, or accept each with a comment "
+            f"(`workbench case conflicts {n}`)"
+        )
+
+
+def export_package(
+    session: CaseSession,
+    out: str | Path,
+    options: ExportOptions,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Package:
+    from workbench.export.batch import make_pdf, out_name, pages
+    from workbench.export.vaughn import rows_for, to_csv, to_pdf
+
+    target = Path(out)
+    allow_pending = options.allow_pending
+    options = replace(options, case_number=options.case_number or session.number)
+    check_ready(session, allow_pending)
+    _check_target(target)
+    _remove_stale(target)
+    tmp = target.parent / f".{target.name}.incomplete-{os.getpid()}"
+    package = Package(target)
+    rows = []
+    ids = session.cable_ids()
+    try:
+        (tmp / RELEASES).mkdir(parents=True)
+        for i, cid in enumerate(ids, 1):
+            if progress:
+                progress(i, len(ids), cid)
+            cable = session.cable(cid)
+            review = session.store.load(cable)
+            refusal = qc.refusal(session.store, session.number, review.cable_id)
+            if refusal:
+                raise CaseError(refusal)
+            data = make_pdf(cable, review, options, "release")
+            _verify(cid, cable, review, data)
+            name = f"{RELEASES}/{out_name(cid, 'release')}"
+            _write(tmp / name, data)
+            disposition = _disposition(session, cid, review, allow_pending)
+            package.entries.append(Entry(name, cid, pages(data), disposition, _sha(data)))
+            rows.extend(rows_for(cable, review, allow_pending))
+        package.withholdings = len(rows)
+        title = f"Vaughn index, case {session.number}: {session.record.title}"
+        for name, data in (
+            ("vaughn-index.csv", to_csv(rows)),
+            ("vaughn-index.pdf", to_pdf(rows, title)),
+        ):
+            _write(tmp / name, data)
+            n = pages(data) if name.endswith(".pdf") else 0
+            package.entries.append(Entry(name, "", n, "Vaughn index", _sha(data)))
+        _write(tmp / "manifest.csv", manifest_csv(package.entries))
+        _write(tmp / "manifest.json", manifest_json(session, package))
+        _sync_dir(tmp / RELEASES)
+        _sync_dir(tmp)
+        if target.is_dir():
+            target.rmdir()  # empty (checked): rename cannot replace a folder that is not
+        os.rename(tmp, target)
+        _sync_dir(target.parent)
+    except (ReviewError, ExportError):
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise CaseError(
+            f"cannot write the package {target}: {exc.strerror or exc}; nothing was written"
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    with contextlib.suppress(ReviewError):
+        manifest = _sha((target / "manifest.csv").read_bytes())
+        session.store.log_case(
+            session.number,
+            "Release package exported",
+            {"folder": str(target.resolve()), "files": len(package.entries), "manifest": manifest},
+            options.reviewer,
+        )
+    return package
+
+
+def _verify(cid: str, cable: object, review: Review, data: bytes) -> None:
+    """The check `workbench verify` makes, on the bytes before they are written anywhere."""
+    from workbench.export.verify import VerifyError, extract, verify
+
+    try:
+        report = verify(cable, review, extract(data))  # type: ignore[arg-type]
+    except VerifyError as exc:
+        raise CaseError(f"the release of {cid} could not be verified: {exc}") from None
+    if not report.ok:
+        first = (report.leaks or report.missing)[0]
+        raise CaseError(
+            f"the release of {cid} failed its verification ({first}), so no package was "
+            "written: please report it as a bug"
+        )
+
+
+def manifest_csv(entries: list[Entry]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(MANIFEST_COLUMNS)
+    for e in entries:
+        w.writerow([e.file, e.cable, e.pages, e.disposition, e.sha256])
+    return buf.getvalue().encode("utf-8")
+
+
+def manifest_json(session: CaseSession, package: Package) -> bytes:
+    r = session.record
+    doc = {
+        "case": {
+            "number": r.number,
+            "title": r.title,
+            "requester": r.requester,
+            "received": r.received,
+            "due": r.due,
+        },
+        "files": [e.__dict__ for e in package.entries],
+        "withholdings": package.withholdings,
+    }
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise CaseError(f"{target} is a file: give a new folder for the package")
+    if target.is_dir() and any(target.iterdir()):
+        raise CaseError(
+            f"{target} already exists and is not empty: give a new folder, so a package is "
+            "never mixed with other files"
+        )
+    if not target.parent.is_dir():
+        raise CaseError(f"the folder {target.parent} does not exist: create it first")
+
+
+def _remove_stale(target: Path) -> None:
+    """Folders left by exports to ``target`` that were killed (their process is gone)."""
+    for old in target.parent.glob(f".{target.name}.incomplete-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _sync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
