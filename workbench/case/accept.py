@@ -21,10 +21,10 @@ class Accepted(rc.Command):
         self.inner = inner
         self.keys = inner.keys
         self.rules = inner.rules
-        what = {"copy": "copy of", "similar": "similar to", TERM: "case term from"}[proposal.kind]
+        what = {"copy": "same text as", "similar": "similar to", TERM: "withheld in"}
         self.label = (
-            f"{inner.label} (accepted {proposal.kind} proposal, {what} "
-            f"{proposal.source.where()}, case {case_number})"
+            f"{inner.label} (accepted proposal of case {case_number}: "
+            f"{what[proposal.kind]} {proposal.source.where()})"
         )
 
     def _do(self, review: Review) -> None:

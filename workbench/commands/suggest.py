@@ -102,11 +102,24 @@ def run(args: argparse.Namespace) -> int:
     from workbench.suggest.cli_context import CliContext, ContextError
 
     kinds = _kinds(args.kinds)
+    import workbench.case  # noqa: F401  (registers the case's sources: copy, similar, case-term)
+
     try:
         context = CliContext.open(args.store, args.case, args.code_set, kinds)
     except ContextError as exc:
         return fail(str(exc))
     try:
+        if args.case:
+            # Issue 15: the case is read once here, before any worker starts (they share it).
+            from workbench.case.sources import prepare
+            from workbench.review.model import ReviewError
+
+            if context.base.store is None:
+                return fail(f"--case {args.case} needs --store: the store that holds the case")
+            try:
+                prepare(context.base)
+            except ReviewError as exc:
+                return fail(str(exc))
         paths = [str(p) for p in iter_cable_paths(args.paths)]
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
         out = sys.stdout

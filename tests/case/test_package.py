@@ -1,0 +1,185 @@
+"""The case's release package: conflicts block it, and it is complete or absent."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import NUMBER, Case, decide_seed, forms
+
+from workbench.case.accept import accept_all
+from workbench.case.conflicts import acceptance
+from workbench.case.package import export_package
+from workbench.case.session import CaseError
+from workbench.export.options import ExportOptions
+from workbench.review import commands as rc
+from workbench.review.model import RELEASED
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _decide_all(case: Case) -> None:
+    """The seed decided; every other cable by accepting the case's proposals, the rest
+    released."""
+    decide_seed(case)
+    session = case.session()
+    for cid in session.cable_ids():
+        cable = case.cable(cid)
+        review = case.store.load(cable)
+        accept_all(case.store, cable, review, session.proposals(cid), NUMBER, "bob")
+        for r in review.pending():
+            case.store.apply(review, rc.release(r), "bob")
+
+
+def _options() -> ExportOptions:
+    return ExportOptions(reviewer="carol", authority="E.O. 13526").resolve()
+
+
+def test_a_conflict_blocks_the_package_until_accepted(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    case = make_case()
+    _decide_all(case)
+    # The same ¶3 released in the repeat: a conflict.
+    cable = case.cable("07STATE12345")
+    review = case.store.load(cable)
+    case.store.apply(review, rc.release(cable.paragraphs[2]), "dan")
+    session = case.session()
+    (conflict,) = [c for c in session.conflicts() if c.open]
+    assert conflict.kind == "copy"
+    assert ("07STATE12345", "released") in [(p.cable_id, how) for p, how in conflict.places]
+    out = tmp_path / "package"
+    with pytest.raises(CaseError, match="1 open conflict"):
+        export_package(session, out, _options())
+    assert not out.exists()
+    # Accepted with a comment (kept in the case log): the package may go.
+    what, data = acceptance(conflict, "released in 2019 under FOIA F-2019-01234; stands")
+    case.store.log_case(NUMBER, what, data, "carol")
+    session.refresh()
+    assert not [c for c in session.conflicts() if c.open]
+    package = export_package(session, out, _options())
+    assert len([e for e in package.entries if e.cable]) == len(forms())
+    entry = case.store.case_log(NUMBER)[-2]
+    assert (entry.reviewer, entry.data["comment"]) == (
+        "carol",
+        "released in 2019 under FOIA F-2019-01234; stands",
+    )
+    # A decision changed afterwards opens the conflict again.
+    case.store.apply(review, rc.withhold(cable.paragraphs[2], ["(b)(1)"]), "dan")
+    session.refresh()
+    assert [c for c in session.conflicts() if c.open]
+
+
+def test_a_withheld_name_released_elsewhere_is_a_conflict(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    case = make_case()
+    _decide_all(case)
+    cable = case.cable("07SEOUL221")
+    review = case.store.load(cable)
+    # The paragraph released whole, the name with it.
+    case.store.apply(review, rc.SetDecision(cable.paragraphs[1], RELEASED), "dan")
+    conflicts = [c for c in case.session().conflicts() if c.open]
+    assert [c.kind for c in conflicts] == ["copy", "term"]
+    assert conflicts[1].summary == (
+        "'Kim Hye-jin' is withheld in ¶2 of 07SEOUL219 and released in 1 other place(s)"
+    )
+
+
+def test_the_package_has_every_release_verified_an_index_and_a_manifest(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    case = make_case()
+    _decide_all(case)
+    out = tmp_path / "package"
+    export_package(case.session(), out, _options())
+    with open(out / "manifest.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    releases = [r for r in rows if r["cable"]]
+    assert sorted(r["cable"] for r in releases) == sorted(forms())
+    assert {r["disposition"] for r in releases} == {"released in part"}
+    for r in rows:
+        data = (out / r["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == r["sha256"]
+    assert all(int(r["pages"]) >= 1 for r in releases)
+    # One Vaughn index for the case: the name and ¶3 for each cable.
+    with open(out / "vaughn-index.csv", newline="", encoding="utf-8") as f:
+        index = list(csv.DictReader(f))
+    assert len(index) == 2 * len(forms())
+    doc = json.loads((out / "manifest.json").read_text())
+    assert doc["case"]["number"] == NUMBER
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.csv",
+        "manifest.json",
+        "releases",
+        "vaughn-index.csv",
+        "vaughn-index.pdf",
+    ]
+    with pytest.raises(CaseError, match="not empty"):
+        export_package(case.session(), out, _options())
+
+
+def test_a_failure_midway_leaves_no_package(
+    make_case: Callable[..., Case], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = make_case()
+    _decide_all(case)
+    import workbench.export.batch as batch
+
+    real, calls = batch.make_pdf, []
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "make_pdf", failing)
+    out = tmp_path / "package"
+    with pytest.raises(CaseError, match="No space left on device"):
+        export_package(case.session(), out, _options())
+    assert not out.exists()
+    assert not [p for p in os.listdir(tmp_path) if "package" in p]
+
+
+def test_an_export_killed_midway_leaves_no_package(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    # Enough cables that the export takes a while: the seed's copies many times over.
+    texts = forms()
+    from copymaker import with_id
+
+    for n in range(40):
+        texts[f"07SEOUL{400 + n}"] = with_id(texts["07SEOUL221"], "SEOUL", 400 + n)
+    case = make_case(texts)
+    _decide_all(case)
+    out = tmp_path / "package"
+    argv = [sys.executable, "-m", "workbench", "case", "export", NUMBER, "--out", str(out)]
+    proc = subprocess.Popen([*argv, "--store", str(case.store_path)], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 120
+        written: list[Path] = []
+        while time.monotonic() < deadline and not written:
+            written = list(tmp_path.glob(".package.incomplete-*/releases/*.pdf"))
+            time.sleep(0.02)
+        assert written, "the export wrote no release in two minutes"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(30)
+    assert not out.exists()  # no package, not even a part of one
+    # The next export removes what the killed one left, and writes the package whole.
+    done = subprocess.run(
+        [*argv, "--store", str(case.store_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(list((out / "releases").iterdir())) == len(texts)
+    assert not list(tmp_path.glob(".package.incomplete-*"))
