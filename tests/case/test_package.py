@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NUMBER, Case, decide_seed, forms
+from casekit import NUMBER, Case, decide_seed, forms
 
 from workbench.case.accept import accept_all
 from workbench.case.conflicts import acceptance

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import NAME, NUMBER, Case, decide_seed, forms
+from casekit import NAME, NUMBER, Case, decide_seed, forms
 from copymaker import from_markdown, rewrap, with_id
 
 from workbench.case.accept import accept

@@ -94,7 +94,9 @@ class Member:
     def words(self, place: Place) -> list[str]:
         f = self.folded
         a, b = f.word_range(place.start, place.end)
-        return [f.chars[x:y] for x, y in f.words[a:b]]
+        chars = f.chars
+        starts, ends = f.word_starts[a:b].tolist(), f.word_ends[a:b].tolist()
+        return [chars[x:y] for x, y in zip(starts, ends, strict=True)]
 
     @property
     def body_digest(self) -> bytes:

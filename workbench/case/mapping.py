@@ -75,8 +75,8 @@ def similar_decision(index: CaseIndex, match: Match, d: Decision, comment: str) 
             mapped = [*mapped, lo, hi] if lo <= hi else mapped
         if not mapped:
             continue
-        a = tf.words[t_first + min(mapped)][0]
-        b = tf.words[t_first + max(mapped)][1]
+        a = tf.word(t_first + min(mapped))[0]
+        b = tf.word(t_first + max(mapped))[1]
         start, end = tf.source(a, b)
         spans.append(Redaction(start, end, s.codes, s.comment))
     if not spans:

@@ -113,7 +113,7 @@ def differing(m: Member, match: Match) -> list[tuple[int, int]]:
     for k, ok in enumerate(same):
         if ok:
             continue
-        a, b = f.words[first + k]
+        a, b = f.word(first + k)
         s, e = f.source(a, b)
         if out and m.cable.text[out[-1][1] : s].strip() == "":
             out[-1] = (out[-1][0], e)
