@@ -67,6 +67,7 @@ class CableView(QPlainTextEdit):
         self._tips: list[Highlight] = []
         self._bars: list[Bar] = []
         self._bar_tips: list[Highlight] = []
+        self._layer_tips: dict[str, list[Highlight]] = {}  # layers set from outside
         self._current: Region | None = None
         self._partition: Partition | None = None
         self._highlighter = SpanHighlighter(self.document())
@@ -82,6 +83,7 @@ class CableView(QPlainTextEdit):
         self._current = None
         self._bars = []
         self._bar_tips = []
+        self._layer_tips = {}
         self._moving = True
         try:
             self._highlighter.clear()
@@ -127,6 +129,12 @@ class CableView(QPlainTextEdit):
         ]
         self._set_layer("redactions", self._bar_tips)
         self._shade_current()
+
+    def set_layer(self, name: str, highlights: list[Highlight]) -> None:
+        """Show a layer of highlights another part of the window owns (a case's proposals),
+        with their tooltips."""
+        self._layer_tips[name] = [h for h in highlights if h.tooltip]
+        self._set_layer(name, highlights)
 
     def _set_layer(self, name: str, highlights: list[Highlight]) -> None:
         self._highlighter.set_layer(
@@ -263,7 +271,8 @@ class CableView(QPlainTextEdit):
         if self.cable is None:
             return ""
         offset = self._map.from_qt(self.cursorForPosition(pos).position())
-        hits = [h for h in (*self._bar_tips, *self._tips) if h.start <= offset < h.end]
+        layers = [h for tips in self._layer_tips.values() for h in tips]
+        hits = [h for h in (*self._bar_tips, *self._tips, *layers) if h.start <= offset < h.end]
         hits.sort(key=lambda h: h.end - h.start)
         return "\n\n".join(dict.fromkeys(h.tooltip for h in hits))
 

@@ -32,7 +32,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._layers: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
-        self._order: tuple[str, ...] = ("cable", "status", "findings", "redactions")
+        self._order: tuple[str, ...] = ("cable", "status", "findings", "proposals", "redactions")
         self._by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
 
     def clear(self) -> None:

@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         from workbench.gui.team import attach_team
 
         self.team = attach_team(self)  # QC keys; others' changes shown as they are saved
+        from workbench.gui.case_mode import attach_case
+
+        self.case = attach_case(self)  # File > Open Case, proposals, N across a case
         self.status.show_reviewer(c.reviewer)
         self._update_progress()
         self._enable_review()
