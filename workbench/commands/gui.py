@@ -21,6 +21,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     from workbench.commands.common import add_store_argument
 
     add_store_argument(p)
+    p.add_argument(
+        "--case",
+        metavar="N",
+        help="open case N of the store (its cables, progress and conflicts; see `workbench case`)",
+    )
 
 
 def no_display() -> bool:
@@ -43,4 +48,6 @@ def run(args: argparse.Namespace) -> int:
     from workbench.resources import resource_path
 
     path = args.path if args.path else resource_path("samples", "07SEOUL219.txt")
-    return run_gui(path, store=args.store)
+    if args.case and not args.path:
+        path = None  # the case's table is what opens
+    return run_gui(path, store=args.store, case=args.case)

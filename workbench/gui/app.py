@@ -35,10 +35,10 @@ def application() -> QApplication:
     return app
 
 
-def run(path: str | Path | None, store: str | None = None) -> int:
-    """Open the window on ``path`` (a cable or folder) and run the event loop."""
+def run(path: str | Path | None, store: str | None = None, case: str | None = None) -> int:
+    """Open the window on ``path`` (a cable or folder), or a case, and run the event loop."""
     app = application()
-    window = start(path, store)
+    window = start(path, store, case)
     restore = _close_on_stop_signals(app)
     try:
         code = app.exec()
@@ -82,7 +82,7 @@ def _close_on_stop_signals(app: QApplication) -> Callable[[], None]:
     return restore
 
 
-def start(path: str | Path | None, store: str | None = None) -> MainWindow:
+def start(path: str | Path | None, store: str | None = None, case: str | None = None) -> MainWindow:
     """The first-run questions if needed, then the window, opening ``path`` once it shows."""
     first = Settings.load().first_run
     if first:
@@ -95,6 +95,8 @@ def start(path: str | Path | None, store: str | None = None) -> MainWindow:
     def opened() -> None:
         if path is not None:
             window.open_path(path)
+        if case:
+            window.case.open_case(case)
         if first:
             window.show_key_hint()
 
