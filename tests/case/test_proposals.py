@@ -4,9 +4,11 @@ proposed, and nothing is ever applied without a reviewer's action."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from casekit import NAME, NUMBER, Case, decide_seed, forms
 from copymaker import from_markdown, rewrap, with_id
+from corpus import SAMPLE
 
 from workbench.case.accept import accept
 from workbench.case.proposals import COPY, SIMILAR, TERM
@@ -57,6 +59,48 @@ def test_a_near_copy_is_proposed_with_the_words_that_differ(
     assert [cable.text[a:b] for a, b in p.differs] == ["deeply concerned"]
     (span,) = p.decision.spans  # type: ignore[union-attr]
     assert cable.text[span.start : span.end] == NAME
+
+
+def test_a_near_copy_missing_a_sentence_says_so(make_case: Callable[..., Case]) -> None:
+    texts = forms()
+    dropped = " Kim said that the ROKG would welcome future military-to-military discussions on CM."
+    plain = texts["07SEOUL221"]
+    assert dropped in plain
+    case = make_case({"07SEOUL219": texts["07SEOUL219"], "07SEOUL221": plain.replace(dropped, "")})
+    decide_seed(case)
+    (p,) = [p for p in case.session().proposals("07SEOUL221") if p.key == "p2"]
+    assert p.kind == SIMILAR and p.differs == ()
+    # Nothing in this copy differs, but the sentence's 14 words ("military-to-military" is
+    # three) are not here: said, not hidden.
+    assert p.reason.endswith("; 0 words differ, 14 of its words are not here")
+
+
+def test_near_copies_found_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """The LSH's hashes do not depend on Python's per-process string hashing, so a case gives
+    the same near copies every time it is opened (they did not at the threshold's edge)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from workbench.cable import read_cable\n"
+        "from workbench.case.index import member\n"
+        "from workbench.case.similar import SimilarIndex\n"
+        f"m = member(read_cable({str(SAMPLE)!r}))\n"
+        "index = SimilarIndex.build([m])\n"
+        "print(sorted(tuple(h) for h in index.lsh.hashtables[0].keys())[:5])\n"
+    )
+    out = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(out) == 1 and out.pop().startswith("[(")
 
 
 def test_a_withheld_name_is_proposed_wherever_it_occurs(make_case: Callable[..., Case]) -> None:

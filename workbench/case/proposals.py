@@ -169,8 +169,7 @@ class Proposer:
             place.start,
             place.end,
             _codes(mine),
-            f"similar to {match.other.where()} ({describe(d)}); "
-            f"{n} word{'s differ' if n != 1 else ' differs'}",
+            f"similar to {match.other.where()} ({describe(d)}); {_changes(n, match.missing)}",
             match.other,
             mine,
             round(match.score, 3),
@@ -260,6 +259,15 @@ def _covered(proposals: list[Proposal]) -> list[tuple[int, int]]:
         if d.action == Action.WITHHOLD:
             out.append((p.start, p.end))
         out.extend((s.start, s.end) for s in d.spans)
+    return out
+
+
+def _changes(differ: int, missing: int) -> str:
+    """ "2 words differ", "2 words differ, 38 of its words are not here" (a dropped sentence
+    shows no differing word in this copy: say so, or "0 words differ" misleads)."""
+    out = f"{differ} word{'s differ' if differ != 1 else ' differs'}"
+    if missing:
+        out += f", {missing} of its word{'s are' if missing != 1 else ' is'} not here"
     return out
 
 
