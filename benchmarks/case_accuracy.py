@@ -142,7 +142,7 @@ def build(part: str, sample: int, others: int, seed: int = 15):  # type: ignore[
             skipped["variant"] += 1
             continue
         o = originals[src]
-        if len(c2.paragraphs) != len(o.cable.paragraphs):
+        if len(c2.paragraphs) != len(o.cable.paragraphs) or review_id(c2) in originals:
             skipped["variant"] += 1
             continue
         if src not in decided_ids:  # a variant's original is decided so its copy is proposed

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from casekit import NAME, NUMBER, Case, decide_seed, forms
 from copymaker import from_markdown, rewrap, with_id
 from corpus import SAMPLE
 
 from workbench.case.accept import accept
 from workbench.case.proposals import COPY, SIMILAR, TERM
+from workbench.review import commands as rc
 from workbench.review.model import Action
 
 COPIES = ("07STATE12345", "07SEOUL220", "07SEOUL221", "07SEOUL222", "07SEOUL224")
@@ -157,3 +159,33 @@ def test_nothing_is_applied_without_a_reviewer(make_case: Callable[..., Case]) -
     assert (done, skipped) == (len(rest), [])
     assert len(case.store.log("07SEOUL220")) == 1 + len(rest)
     assert case.store.load(cable).is_complete
+
+
+def test_accept_on_the_command_line_takes_tags_that_do_not_shift(
+    make_case: Callable[..., Case], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`case accept N CABLE TAG`: the tag `case proposals` printed still names the same
+    proposal after others were accepted (a list number would have moved to another one), a
+    number is refused, and a tag whose source was decided again is refused, accepting nothing."""
+    from workbench.cli import main
+
+    case = make_case()
+    decide_seed(case)
+    store = ["--store", str(case.store_path), "--reviewer", "bob"]
+    listed = case.session().proposals("07SEOUL221")
+    first, later = listed[0], listed[-1]
+    assert main(["case", "accept", NUMBER, "07SEOUL221", first.tag, *store]) == 0
+    assert first.tag in capsys.readouterr().out
+    assert main(["case", "accept", NUMBER, "07SEOUL221", later.tag, *store]) == 0
+    decided = case.store.load(case.cable("07SEOUL221")).decisions
+    assert set(decided) == {first.key, later.key}
+    assert main(["case", "accept", NUMBER, "07SEOUL221", "2", *store]) == 1
+    assert "not its number" in capsys.readouterr().err
+    # The seed's ¶4 decided again: the proposal it made is another one now.
+    p4 = next(p for p in case.session().proposals("07SEOUL220") if p.key == "p4")
+    c = case.cable("07SEOUL219")
+    review = case.store.load(c)
+    case.store.apply(review, rc.withhold(c.paragraphs[3], ["(b)(5)"]), "alice")
+    assert main(["case", "accept", NUMBER, "07SEOUL220", p4.tag, *store]) == 1
+    assert "has no proposal" in capsys.readouterr().err
+    assert case.store.load(case.cable("07SEOUL220")).decisions == {}

@@ -64,6 +64,7 @@ def accept_all(
     proposals: list[Proposal],
     case_number: str,
     who: str,
+    accepted: list[Proposal] | None = None,
 ) -> tuple[int, list[str]]:
     """Accept each proposal in turn, each its own audited decision; those that no longer fit
     (two proposals for one region, a span withheld meanwhile) are skipped and named."""
@@ -72,6 +73,8 @@ def accept_all(
         try:
             if accept(store, cable, review, p, case_number, who):
                 done += 1
+                if accepted is not None:
+                    accepted.append(p)
         except ReviewError as exc:
             skipped.append(f"{p.label}: {exc}")
     return done, skipped

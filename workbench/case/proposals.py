@@ -57,6 +57,16 @@ class Proposal:
     def ident(self) -> tuple[str, str, str, int, int]:
         return (self.kind, self.cable_id, self.key, self.start, self.end)
 
+    @property
+    def tag(self) -> str:
+        """A short name for this proposal that stays while it means the same (`case accept`
+        takes it): list numbers shift as proposals are accepted, so "accept 3" after accepting
+        2 would take another one. Changes when the decision it came from changes."""
+        import hashlib
+
+        what = repr((self.ident, self.codes, self.reason, self.decision))
+        return hashlib.sha256(what.encode()).hexdigest()[:6]
+
 
 @dataclass(frozen=True)
 class Term:
@@ -267,7 +277,7 @@ def _changes(differ: int, missing: int) -> str:
     shows no differing word in this copy: say so, or "0 words differ" misleads)."""
     out = f"{differ} word{'s differ' if differ != 1 else ' differs'}"
     if missing:
-        out += f", {missing} of its word{'s are' if missing != 1 else ' is'} not here"
+        out += f", {missing} of its words {'are' if missing != 1 else 'is'} not here"
     return out
 
 

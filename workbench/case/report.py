@@ -65,13 +65,14 @@ def proposal_line(n: int, p: Proposal, text: str) -> str:
     if len(shown) > 48:
         shown = shown[:47] + "…"
     codes = " ".join(p.codes) or "-"
-    return f"  {n:>3}. {p.kind:<9} {p.label:<10} {codes:<18} {shown:<48}  {p.reason}"
+    return f"  {n:>3}. {p.tag} {p.kind:<9} {p.label:<10} {codes:<18} {shown:<48}  {p.reason}"
 
 
 def proposal_dict(p: Proposal, text: str) -> dict[str, Any]:
     d = p.decision
     return {
         "kind": p.kind,
+        "tag": p.tag,
         "cable": p.cable_id,
         "region": p.key,
         "label": p.label,

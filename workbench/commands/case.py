@@ -76,12 +76,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q = sub.add_parser(
         "accept",
         help="accept proposals for a cable, each an audited decision of its own",
-        description="Accept proposals listed by `workbench case proposals N CABLE`: by their "
-        "numbers in that list, or --all. Each acceptance is saved and audited on its own.",
+        description="Accept proposals listed by `workbench case proposals N CABLE`: by the "
+        "tag each has in that list (six letters and digits, e.g. 3fa2c1), or --all. A tag "
+        "names one proposal while it stands (list numbers shift as proposals are accepted); a "
+        "proposal whose source was decided again gets a new tag, and the old one is refused. "
+        "Each acceptance is saved and audited on its own.",
     )
     q.add_argument("number")
     q.add_argument("cable", metavar="CABLE_ID")
-    q.add_argument("which", nargs="*", type=int, metavar="N", help="proposal numbers")
+    q.add_argument("which", nargs="*", metavar="TAG", help="proposal tags")
     q.add_argument("--all", action="store_true", help="every proposal for the cable")
     common(q, reviewer=True)
 
@@ -289,29 +292,41 @@ def _proposals(args: argparse.Namespace) -> int:
 
 def _accept(args: argparse.Namespace) -> int:
     from workbench.case.accept import accept_all
+    from workbench.case.proposals import Proposal
     from workbench.case.session import CaseError
 
     if not args.all and not args.which:
-        raise CaseError("say which proposals to accept: their numbers, or --all")
+        raise CaseError("say which proposals to accept: their tags, or --all")
     with _store(args) as store:
         session = _open(args, store)
         found = session.proposals(args.cable)
         if args.all:
             chosen = found
         else:
-            bad = [n for n in args.which if not 1 <= n <= len(found)]
-            if bad:
-                raise CaseError(
-                    f"{args.cable} has {len(found)} proposal(s): there is no number {bad[0]} "
-                    f"(`workbench case proposals {args.number} {args.cable}` lists them)"
-                )
-            chosen = [found[n - 1] for n in dict.fromkeys(args.which)]
+            by_tag = {p.tag: p for p in found}
+            listing = f"`workbench case proposals {args.number} {args.cable}`"
+            for t in args.which:
+                if t.isdigit() and t not in by_tag:
+                    raise CaseError(
+                        f"give the proposal's tag, not its number: numbers change as "
+                        f"proposals are accepted ({listing} shows the tags)"
+                    )
+                if t not in by_tag:
+                    raise CaseError(
+                        f"{args.cable} has no proposal {t} now: it was accepted, or the "
+                        f"decision it came from changed; nothing was accepted ({listing} "
+                        "lists them as they are)"
+                    )
+            chosen = [by_tag[t] for t in dict.fromkeys(args.which)]
         cable = session.cable(args.cable)
         review = store.load(cable)
-        done, skipped = accept_all(store, cable, review, chosen, session.number, _who(args))
+        ok: list[Proposal] = []
+        done, skipped = accept_all(store, cable, review, chosen, session.number, _who(args), ok)
     for s in skipped:
         fail(f"not accepted: {s}", 1)
-    print(f"accepted {done} proposal(s) for {args.cable}, each saved as a decision")
+    print(f"accepted {done} proposal(s) for {args.cable}, each saved as a decision:")
+    for p in ok:
+        print(f"  {p.tag} {p.kind} {p.label}: {p.reason}")
     return 0
 
 
