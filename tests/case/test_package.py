@@ -183,3 +183,69 @@ def test_an_export_killed_midway_leaves_no_package(
     assert done.returncode == 0, done.stderr
     assert len(list((out / "releases").iterdir())) == len(texts)
     assert not list(tmp_path.glob(".package.incomplete-*"))
+
+
+def test_a_release_that_fails_its_check_stops_the_package(
+    make_case: Callable[..., Case], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every release goes through the check `workbench export` makes before writing: a release
+    that prints a withheld name (here: made as if nothing were withheld) stops the package."""
+    case = make_case()
+    _decide_all(case)
+    import workbench.export.batch as batch
+    from workbench.review.model import Review
+
+    real = batch.make_pdf
+
+    def leaking(cable, review, options, copy):  # type: ignore[no-untyped-def]
+        if review.cable_id != "07SEOUL221":
+            return real(cable, review, options, copy)
+        everything = Review.for_cable(cable)
+        for r in everything.pending():
+            rc.release(r).apply(everything)
+        return real(cable, everything, options, copy)
+
+    monkeypatch.setattr(batch, "make_pdf", leaking)
+    out = tmp_path / "package"
+    with pytest.raises(Exception, match="07SEOUL221 failed its check"):
+        export_package(case.session(), out, _options())
+    assert not out.exists() and not list(tmp_path.glob(".package*"))
+
+
+def test_a_release_goes_by_its_release_name_and_needs_a_known_reviewer(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """The FM line withheld: the reference ID (it names the post) is neither the release's file
+    name nor its manifest entry; the case's log keeps which cable it is."""
+    case = make_case()
+    _decide_all(case)
+    for cid in forms():  # every copy alike, or it is a conflict
+        review = case.store.load(case.cable(cid))
+        case.store.apply(review, rc.withhold(review.partition["from"], ["(b)(1)"]), "bob")
+    out = tmp_path / "package"
+    export_package(case.session(), out, _options())
+    manifest = (out / "manifest.csv").read_text() + (out / "manifest.json").read_text()
+    names = sorted(n.removesuffix(".pdf") for n in os.listdir(out / "releases"))
+    assert all(n.startswith("cable-") and n in manifest for n in names)
+    assert not [cid for cid in forms() if cid in manifest or cid[2:7] in manifest]
+    log = case.store.case_log(NUMBER)[-1]
+    assert sorted(log.data["releases"]) == sorted(forms())
+    assert sorted(log.data["releases"].values()) == names
+
+
+def test_a_release_nobody_decided_is_refused_without_a_reviewer(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """With --allow-pending, a cable nobody decided (07SEOUL221) has no one the audit log names: without a
+    reviewer given the package is refused (a release's stamp says who decided it)."""
+    from workbench.export.errors import ExportError
+
+    texts = forms()
+    case = make_case({"07SEOUL219": texts["07SEOUL219"], "07SEOUL221": texts["07SEOUL221"]})
+    decide_seed(case)
+    nobody = ExportOptions(reviewer="", authority="E.O. 13526", allow_pending=True)
+    with pytest.raises(ExportError, match="no reviewer is known for the decisions on 07SEOUL221"):
+        export_package(case.session(), tmp_path / "package", nobody)
+    assert not list(tmp_path.glob("*package*"))
+    named = ExportOptions(reviewer="carol", authority="E.O. 13526", allow_pending=True)
+    export_package(case.session(), tmp_path / "package", named)

@@ -9,8 +9,11 @@ to the same place.
 Refused, before anything is written, with one sentence: a cable of the case that cannot be
 read or whose file changed, an open conflict, an undecided region (unless ``allow_pending``,
 which withholds it), a cable the QC policy holds back. Each release is made and verified by
-the one export path (``export.batch.make_pdf`` and the verifier ``workbench verify`` uses)
-before it is written; a release that fails verification stops the package.
+the one export path ``workbench export`` takes (``export.batch``: stamped with the reviewers
+the audit log names, ``make_pdf``, then ``check_release``, the verifier ``workbench verify``
+uses) before it is written; a release that fails verification stops the package. Releases are
+named as they go by (``release_name``: not the reference ID when the FM line is withheld), in
+the file names and the manifest alike; the case's log records which cable each one is.
 """
 
 from __future__ import annotations
@@ -95,7 +98,9 @@ def export_package(
     options: ExportOptions,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Package:
-    from workbench.export.batch import make_pdf, out_name, pages
+    from workbench.export.batch import check_release, make_pdf, out_name, pages, stamped_by
+    from workbench.export.prepare import release_name
+    from workbench.export.source import deciders
     from workbench.export.vaughn import rows_for, to_csv, to_pdf
 
     target = Path(out)
@@ -107,6 +112,7 @@ def export_package(
     tmp = target.parent / f".{target.name}.incomplete-{os.getpid()}"
     package = Package(target)
     rows = []
+    names: dict[str, str] = {}  # cable ID -> the name its release goes by
     ids = session.cable_ids()
     try:
         (tmp / RELEASES).mkdir(parents=True)
@@ -115,15 +121,23 @@ def export_package(
                 progress(i, len(ids), cid)
             cable = session.cable(cid)
             review = session.store.load(cable)
+            review.deciders = deciders(session.store.log(review.cable_id))
             refusal = qc.refusal(session.store, session.number, review.cable_id)
             if refusal:
                 raise CaseError(refusal)
-            data = make_pdf(cable, review, options, "release")
-            _verify(cid, cable, review, data)
-            name = f"{RELEASES}/{out_name(cid, 'release')}"
+            # The one release path `workbench export` takes: "By:" the reviewers the audit log
+            # names (refused when nobody is known), made, then verified before it is written.
+            stamped = stamped_by(options, review, cable)
+            data = make_pdf(cable, review, stamped, "release")
+            check_release(cable, review, data, stamped)
+            # Named as the release goes by: not the reference ID when its FM line is withheld
+            # (the ID names the post); the case's log keeps which cable each file is.
+            shown = _unique(release_name(cable, review), names)
+            name = f"{RELEASES}/{out_name(shown, 'release')}"
+            names[cid] = shown
             _write(tmp / name, data)
             disposition = _disposition(session, cid, review, allow_pending)
-            package.entries.append(Entry(name, cid, pages(data), disposition, _sha(data)))
+            package.entries.append(Entry(name, shown, pages(data), disposition, _sha(data)))
             rows.extend(rows_for(cable, review, allow_pending))
         package.withholdings = len(rows)
         title = f"Vaughn index, case {session.number}: {session.record.title}"
@@ -158,26 +172,25 @@ def export_package(
         session.store.log_case(
             session.number,
             "Release package exported",
-            {"folder": str(target.resolve()), "files": len(package.entries), "manifest": manifest},
+            {
+                "folder": str(target.resolve()),
+                "files": len(package.entries),
+                "manifest": manifest,
+                "releases": names,
+            },
             options.reviewer,
         )
     return package
 
 
-def _verify(cid: str, cable: object, review: Review, data: bytes) -> None:
-    """The check `workbench verify` makes, on the bytes before they are written anywhere."""
-    from workbench.export.verify import VerifyError, extract, verify
-
-    try:
-        report = verify(cable, review, extract(data))  # type: ignore[arg-type]
-    except VerifyError as exc:
-        raise CaseError(f"the release of {cid} could not be verified: {exc}") from None
-    if not report.ok:
-        first = (report.leaks or report.missing)[0]
-        raise CaseError(
-            f"the release of {cid} failed its verification ({first}), so no package was "
-            "written: please report it as a bug"
-        )
+def _unique(name: str, taken: dict[str, str]) -> str:
+    """``name``, or ``name-2``... when another release of the package goes by it already."""
+    used = set(taken.values())
+    out, n = name, 1
+    while out in used:
+        n += 1
+        out = f"{name}-{n}"
+    return out
 
 
 def manifest_csv(entries: list[Entry]) -> bytes:

@@ -367,6 +367,9 @@ def _log(args: argparse.Namespace) -> int:
         entries = store.case_log(record.number)
     for e in entries:
         detail = e.data.get("comment") or ", ".join(map(str, e.data.get("cables", [])))[:100]
+        if e.data.get("folder"):
+            renamed = [f"{c} is {n}" for c, n in e.data.get("releases", {}).items() if c != n]
+            detail = str(e.data["folder"]) + (f" ({'; '.join(renamed)})" if renamed else "")
         print(
             f"{e.at[:19].replace('T', ' ')}  {e.reviewer:<14} {e.what}"
             + (f": {detail}" if detail else "")
