@@ -20,6 +20,7 @@ from workbench.case.accept import accept_all
 from workbench.case.conflicts import acceptance
 from workbench.case.package import export_package
 from workbench.case.session import CaseError
+from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
 from workbench.review import commands as rc
 from workbench.review.model import RELEASED
@@ -249,3 +250,28 @@ def test_a_release_nobody_decided_is_refused_without_a_reviewer(
     assert not list(tmp_path.glob("*package*"))
     named = ExportOptions(reviewer="carol", authority="E.O. 13526", allow_pending=True)
     export_package(case.session(), tmp_path / "package", named)
+
+
+def test_a_case_that_requires_qc_holds_its_package_until_every_cable_is_approved(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """The case's own policy adds the QC requirement (the store's is off): the package is
+    refused while one cable is not approved, and written once all are."""
+    from workbench.review.store_api import QcState
+
+    case = make_case()
+    _decide_all(case)
+    case.store.set_requires_qc(True, "lead", case_id=NUMBER)
+    assert not case.store.requires_qc("")
+    out = tmp_path / "package"
+    ids = sorted(forms())
+    for cid in ids:
+        case.store.qc_step(cid, QcState.FIRST_PASS_DONE, "", "bob")
+    for cid in ids[:-1]:
+        case.store.qc_step(cid, QcState.APPROVED, "", "carol")
+    with pytest.raises((CaseError, ExportError), match=f"{ids[-1]} .*QC approval"):
+        export_package(case.session(), out, _options())
+    assert not out.exists() and not list(tmp_path.glob(".package*"))
+    case.store.qc_step(ids[-1], QcState.APPROVED, "", "carol")
+    export_package(case.session(), out, _options())
+    assert len(os.listdir(out / "releases")) == len(ids)
