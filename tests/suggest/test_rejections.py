@@ -8,6 +8,7 @@ from pathlib import Path
 from cables import MIXED
 from cli import run_workbench
 
+from workbench.review.case_records import CaseRecord
 from workbench.review.store import SqliteStore
 from workbench.suggest.rejections import load_rejections, reject, unreject
 
@@ -23,6 +24,9 @@ def test_a_rejection_holds_in_its_case_for_every_cable(tmp_path: Path) -> None:
         (tmp_path / name).write_text(MIXED)
     with SqliteStore(store_path) as store:
         reject(store, "kowalczyk", "person", "alice", case_id="F-2026-00001")
+        # `--case N` names a case of the store (issue 15): an unknown number is refused.
+        for number in ("F-2026-00001", "F-2026-00002"):
+            store.create_case(CaseRecord(number, "test"), "alice")
     args = ("suggest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--store", str(store_path))
     in_case = _texts(run_workbench(*args, "--case", "F-2026-00001"))
     assert "Kowalczyk" not in in_case and "Lindqvist" in in_case
