@@ -46,6 +46,8 @@ def test_open_case_accept_proposals_and_move_across_the_case(
     window.case.actions["open_case"].trigger()
     dialogs.stop()
     assert dialogs.seen == ["Open Case"]
+    # Read and indexed on a worker thread: the table shows when it is done.
+    qtbot.waitUntil(lambda: window.case.session is not None, timeout=30000)
     view = window.case.view
     assert window.stack.currentWidget() is view
     rows = {r[0]: r for r in view.model.rows}
@@ -96,6 +98,7 @@ def test_a_conflict_is_listed_and_accepted_with_a_comment(
         store.apply(review, rc.release(cable.paragraphs[2]), "dan")
     window = make_window(case.store_path)
     assert window.case.open_case(NUMBER)
+    qtbot.waitUntil(lambda: window.case.session is not None, timeout=30000)
     view = window.case.view
     assert view.conflicts.count() == 1
     assert view.conflicts.item(0).text().startswith("[OPEN] the text of ¶3 of 07SEOUL219")
@@ -114,3 +117,37 @@ def test_a_conflict_is_listed_and_accepted_with_a_comment(
     assert view.conflicts.item(0).text().startswith("[accepted]")
     entry = window.controller.store().case_log(NUMBER)[-1]
     assert entry.data["comment"] == "released in 2019 under F-2019-01234"
+
+
+def test_a_large_case_opens_without_blocking_the_window(make_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The cables are read and indexed on a worker thread: while it runs, the event loop goes
+    on (a timer fires) and the status bar counts the cables; closing the window stops it."""
+    from copymaker import with_id
+    from PySide6.QtCore import QTimer
+
+    texts = forms()
+    many = {k: texts[k] for k in ("07SEOUL219", "07SEOUL220")}
+    for n in range(300):
+        many[f"07SEOUL{500 + n}"] = with_id(texts["07SEOUL221"], "SEOUL", 500 + n)
+    case = make_case_fixture(tmp_path)(many)
+    case.store.close()
+    window = make_window(case.store_path)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    seen: list[str] = []
+    assert window.case.open_case(NUMBER)
+    assert window.case.session is None  # not yet: it is being read
+    while window.case.session is None:
+        seen.append(window.status.progress.text())
+        qtbot.wait(20)
+    timer.stop()
+    assert len(ticks) >= 3  # the window's loop ran while the case was read
+    assert any(" of 302 cables read" in t for t in seen)
+    assert {r[0] for r in window.case.view.model.rows} >= {"07SEOUL219", "07SEOUL799"}
+    # Closing while another case is being opened stops the reading thread.
+    assert window.case.open_case(NUMBER)
+    loader = window.case.loader
+    window.close()
+    assert loader is not None and loader.isFinished()

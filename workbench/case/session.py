@@ -7,6 +7,7 @@ query), after which proposals and conflicts reflect them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.cable.model import Cable
@@ -22,6 +23,22 @@ from workbench.review.store_api import ReviewStore
 
 class CaseError(ReviewError):
     """A case cannot be opened or changed (one sentence)."""
+
+
+def build_index(
+    entries: list[CaseCable],
+    similar: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[CaseIndex, list[str]]:
+    """Read, fold and index a case's cables (the slow part of opening one: seconds for
+    thousands); ``progress(done, total)`` after each cable may raise to stop."""
+    read = read_members(entries)
+    members = []
+    for i, (e, cable) in enumerate(read.cables, 1):
+        members.append(member(cable, e.path))
+        if progress is not None and (i % 25 == 0 or i == len(read.cables)):
+            progress(i, len(read.cables))
+    return CaseIndex.build(members, similar), read.problems
 
 
 def require_case(store: ReviewStore, number: str) -> CaseRecord:
@@ -50,9 +67,21 @@ class CaseSession:
     def open(cls, store: ReviewStore, number: str, similar: bool = True) -> CaseSession:
         record = require_case(store, number)
         entries = store.case_cables(record.number)
-        read = read_members(entries)
-        members = [member(cable, e.path) for e, cable in read.cables]
-        session = cls(store, record, entries, CaseIndex.build(members, similar), read.problems)
+        index, problems = build_index(entries, similar)
+        return cls.assemble(store, record, entries, index, problems)
+
+    @classmethod
+    def assemble(
+        cls,
+        store: ReviewStore,
+        record: CaseRecord,
+        entries: list[CaseCable],
+        index: CaseIndex,
+        problems: list[str],
+    ) -> CaseSession:
+        """The session from an index built elsewhere (the window builds it on a worker
+        thread, which never touches the store: only this reads decisions)."""
+        session = cls(store, record, entries, index, problems)
         session.refresh()
         return session
 

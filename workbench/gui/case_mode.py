@@ -22,17 +22,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from workbench.case.accept import command
 from workbench.case.conflicts import Conflict, acceptance
 from workbench.case.proposals import Proposal
-from workbench.case.session import CaseSession
+from workbench.case.session import CaseSession, require_case
 from workbench.gui import styles
+from workbench.gui.case_loader import CaseLoader
 from workbench.gui.case_view import CaseView
 from workbench.gui.highlights import Highlight, char_format
+from workbench.review.case_records import CaseCable, CaseRecord
 from workbench.review.commands import Command
 from workbench.review.model import ReviewError, review_id
 
@@ -43,6 +44,8 @@ class CaseMode:
         self.session: CaseSession | None = None
         self.view: CaseView | None = None
         self.proposals: list[Proposal] = []
+        self.loader: CaseLoader | None = None
+        self._opening: tuple[CaseRecord, list[CaseCable]] | None = None
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip, menu in (
             ("open_case", "Open &Case…", "Ctrl+Shift+C", "Open a case of the review store: "
@@ -99,17 +102,65 @@ class CaseMode:
             self.open_case(cases[names.index(chosen)].number)
 
     def open_case(self, number: str) -> bool:
+        """Start opening case ``number``: its cables are read and indexed on a worker thread
+        (:mod:`case_loader`) while the window stays live, the status bar counting them; the
+        case's table shows when it is done. False (and one sentence) if there is no such case."""
         store = self.window.controller.store()
         if store is None:
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.session = CaseSession.open(store, number)
+            record = require_case(store, number)
+            entries = store.case_cables(record.number)
         except ReviewError as exc:
             self.window.error(str(exc))
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.stop()
+        loader = CaseLoader(record.number, entries)
+        loader.progress.connect(self._loading)
+        loader.done.connect(lambda index, problems: self._loaded(loader, index, problems))
+        loader.failed.connect(self.window.error)
+        self.loader, self._opening = loader, (record, entries)
+        self.window.status.show_progress(
+            f"Opening case {record.number}: reading its {len(entries)} cable(s)…"
+        )
+        loader.start()
+        return True
+
+    def stop(self) -> None:
+        """Stop a case still being opened (the window closes, or another case is opened)."""
+        if self.loader is not None:
+            self.loader.stop()
+            self.loader = None
+
+    def _loading(self, done: int, total: int) -> None:
+        if self._opening is not None:
+            number = self._opening[0].number
+            self.window.status.show_progress(
+                f"Opening case {number}: {done} of {total} cables read and indexed…"
+            )
+
+    def _loaded(self, loader: CaseLoader, index: object, problems: object) -> None:
+        if self._opening is None or loader is not self.loader:
+            return  # another case was opened since this one began
+        record, entries = self._opening
+        self._opening = None
+        if self.loader is not None:
+            self.loader.wait()
+            self.loader = None
+        store = self.window.controller.store()
+        if store is None:
+            return
+        try:
+            self.session = CaseSession.assemble(
+                store,
+                record,
+                entries,
+                index,  # type: ignore[arg-type]
+                problems,  # type: ignore[arg-type]
+            )
+        except ReviewError as exc:
+            self.window.error(str(exc))
+            return
         if self.view is None:
             self.view = CaseView(self.window)
             self.view.openRequested.connect(self.window.open_path)
@@ -117,7 +168,6 @@ class CaseMode:
             self.window.stack.addWidget(self.view)
         self.show_table()
         self._enable()
-        return True
 
     def show_table(self) -> None:
         if self.session is None or self.view is None:

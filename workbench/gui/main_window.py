@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
             return
         self.team.stop()
         self.suggestions.stop()
+        self.case.stop()  # a case still being opened (issue 15)
         if self.batch is not None:
             self.batch.stop()
         self.finder.stop()
