@@ -50,7 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
     q = sub.add_parser("remove", help="take cables out of a case (their reviews stay)")
     q.add_argument("number")
-    q.add_argument("cables", nargs="+", metavar="CABLE_ID")
+    q.add_argument("cables", nargs="+", metavar="CABLE_ID|FILE")
     common(q, reviewer=True)
 
     q = sub.add_parser("list", help="the cases in the store")
@@ -211,14 +211,33 @@ def _add(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from workbench.case.session import require_case
 
+    ids = [_cable_id(c) for c in args.cables]
     with _store(args) as store:
         record = require_case(store, args.number)
-        removed = store.remove_case_cables(record.number, args.cables, _who(args))
-    missing = [c for c in args.cables if c not in removed]
+        removed = store.remove_case_cables(record.number, ids, _who(args))
+    missing = [c for c in ids if c not in removed]
     for c in missing:
         fail(f"{c} is not in {record.number}", 1)
     print(f"removed {len(removed)} cable(s) from {record.number}")
     return 1 if missing else 0
+
+
+def _cable_id(arg: str) -> str:
+    """A cable named by its ID as `case show` lists it, or by its file (read for its ID)."""
+    import os
+
+    if not os.path.isfile(arg):
+        return arg
+    from workbench.cable import CableError, read_cable
+    from workbench.case.session import CaseError
+    from workbench.review.model import review_id
+
+    try:
+        return review_id(read_cable(arg))
+    except CableError as exc:
+        raise CaseError(
+            f"{str(exc).rstrip('.')}; or name the cable by its ID as `workbench case show` lists it"
+        ) from None
 
 
 def _list(args: argparse.Namespace) -> int:
