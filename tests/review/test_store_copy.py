@@ -9,6 +9,8 @@ from conftest import PgDatabase
 
 from workbench.cable import Cable
 from workbench.review import QcState, Redaction, ReviewError, SqliteStore, StoreError, commands
+from workbench.review.case_records import CaseCable, CaseRecord
+from workbench.review.model import text_hash
 from workbench.review.pg_store import PgStore
 from workbench.review.store_copy import copy_store
 
@@ -26,6 +28,11 @@ def filled_sqlite(path: Path, sample: Cable) -> None:
         store.qc_step(review.cable_id, QcState.FIRST_PASS_DONE, "", "alice")
         store.qc_step(review.cable_id, QcState.RETURNED, "¶4 too", "quinn")
         store.set_requires_qc(True, "carol")
+        # A case (issue 15): its record, its cables and its log travel with the store.
+        store.create_case(CaseRecord("F-2026-00001", "Cluster munitions", "J. Doe"), "dora")
+        cable = CaseCable(review.cable_id, "/requests/07SEOUL219.txt", text_hash(sample.text))
+        store.add_case_cables("F-2026-00001", [cable], "dora")
+        store.log_case("F-2026-00001", "Conflict accepted", {"comment": "stands"}, "quinn")
 
 
 def test_sqlite_to_postgresql_and_back(sample: Cable, pg_db: PgDatabase, tmp_path: Path) -> None:
@@ -46,6 +53,12 @@ def test_sqlite_to_postgresql_and_back(sample: Cable, pg_db: PgDatabase, tmp_pat
         ]
         assert after.requires_qc()
         assert after.authors(sample.id or "")["p3"].reviewer == "bob"
+        assert after.cases() == before.cases() and after.cases()[0].created_by == "dora"
+        assert after.case_cables("F-2026-00001") == before.case_cables("F-2026-00001")
+        assert [(e.at, e.reviewer, e.what, e.data) for e in after.case_log("F-2026-00001")] == [
+            (e.at, f"{e.reviewer} (imported by carol)", e.what, e.data)
+            for e in before.case_log("F-2026-00001")
+        ]
         # The copy is a working team store: Alice goes on where the SQLite store left off.
         review = after.load(sample)
         after.apply(review, commands.withhold(sample.paragraphs[3], ["(b)(6)"]), "")
@@ -56,6 +69,8 @@ def test_sqlite_to_postgresql_and_back(sample: Cable, pg_db: PgDatabase, tmp_pat
         assert copy.load(sample) == team.load(sample)
         assert len(copy.log(sample.id or "")) == len(team.log(sample.id or ""))
         assert copy.qc_history(sample.id or "")[-1].state == QcState.RETURNED
+        assert copy.case_cables("F-2026-00001") == team.case_cables("F-2026-00001")
+        assert len(copy.case_log("F-2026-00001")) == 3
 
 
 def test_copy_refuses_a_store_that_holds_reviews(sample: Cable, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 ``workbench store copy`` moves a store between SQLite and PostgreSQL with this: every review,
 every current region decision with its last author, the whole audit log, the QC history and
-the release policy, each kept as it was (names and times included). Only a case administrator
+the release policy, and the cases (issue 15: each case, its cables and its log), each kept as
+it was (names and times included). Only a case administrator
 may write one into PostgreSQL, and each imported row records who imported it.
 """
 
@@ -28,11 +29,18 @@ class Dump:
     qc: list[Row] = field(default_factory=list)
     # (case_id, require_qc bool, changed_by, changed_at)
     policy: list[Row] = field(default_factory=list)
+    # (number, title, requester, received, due, created_by, created_at)
+    cases: list[Row] = field(default_factory=list)
+    # (case_number, cable_id, path, cable_hash, added_by, added_at)
+    case_cables: list[Row] = field(default_factory=list)
+    # (case_number, at, reviewer, what, data dict), oldest first
+    case_log: list[Row] = field(default_factory=list)
 
     def counts(self) -> str:
         return (
             f"{len(self.reviews)} reviews, {len(self.decisions)} decisions, "
-            f"{len(self.audit)} audit entries, {len(self.qc)} QC steps"
+            f"{len(self.audit)} audit entries, {len(self.qc)} QC steps, {len(self.cases)} "
+            f"cases ({len(self.case_cables)} case cables, {len(self.case_log)} case log entries)"
         )
 
     def comparable(self) -> dict[str, list[Row]]:
@@ -50,6 +58,9 @@ class Dump:
             "audit": norm([(_ms(r[0]), *r[1:]) for r in self.audit]),
             "qc": norm([(*r[:4], _ms(r[4])) for r in self.qc]),
             "policy": sorted(norm([r[:2] for r in self.policy])),
+            "cases": sorted(norm([(*r[:6], _ms(r[6])) for r in self.cases])),
+            "case_cables": sorted(norm([(*r[:5], _ms(r[5])) for r in self.case_cables])),
+            "case_log": norm([(r[0], _ms(r[1]), *r[2:]) for r in self.case_log]),
         }
 
 
@@ -59,6 +70,8 @@ def _ms(at: str) -> str:
 
 
 _PENDING = {"action": "pending"}
+_CASES = "number, title, requester, received, due, created_by, created_at"
+_CASE_CABLES = "case_number, cable_id, path, cable_hash, added_by, added_at"
 
 
 # -- SQLite --------------------------------------------------------------------------------
@@ -107,11 +120,23 @@ def read_sqlite(db: Any) -> Dump:
             "SELECT case_id, require_qc, changed_by, changed_at FROM policy"
         )
     ]
+    d.cases = list(db.execute(f"SELECT {_CASES} FROM cases ORDER BY number"))
+    d.case_cables = list(
+        db.execute(f"SELECT {_CASE_CABLES} FROM case_cables ORDER BY case_number, cable_id")
+    )
+    d.case_log = [
+        (n, at, who, what, json.loads(data))
+        for n, at, who, what, data in db.execute(
+            "SELECT case_number, at, reviewer, what, data FROM case_log ORDER BY id"
+        )
+    ]
     return d
 
 
 def sqlite_is_empty(db: Any) -> bool:
-    return not db.execute("SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit LIMIT 1").fetchone()
+    return not db.execute(
+        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases LIMIT 1"
+    ).fetchone()
 
 
 def write_sqlite(db: Any, d: Dump) -> None:
@@ -151,6 +176,14 @@ def write_sqlite(db: Any, d: Dump) -> None:
         "INSERT INTO policy (case_id, require_qc, changed_by, changed_at) VALUES (?, ?, ?, ?)",
         [(c, int(r), who, at) for c, r, who, at in d.policy],
     )
+    db.executemany(f"INSERT INTO cases ({_CASES}) VALUES (?, ?, ?, ?, ?, ?, ?)", d.cases)
+    db.executemany(
+        f"INSERT INTO case_cables ({_CASE_CABLES}) VALUES (?, ?, ?, ?, ?, ?)", d.case_cables
+    )
+    db.executemany(
+        "INSERT INTO case_log (case_number, at, reviewer, what, data) VALUES (?, ?, ?, ?, ?)",
+        [(n, at, who, what, dumps(data)) for n, at, who, what, data in d.case_log],
+    )
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------
@@ -178,6 +211,17 @@ def read_pg(conn: Any) -> Dump:
     d.policy = conn.execute(
         f"SELECT case_id, require_qc, changed_by, {ISO.format('changed_at')} FROM policy"
     ).fetchall()
+    d.cases = conn.execute(
+        "SELECT number, title, requester, received, due, created_by, "
+        f"{ISO.format('created_at')} FROM cases ORDER BY number"
+    ).fetchall()
+    d.case_cables = conn.execute(
+        "SELECT case_number, cable_id, path, cable_hash, added_by, "
+        f"{ISO.format('added_at')} FROM case_cables ORDER BY case_number, cable_id"
+    ).fetchall()
+    d.case_log = conn.execute(
+        f"SELECT case_number, {ISO.format('at')}, reviewer, what, data FROM case_log ORDER BY id"
+    ).fetchall()
     return d
 
 
@@ -189,7 +233,7 @@ def _jsonb(v: Any) -> Any:
 
 def pg_is_empty(conn: Any) -> bool:
     return not conn.execute(
-        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit LIMIT 1"
+        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases LIMIT 1"
     ).fetchone()
 
 
@@ -241,4 +285,18 @@ def write_pg(conn: Any, d: Dump) -> None:
         cur.executemany(
             "INSERT INTO policy (case_id, require_qc) VALUES (%s, %s)",
             [(c, r) for c, r, _who, _at in d.policy],
+        )
+        # Cases keep who made them and when (the triggers keep them while importing); each
+        # case's log comes with it, which the commit-time check of a case's log requires.
+        cur.executemany(
+            f"INSERT INTO cases ({_CASES}) VALUES (%s, %s, %s, %s, %s, %s, %s)", d.cases
+        )
+        cur.executemany(
+            f"INSERT INTO case_cables ({_CASE_CABLES}) VALUES (%s, %s, %s, %s, %s, %s)",
+            d.case_cables,
+        )
+        cur.executemany(
+            "INSERT INTO case_log (case_number, at, reviewer, what, data) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(n, at, who, what, Jsonb(data)) for n, at, who, what, data in d.case_log],
         )
