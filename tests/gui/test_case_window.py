@@ -151,3 +151,19 @@ def test_a_large_case_opens_without_blocking_the_window(make_window, tmp_path: P
     loader = window.case.loader
     window.close()
     assert loader is not None and loader.isFinished()
+
+
+def test_arrow_keys_choose_the_cable_enter_opens(make_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    case = _case(tmp_path, tmp_path / "store.sqlite3")
+    window = make_window(case.store_path)
+    assert window.case.open_case(NUMBER)
+    qtbot.waitUntil(lambda: window.case.session is not None, timeout=30000)
+    table = window.case.view.table
+    activate(qtbot, window)
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.controller.cable is not None
+    assert window.controller.cable.id == window.case.view.model.rows[2][0]
