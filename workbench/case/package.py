@@ -97,7 +97,10 @@ def export_package(
     out: str | Path,
     options: ExportOptions,
     progress: Callable[[int, int, str], None] | None = None,
+    who: str = "",
 ) -> Package:
+    """Write the package of ``session`` to ``out``; ``who`` exports it (the case's log names
+    them; a team store names its login whatever is given)."""
     from workbench.export.batch import check_release, make_pdf, out_name, pages, stamped_by
     from workbench.export.prepare import release_name
     from workbench.export.source import deciders
@@ -178,7 +181,7 @@ def export_package(
                 "manifest": manifest,
                 "releases": names,
             },
-            options.reviewer,
+            who or options.reviewer,
         )
     return package
 

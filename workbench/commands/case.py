@@ -418,7 +418,7 @@ def _export(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         session = _open(args, store)
-        package = export_package(session, args.out, options, progress)
+        package = export_package(session, args.out, options, progress, _who(args))
     if show:
         sys.stderr.write("\n")
     cables = sum(1 for e in package.entries if e.cable)
