@@ -134,9 +134,9 @@ def test_a_failure_midway_leaves_no_package(
 ) -> None:
     case = make_case()
     _decide_all(case)
-    import workbench.export.batch as batch
+    import workbench.export.publish as publish
 
-    real, calls = batch.make_pdf, []
+    real, calls = publish.render, []
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
@@ -144,7 +144,7 @@ def test_a_failure_midway_leaves_no_package(
             raise OSError(28, "No space left on device")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(batch, "make_pdf", failing)
+    monkeypatch.setattr(publish, "render", failing)
     out = tmp_path / "package"
     with pytest.raises(CaseError, match="No space left on device"):
         export_package(case.session(), out, _options())
@@ -193,22 +193,22 @@ def test_a_release_that_fails_its_check_stops_the_package(
     that prints a withheld name (here: made as if nothing were withheld) stops the package."""
     case = make_case()
     _decide_all(case)
-    import workbench.export.batch as batch
+    import workbench.export.publish as publish
     from workbench.review.model import Review
 
-    real = batch.make_pdf
+    real = publish.render
 
-    def leaking(cable, review, options, copy):  # type: ignore[no-untyped-def]
+    def leaking(kind, cable, review, options):  # type: ignore[no-untyped-def]
         if review.cable_id != "07SEOUL221":
-            return real(cable, review, options, copy)
+            return real(kind, cable, review, options)
         everything = Review.for_cable(cable)
         for r in everything.pending():
             rc.release(r).apply(everything)
-        return real(cable, everything, options, copy)
+        return real(kind, cable, everything, options)
 
-    monkeypatch.setattr(batch, "make_pdf", leaking)
+    monkeypatch.setattr(publish, "render", leaking)
     out = tmp_path / "package"
-    with pytest.raises(Exception, match="07SEOUL221 failed its check"):
+    with pytest.raises(Exception, match="07SEOUL221 failed its verification"):
         export_package(case.session(), out, _options())
     assert not out.exists() and not list(tmp_path.glob(".package*"))
 

@@ -9,9 +9,9 @@ to the same place.
 Refused, before anything is written, with one sentence: a cable of the case that cannot be
 read or whose file changed, an open conflict, an undecided region (unless ``allow_pending``,
 which withholds it), a cable the QC policy holds back. Each release is made and verified by
-the one export path ``workbench export`` takes (``export.batch``: stamped with the reviewers
-the audit log names, ``make_pdf``, then ``check_release``, the verifier ``workbench verify``
-uses) before it is written; a release that fails verification stops the package. Releases are
+the one export path every release takes (``export.publish.make``: stamped with the reviewers
+the audit log names, rendered, then checked by the verifier ``workbench verify`` uses, and
+``publish.write``) before it is written; a release that fails verification stops the package. Releases are
 named as they go by (``release_name``: not the reference ID when the FM line is withheld), in
 the file names and the manifest alike; the case's log records which cable each one is.
 """
@@ -101,7 +101,8 @@ def export_package(
 ) -> Package:
     """Write the package of ``session`` to ``out``; ``who`` exports it (the case's log names
     them; a team store names its login whatever is given)."""
-    from workbench.export.batch import check_release, make_pdf, out_name, pages, stamped_by
+    from workbench.export import publish
+    from workbench.export.batch import out_name, pages
     from workbench.export.prepare import release_name
     from workbench.export.source import deciders
     from workbench.export.vaughn import rows_for, to_csv, to_pdf
@@ -128,20 +129,18 @@ def export_package(
             refusal = qc.refusal(session.store, session.number, review.cable_id)
             if refusal:
                 raise CaseError(refusal)
-            # The one release path `workbench export` takes: "By:" the reviewers the audit log
-            # names (refused when nobody is known), made, then verified before it is written.
-            stamped = stamped_by(options, review, cable)
-            data = make_pdf(cable, review, stamped, "release")
-            check_release(cable, review, data, stamped)
+            # The one export path (export.publish): "By:" the reviewers the audit log names
+            # (refused when nobody is known), rendered, then verified before it is written.
+            data = publish.make("release", cable, review, options)
             # Named as the release goes by: not the reference ID when its FM line is withheld
             # (the ID names the post); the case's log keeps which cable each file is.
             shown = _unique(release_name(cable, review), names)
             name = f"{RELEASES}/{out_name(shown, 'release')}"
             names[cid] = shown
-            _write(tmp / name, data)
+            publish.write("release", tmp / name, data, within=tmp / RELEASES)
             disposition = _disposition(session, cid, review, allow_pending)
             package.entries.append(Entry(name, shown, pages(data), disposition, _sha(data)))
-            rows.extend(rows_for(cable, review, allow_pending))
+            rows.extend(rows_for(cable, review, allow_pending, options.sets()))
         package.withholdings = len(rows)
         title = f"Vaughn index, case {session.number}: {session.record.title}"
         for name, data in (
