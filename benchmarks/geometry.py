@@ -10,6 +10,13 @@ Two figures (issue 11; Bland, Iyer and Levchenko, PETS 2023; declassification.md
   the ragged shape of its lines (the length of each printed line); now it is the block's height
   bucket beside the label's width. The share of paragraphs whose outline no other paragraph of
   the same part has is how often the outline alone singles the paragraph out.
+- **hard-wrapped lines**: in every corpus paragraph printed over several source lines, one
+  span of 1-3 words inside a line is withheld (seeded). A box whose row ends at the source's
+  own line end, with the next source line continuing the prose, bounds the span: the line's
+  released characters, the span and the next line's first word overran the cable's wrap width
+  (its longest line in the paragraph). Printed: the share of boxes so bounded and the mean bits
+  of length the bound adds to the box's bucket; line for line (before) and with the prose of a
+  partial region rewrapped by the release (now, ``reflow.joined_ranges``).
 
 Run: ``python3 benchmarks/geometry.py`` (both corpus parts; ../shared/corpus must be there).
 """
@@ -17,6 +24,8 @@ Run: ``python3 benchmarks/geometry.py`` (both corpus parts; ../shared/corpus mus
 from __future__ import annotations
 
 import math
+import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,7 +38,17 @@ import corpus  # noqa: E402
 
 from workbench.cable import read_cable  # noqa: E402
 from workbench.export.layout import COLUMNS, wrap  # noqa: E402
-from workbench.export.reflow import block_rows, box_width, rows_needed  # noqa: E402
+from workbench.export.reflow import (  # noqa: E402
+    INLINE_MAX,
+    Box,
+    Text,
+    block_rows,
+    box_width,
+    joined_ranges,
+    reflow,
+    rows_needed,
+)
+from workbench.review.model import Review, Withholding  # noqa: E402
 
 
 def entropy(values: list[int]) -> float:
@@ -74,6 +93,80 @@ def outlines(part: str) -> tuple[int, float, float]:
     return len(before), unique(before), unique(after)
 
 
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def wrapped_lines(
+    part: str, seed: int = 11
+) -> tuple[int, tuple[float, float], tuple[float, float]]:
+    """(boxes, (share bounded, bits) before, (share bounded, bits) now)."""
+    rng = random.Random(seed)
+    figures: dict[bool, list[float]] = {False: [], True: []}
+    boxes = 0
+    for truth in corpus.index():
+        if truth.part != part or truth.lineage != "original":
+            continue
+        cable = read_cable(truth.path)
+        text = cable.text
+        review = Review.for_cable(cable)
+        regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
+        for p in cable.paragraphs:
+            body = text[p.body_start : p.end]
+            lines = body.rstrip().split("\n")
+            if len(lines) < 3:
+                continue
+            k = rng.randrange(len(lines) - 1)  # a line with a next line of the paragraph
+            line_start = p.body_start + sum(len(x) + 1 for x in lines[:k])
+            words = _word_spans(text, line_start, line_start + len(lines[k]))
+            if len(words) < 3:
+                continue
+            a = rng.randrange(1, len(words) - 1)
+            b = min(len(words) - 2, a + rng.randint(0, 2))
+            s, e = line_start + words[a][0], line_start + words[b][1]
+            if e - s > INLINE_MAX:
+                continue
+            w = Withholding("span", s, e, ("(b)(6)",), region=p.key)
+            width = max(len(x) for x in lines)
+            boxes += 1
+            for now in (False, True):
+                joined = joined_ranges(regions, [w]) if now else []
+                figures[now].append(_bound_bits(text, reflow(text, [w], joined), w, width))
+
+    def summary(xs: list[float]) -> tuple[float, float]:
+        return (sum(1 for x in xs if x > 0) / len(xs), sum(xs) / len(xs)) if xs else (0.0, 0.0)
+
+    return boxes, summary(figures[False]), summary(figures[True])
+
+
+def _bound_bits(text: str, rows: list, w: Withholding, wrap_width: int) -> float:  # type: ignore[type-arg]
+    """Bits of the span's length the row's end gives beyond the box's bucket (0: unbounded)."""
+    for i, row in enumerate(rows):
+        box = next((x for x in row.items if isinstance(x, Box) and x.withheld is w), None)
+        if box is None:
+            continue
+        texts = [x for x in row.items if isinstance(x, Text)]
+        after = [x for x in texts if x.start >= w.end]
+        if not after or i + 1 >= len(rows):
+            return 0.0
+        last = after[-1]
+        end = last.start + len(last.text)
+        nxt = next((x for x in rows[i + 1].items if isinstance(x, Text)), None)
+        # The row ends where the source line ends, and the next row is the next source line.
+        if nxt is None or text[end : nxt.start].strip(" ") != "\n":
+            return 0.0
+        if box.col + box.width + (end - w.end) + 1 + len(nxt.text.split()[0]) <= COLUMNS:
+            rest = end - w.end  # released characters after the span on its source line
+            before = w.start - text.rfind("\n", 0, w.start) - 1  # ... and before it
+            first = len(nxt.text.split()[0])
+            lo, hi = wrap_width - before - rest - first, wrap_width - before - rest
+            bucket = [n for n in range(1, box.width + 1) if box_width(n) == box.width]
+            inside = [n for n in bucket if lo <= n <= hi] or bucket
+            return math.log2(len(bucket) / len(inside))
+        return 0.0
+    return 0.0
+
+
 def main() -> int:
     b0, b1 = bits_per_span()
     print(
@@ -87,6 +180,13 @@ def main() -> int:
         print(
             f"{part}: {n} paragraphs withheld in full; outline unique to one paragraph: "
             f"before {100 * u0:.1f}%, now {100 * u1:.1f}%"
+        )
+    for part in ("dev", "held-out"):
+        n, (s0, b0), (s1, b1) = wrapped_lines(part)
+        print(
+            f"{part}: {n} spans inside hard-wrapped lines; box bounded by the line end: "
+            f"before {100 * s0:.1f}% ({b0:.2f} bits per span beyond the bucket), "
+            f"now {100 * s1:.1f}% ({b1:.2f} bits)"
         )
     return 0
 

@@ -13,6 +13,15 @@ words broke (Bland, Iyer and Levchenko, PETS 2023; declassification.md section 8
 
 What a box still tells is its bucket (a name of 1-10 letters, 11-20, 21-40); a block tells its
 height bucket. ``benchmarks/geometry.py`` measures both.
+
+Teletype prose is hard-wrapped: a source line ends where the next word did not fit. Printed
+line for line, the line holding a box would still tell the withheld text's length (the line's
+released words, plus the withheld text, plus the next line's first word, overran the wrap
+width), and so would the line before a withholding that begins a line. So in a region of
+prose holding a withholding (*joined* ranges, :func:`joined_ranges`), line ends are spaces and
+the release wraps the text itself at ``COLUMNS``; a line end is kept only where the layout
+says so from released text alone: before a blank line, an indented line, a list item
+(``A.``, ``1)``, ``-``) or a line with a run of spaces (a table).
 """
 
 from __future__ import annotations
@@ -108,6 +117,17 @@ class _Builder:
         self.row = Row()
         self.col = 0
         self.after_block = False
+        self.joined: list[tuple[int, int]] = []
+        self.joined_starts: list[int] = []
+
+    def gap(self) -> None:
+        """A joined line end: one space, or the end of the row when the row is full."""
+        if self.col == 0:
+            return
+        if self.col + 1 >= COLUMNS:
+            self.end_row()
+        else:
+            self.col += 1
 
     def end_row(self) -> None:
         self.rows.append(self.row)
@@ -131,7 +151,9 @@ class _Builder:
                     pos += 1
                 continue
             if cut <= 0:
-                cut = room  # one word longer than a row: break it
+                # One "word" longer than a row (``A|B|C`` lists of IDs): break it after a
+                # punctuation mark where there is one, so no word is cut in two.
+                cut = next((i for i in range(room, 0, -1) if not rest[i - 1].isalnum()), room)
             self._put(rest[:cut].rstrip(" "), start + pos)
             self.end_row()
             pos += cut
@@ -142,7 +164,13 @@ class _Builder:
         if not s:
             return
         if s.strip():
-            self.row.items.append(Text(self.col, s, start))
+            last = self.row.items[-1] if self.row.items else None
+            if isinstance(last, Text) and last.col + len(last.text) + 1 == self.col:
+                # Text after a joined line end: one piece, as if the source had no line end
+                # there (the pieces of a row must not show where the teletype broke it).
+                self.row.items[-1] = Text(last.col, last.text + " " + s, last.start)
+            else:
+                self.row.items.append(Text(self.col, s, start))
         self.col += len(s)
 
     def box(self, w: Withholding, length: int) -> None:
@@ -165,11 +193,47 @@ class _Builder:
 
 
 _BREAK_RE = re.compile("[\n\u2028\u2029]")
+# A line that starts a structure of its own (indented, a list item, a rule) keeps the line end
+# before it; so does a line with a run of spaces in it (a table's columns).
+_KEEPS_BREAK = re.compile(
+    r"[ \t]|[-*\u2022=_]|(?:[0-9]{1,3}|[A-Za-z])[.)](?:[ \t]|$)|\([0-9A-Za-z]{1,3}\)"
+)
+_TABLE = re.compile(r"\S {3,}\S|\t")
+# Regions whose line ends are the teletype's wrap, not the writer's.
+PROSE_KINDS = frozenset(
+    {"paragraph", "unparsed", "trailing", "passing", "subject", "classified_by", "signature"}
+)
 
 
-def reflow(text: str, withheld: Sequence[Withholding]) -> list[Row]:
-    """The printed rows of ``text``, ``withheld`` (sorted, disjoint) drawn as boxes and blocks."""
+def joined_ranges(
+    regions: Sequence[tuple[str, int, int]], withheld: Sequence[Withholding]
+) -> list[tuple[int, int]]:
+    """The (start, end) of each prose region (``regions``: kind, body start, end, in text
+    order) that holds a withholding other than the whole region: its line ends are joined."""
+    out: list[tuple[int, int]] = []
+    starts = [r[1] for r in regions]
+    for w in withheld:
+        i = bisect.bisect_right(starts, w.start) - 1
+        if i < 0:
+            continue
+        kind, start, end = regions[i]
+        if kind not in PROSE_KINDS or not (start <= w.start < end):
+            continue
+        if w.start <= start and w.end >= end:
+            continue  # withheld whole: one block, nothing of it wraps
+        if not out or out[-1] != (start, end):
+            out.append((start, end))
+    return out
+
+
+def reflow(
+    text: str, withheld: Sequence[Withholding], joined: Sequence[tuple[int, int]] = ()
+) -> list[Row]:
+    """The printed rows of ``text``, ``withheld`` (sorted, disjoint) drawn as boxes and blocks;
+    within ``joined`` ranges (sorted, disjoint) line ends are the release's own wrap."""
     b = _Builder()
+    b.joined = list(joined)
+    b.joined_starts = [s for s, _ in b.joined]
     pos = 0
     for w in [*withheld, None]:
         end = len(text) if w is None else max(pos, w.start)
@@ -190,12 +254,16 @@ def reflow(text: str, withheld: Sequence[Withholding]) -> list[Row]:
 
 
 def _released(b: _Builder, text: str, start: int, end: int) -> None:
-    """Released text ``start``-``end``: each line end ends a row."""
+    """Released text ``start``-``end``: each line end ends a row (within a joined range, only
+    where :func:`_keeps_break` says so)."""
     seg = start
     for m in _BREAK_RE.finditer(text, start, end):
         line = printable(text[seg : m.start()]).rstrip(" ")
         if b.after_block and b.row.blank and not line.strip():
             pass  # the line end that closed the block's own text
+        elif b.joined and _in_joined(b, m.start()) and not _keeps_break(text, seg, m, end, b):
+            _joined_text(b, text, line, seg)
+            b.gap()
         else:
             b.text(line, seg)
             b.end_row()
@@ -205,7 +273,46 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
         line = printable(text[seg:end])
         if line.strip():
             b.after_block = False
-        b.text(line, seg)
+        if b.joined and _in_joined(b, end - 1):
+            _joined_text(b, text, line, seg)
+            if line.endswith(" ") and line.strip():
+                b.gap()  # before the next withholding: a space, however many were there
+        else:
+            b.text(line, seg)
+
+
+def _joined_text(b: _Builder, text: str, line: str, seg: int) -> None:
+    """Released text of a joined range, with the spaces where it meets a withholding or a
+    joined line end made one gap: whether a space or a line end separated the words there
+    depends on where the teletype broke the line, so on the withheld text's length."""
+    body = line.strip(" ")
+    if not body:
+        return
+    lead = len(line) - len(line.lstrip(" "))
+    if lead and seg > 0 and text[seg - 1] not in _BREAKS:
+        b.gap()  # the space after a withholding
+    b.text(body, seg + lead)
+
+
+def _in_joined(b: _Builder, offset: int) -> bool:
+    i = bisect.bisect_right(b.joined_starts, offset) - 1
+    return i >= 0 and b.joined[i][0] <= offset < b.joined[i][1]
+
+
+def _keeps_break(text: str, seg: int, m: re.Match[str], end: int, b: _Builder) -> bool:
+    """Whether the line end ``m`` of a joined range stays a line end, judged on released text
+    only (what follows up to ``end``, where the next withholding starts): the withheld
+    text's length must not decide where the release breaks its lines."""
+    line = text[seg : m.start()]
+    if b.row.blank and not line.strip():
+        return True  # a blank line: a paragraph break
+    nxt_end = _BREAK_RE.search(text, m.end(), end)
+    nxt = text[m.end() : nxt_end.start() if nxt_end else end]
+    if nxt_end is not None and not nxt.strip():
+        return True  # before a blank line
+    if not nxt:
+        return False  # the next line begins with withheld text: a continuation
+    return bool(_KEEPS_BREAK.match(nxt) or _TABLE.search(nxt) or _TABLE.search(line))
 
 
 def row_of(rows: Sequence[Row], offsets: Sequence[int]) -> dict[int, int]:

@@ -9,6 +9,7 @@ few buckets, never from the withheld text's own length (``reflow``).
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar
@@ -38,7 +39,7 @@ from workbench.export.prepare import (
     withheld_in_full,
     withholdings_for_export,
 )
-from workbench.export.reflow import Box, Row, Text, iter_blocks, reflow, row_of
+from workbench.export.reflow import Box, Row, Text, iter_blocks, joined_ranges, reflow, row_of
 from workbench.export.stamps import Stamps, stamps_for
 from workbench.review.model import Action, Review, Withholding
 
@@ -75,8 +76,13 @@ def released_subject(cable: Cable, review: Review, withheld: Sequence[Withholdin
 
 
 def released_tags(cable: Cable, review: Review) -> list[str]:
-    """The TAGS, for the PDF's keywords, only when the TAGS line is released whole."""
-    return list(cable.tags) if _released_whole(review, "tags") else []
+    """The TAGS, for the PDF's keywords, only when the TAGS line is released whole, and only
+    those printed as words of it (the reader splits ``KWMNCS`` into KWMN and CS: not words a
+    reader of the release finds, so verify would rightly refuse them)."""
+    if not _released_whole(review, "tags"):
+        return []
+    printed = set(re.findall(r"[^\W_]+", review.partition.body(review.partition["tags"]).upper()))
+    return [t for t in cable.tags if set(re.findall(r"[^\W_]+", t.upper())) <= printed]
 
 
 def render_release(cable: Cable, review: Review, options: ExportOptions) -> bytes:
@@ -86,7 +92,8 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
         cable, withheld, withheld_in_full(cable, review, options.allow_pending), options, review
     )
     fonts.register()
-    rows = reflow(cable.text, withheld)
+    regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
+    rows = reflow(cable.text, withheld, joined_ranges(regions, withheld))
     pages = paginate(rows)
     buf = io.BytesIO()
     # invariant=1: the same cable, review and options give the same bytes (golden tests,

@@ -78,6 +78,12 @@ class _Allowed:
     stamps: set[str]
     stream: list[str]  # the released words in order
     pieces: list[list[str]]  # words of each released piece, in order
+    spaced_runs: str = ""  # released single letters run together, between "|"
+
+    def spaced_ok(self, token: str) -> bool:
+        """A letter-spaced token made of released letters in their order: a piece of a
+        letter-spaced banner, even split by a box or a row's end ("C O [box] I A L")."""
+        return token in self.released or token in self.spaced_runs
 
 
 def _released(cable: Cable, review: Review) -> _Allowed:
@@ -89,6 +95,7 @@ def _released(cable: Cable, review: Review) -> _Allowed:
     text = cable.text
     ranges = sorted((w.start, w.end) for w in withheld if w.end > w.start)
     pieces: list[list[str]] = []
+    spaced: set[str] = set()
     pos = 0
     for s, e in [*ranges, (len(text), len(text))]:
         if s > pos:
@@ -96,12 +103,14 @@ def _released(cable: Cable, review: Review) -> _Allowed:
                 toks = words(line)
                 if toks:
                     pieces.append(toks)
+            # Letter-spaced released text ("C O N F I D E N T I A L") reads as its word, too;
+            # across line ends, which a release of rewrapped prose joins ("a\nU.S." is "a U.S.").
+            spaced.update(_spaced(words(text[pos:s])))
         pos = max(pos, e)
     stream = [t for p in pieces for t in p]
     pairs = set(itertools.pairwise(stream))
-    # Letter-spaced released text ("C O N F I D E N T I A L") reads as its word, too.
-    spaced = {w for p in pieces for w in _spaced(p)}
-    return _Allowed(set(stream) | spaced, pairs, set(), stream, pieces)
+    runs = "|".join(_spaced(stream))
+    return _Allowed(set(stream) | spaced, pairs, set(), stream, pieces, runs)
 
 
 def _stamp_vocabulary(
@@ -157,7 +166,8 @@ def verify(
         toks = words(chunk.text)
         where = f"page {chunk.page}"
         if chunk.font == REGULAR:
-            flag(where, [t for t in toks + _spaced(toks) if t not in allowed.released])
+            flag(where, [t for t in toks if t not in allowed.released])
+            flag(where, [t for t in _spaced(toks) if not allowed.spaced_ok(t)])
             for a, b in itertools.pairwise(toks):
                 if (a, b) not in allowed.pairs:
                     flag(where, [f"{a} {b}"])
@@ -174,7 +184,8 @@ def verify(
             toks = words(line)
             flag(
                 f"page {number} (PDFium)",
-                [t for t in toks + _spaced(toks) if t not in vocab and not numeric(t)],
+                [t for t in toks if t not in vocab and not numeric(t)]
+                + [t for t in _spaced(toks) if t not in vocab and not allowed.spaced_ok(t)],
             )
     _check_metadata(cable, review, found, allowed, stamps, options, flag)
     _check_released(
