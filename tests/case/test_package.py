@@ -279,3 +279,24 @@ def test_a_case_that_requires_qc_holds_its_package_until_every_cable_is_approved
     case.store.qc_step(ids[-1], QcState.APPROVED, "", "carol")
     export_package(case.session(), out, _options())
     assert len(os.listdir(out / "releases")) == len(ids)
+
+
+def test_a_cable_held_by_another_case_s_qc_policy_holds_this_package(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """Issue 17's gate applies every case a cable is in: 07SEOUL221 is also in a case that
+    requires QC, so this case's package waits for its approval too (and a plain release of it
+    would as well); the store's own policy is off throughout."""
+    from workbench.case.members import read_paths
+    from workbench.review.case_records import CaseRecord
+
+    case = make_case()
+    _decide_all(case)
+    case.store.create_case(CaseRecord("F-2026-00002", "Another request"), "lead")
+    read = read_paths([str(case.folder / "07SEOUL221.txt")])
+    case.store.add_case_cables("F-2026-00002", [e for e, _ in read.cables], "lead")
+    case.store.set_requires_qc(True, "lead", case_id="F-2026-00002")
+    out = tmp_path / "package"
+    with pytest.raises(CaseError, match=r"07SEOUL221 .*case F-2026-00002"):
+        export_package(case.session(), out, _options())
+    assert not out.exists() and not list(tmp_path.glob(".package*"))

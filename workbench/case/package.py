@@ -83,6 +83,10 @@ def check_ready(session: CaseSession, allow_pending: bool) -> None:
     if session.decided.stale:
         cid, why = next(iter(session.decided.stale.items()))
         raise CaseError(f"the review of {cid} cannot be used in {n}: {why}")
+    held = [r for cid in session.cable_ids() if (r := _qc_refusal(session, cid))]
+    if held:
+        more = f" ({len(held) - 1} other cable(s) too)" if len(held) > 1 else ""
+        raise CaseError(f"{held[0]}{more}")
     open_ = [c for c in session.conflicts() if c.open]
     if open_:
         raise CaseError(
@@ -90,6 +94,11 @@ def check_ready(session: CaseSession, allow_pending: bool) -> None:
             f"{open_[0].summary}): make the decisions alike, or accept each with a comment "
             f"(`workbench case conflicts {n}`)"
         )
+
+
+def _qc_refusal(session: CaseSession, cid: str) -> str | None:
+    cable = session.cable(cid)
+    return qc.refusal(session.store, session.number, cable, session.store.load(cable))
 
 
 def export_package(
@@ -126,7 +135,7 @@ def export_package(
             cable = session.cable(cid)
             review = session.store.load(cable)
             review.deciders = deciders(session.store.log(review.cable_id))
-            refusal = qc.refusal(session.store, session.number, review.cable_id)
+            refusal = qc.refusal(session.store, session.number, cable, review)
             if refusal:
                 raise CaseError(refusal)
             # The one export path (export.publish): "By:" the reviewers the audit log names

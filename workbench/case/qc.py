@@ -1,21 +1,24 @@
-"""The QC policy of a case: whether its release package needs every cable approved in QC.
+"""The QC policy of a case's release package: the gate every release passes (issue 17).
 
-The policy table (issue 17) holds a row per case beside the store's own (``""``). A case can add
-the requirement but never lift the store's: a release is held back when either says so.
+``review.qc.release_refusal`` is the one rule (``export.source.ReviewSource.clear_release``
+calls it for the CLI, the cluster and decisions files; the window's Export dialog too). For a
+case it applies the store's policy, the case's own, and every other case the cable is in: a
+case can add the requirement but never lift the store's. The package calls the rule with the
+session's own store (``clear_release`` would open the store again from its name, which for a
+team's PostgreSQL store need not carry the password) and with the review it is about to
+release, so it must also be the review QC approved.
 """
 
 from __future__ import annotations
 
+from workbench.cable.model import Cable
+from workbench.review.model import Review
 from workbench.review.qc import release_refusal
 from workbench.review.store_api import ReviewStore
 
 
-def required(store: ReviewStore, number: str) -> bool:
-    return store.requires_qc("") or store.requires_qc(number)
-
-
-def refusal(store: ReviewStore, number: str, cable_id: str) -> str | None:
-    """Why ``cable_id`` may not be released in case ``number`` yet, or None."""
-    if store.requires_qc(number):
-        return release_refusal(store, cable_id, number)
-    return release_refusal(store, cable_id, "")
+def refusal(store: ReviewStore, number: str, cable: Cable, review: Review) -> str | None:
+    """Why ``review`` may not be released in case ``number`` yet, or None."""
+    return release_refusal(
+        store, review.cable_id, number, (cable, review), f"the review in case {number}"
+    )
