@@ -163,3 +163,45 @@ def test_a_span_the_rule_withholds_is_not_released_one_by_one() -> None:
     ):
         with pytest.raises(ReviewError, match="recurrences"):
             change()
+
+
+def test_a_repeated_header_line_withheld_does_not_make_its_label_a_term() -> None:
+    """06MEXICO2702 repeats ``TAGS: PGOV PINR MX`` in a later header. Withheld, that line was
+    read as a name ("TAGS", "PGOV", "PINR") and the word TAGS, which the first TAGS line's label
+    prints, was a "repeat": the release was refused though it leaked nothing."""
+    cable = corpus_cable("06MEXICO2702.txt")
+    review = Review.for_cable(cable)
+    release_rest(review)
+    for key in ("tags", "repeat:1"):
+        commands.withhold(key, ["(b)(1)"]).apply(review)
+    pdf = render_release(cable, review, OPTIONS)
+    assert verify(cable, review, extract(pdf), OPTIONS).ok
+    text = poppler(pdf)
+    assert "TAGS" in text and "PINR" not in text
+
+
+def test_many_withheld_sources_sharing_words_give_every_place_once() -> None:
+    """Sources are grouped by term (linear in hits + sources, not their product): every
+    released occurrence of a withheld name is withheld, with the codes of every source."""
+    from workbench.cable import parse_cable
+    from workbench.review.recurrences import find_recurrences
+
+    lines = ["UNCLASSIFIED", "", "SUBJECT: TEST", ""]
+    for i in range(1, 61):
+        lines += [f"{i}. (U) Meeting with Kim Daejung and staff, item {i}.", ""]
+    cable = parse_cable("\n".join(lines))
+    review = Review.for_cable(cable)
+    release_rest(review)
+    starts = [m.start() for m in re.finditer("Kim Daejung", cable.text)]
+    for n, i in enumerate(starts[::2]):  # every other paragraph's name withheld, own codes
+        commands.redact(cable, review, i, i + len("Kim Daejung"), [f"(b)({n % 3 + 5})"]).apply(
+            review
+        )
+    base = {r.key: review.decisions[r.key] for r in review.regions() if r.key in review.decisions}
+    found = find_recurrences(review, base)
+    spans = [s for spans in found.values() for s in spans]
+    withheld = {(s.start, s.end) for s in spans}
+    for i in starts[1::2]:
+        assert (i, i + len("Kim Daejung")) in withheld
+    assert all(set(s.codes) == {"(b)(5)", "(b)(6)", "(b)(7)"} for s in spans)
+    assert all("and" in s.comment and "more" in s.comment for s in spans)

@@ -246,9 +246,14 @@ class Review:
 
         if RULE in self.rules_off:
             return {}
-        state = (tuple(self.decisions.items()), frozenset(self.rules_off))
-        if self._recurring is not None and self._recurring[0] == state:
-            return self._recurring[1]
+        # Asked once per region a release prints, so the check must be cheap: a dict compared
+        # with ``==`` takes no copy and compares each value by identity first (a tuple of the
+        # items, built on every call, made rendering quadratic in the number of regions).
+        if self._recurring is not None:
+            seen, found = self._recurring
+            if seen == (self.decisions, self.rules_off):
+                return found
+        state = (dict(self.decisions), frozenset(self.rules_off))
         self._recurring = (state, {})  # while it is worked out (and should it recur), nothing
         base = {r.key: self._effective(r, 0).decision for r in self.regions()}
         found = find_recurrences(self, base)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ from workbench.review.regions import Region
 
 RULE = "recurrences"
 _RUN_ON = 120  # characters: how far a copy of a truncated subject may run on to its line end
+_NAMED = 3  # regions a repeat's comment names (a word repeated from hundreds is "and N more")
 SHORT = 400  # characters: a region withheld in full this short is a source
 _MIN_ALNUM = 3
 _ENDS = re.compile(r"^[\W_]+|[\W_]+$")
@@ -108,7 +110,19 @@ def _names_someone(term: str) -> bool:
     return any(w and w not in _TITLES | _FUNCTION | _PARTICLES for w in words)
 
 
+# A header line's own label ("TAGS:", "SUBJECT:") in a repeated header line or block: the
+# label is printed wherever the field is, withheld or not, so it is never a term (withholding
+# the word "TAGS" elsewhere would hide nothing, and verify rightly refuses the label then).
+_LABEL = re.compile(
+    r"^[ \t]*(?:TAGS?|SUBJECT|SUBJ|REFS?|E\.?\s?O\.?(?:\s+\d+)?|CLASSIFIED BY|DECL|"
+    r"REASONS?|FM|TO|INFO|PASS(?:ING)?|DERIVED FROM)[ \t]*:[ \t]*",
+    re.M | re.I,
+)
+
+
 def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
+    if whole_region:
+        text = _LABEL.sub("", text)
     whole, truncated = _clean(text)
     terms: list[str] = []
     if _alnum(whole) >= _MIN_ALNUM and _names_someone(whole):
@@ -159,19 +173,31 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
     part = review.partition
     text = part.text
     hits = find_everywhere(text, [t for s in found_in for t in s.terms])
-    places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
+    # Sources grouped by term (and whether a copy runs on to its line end): each hit is then
+    # placed once per group, not once per source, so many sources sharing words (a cable of
+    # thousands of short withheld blocks) cost hits + sources, not hits x sources.
+    groups: dict[tuple[str, bool], list[Source]] = defaultdict(list)
     for src in found_in:
         for term in src.terms:
-            for s, e in hits.get(term, []):
-                if src.start <= s and e <= src.end:
-                    continue  # the source itself
-                if src.truncated and term == src.terms[0]:
-                    # The rest of the copy's line, when it is a line (not a whole paragraph
-                    # typed as one line).
-                    nl = text.find("\n", e, e + _RUN_ON + 1)
-                    e = nl if nl != -1 else e
-                codes, labels = places.get((s, e), ((), []))
-                places[(s, e)] = (tuple(dict.fromkeys(codes + src.codes)), [*labels, src.label])
+            groups[(term, src.truncated and term == src.terms[0])].append(src)
+    by_start = sorted(found_in, key=lambda src: src.start)
+    starts = [src.start for src in by_start]
+    places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
+    for (term, runs_on), srcs in groups.items():
+        codes_all = tuple(dict.fromkeys(c for src in srcs for c in src.codes))
+        labels_all = list(dict.fromkeys(src.label for src in srcs))
+        for s, e in hits.get(term, []):
+            # Inside any source (itself or another withheld text): nothing to add there.
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and e <= by_start[i].end:
+                continue
+            if runs_on:
+                # The rest of the copy's line, when it is a line (not a whole paragraph
+                # typed as one line).
+                nl = text.find("\n", e, e + _RUN_ON + 1)
+                e = nl if nl != -1 else e
+            codes, labels = places.get((s, e), ((), []))
+            places[(s, e)] = (tuple(dict.fromkeys(codes + codes_all)), [*labels, *labels_all])
     out: dict[str, list[Redaction]] = defaultdict(list)
     for (s, e), (codes, labels) in sorted(places.items()):
         for r in part.overlapping(s, e):
@@ -181,7 +207,10 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
             cs, ce = _clip(text, r, s, e)
             if cs >= ce or any(x.start <= cs and ce <= x.end for x in d.spans):
                 continue
-            what = ", ".join(dict.fromkeys(labels))
+            named = list(dict.fromkeys(labels))
+            what = ", ".join(named[:_NAMED])
+            if len(named) > _NAMED:
+                what += f" and {len(named) - _NAMED} more"
             out[r.key].append(Redaction(cs, ce, codes, f"repeats text withheld in {what}"))
     return {k: tuple(v) for k, v in out.items()}
 
