@@ -205,3 +205,27 @@ def test_many_withheld_sources_sharing_words_give_every_place_once() -> None:
         assert (i, i + len("Kim Daejung")) in withheld
     assert all(set(s.codes) == {"(b)(5)", "(b)(6)", "(b)(7)"} for s in spans)
     assert all("and" in s.comment and "more" in s.comment for s in spans)
+
+
+def test_a_withheld_word_that_is_also_a_label_is_not_a_repeat() -> None:
+    """A span "classified" withheld in a paragraph: the "Classified By:" label prints with its
+    line whatever is decided, so it is no repeat (verify refused such releases: 08MANAMA22)."""
+    from workbench.cable import parse_cable
+    from workbench.review.recurrences import sources
+
+    cable = parse_cable(
+        "C O N F I D E N T I A L SECTION 01 OF 01 SEOUL 000219\n\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 01/23/2017\nTAGS: PREL KS\nSUBJECT: A TEST\n\n"
+        "Classified By: POLCOUNS JOHN DOE, REASONS 1.4 (B) AND (D)\n\n"
+        "1. (C) The classified annex was shared with the ministry.\n\n"
+        "2. (C) Nothing else was said.\n"
+    )
+    review = Review.for_cable(cable)
+    release_rest(review)
+    i = cable.text.index("classified annex")
+    commands.redact(cable, review, i, i + len("classified"), CODES).apply(review)
+    assert not any("classified" in t.casefold() for src in sources(review) for t in src.terms)
+    pdf = render_release(cable, review, OPTIONS)
+    assert verify(cable, review, extract(pdf), OPTIONS).ok
+    text = poppler(pdf)
+    assert "Classified By" in text and "classified annex" not in text

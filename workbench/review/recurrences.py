@@ -139,9 +139,34 @@ def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
     return tuple(dict.fromkeys(terms)), truncated and len(whole.split()) >= 2
 
 
+def _word_set(text: str) -> set[str]:
+    return {
+        w
+        for w in re.findall(r"[^\W_]+(?:/[^\W_]+)*", unicodedata.normalize("NFKC", text).casefold())
+    }
+
+
+def _label_words(review: Review) -> set[str]:
+    """Words of the cable's labels and marks (``Classified By:``, ``(S/NF)``, ``TAGS:``): they
+    print with their regions whatever is decided, so a term made of them alone hides nothing
+    and could only be "repeated" where no rule can withhold it (08MANAMA22, 09STATE49854)."""
+    text = review.partition.text
+    out: set[str] = set()
+    for r in review.regions():
+        if r.body_start > r.start:
+            out |= _word_set(text[r.start : r.body_start])
+    return out
+
+
+def _labels_only(term: str, label_words: set[str]) -> bool:
+    found = _word_set(term)
+    return bool(found) and found <= label_words
+
+
 def sources(review: Review) -> list[Source]:
     """What the reviewer withheld that the rule looks for elsewhere, in text order."""
     text = review.partition.text
+    label_words = _label_words(review)
     out: list[Source] = []
     for r in review.regions():
         d = review.decisions.get(r.key)
@@ -151,11 +176,13 @@ def sources(review: Review) -> list[Source]:
             body = text[r.body_start : r.end]
             if r.kind != "paragraph" and len(body.strip()) <= SHORT:
                 terms, cut = _terms(body, True)
+                terms = tuple(t for t in terms if not _labels_only(t, label_words))
                 if terms:
                     out.append(Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut))
             continue
         for s in d.spans:
             terms, cut = _terms(text[s.start : s.end], False)
+            terms = tuple(t for t in terms if not _labels_only(t, label_words))
             if terms:
                 out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut))
     return out
