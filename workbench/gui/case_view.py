@@ -8,10 +8,10 @@ case's log keeps. Nothing here decides anything.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,12 +35,15 @@ from PySide6.QtWidgets import (
 
 from workbench.case.conflicts import Conflict
 from workbench.case.session import CaseSession
+from workbench.gui.table_model import ColumnsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Cable", "Decided", "Proposals", "Subject", "File")
 
 
-class CaseModel(QAbstractTableModel):
+class CaseModel(ColumnsModel):
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, int, int, int, str, str]] = []
@@ -56,18 +59,8 @@ class CaseModel(QAbstractTableModel):
             self.rows.append((cid, decided, total, props, subject, m.path))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

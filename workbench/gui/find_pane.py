@@ -11,11 +11,11 @@ by :class:`~workbench.gui.folder_search.FolderSearch`, off the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui import styles
+from workbench.gui.table_model import ColumnsModel
 from workbench.review.hits import Hit, Query
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +60,9 @@ def state_words(hit: Hit) -> str:
     return STATE_WORDS.get(hit.state, "")
 
 
-class HitModel(QAbstractTableModel):
+class HitModel(ColumnsModel):
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.hits: list[Hit] = []
@@ -86,22 +89,8 @@ class HitModel(QAbstractTableModel):
                 self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1)
             )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self.hits
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):

@@ -5,10 +5,10 @@ through the list shows each one in the text. Relativity and Acrobat reviewers lo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.cable.model import Cable
+from workbench.gui.table_model import ColumnsModel
 from workbench.review.commands import FIELD_LABELS
 from workbench.review.model import Review, ReviewError, Withholding
 
@@ -26,7 +27,9 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Where", "Codes", "Withheld text (reviewer only)")
 
 
-class RedactionModel(QAbstractTableModel):
+class RedactionModel(ColumnsModel):
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._cable: Cable | None = None
@@ -54,22 +57,8 @@ class RedactionModel(QAbstractTableModel):
             key = self._cable.paragraphs[w.paragraph - 1].key
         return f"¶{key}" if w.kind == "paragraph" else f"¶{key} span"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or self._cable is None:
