@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from workbench import __version__
@@ -55,70 +55,60 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _OutputStream:
-    """Standard output or error that reports a failed write (a full disk, a closed terminal)
-    as :class:`StreamError` instead of an ``OSError`` from wherever the print happened."""
-
-    def __init__(self, stream: object, name: str, escape: bool = False) -> None:
-        self._stream = stream
-        self._name = name
-        # On a terminal, whatever a command prints from a cable or a file name cannot drive
-        # the terminal (escape sequences, bidi overrides): shown escaped. Pipes and files get
-        # the text as it is.
-        self._escape = escape
-
-    def write(self, text: str) -> int:
-        if self._escape:
-            from workbench.safeio import for_terminal
-
-            text = for_terminal(text)
-        try:
-            return int(self._stream.write(text))  # type: ignore[attr-defined]
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise StreamError(self._name, exc) from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()  # type: ignore[attr-defined]
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise StreamError(self._name, exc) from None
-
-    @property
-    def buffer(self) -> _BinaryOutput:
-        """The binary stream under it (``parse`` writes JSON bytes), guarded the same way."""
-        return _BinaryOutput(self._stream.buffer, self._name)  # type: ignore[attr-defined]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._stream, name)
+@contextlib.contextmanager
+def _reported(name: str) -> Iterator[None]:
+    """A failed write to ``name`` as :class:`StreamError`; a broken pipe stays one (the
+    reader went away: handled apart, silently)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StreamError(name, exc) from None
 
 
 class _BinaryOutput:
+    """A binary stream whose failed writes are reported as :class:`StreamError`."""
+
     def __init__(self, stream: object, name: str) -> None:
         self._stream = stream
         self._name = name
 
     def write(self, data: bytes) -> int:
-        try:
+        with _reported(self._name):
             return int(self._stream.write(data))  # type: ignore[attr-defined]
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise StreamError(self._name, exc) from None
 
     def flush(self) -> None:
-        try:
+        with _reported(self._name):
             self._stream.flush()  # type: ignore[attr-defined]
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise StreamError(self._name, exc) from None
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
+
+
+class _OutputStream(_BinaryOutput):
+    """Standard output or error that reports a failed write (a full disk, a closed terminal)
+    as :class:`StreamError` instead of an ``OSError`` from wherever the print happened."""
+
+    def __init__(self, stream: object, name: str, escape: bool = False) -> None:
+        super().__init__(stream, name)
+        # On a terminal, whatever a command prints from a cable or a file name cannot drive
+        # the terminal (escape sequences, bidi overrides): shown escaped. Pipes and files get
+        # the text as it is.
+        self._escape = escape
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        if self._escape:
+            from workbench.safeio import for_terminal
+
+            text = for_terminal(text)
+        with _reported(self._name):
+            return int(self._stream.write(text))  # type: ignore[attr-defined]
+
+    @property
+    def buffer(self) -> _BinaryOutput:
+        """The binary stream under it (``parse`` writes JSON bytes), guarded the same way."""
+        return _BinaryOutput(self._stream.buffer, self._name)  # type: ignore[attr-defined]
 
 
 class StreamError(Exception):
