@@ -12,8 +12,16 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
-from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
-from workbench.review.model import ReviewError
+from workbench.review.case_records import (
+    CaseCable,
+    CaseLogEntry,
+    CaseRecord,
+    StoredDecisions,
+    cables_to_add,
+    case_exists,
+    changed_details,
+    no_such_case,
+)
 
 ISO = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
 _CASE_COLUMNS = f"number, title, requester, received, due, created_by, {ISO.format('created_at')}"
@@ -32,15 +40,13 @@ def case(conn: Any, number: str) -> CaseRecord | None:
 def require(conn: Any, number: str) -> CaseRecord:
     found = case(conn, number)
     if found is None:
-        raise ReviewError(
-            f"there is no case {number} in this store: `workbench case list` shows the cases"
-        )
+        raise no_such_case(number)
     return found
 
 
 def create(conn: Any, record: CaseRecord) -> CaseRecord:
     if case(conn, record.number) is not None:
-        raise ReviewError(f"there is already a case {record.number}: choose another number")
+        raise case_exists(record.number)
     conn.execute(
         "INSERT INTO cases (number, title, requester, received, due) VALUES (%s, %s, %s, %s, %s)",
         (record.number, record.title, record.requester, record.received, record.due),
@@ -53,8 +59,7 @@ def create(conn: Any, record: CaseRecord) -> CaseRecord:
 
 def update(conn: Any, number: str, changes: dict[str, str]) -> None:
     old = require(conn, number)
-    allowed = ("title", "requester", "received", "due")
-    changes = {k: v for k, v in changes.items() if k in allowed and getattr(old, k) != v}
+    changes = changed_details(old, changes)
     if not changes:
         return
     sets = ", ".join(f"{k} = %s" for k in changes)
@@ -83,25 +88,12 @@ def cases_of(conn: Any, cable_id: str) -> list[str]:
 def add_cables(conn: Any, number: str, items: Iterable[CaseCable]) -> list[str]:
     require(conn, number)
     conn.execute("SELECT 1 FROM cases WHERE number = %s FOR UPDATE", (number,))
-    have = {c.cable_id: c for c in cables(conn, number)}
-    added: list[str] = []
-    for c in items:
-        old = have.get(c.cable_id)
-        if old is not None:
-            if old.cable_hash != c.cable_hash:
-                raise ReviewError(
-                    f"{number} already holds {c.cable_id} from {old.path}, and {c.path} has the "
-                    "same reference ID with another text: remove the one in the case first, or "
-                    "leave this file out"
-                )
-            continue
-        have[c.cable_id] = c
-        added.append(c.cable_id)
+    new = cables_to_add(number, cables(conn, number), items)
+    added = [c.cable_id for c in new]
     if added:
         # The log entry first: the commit-time check finds it whatever the order, but a
         # reader of the log then sees the entry before the rows it explains.
         log(conn, number, f"Added {len(added)} cable(s)", {"cables": added})
-        new = [have[cid] for cid in added]
         with conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO case_cables (case_number, cable_id, path, cable_hash) "

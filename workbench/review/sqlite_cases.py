@@ -12,8 +12,16 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
-from workbench.review.model import ReviewError
+from workbench.review.case_records import (
+    CaseCable,
+    CaseLogEntry,
+    CaseRecord,
+    StoredDecisions,
+    cables_to_add,
+    case_exists,
+    changed_details,
+    no_such_case,
+)
 
 _CASE_COLUMNS = "number, title, requester, received, due, created_by, created_at"
 
@@ -33,7 +41,7 @@ def case(db: sqlite3.Connection, number: str) -> CaseRecord | None:
 
 def create(db: sqlite3.Connection, record: CaseRecord, who: str, at: str) -> CaseRecord:
     if case(db, record.number) is not None:
-        raise ReviewError(f"there is already a case {record.number}: choose another number")
+        raise case_exists(record.number)
     made = CaseRecord(
         record.number, record.title, record.requester, record.received, record.due, who, at
     )
@@ -49,8 +57,7 @@ def create(db: sqlite3.Connection, record: CaseRecord, who: str, at: str) -> Cas
 
 def update(db: sqlite3.Connection, number: str, changes: dict[str, str], who: str, at: str) -> None:
     old = require(db, number)
-    allowed = ("title", "requester", "received", "due")
-    changes = {k: v for k, v in changes.items() if k in allowed and getattr(old, k) != v}
+    changes = changed_details(old, changes)
     if not changes:
         return
     sets = ", ".join(f"{k} = ?" for k in changes)
@@ -62,9 +69,7 @@ def update(db: sqlite3.Connection, number: str, changes: dict[str, str], who: st
 def require(db: sqlite3.Connection, number: str) -> CaseRecord:
     found = case(db, number)
     if found is None:
-        raise ReviewError(
-            f"there is no case {number} in this store: `workbench case list` shows the cases"
-        )
+        raise no_such_case(number)
     return found
 
 
@@ -94,25 +99,13 @@ def add_cables(
 ) -> list[str]:
     """Add cables (a cable already in the case with the same text is left as it is)."""
     require(db, number)
-    have = {c.cable_id: c for c in cables(db, number)}
-    added: list[str] = []
-    for c in items:
-        old = have.get(c.cable_id)
-        if old is not None:
-            if old.cable_hash != c.cable_hash:
-                raise ReviewError(
-                    f"{number} already holds {c.cable_id} from {old.path}, and {c.path} has the "
-                    "same reference ID with another text: remove the one in the case first, or "
-                    "leave this file out"
-                )
-            continue
-        db.execute(
-            "INSERT INTO case_cables (case_number, cable_id, path, cable_hash, added_by, "
-            "added_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (number, c.cable_id, c.path, c.cable_hash, who, at),
-        )
-        have[c.cable_id] = c
-        added.append(c.cable_id)
+    new = cables_to_add(number, cables(db, number), items)
+    db.executemany(
+        "INSERT INTO case_cables (case_number, cable_id, path, cable_hash, added_by, "
+        "added_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [(number, c.cable_id, c.path, c.cable_hash, who, at) for c in new],
+    )
+    added = [c.cable_id for c in new]
     if added:
         log(db, number, f"Added {len(added)} cable(s)", {"cables": added}, who, at)
     return added
