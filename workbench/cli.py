@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 # main(), where a Ctrl-C at that moment is caught like any other.
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only`` (a command's name), that command's subparser
+    alone, so that running one command imports its module and no other's (every module
+    imported was ~15% of ``workbench parse FILE``'s start-up). Help and errors for that
+    command read the same either way."""
     import argparse
     import importlib
 
@@ -46,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(f"workbench.commands.{module_name}")
         p = sub.add_parser(
             name, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP)
@@ -190,9 +196,7 @@ def _main(args_list: list[str]) -> int:
             escape = name == "stdout" and _isatty(stream)
             label = "standard output" if name == "stdout" else "standard error"
             setattr(sys, name, _OutputStream(stream, label, escape))
-    from workbench.settings import take_problem
-
-    take_problem()  # one command, one note (tests call main many times)
+    _take_settings_problem()  # one command, one note (tests call main many times)
     try:
         try:
             code = _dispatch(args_list)
@@ -200,7 +204,7 @@ def _main(args_list: list[str]) -> int:
             return code
         finally:
             restore_signals()
-            problem = take_problem()
+            problem = _take_settings_problem()
             if problem:
                 _say(f"note: {problem}")
             for name in ("stdout", "stderr"):
@@ -242,8 +246,22 @@ def _main(args_list: list[str]) -> int:
         return _crash(exc, args_list)
 
 
+def _take_settings_problem() -> str | None:
+    """What was wrong with the settings file, once; nothing when no settings were read (the
+    module is not imported then: ``parse`` and ``check`` need no settings, nor platformdirs)."""
+    settings = sys.modules.get("workbench.settings")
+    return settings.take_problem() if settings is not None else None
+
+
+def _command_named(args_list: list[str]) -> str | None:
+    """The command ``args_list`` runs when it is plainly given first (``parse ...``), else
+    ``None`` (options first, ``--help``, a typo): then the whole parser is built."""
+    first = args_list[0] if args_list else ""
+    return first if first in COMMANDS else None
+
+
 def _dispatch(args_list: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_named(args_list))
     args = parser.parse_args(args_list)
     if args.self_test:
         from workbench.commands.selftest import run_self_test

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import multiprocessing
 import os
 import sys
 
@@ -112,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
         emit(r)
     queue = itertools.chain(head, items)
     if jobs > 1 and len(head) >= _PARALLEL_FROM:
+        import multiprocessing  # only here: its import is a tenth of a small parse's start-up
+
         with multiprocessing.get_context("fork").Pool(jobs, initializer=worker_start) as pool:
             # imap keeps input order, so output is the same whatever the number of workers.
             for r in pool.imap(_render, queue, chunksize=_CHUNK):
