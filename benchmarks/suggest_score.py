@@ -8,10 +8,13 @@ suggestion does not match a name inside it). Precision counts suggestions that m
 label; recall counts labels matched by some suggestion.
 
     python benchmarks/suggest_score.py [--part dev|held-out] [--errors] [--engine NAME]
+                                       [--round N]
 
 ``--errors`` lists the misses and false alarms of the dev part (never of held-out: the
 held-out part is scored, not studied). ``--engine`` scores another recogniser the same
 way, for the comparison in the issue's note (see benchmarks/suggest_engines.py).
+``--round N`` scores only the cables of labelling round N (tests/suggest/data/selection.tsv):
+run before any rule is changed for them, it is the round's blind score.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from tests.corpus import CORPUS  # noqa: E402
 from workbench.cable import read_cable  # noqa: E402
 
 LABELS = ROOT / "tests" / "suggest" / "data" / "labels.json"
+SELECTION = ROOT / "tests" / "suggest" / "data" / "selection.tsv"
 KINDS = ("person", "contact", "protect-marker")
 
 
@@ -48,6 +52,12 @@ def load_labels() -> list[dict]:
             raise SystemExit(f"{path} changed since it was labelled (SHA-256 differs)")
         out.append(rec)
     return out
+
+
+def round_files(n: int) -> set[str]:
+    """The cables (``cables/ID.txt``) that labelling round ``n`` (2 and later) added."""
+    rows = [line.split("\t") for line in SELECTION.read_text().splitlines()[1:]]
+    return {row[0] for row in rows if row[2].endswith(f"(round {n})")}
 
 
 def builtin_engine(path: Path) -> list[tuple[int, int, str]]:
@@ -104,6 +114,7 @@ def main() -> int:
     ap.add_argument("--part", choices=("dev", "held-out"), action="append")
     ap.add_argument("--errors", action="store_true", help="list dev misses and false alarms")
     ap.add_argument("--engine", default="workbench", help="workbench (default) or another")
+    ap.add_argument("--round", type=int, help="only the cables of this labelling round")
     args = ap.parse_args()
     if not (CORPUS / "INDEX.tsv").is_file():
         print(f"the corpus is not at {CORPUS}: nothing to score", file=sys.stderr)
@@ -114,6 +125,9 @@ def main() -> int:
 
         engine = ENGINES[args.engine]
     records = load_labels()
+    if args.round is not None:
+        chosen = round_files(args.round)
+        records = [r for r in records if r["file"] in chosen]
     for part in args.part or ["dev", "held-out"]:
         recs = [r for r in records if r["part"] == part]
         if not recs:
