@@ -32,12 +32,10 @@ NUM_PERM = 32
 MIN_SIMILARITY = 0.8
 
 
-def _hash(pair: tuple[str, str]) -> int:
-    return zlib.crc32(f"{pair[0]} {pair[1]}".encode())
-
-
-def _pairs(words: list[str]) -> list[tuple[str, str]]:
-    return list(itertools.pairwise(words))
+def _pairs(words: list[str]) -> list[bytes]:
+    """The word pairs as the bytes hashed ("a b"), made in one pass: with zlib.crc32 itself as
+    the hash function no Python frame runs per pair (2.2 million pairs for 2,002 cables)."""
+    return [f"{a} {b}".encode() for a, b in itertools.pairwise(words)]
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class SimilarIndex:
 
         index = cls()
         keys: list[tuple[str, str]] = []
-        shingles: list[list[tuple[str, str]]] = []
+        shingles: list[list[bytes]] = []
         for m in members:
             for p in m.places.values():
                 if p.kind not in SIMILAR_KINDS:
@@ -87,7 +85,7 @@ class SimilarIndex:
                 keys.append((p.cable_id, p.key))
                 shingles.append(_pairs(words))
                 index.places[p.cable_id, p.key] = p
-        index._blank = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
+        index._blank = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
         with index.lsh.insertion_session() as session:
             for key, pairs in zip(keys, shingles, strict=True):
                 mh = index._sketch(pairs)
@@ -95,11 +93,11 @@ class SimilarIndex:
                 session.insert(key, mh, check_duplication=False)
         return index
 
-    def _sketch(self, pairs: list[tuple[str, str]]) -> Any:
+    def _sketch(self, pairs: list[bytes]) -> Any:
         if self._blank is None:
             from datasketch import MinHash
 
-            self._blank = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
+            self._blank = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
         mh = self._blank.copy()
         mh.update_batch(pairs)
         return mh
