@@ -132,6 +132,7 @@ def test_subject_label_random() -> None:
 _TAGS_PIECES = (
     "TAGS", "Tags", "tags", "TAG", "TAS", "TGS", "TABS", "TAGES", "AGS", "ags", "T", "A", "G",
     "S", "\u017f", "\u212a", ":", " ", "\t", "\n", "X", "1", "/", ".", ",", "PGOV", "\u0663",
+    "N/A", "n/a", "N", "n",
 )  # fmt: skip
 
 
@@ -150,7 +151,16 @@ def _tags_fast(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | N
 
 @pytest.mark.parametrize(
     "text",
-    ["TAGS: PGOV", "E.O. 12958: DECL: 1/1/19 AGS: PGOV", "XTAGS: no", "TAS:PGOV", "tags\u017f"],
+    [
+        *(
+            "TAGS: PGOV",
+            "E.O. 12958: DECL: 1/1/19 AGS: PGOV",
+            "XTAGS: no",
+            "TAS:PGOV",
+            "tags\u017f",
+        ),
+        *("E.O. 12958: N/ATAGS: PGOV", "N/aTags", "XN/ATAGS"),
+    ],
 )
 def test_tags_label_forms(text: str) -> None:
     assert _tags_fast(text, 0, len(text)) == _tags_by_pattern(text, 0, len(text))

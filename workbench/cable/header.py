@@ -179,6 +179,17 @@ def _may_hold_banner(line: str) -> bool:
     )
 
 
+def _may_hold_retyped_banner(text: str, lo: int, hi: int) -> bool:
+    """A cheap test for a banner word typed in lower or mixed case in ``text[lo:hi]``."""
+    return (
+        text.find("o n f", lo, hi) != -1
+        or text.find("e c r", lo, hi) != -1
+        or text.find("nclas", lo, hi) != -1
+        or text.find("onfid", lo, hi) != -1
+        or text.find("ecret", lo, hi) != -1
+    )
+
+
 def read_addressees(
     source: str, lo: int, hi: int
 ) -> tuple[Addressee | None, list[Addressee], list[Addressee]]:
@@ -202,6 +213,12 @@ def read_addressees(
             or BANNER_WORD_RE.match(stripped)
             or dates.WEEKDAY_DATE_RE.at_start.match(line)
             or (_may_hold_banner(line) and _CLASS_LINE_RE.search(line))
+            # (a retyped record's ``S e c r e t state 128877`` is no addressee either)
+            or (
+                not line.isupper()  # (addressee lines are in capitals: one C call for most)
+                and _may_hold_retyped_banner(line, 0, len(line))
+                and _CLASS_LINE_ANYCASE_RE.search(line)
+            )
         ):
             break
         if _ADDRESSEE_STOP_RE.match(stripped):
@@ -221,7 +238,14 @@ def read_classification(
     source: str, lo: int, hi: int
 ) -> tuple[Classification | None, re.Match[str] | None, int]:
     """The classification line; also the match that names post and serial, and where it ends."""
-    line = _CLASS_LINE_RE.search(source, lo, hi) or _CLASS_LINE_ANYCASE_RE.search(source, lo, hi)
+    line = _CLASS_LINE_RE.search(source, lo, hi)
+    if line is None:
+        line = _CLASS_LINE_ANYCASE_RE.search(source, lo, hi)
+    elif _may_hold_retyped_banner(source, lo, line.start()):
+        # A record retyped in mixed case (``C o n f i d e n t i a l berlin 001095``) may repeat
+        # its banner in capitals further down, in a second copy of the header: the first
+        # classification line is the record's, and the fields follow it.
+        line = _CLASS_LINE_ANYCASE_RE.search(source, lo, line.start()) or line
     if line:
         level = banner_level(line, ignore_case=True)
         return (

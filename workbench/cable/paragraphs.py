@@ -320,9 +320,15 @@ def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
     if len(flattened) != len(literal):
         return len(flattened) > len(literal)
     # As long either way (labels 11.-18.): the Markdown form's tag links decide, else a
-    # sequence from 1 is far likelier than one from 11.
+    # sequence from 1 is far likelier than one from 11, and one from 2 (the record lacks
+    # paragraph 1: ``12. 13. 14.``) than one from 12 (no corpus cable numbers its first
+    # paragraph 12 without a pilcrow, whose label is never flattened). From ``15.`` on, a later
+    # part's plain numbering is as likely, and the labels stay as written.
     return "](#)" in text or (
-        bool(flattened) and flattened[0][1] == 1 and bool(literal) and literal[0][1] != 1
+        bool(flattened)
+        and bool(literal)
+        and literal[0][1] != 1
+        and (flattened[0][1] == 1 or (flattened[0][1] == 2 and literal[0][1] == 12))
     )
 
 

@@ -28,6 +28,8 @@ _INLINE_STOP_RE = re.compile(
     r"(?<![ \t])[ \t]++(?=(?:(?-i:[A-Z])\.[ \t]++)?REF(?:S|\(S\)|TELS?|ERENCES?)?[ \t]*+:"
     r"|REF[ \t]++(?-i:[A-Z])[.)][ \t]"
     r"|CLASSIFIED[ \t]++BY\b|SENSITIVE[ \t]++BUT[ \t]++UNCLASSIFIED|TAGS?[ \t]*+:"
+    r"|THIS[ \t]++(?:CABLE|MESSAGE)[ \t]++IS[ \t]++(?:SENSITIVE|UNCLASSIFIED|CONFIDENTIAL)"
+    r"|SUMMARY[ \t]*+(?::|-{2,})|(?-i:SIPDIS|NOFORN)\b"
     r"|E\.[ \t]?O\.[ \t]*+1\d{4}|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)"
     r"|\d{1,2}\.[ \t]*+(?:\(|SUMMARY\b)"
     r"|(?-i:C[ ]O[ ]N[ ]F[ ]I|S[ ]E[ ]C[ ]R[ ]E[ ]T|UNCLAS[ ]+SECTION))",
@@ -38,7 +40,9 @@ _NOT_SUBJECT_LINE_RE = re.compile(
     # A line holding only a backslash is blank: records exported as CSV end lines with one.
     r"[ \t]*+(?:\\?[ \t]*+(?=\n|\Z)|REF(?:S|\(S\)|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]++BY|¶|\d{1,3}[ \t]*+\.(?:[ \t(]|(?=\n|\Z))"
     r"|\([A-Z]{1,3}(?:/+[A-Z]+)*\)|SUMMARY\b|TAGS?\b|E\.?[ \t]?O\.?[ \t]*+1|DECL\b|PAGE[ \t]++\d"
-    r"|SENSITIVE\b|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|[-=_*]{3,}|BT[ \t]*+(?=\n|\Z)|SUBJ"
+    # (``SENSITIVE ISSUE IN ...`` is a wrapped subject, ``SENSITIVE BUT UNCLASSIFIED`` not)
+    r"|SENSITIVE\b(?![ \t]++(?!BUT\b|SIPDIS\b|NOFORN\b)[A-Za-z])"
+    r"|THIS[ \t]++(?:CABLE|MESSAGE|TELEGRAM)[ \t]++(?:IS|CONTAINS)\b|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|[-=_*]{3,}|BT[ \t]*+(?=\n|\Z)|SUBJ"
     r"|[A-Z][A-Z .'-]*[ \t]++\d{5,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}[ \t]*+(?=\n|\Z)"
     r"|PASS[ \t]++TO\b)",
     re.IGNORECASE,
@@ -89,7 +93,7 @@ def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
                 return m
         elif at_line_start and label.isupper() and fallback is None:
             nxt = text[m.end() : m.end() + 1]
-            if nxt.isalpha() or nxt == "(":
+            if nxt.isalnum() or nxt == "(":
                 fallback = m
     return fallback
 
@@ -99,16 +103,91 @@ def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
 _PAGE_TAIL_RE = re.compile(r"(?<![ \t])[ \t]++\d{8}[ \t]++\d{3}\.\d[ \t]++OF[ \t]++\d{3}")
 
 
+_WORD_RE = re.compile(r"\S+")
+_NOT_LETTER_RE = re.compile(r"[^A-Z]")
+
+
 def _cut_page_line(text: str, start: int, end: int, post: str | None) -> int:
     """``end`` moved back to before a page line run into ``text[start:end]``."""
     m = _PAGE_TAIL_RE.search(text, start, end)
     if not m:
         return end
     before = text[start : m.start()].rstrip()
-    if post and before.upper().endswith(post.upper()):
-        return start + len(before) - len(post)
+    if post:
+        # The page line spells the post its own way: ``PORT AU PR 00001381`` (cut short) for
+        # PORT AU PRINCE, ``BUENOS AIRES``: the last words whose letters begin the post's.
+        want = _NOT_LETTER_RE.sub("", post.upper())
+        skip = max(0, len(before) - 120)  # the post's words are the last few
+        words = list(_WORD_RE.finditer(before, skip))[-5:]
+        cut = None
+        for w in reversed(words):
+            if not _NOT_LETTER_RE.sub("", w.group().upper()):
+                break  # ``MARCH 10-11 TRIPOLI``: the post's words are words
+            letters = _NOT_LETTER_RE.sub("", before[w.start() :].upper())
+            if len(letters) > len(want):
+                break
+            if want.startswith(letters):
+                cut = (
+                    w.start()
+                )  # (``PR`` alone is not how PORT AU PRINCE begins, ``PORT AU PR`` is)
+        if cut is not None:
+            return start + cut
     # Without the post's name, take one word for it.
     return start + max(before.rfind(" "), 0)
+
+
+_BLANK_LINE_RE = re.compile(r"[ \t\\]*+")
+# Lines that do not go on a subject over a blank line: serials of CSV rows, previews cut short
+# with ``...``, banners of a second copy, redactions.
+_NOT_AFTER_BLANK_RE = re.compile(
+    r"\d{5}|\.\.\.|\u2026|ENTIRE TEXT|XXXX|SUMMARY|-{3}|^(?:FROM|FOR|TO|PASS|INFO|ACTION)\b"
+)
+# A label line that may follow the subject's last wrapped line directly.
+_LABEL_AFTER_RE = re.compile(r"[ \t]*+(?:REF|CLASSIFIED[ \t]++BY)", re.IGNORECASE)
+
+
+def _run_in_ref(text: str, lo: int, hi: int) -> int | None:
+    """Where ``REF:`` runs into the subject with no blank before it (``... MARCH 24-28REF: A.
+    CAIRO 452``), after a digit, a period or a closing parenthesis."""
+    at = text.find("REF", lo, hi)
+    while at != -1:
+        if at > lo and text[at - 1] in "0123456789.)" and _REF_COLON_RE.match(text, at + 3):
+            return at
+        at = text.find("REF", at + 3, hi)
+    return None
+
+
+_REF_COLON_RE = re.compile(r"(?:S|TELS?)?[ \t]*+:")
+
+
+def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
+    """Whether the line at ``at``, after a blank line, goes on the subject whose last line is
+    ``text[last:end]`` (``... ARGENTNE TIES WITH`` / blank / ``U.S., VENEZUELA, AND ...``).
+
+    Only an all-capitals line, after a line that does not end a sentence, and followed by a
+    blank line or a REF/Classified By label as a subject's last line is (09BUENOSAIRES568,
+    10SHENYANG4, 09LONDON290 among the development cables).
+    """
+    prev = text[last:end].rstrip(" \t\\")
+    if not prev or prev[-1] in ".?!\"'":
+        return False
+    e = line_end(text, at)
+    stripped = text[at:e].strip(" \t\\")
+    if not stripped or len(stripped) > 200 or not stripped[0].isalpha():
+        return False
+    if (
+        _NOT_SUBJECT_LINE_RE.match(text, at)
+        or BANNER_WORD_RE.match(stripped)
+        or _NOT_AFTER_BLANK_RE.search(stripped)
+        or _letters_upper(stripped) < 0.9
+    ):
+        return False
+    after = e + 1
+    return (
+        after >= len(text)
+        or _BLANK_LINE_RE.fullmatch(text, after, line_end(text, after)) is not None
+        or _LABEL_AFTER_RE.match(text, after) is not None
+    )
 
 
 def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subject | None:
@@ -121,6 +200,9 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
     if m is None:
         return None
     start = m.end()
+    again = _LABEL_WORD_RE.match(text, start)
+    if again is not None and again.group("colon"):
+        start = again.end()  # the label typed twice: ``SUBJECT: SUBJECT: BRITISH PRESS ...``
     end = line_end(text, start)
     if not text[start:end].strip():
         # ``SUBJECT:`` alone on its line, the subject after a blank line.
@@ -151,18 +233,34 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
         marking = None
     # The first line, then the lines it wraps over, each cut where the next field runs in.
     stop = _INLINE_STOP_RE.search(text, start, end)
-    if stop:
+    run_in = _run_in_ref(text, start, stop.start() if stop else end)
+    if run_in is not None:
+        end = run_in
+    elif stop:
         end = stop.start()
     else:
         upper = _letters_upper(text[start:end]) > 0.9
+        last = start  # where the subject's last line read so far starts
         for _ in range(6):
             nxt = end + 1
             if nxt >= len(text):
                 break
             e = line_end(text, nxt)
+            if upper and e + 1 < len(text) and _BLANK_LINE_RE.fullmatch(text, nxt, e):
+                # A double-spaced record wraps its subject over a blank line.
+                if not _goes_on_over_blank(text, last, end, e + 1):
+                    break
+                nxt = e + 1
+                e = line_end(text, nxt)
+            # The wrapped line's end run into the page line of the flattened PDF form
+            # (``NELSON JOBIM TO WASHINGTON BRASILIA 00000351 001.2 OF 003``): the words
+            # before it go on the subject, and the subject ends there.
+            paged = _PAGE_TAIL_RE.search(text, nxt, e) is not None
+            if paged:
+                e = _cut_page_line(text, nxt, e, post)
             line = text[nxt:e]
             stripped = line.strip()
-            if _NOT_SUBJECT_LINE_RE.match(line) or BANNER_WORD_RE.match(stripped):
+            if not stripped or _NOT_SUBJECT_LINE_RE.match(line) or BANNER_WORD_RE.match(stripped):
                 break
             stop = _INLINE_STOP_RE.search(text, nxt, e)
             head = text[nxt : stop.start()] if stop else stripped
@@ -171,7 +269,8 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
             if upper and len(_LETTER_RE.findall(head)) >= 3 and _letters_upper(head) < 0.5:
                 break
             end = stop.start() if stop else e
-            if stop:
+            last = nxt
+            if stop or paged:
                 break
     end = _cut_page_line(text, start, end, post)
     while end > start and text[end - 1] in " \t\n\\":
@@ -179,5 +278,6 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
     if end <= start:
         return None
     raw = text[start:end]
-    value = html.unescape(" ".join(raw.split()))
+    # (A lone backslash is the line end of a record exported as CSV, not the subject's.)
+    value = html.unescape(" ".join(w for w in raw.split() if w != "\\"))
     return Subject(raw, start, end, value=value, marking=marking)

@@ -21,8 +21,9 @@ from workbench.cable.model import Span
 # in archives (``TAS:``, ``TGS:``, ``TABS:``, ``TAGES:``, and ``AGS:`` with its first letter
 # lost). A slip counts only with its colon, or at the start of a line before a code.
 _LABEL = r"(?P<label>TAGS?|TAGES|TABS|TGS|TAS|AGS)"
+# (``N/ATAGS:``: an E.O. line's ``N/A`` run into the label.)
 TAGS_LABEL_RE = re.compile(
-    r"(?:(?<=[\s\d:/.,])|^)" + _LABEL + r"(?:(?P<colon>[ \t]*+:)|(?![A-Za-z0-9]))[ \t]*+",
+    r"(?:(?<=[\s\d:/.,])|(?<=N/A)|^)" + _LABEL + r"(?:(?P<colon>[ \t]*+:)|(?![A-Za-z0-9]))[ \t]*+",
     re.IGNORECASE,
 )
 # :data:`TAGS_LABEL_RE` without its lookbehind, its first letter a plain class, so that the
@@ -42,10 +43,11 @@ def tags_labels(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     first letter follows a letter, and the blanks and colon it ends with hold none."""
     for m in _LABEL_WORD_RE.finditer(text, lo, hi):
         at = m.start()
-        if at == 0 or _BEFORE_LABEL_RE.match(text, at - 1):
+        if at == 0 or _BEFORE_LABEL_RE.match(text, at - 1) or text[at - 3 : at] in _NA:
             yield m
 
 
+_NA = ("N/A", "n/A", "N/a", "n/a")
 # A code-looking first token after a label without colon (``TAGS PREL, PGOV``).
 _CODE_START_RE = re.compile(r"[A-Za-z]{2,6}\b|\[|OVIP\b", re.IGNORECASE)
 # Labels that end a TAGS value run on the same line.
@@ -55,6 +57,8 @@ _NEXT_LABEL_RE = re.compile(
     r"|\bREF(?:S|TELS?)?[ \t]*+:|\bCLASSIFIED[ \t]++BY\b|\bE\.[ \t]?O\.[ \t]*+1\d{4})",
     re.IGNORECASE,
 )
+# An E.O. or DECL line before a TAGS label on the same line.
+_EO_BEFORE_RE = re.compile(r"\bE\.?[ \t]?O\.?[ \t]*+1\d{4}|\bDECL\b", re.IGNORECASE)
 # A line that only carries more tags: codes separated by commas or blanks.
 _MORE_TAGS_RE = re.compile(r"[ \t]*+(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
 _LABEL_LINE_RE = re.compile(
@@ -98,6 +102,30 @@ def _continues(line: str, value: str) -> bool:
     return stripped.isupper()
 
 
+# ``TAGS`` run in after the E.O. line's last word, with its colon or before a code in capitals.
+_RUN_IN_TAGS_RE = re.compile(r"TAGS?(?:[ \t]*+:|(?=[ \t]++[A-Z]{2}))[ \t]*+")
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z]{3}")
+
+
+def _run_in_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A TAGS label in capitals run into the end of the E.O. line before it on its line, which
+    the labels' word boundary refuses: ``DECL: MRTAGS: ASEC``, ``DECL: 02/22/2020TAGS PREL``,
+    ``DECL: 02/02/2019 TAGS PTER`` (no colon, not at a line start)."""
+    at = text.find("TAG", lo, hi)
+    while at != -1:
+        m = _RUN_IN_TAGS_RE.match(text, at, hi)
+        line_start = text.rfind("\n", 0, at) + 1
+        # (On an E.O. line, not in a sentence that names a DECL date: no lower-case words.)
+        if m and _EO_BEFORE_RE.search(text, line_start, at):
+            if not _LOWER_WORD_RE.search(text, line_start, at):
+                return m
+            at = line_end(text, at, hi)  # nor later on this line
+        at = text.find("TAG", at + 3, hi)
+    return None
+
+
 def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list[str]]:
     """TAGS within ``text[lo:hi]``: the tags, the span of the whole field and the visitors."""
     m = None
@@ -116,6 +144,9 @@ def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list
         ):
             m = cand
             break
+    early = _run_in_label(text, lo, m.start() if m else hi)
+    if early is not None:
+        m = early
     if m is None:
         return [], None, []
     value_start = m.end()
