@@ -7,7 +7,9 @@ cables takes no more memory than one on ten.
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
 from workbench.batch.rows import Row
@@ -48,6 +50,9 @@ def downgrade_text(row: Row) -> str:
 
 
 class Writer:
+    """Writes a report: ``begin()``, a ``row()`` per row (or ``text()`` of rows already
+    formatted by :func:`rows_text`, as cluster workers send them), ``end()``."""
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
@@ -55,16 +60,23 @@ class Writer:
         pass
 
     def row(self, row: Row) -> None:
+        self.out.write(self.format(row))
+
+    def format(self, row: Row) -> str:
+        """The row's text as this format writes it (JSON: without the separator before it)."""
         raise NotImplementedError
+
+    def text(self, text: str) -> None:
+        """Rows formatted elsewhere by :func:`rows_text` for this format, in order."""
+        self.out.write(text)
 
     def end(self, summary: Summary) -> None:
         pass
 
 
 class JsonlWriter(Writer):
-    def row(self, row: Row) -> None:
-        self.out.write(json.dumps(row, ensure_ascii=False))
-        self.out.write("\n")
+    def format(self, row: Row) -> str:
+        return json.dumps(row, ensure_ascii=False) + "\n"
 
 
 class JsonWriter(Writer):
@@ -77,7 +89,17 @@ class JsonWriter(Writer):
     def row(self, row: Row) -> None:
         self.out.write("\n" if self.first else ",\n")
         self.first = False
-        self.out.write(json.dumps(row, ensure_ascii=False, indent=2))
+        self.out.write(self.format(row))
+
+    def format(self, row: Row) -> str:
+        return json.dumps(row, ensure_ascii=False, indent=2)
+
+    def text(self, text: str) -> None:
+        # rows_text puts ",\n" before every element; the array's first has only "\n".
+        if text and self.first:
+            text = text[1:]
+            self.first = False
+        self.out.write(text)
 
     def end(self, summary: Summary) -> None:
         self.out.write("]\n" if self.first else "\n]\n")
@@ -85,12 +107,12 @@ class JsonWriter(Writer):
 
 class CsvWriter(Writer):
     def begin(self) -> None:
-        self.csv = csv.writer(self.out, lineterminator="\n")
-        self.csv.writerow(CSV_COLUMNS)
+        csv.writer(self.out, lineterminator="\n").writerow(CSV_COLUMNS)
 
-    def row(self, row: Row) -> None:
+    def format(self, row: Row) -> str:
         decl = row["decl"]
-        self.csv.writerow(
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(
             (
                 row["path"],
                 row["id"] or "",
@@ -105,6 +127,7 @@ class CsvWriter(Writer):
                 downgrade_text(row),
             )
         )
+        return line.getvalue()
 
 
 class TableWriter(Writer):
@@ -113,7 +136,7 @@ class TableWriter(Writer):
     def begin(self) -> None:
         self.out.write(f"{'STATUS':<13}{'DUE':<11} {'BASIS':<16}{'CABLE':<24}FINDINGS\n")
 
-    def row(self, row: Row) -> None:
+    def format(self, row: Row) -> str:
         counts: dict[str, int] = {}
         for f in row["findings"]:
             counts[f["code"]] = counts.get(f["code"], 0) + 1
@@ -122,13 +145,11 @@ class TableWriter(Writer):
             # Nothing else can be said of an unreadable file; say why in its own words.
             findings = "read-error: " + row["findings"][0]["message"]
         name = row["id"] or row["path"]
-        self.out.write(
+        where = f"  [{row['path']}]" if row["id"] else ""
+        return (
             f"{row['status']:<13}{row['due'] or '-':<11} {row['basis']:<16}{name:<23} "
-            f"{findings or '-'}"
+            f"{findings or '-'}{where}\n"
         )
-        if row["id"]:
-            self.out.write(f"  [{row['path']}]")
-        self.out.write("\n")
 
     def end(self, summary: Summary) -> None:
         self.out.write("\n")
@@ -136,7 +157,21 @@ class TableWriter(Writer):
             self.out.write(line + "\n")
 
 
+WRITERS: dict[str, type[Writer]] = {
+    "table": TableWriter,
+    "csv": CsvWriter,
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+}
+
+
+def rows_text(fmt: str, rows: Iterable[Row]) -> str:
+    """The rows as ``fmt``'s writer writes them, for :meth:`Writer.text` to write elsewhere
+    (a cluster worker formats its rows; the client only writes the text)."""
+    writer = WRITERS[fmt](io.StringIO())
+    sep = ",\n" if fmt == "json" else ""
+    return "".join(sep + writer.format(row) for row in rows)
+
+
 def writer_for(fmt: str, out: TextIO) -> Writer:
-    return {"table": TableWriter, "csv": CsvWriter, "json": JsonWriter, "jsonl": JsonlWriter}[fmt](
-        out
-    )
+    return WRITERS[fmt](out)
