@@ -221,7 +221,7 @@ def test_bytes_are_sent_in_bounded_tasks_when_workers_do_not_see_the_files(
     def recording(fn, *args, key, **kwargs):
         chunk = key.rsplit("-", 1)[1]
         if fn is cluster.check_sent:
-            sent[chunk] = args[0]
+            sent[chunk] = cluster.unpacked(args[0])
         else:
             refused.add(chunk)
         return submit(fn, *args, key=key, **kwargs)

@@ -14,13 +14,17 @@ import hashlib
 import os
 import pickle
 import socket
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from workbench.batch.formats import rows_text
 from workbench.batch.rows import Row, check_bytes, check_file, error_row
+from workbench.batch.summary import Summary
 
 if TYPE_CHECKING:
+    from workbench.batch.row_filter import RowFilter
     from workbench.cable import Cable
     from workbench.export.options import ExportOptions
     from workbench.review.model import Review
@@ -58,44 +62,81 @@ def sees(probe: Probe) -> str | None:
     return None
 
 
-def packed(rows: list[Row]) -> bytes:
-    """A chunk's rows as one pickle.  Dask would otherwise serialize a list of dicts element by
-    element, each with a header of its own: some 100 µs a row on the client, which would limit
-    one client to about 10,000 rows a second whatever the cluster's size."""
-    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+@dataclass(frozen=True)
+class View:
+    """What the client makes of a chunk's rows: the report's format and ``--status`` filter.
+    A worker given one sends back a :data:`Part` instead of the rows."""
+
+    fmt: str
+    wanted: RowFilter | None = None
 
 
-def unpacked(data: bytes) -> list[Row]:
-    # Only ever bytes our own workers made (Dask itself moves tasks and results as pickles).
-    rows: list[Row] = pickle.loads(data)
-    return rows
+# A chunk's report: the text of the rows shown, as the client's writer would write them
+# (:func:`~workbench.batch.formats.rows_text`), and the chunk's counts for the summary.  Some
+# 100 to 1,000 bytes a row, the small facts of the summary, and nothing for the client to do
+# per row but write: its CPU was the cluster's ceiling (43 µs a row) and, on a machine it
+# shares with its workers, their competitor.
+Part = tuple[str, Summary]
 
 
-def check_shared(paths: list[str], as_of: date, root: str, probe: Probe, code: str) -> bytes:
+def packed(value: Any) -> bytes:
+    """A task's argument or result as one pickle.  Dask would otherwise walk a list element by
+    element (a task's arguments, to find other tasks' keys in them; a result, to serialize
+    each with a header of its own): some 100 µs a row on the client."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(data: bytes) -> Any:
+    # Only ever bytes our own workers or client made (Dask itself moves tasks as pickles).
+    return pickle.loads(data)
+
+
+def _made(rows: list[Row], view: View | None) -> bytes:
+    if view is None:
+        return packed(rows)
+    summary = Summary()
+    shown = []
+    for row in rows:
+        summary.add(row)
+        if view.wanted is None or view.wanted(row):
+            shown.append(row)
+    summary.shown = len(shown)
+    part: Part = (rows_text(view.fmt, shown), summary)
+    return packed(part)
+
+
+def check_shared(
+    paths: bytes, as_of: date, root: str, probe: Probe, code: str, view: View | None = None
+) -> bytes:
     """Check files the worker reads itself from the file system it shares with the client.
 
-    ``paths`` are as the user gave them (relative to the client's folder ``root``, or
-    absolute), and the rows name them so; ``probe`` is one file of the chunk the client saw.
-    Raises :class:`NotShared` when this worker does not see that file as the client does, and
-    :class:`OtherCode` when ``code`` is not this worker's :func:`code_fingerprint`.  The rows
-    come back :func:`packed`.
+    ``paths`` (:func:`packed`) are as the user gave them (relative to the client's folder
+    ``root``, or absolute), and the rows name them so; ``probe`` is one file of the chunk the
+    client saw.  Raises :class:`NotShared` when this worker does not see that file as the
+    client does, and :class:`OtherCode` when ``code`` is not this worker's
+    :func:`code_fingerprint`.  The rows come back :func:`packed`, or with a ``view`` the
+    chunk's :data:`Part`.
     """
     _same_code(code)
     reason = sees(probe)
     if reason is not None:
         raise NotShared(reason)
-    return packed([check_file(p, as_of, location=os.path.join(root, p)) for p in paths])
+    names: list[str] = unpacked(paths)
+    return _made([check_file(p, as_of, location=os.path.join(root, p)) for p in names], view)
 
 
-def check_sent(items: list[tuple[str, bytes | str]], as_of: date, code: str) -> bytes:
-    """Check cables the client read and sent: ``(path, bytes)``, or ``(path, sentence)`` for a
-    file the client could not read (the sentence :func:`read_cable_bytes` gave)."""
+def check_sent(items: bytes, as_of: date, code: str, view: View | None = None) -> bytes:
+    """Check cables the client read and sent (:func:`packed`): ``(path, bytes)``, or
+    ``(path, sentence)`` for a file the client could not read (the sentence
+    :func:`read_cable_bytes` gave)."""
     _same_code(code)
-    return packed(
+    sent: list[tuple[str, bytes | str]] = unpacked(items)
+    return _made(
         [
             check_bytes(p, d, as_of) if isinstance(d, bytes) else error_row(p, d, as_of)
-            for p, d in items
-        ]
+            for p, d in sent
+        ],
+        view,
     )
 
 

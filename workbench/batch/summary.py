@@ -24,6 +24,14 @@ class Summary:
         self.findings.update(codes)
         self.by_code.update(set(codes))
 
+    def merge(self, other: Summary) -> None:
+        """Count ``other``'s rows too (a cluster worker counts its chunk's rows)."""
+        self.checked += other.checked
+        self.shown += other.shown
+        self.by_status.update(other.by_status)
+        self.by_code.update(other.by_code)
+        self.findings.update(other.findings)
+
     def lines(self) -> list[str]:
         """The summary as the table prints it."""
         shown = "" if self.shown == self.checked else f" ({self.shown} shown)"

@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -18,6 +18,8 @@ from workbench.commands.cluster_option import add_cluster_argument
 from workbench.commands.common import fail, iter_cable_paths
 
 if TYPE_CHECKING:
+    from workbench.batch.cluster_tasks import Part
+    from workbench.batch.row_filter import RowFilter
     from workbench.batch.rows import Row
     from workbench.batch.summary import Summary
 
@@ -51,6 +53,7 @@ def _jobs(text: str) -> int:
 
 
 def _statuses(text: str) -> RowFilter:
+    from workbench.batch.row_filter import RowFilter
     from workbench.declass import CODES, GROUPS, STATUSES
 
     wanted = [s.strip() for s in text.split(",") if s.strip()]
@@ -64,22 +67,6 @@ def _statuses(text: str) -> RowFilter:
         )
     codes = {c for w in wanted if w not in STATUSES for c in GROUPS.get(w, (w,))}
     return RowFilter(frozenset(w for w in wanted if w in STATUSES), frozenset(codes))
-
-
-class RowFilter:
-    """``--status due,needs-review,nodis``: statuses and finding codes (or a group of them,
-    ``referral``).  A row is shown when its status is one of the statuses given (any, when none
-    is) and it has one of the findings given (any, when none is): ``due,referral`` is the due
-    cables that need a referral."""
-
-    def __init__(self, statuses: frozenset[str], codes: frozenset[str]) -> None:
-        self.statuses = statuses
-        self.codes = codes
-
-    def __call__(self, row: Row) -> bool:
-        if self.statuses and row["status"] not in self.statuses:
-            return False
-        return not self.codes or any(f["code"] in self.codes for f in row["findings"])
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -155,20 +142,33 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
         print(f"workbench: {sentence}", file=sys.stderr)
 
-    def report(out: TextIO, rows: Iterator[Row]) -> None:
+    def report(out: TextIO, source: Iterator[Row] | Iterator[Part], formatted: bool) -> None:
         shared_terminal = out.isatty()
         writer = writer_for(args.format, out)
         writer.begin()
+
+        def clear() -> None:
+            if shared_terminal and progress:
+                progress.clear()  # or the rows would be printed after the bar
+
         try:
-            for row in rows:
-                summary.add(row)
-                if wanted is None or wanted(row):
-                    summary.shown += 1
-                    if shared_terminal and progress:
-                        progress.clear()  # or the row would be printed after the bar
-                    writer.row(row)
-                if progress:
-                    progress.update()
+            if formatted:  # a cluster's chunks, formatted and counted by the workers
+                for text, counts in cast("Iterator[Part]", source):
+                    summary.merge(counts)
+                    if text:
+                        clear()
+                        writer.text(text)
+                    if progress:
+                        progress.update(counts.checked)
+            else:
+                for row in cast("Iterator[Row]", source):
+                    summary.add(row)
+                    if wanted is None or wanted(row):
+                        summary.shown += 1
+                        clear()
+                        writer.row(row)
+                    if progress:
+                        progress.update()
         finally:
             if progress:
                 progress.close()
@@ -176,30 +176,38 @@ def run(args: argparse.Namespace) -> int:
 
     with contextlib.ExitStack() as stack:
         try:
-            rows = _rows(args, as_of, stack, notice)
-            return _write(args, lambda out: report(out, rows), summary)
+            if args.cluster is None:
+                rows = _local_rows(args, as_of)
+                return _write(args, lambda out: report(out, rows, False), summary)
+            parts = _cluster_parts(args, as_of, stack, notice)
+            return _write(args, lambda out: report(out, parts, True), summary)
         except ClusterError as exc:
             return fail(str(exc), 1)
 
 
-def _rows(
+def _local_rows(args: argparse.Namespace, as_of: date) -> Iterator[Row]:
+    """The rows, lazily, from local worker processes."""
+    from workbench.batch.stream import default_jobs, scan
+    from workbench.commands.common import cap_jobs
+
+    paths = iter_cable_paths(args.paths)
+    return scan(paths, as_of, cap_jobs(args.jobs) if args.jobs else default_jobs())
+
+
+def _cluster_parts(
     args: argparse.Namespace,
     as_of: date,
     stack: contextlib.ExitStack,
     notice: Callable[[str], None],
-) -> Iterator[Row]:
-    """The rows, lazily: from local worker processes, or from ``--cluster`` (opened here, so a
-    cluster that cannot be reached is refused before any output file is started)."""
-    paths = iter_cable_paths(args.paths)
-    if args.cluster is None:
-        from workbench.batch.stream import default_jobs, scan
-        from workbench.commands.common import cap_jobs
-
-        return scan(paths, as_of, cap_jobs(args.jobs) if args.jobs else default_jobs())
-    from workbench.batch.cluster import open_cluster, scan_cluster
+) -> Iterator[Part]:
+    """The report's chunks from ``--cluster``, lazily (the cluster is opened here, so one that
+    cannot be reached is refused before any output file is started)."""
+    from workbench.batch.cluster import open_cluster, report_cluster
+    from workbench.batch.cluster_tasks import View
 
     client = stack.enter_context(open_cluster(args.cluster))
-    return scan_cluster(client, paths, as_of, notice=notice)
+    view = View(args.format, args.status)
+    return report_cluster(client, iter_cable_paths(args.paths), as_of, view, notice=notice)
 
 
 def _write(args: argparse.Namespace, report: Callable[[TextIO], None], summary: Summary) -> int:
