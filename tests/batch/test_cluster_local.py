@@ -5,6 +5,7 @@ killed mid-run."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -17,7 +18,14 @@ import pytest
 from corpus import CORPUS, SAMPLE, available
 
 from workbench.batch import cluster
-from workbench.batch.cluster import ClusterError, ClusterSpec, open_cluster, scan_cluster
+from workbench.batch.cluster import (
+    ClusterError,
+    ClusterSpec,
+    open_cluster,
+    report_cluster,
+    scan_cluster,
+)
+from workbench.batch.cluster_tasks import View
 from workbench.batch.stream import scan
 from workbench.cable.files import iter_cable_paths
 from workbench.cli import main
@@ -111,20 +119,26 @@ def test_work_in_flight_is_bounded_whatever_the_archive(client):
 
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path):
+    """Through the report path the command takes (workers format their chunks)."""
     archive = tmp_path / "archive"
     archive.mkdir()
     data = SAMPLE.read_bytes()
     for i in range(1200):  # distinct names, so a lost or doubled row shows
         (archive / f"{i:05d}.txt").write_bytes(data)
     as_of = date.fromisoformat(AS_OF)
-    want = [r["path"] for r in scan(iter_cable_paths([str(archive)]), as_of, jobs=1)]
+    want = [
+        json.dumps(r, ensure_ascii=False) + "\n"
+        for r in scan(iter_cable_paths([str(archive)]), as_of, jobs=1)
+    ]
     with open_cluster(ClusterSpec(None, 2)) as c:
         pids = c.run(os.getpid)
-        got = []
+        got: list[str] = []
         killed = None
-        for row in scan_cluster(c, iter_cable_paths([str(archive)]), as_of, chunk=16):
-            got.append(row["path"])
-            if len(got) == 64 and killed is None:
+        parts = report_cluster(c, iter_cable_paths([str(archive)]), as_of, View("jsonl"), chunk=16)
+        for text, counts in parts:
+            got += text.splitlines(keepends=True)
+            assert counts.checked == counts.shown == len(text.splitlines())
+            if len(got) >= 64 and killed is None:
                 busy = {w: keys for w, keys in c.processing().items() if keys}
                 assert busy, "no worker had work in flight"
                 killed = next(iter(busy))
