@@ -26,6 +26,7 @@ import argparse
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,10 +89,12 @@ def _tree_rss_kib(pid: int) -> dict[int, int]:
     return rss
 
 
-def measure(cmd: list[str]) -> dict[str, float]:
-    """Run ``cmd``; wall seconds, CPU seconds, largest-process and whole-tree peak RSS (KiB)."""
+def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, float]:
+    """Run ``cmd``; wall seconds, CPU seconds, largest-process and whole-tree peak RSS (KiB),
+    and the load average (1 minute) as it started."""
+    load = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=cwd)
     peak_tree = peak_client = peak_child = 0
     client_cpu = 0.0
     done = threading.Event()
@@ -125,6 +128,7 @@ def measure(cmd: list[str]) -> dict[str, float]:
         "client": peak_client,
         "worker": peak_child,
         "client_cpu": client_cpu,  # this process alone (with a LocalCluster's scheduler)
+        "load": load,
     }
 
 
@@ -140,14 +144,14 @@ def _cpu_seconds(pid: int) -> float:
 
 def report(label: str, n: int, mb: float, r: dict[str, float], roles: bool = False) -> None:
     line = (
-        f"  {label:20} {r['wall']:7.1f} s  {n / r['wall']:7.0f} cables/s  {mb / r['wall']:6.1f} MB/s"
-        f"  CPU {r['cpu']:6.1f} s  peak RSS {r['rss'] / 1024:5.0f} MB/process"
-        f"  {r['tree'] / 1024:5.0f} MB all processes"
+        f"  {label:32} {r['wall']:6.1f} s  {n / r['wall']:6.0f} cables/s  {mb / r['wall']:5.1f} MB/s"
+        f"  CPU {r['cpu']:5.1f} s  peak RSS {r['rss'] / 1024:4.0f} MB/process"
+        f"  {r['tree'] / 1024:4.0f} MB all  load {r.get('load', 0):.1f}"
     )
     if roles:
         line += (
-            f"  (client {r['client'] / 1024:.0f} MB and {r['client_cpu']:.1f} s CPU, "
-            f"largest worker {r['worker'] / 1024:.0f} MB)"
+            f"  (client {r['client'] / 1024:.0f} MB, {r['client_cpu']:.1f} s CPU; workers "
+            f"{r['cpu'] - r['client_cpu']:.1f} s CPU, largest {r['worker'] / 1024:.0f} MB)"
         )
     print(line, flush=True)
 
@@ -176,6 +180,20 @@ def main() -> int:
         metavar="SPEC",
         help="also run with --cluster SPEC (local:N runs local:1 to local:N; repeatable)",
     )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the local and cluster commands this many times, alternately, and compare "
+        "medians (a shared machine's load swings between runs)",
+    )
+    ap.add_argument(
+        "--baseline",
+        metavar="DIR",
+        default=None,
+        help="also run the cluster commands with the workbench of another checkout (e.g. the "
+        "previous main), alternately with this one's: a before/after in one run",
+    )
     args = ap.parse_args()
     sizes = args.n or [10_000, 100_000]
     clusters = cluster_specs(args.cluster)
@@ -185,6 +203,9 @@ def main() -> int:
     if not source.is_dir():
         print(f"benchmarks/check.py: {source} is not a folder of cables", file=sys.stderr)
         return 2
+    checkouts = {"": ROOT}
+    if args.baseline:
+        checkouts["baseline "] = Path(args.baseline).resolve()
 
     load = os.getloadavg()[0]
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}")
@@ -200,25 +221,37 @@ def main() -> int:
             mb = size / 1e6
             print(f"\n{n} cables, {mb:.0f} MB (built in {time.perf_counter() - t:.0f} s)")
             report("floor", n, mb, measure([sys.executable, "-c", FLOOR, str(archive)]))
-            walls: dict[str, float] = {}
-            runs: dict[str, dict[str, float]] = {}
-            for j in jobs:
-                cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
-                cmd += ["--format", "jsonl", "--jobs", str(j)]
-                r = measure(cmd)
-                walls[f"jobs {j}"] = r["wall"]
-                report(f"check --jobs {j}", n, mb, r)
-            for c in clusters:
-                cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
-                cmd += ["--format", "jsonl", "--cluster", c]
-                r = measure(cmd)
-                walls[c], runs[c] = r["wall"], r
-                report(f"check --cluster {c}", n, mb, r, roles=c.startswith("local:"))
-            _compare(walls)
-            if "local:1" in runs:
-                _archive_scale(n, size, runs, startup, source)
+            runs: dict[str, list[dict[str, float]]] = {}
+            for _ in range(args.rounds):
+                for j in jobs:
+                    cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
+                    cmd += ["--format", "jsonl", "--jobs", str(j)]
+                    r = measure(cmd)
+                    runs.setdefault(f"jobs {j}", []).append(r)
+                    report(f"check --jobs {j}", n, mb, r)
+                for c in clusters:
+                    for name, root in checkouts.items():
+                        cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
+                        cmd += ["--format", "jsonl", "--cluster", c]
+                        r = measure(cmd, cwd=root)
+                        runs.setdefault(f"{name}{c}", []).append(r)
+                        report(f"{name}check --cluster {c}", n, mb, r, roles=c.startswith("local:"))
+            median = {k: _median(v) for k, v in runs.items()}
+            if args.rounds > 1:
+                print(f"  medians of {args.rounds} rounds:")
+                for k, r in median.items():
+                    label = f"check --{k}" if k.startswith("jobs") else f"check --cluster {k}"
+                    report(label, n, mb, r, roles="local:" in k)
+            _compare({k: r["wall"] for k, r in median.items()}, median)
+            if "local:1" in median:
+                _archive_scale(n, size, median, startup, source)
             print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the rounds (the run of median wall time for odd counts)."""
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
 PAGES = 250e6  # the archive-scale question: 250 million pages
@@ -285,23 +318,25 @@ def _startup(spec: str, workdir: str | None) -> dict[str, float]:
         return measure([sys.executable, "-m", "workbench", "check", str(one), "--cluster", spec])
 
 
-def _compare(walls: dict[str, float]) -> None:
+def _compare(walls: dict[str, float], runs: dict[str, dict[str, float]]) -> None:
     """The cluster's overhead beside the local run with as many processes, and its scaling."""
     for spec, wall in walls.items():
-        if spec.startswith("local:") and f"jobs {spec[6:]}" in walls:
-            local = walls[f"jobs {spec[6:]}"]
+        k = spec.rsplit("local:", 1)[1] if "local:" in spec else ""
+        if k and f"jobs {k}" in walls:
+            local = walls[f"jobs {k}"]
+            cpu, local_cpu = runs[spec]["cpu"], runs[f"jobs {k}"]["cpu"]
             print(
-                f"  overhead of --cluster {spec} over --jobs {spec[6:]}: "
-                f"{(wall - local) / local:+.1%} (aim: under 15%)"
+                f"  overhead of --cluster {spec} over --jobs {k}: {(wall - local) / local:+.1%} "
+                f"wall (aim: under 15%), {(cpu - local_cpu) / local_cpu:+.1%} CPU"
             )
-    if "local:1" in walls:
+    for prefix in sorted({s.split("local:")[0] for s in walls if "local:" in s}):
+        one = walls.get(f"{prefix}local:1")
         for spec, wall in walls.items():
-            if spec.startswith("local:") and spec != "local:1":
-                k = int(spec[6:])
-                speedup = walls["local:1"] / wall
+            if one and spec.startswith(f"{prefix}local:") and spec != f"{prefix}local:1":
+                k = int(spec.rsplit(":", 1)[1])
                 print(
-                    f"  scaling local:1 -> {spec}: {speedup:.2f}x "
-                    f"({speedup / k:.0%} of {k} workers' ideal)"
+                    f"  scaling {prefix}local:1 -> {spec}: {one / wall:.2f}x "
+                    f"({one / wall / k:.0%} of {k} workers' ideal)"
                 )
 
 
