@@ -8,6 +8,7 @@ escape's, byte for byte, whatever the bytes.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import orjson
 
@@ -57,3 +58,40 @@ def test_random_bytes_are_escaped_as_the_whole_escape_does_it() -> None:
 def test_a_cable_with_nothing_to_escape_comes_back_as_it_is() -> None:
     data = orjson.dumps({"text": "\u00b61. (C) The minister\u2019s \u201cplan\u201d"})
     assert json_bytes_for_terminal(data) is data
+
+
+def test_the_printed_model_classes_print_their_fields_in_order_and_stay_frozen() -> None:
+    """They keep a ``__dict__`` for orjson's fast path (model._NO_SLOTS): what it writes must
+    still be each field in order, nothing else, and no attribute can be changed."""
+    import dataclasses
+
+    import pytest
+
+    from workbench.cable import model
+    from workbench.cable.parse import read_cable
+
+    cable = read_cable(Path(__file__).resolve().parents[2] / "resources/samples/07SEOUL219.txt")
+    seen = {
+        type(x).__name__: x
+        for x in (
+            cable.origin,
+            *cable.to,
+            cable.classification,
+            cable.eo,
+            cable.subject,
+            *cable.refs,
+            *cable.paragraphs,
+            *(p.marking for p in cable.paragraphs),
+        )
+        if x is not None
+    }
+    assert set(model._NO_SLOTS) <= set(seen), seen.keys()  # the sample has one of each
+    for name in model._NO_SLOTS:
+        cls = getattr(model, name)
+        assert "__slots__" not in cls.__dict__, name
+        obj = seen[name]
+        want = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        assert list(orjson.loads(orjson.dumps(obj))) == list(want), name
+        assert orjson.dumps(obj) == orjson.dumps(want), name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.start = 0  # type: ignore[misc]

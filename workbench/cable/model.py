@@ -21,6 +21,13 @@ LEVELS: tuple[str, ...] = (
 )
 
 
+# The classes ``workbench parse`` prints as they are (spans, markings, addressees, paragraphs)
+# keep a ``__dict__``, not slots: orjson writes a dataclass from its ``__dict__`` in one pass,
+# and from its fields one ``getattr`` at a time when it has slots, twice as slow (a third of
+# ``parse``'s JSON time). They are built as fast either way, and stay frozen.
+_NO_SLOTS = ("Span", "Classification", "Marking", "Subject", "EOLine", "Addressee", "Paragraph")
+
+
 def level_rank(level: str | None) -> int:
     """Position of ``level`` in :data:`LEVELS`; -1 for an unknown or missing level."""
     try:
@@ -29,7 +36,7 @@ def level_rank(level: str | None) -> int:
         return -1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Span:
     """A piece of the cable text: the text as written and where it stands."""
 
@@ -38,7 +45,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Classification:
     """The overall classification (banner) read from the cable's classification line."""
 
@@ -49,7 +56,7 @@ class Classification:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Marking:
     """A portion marking such as ``(C)``, ``(S//NF)`` or the malformed ``C)``."""
 
@@ -73,7 +80,7 @@ class Downgrade:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Subject(Span):
     """The SUBJECT line as written (``text``, after its own portion mark if it has one).
 
@@ -124,7 +131,7 @@ class Decl:
     downgrade: Downgrade | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class EOLine:
     """The ``E.O. 12958: DECL: ...`` line: which order it cites, and its span."""
 
@@ -147,7 +154,7 @@ class ClassifiedBy:
     bad_letters: tuple[str, ...] = ()  # letters written that no order defines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Addressee:
     """One FM/TO/INFO line: the routed name without routing indicator and precedence."""
 
@@ -167,7 +174,7 @@ class ParaRef:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: see _NO_SLOTS
 class Paragraph:
     """A paragraph of the body.
 
