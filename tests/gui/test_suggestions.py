@@ -287,3 +287,38 @@ def test_keys_are_listed_in_f1_and_the_guide() -> None:
     guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text()
     for k in ("| S / Shift+S |", "| X |", "| Shift+X |", "| D |", "**S**", "**X**", "**D**"):
         assert k in guide
+
+
+def test_the_current_tag_covers_no_text_of_the_line_above(make_window, small: Path, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage, QPainter
+
+    w = make_window()
+    w.resize(900, 700)
+    assert w.open_path(small)
+    ready(qtbot, w)
+    pane, text = w.suggestions, w.controller.cable.text
+    placed = []
+    for wanted in ("XK4471920", "+48 22 628 4471", "t.wierzbicki@example.pl"):
+        target = next(s for s in pane.visible if s.text == wanted)
+        pane.go_to(target)
+        qtbot.wait(50)
+        rects = dict(pane.overlay.outlines())[target]
+        image = QImage(pane.overlay.size(), QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        tag = pane.overlay.label_rect(target, rects, painter)
+        placed.append(tag is not None)
+        if tag is None:
+            tag = pane.overlay.badge_rect(rects, "C", painter)
+        painter.end()
+        # The line above the suggestion's first line, as the view lays it out.
+        line = text.rfind("\n", 0, target.start)
+        above = text.rfind("\n", 0, line)
+        for r in w.view.bar_rects(above + 1, line):
+            # At most the gap between the lines (the badge's half), never a line's words.
+            assert tag.intersected(r).height() <= 0.4 * r.height(), (wanted, tag, r)
+        # Nor the words of its own line: the tag stands after them (or the badge on the
+        # outline's corner, over the next character's top at most).
+        eol = text.find("\n", target.end)
+        for r in w.view.bar_rects(target.end, eol):
+            assert tag.intersected(r).width() <= 0.5 * tag.width(), (wanted, tag, r)
+    assert any(placed)  # the short last line leaves room for the whole tag

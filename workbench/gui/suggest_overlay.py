@@ -27,6 +27,8 @@ KIND_COLOURS: dict[str, str] = {
 }
 OTHER_COLOUR = "#6d4c41"  # issue 15's kinds (copy, similar, case-term) until they pick theirs
 KIND_NAMES: dict[str, str] = {"protect-marker": "protect"}
+# The letter on the current suggestion's badge when its tag does not fit beside the line.
+KIND_BADGES: dict[str, str] = {"person": "P", "contact": "C", "protect-marker": "M"}
 
 
 def kind_colour(kind: str, base: QColor) -> QColor:
@@ -132,7 +134,7 @@ class SuggestionOverlay(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = self.view.palette().base().color()
-        labelled: list[tuple[Suggestion, QRectF, QColor]] = []
+        labelled: list[tuple[Suggestion, list[QRectF], QColor]] = []
         for s, rects in self.outlines():
             colour = kind_colour(s.kind, base)
             current = s == self.current
@@ -142,25 +144,58 @@ class SuggestionOverlay(QWidget):
             for r in rects:
                 painter.drawRoundedRect(r.adjusted(-1.5, -0.5, 1.5, 0.5), 2.5, 2.5)
             if current:
-                labelled.append((s, rects[0], colour))
-        for s, r, colour in labelled:
-            self._paint_label(painter, label_of(s), r, colour, base)
+                labelled.append((s, rects, colour))
+        for s, rects, colour in labelled:
+            tag = self.label_rect(s, rects, painter)
+            if tag is not None:
+                self._paint_label(painter, label_of(s), tag, colour, base, self._label_font())
+            else:
+                letter = KIND_BADGES.get(s.kind, s.kind[:1].upper())
+                badge = self.badge_rect(rects, letter, painter)
+                self._paint_label(painter, letter, badge, colour, base, painter.font())
         painter.end()
 
-    def _paint_label(
-        self, painter: QPainter, text: str, at: QRectF, colour: QColor, base: QColor
-    ) -> None:
-        """A small tag with the kind and codes just above the suggestion (below it on the
-        first line), on the view's background so it stays readable over text."""
+    def _label_font(self) -> QFont:
         font = QFont(self.view.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.75, 7.0))
         font.setBold(True)
-        painter.setFont(font)
+        return font
+
+    def label_rect(self, s: Suggestion, rects: list[QRectF], painter: QPainter) -> QRectF | None:
+        """Where the current suggestion's tag goes: after the end of its last line's text, in
+        the blank a teletype line leaves before the view's edge, so that it covers no word.
+        None when the line is too long for it: then only a badge with the kind's letter sits
+        on the outline's corner (the status bar says the kind, codes and reason in full)."""
+        painter.setFont(self._label_font())
         m = painter.fontMetrics()
-        w, h = m.horizontalAdvance(text) + 8, m.height() + 2
-        x = min(max(at.left() - 1.5, 0.0), max(self.width() - w, 0.0))
-        y = at.top() - h - 1 if at.top() - h - 1 >= 0 else at.bottom() + 1
-        tag = QRectF(x, y, w, h)
+        w, h = m.horizontalAdvance(label_of(s)) + 8, m.height() + 2
+        last = rects[-1]
+        cable = self.view.cable
+        end_x = last.right()
+        if cable is not None:
+            eol = cable.text.find("\n", s.end)
+            rest = self.view.bar_rects(s.end, len(cable.text) if eol < 0 else eol)
+            if rest and abs(rest[0].top() - last.top()) < 1:
+                end_x = rest[0].right()  # the same visual line's text goes on to here
+        x = end_x + 10
+        if x + w <= self.width() - 2:
+            return QRectF(x, last.top() + (last.height() - h) / 2, w, h)
+        return None
+
+    def badge_rect(self, rects: list[QRectF], letter: str, painter: QPainter) -> QRectF:
+        """A small box straddling the top right corner of the outline: it covers the gap
+        between the lines, not the words of the line above (the old tag hid half a line)."""
+        painter.setFont(self._label_font())
+        m = painter.fontMetrics()
+        w, h = m.horizontalAdvance(letter) + 6, m.height() * 0.85
+        last = rects[0]
+        return QRectF(last.right() - w / 2, last.top() - h * 0.6, w, h)
+
+    def _paint_label(
+        self, painter: QPainter, text: str, tag: QRectF, colour: QColor, base: QColor, font: QFont
+    ) -> None:
+        """A small tag with the kind and codes, on the view's background so it stays readable."""
+        painter.setFont(font)
         painter.setPen(QPen(colour, 1.0))
         painter.setBrush(base)
         painter.drawRoundedRect(tag, 3, 3)
