@@ -130,3 +130,29 @@ def test_titles_bodies_and_regions_beside_names_stay_out() -> None:
     assert not any(w in t for t in got for w in ("SecGen", "Poloffs")), got
     assert "Bahrain" not in got  # "al-Bahrain" lends no name: Bahrain is a place
     assert "Karimov" in got and not any(w in got for w in ("GOH", "Qatari"))
+
+
+def test_round_five_forms_offices_list_letters_and_things() -> None:
+    got = names(
+        cable(
+            """
+1. (C) Minister of Defense Silva thanked the Ambassador, and Minister for Reintegration
+Yakobashvili said the same.  The Chief of Army Staff and the President of Colombia did
+not attend.  SPDC Chairman Than Shwe spoke under Article 5 of the General Penal Code.
+
+-- E.  Traffickers in Riverton tend to operate in small groups.
+
+2. (U) The ship "Juan Santamaria" is stationed at Penas Blancas.  The 64TH UN GENERAL
+ASSEMBLY was discussed, and so was the LTTE's support in Tamil Nadu.  Former Prime
+Minister Rajiv Gandhi knew Aung San Suu Kyi.
+"""
+        )
+    )
+    assert "Silva" in got and "Yakobashvili" in got  # not "Defense Silva"
+    assert "Than Shwe" in got  # a common word opens the name after a title
+    assert "Rajiv Gandhi" in got  # a surname SCOWL capitalises is no nationality word
+    assert "Aung San Suu Kyi" in got
+    for wrong in ("Staff", "Colombia", "Penal Code", "Traffickers", "Juan Santamaria"):
+        assert not any(wrong in t for t in got), wrong
+    for wrong in ("Penas Blancas", "TH UN", "Tamil Nadu", "Reintegration", "Defense"):
+        assert not any(wrong in t for t in got), wrong

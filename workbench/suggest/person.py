@@ -20,6 +20,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.suggest.lexicon import Lexicon, lexicon
+from workbench.suggest.name_context import (
+    CONTINENTS,
+    PLACE_PREPOSITIONS,
+    has_place,
+    kept_after_title,
+    leading_place,
+    list_letter,
+    office_word,
+    place_like,
+    quoted_thing,
+    strong_name,
+)
 from workbench.suggest.tokens import Token
 from workbench.suggest.vocab import (
     ARTICLE_ORGS,
@@ -31,7 +43,6 @@ from workbench.suggest.vocab import (
     ORG_WORDS,
     PARTICLES,
     PLACE_PREFIXES,
-    REGION_NAMES,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
@@ -44,8 +55,6 @@ _GOVT_RE = re.compile(r"^go[a-z]$")
 _LABEL_AFTER_RE = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+of)?(?:[ \t]+[A-Z][a-z]+)?:")
 # Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
 _LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
-# Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
-_CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
 HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
 # Words that begin Arabic names and are written capitalised: "Abu Qatada", "Abdel Wahid".
 NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
@@ -126,6 +135,8 @@ def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
             return False  # "Toronto-based", "ISLAMIST-KURDISH"
     if tok.end < len(_text) and _text[tok.end : tok.end + 1] == ":":
         return False  # a field label: "DOB:", "Name:"
+    if tok.start > 0 and _text[tok.start - 1].isdigit():
+        return False  # "64TH", "2ND": an ordinal's letters
     if tok.caseless:
         if not tok.text[0].isalpha():
             return False
@@ -134,7 +145,7 @@ def _name_shaped(tok: Token, lex: Lexicon, _text: str = "") -> bool:
         # Upper-case text: a ranked name that is not an English word, or a word no list
         # knows (most rare surnames: TSVANGIRAI).
         if lex.word(low):
-            return _strong_name(low, lex) or (
+            return strong_name(low, lex) or (
                 lex.is_name(low) and not lex.common(low) and lex.zipf(low) < 3.5
             )
         return True
@@ -158,10 +169,22 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             cur.pop()
         # Words before a name that are not part of it: "Northeast Luis Padua", "Both
         # Monjeza": a common word or an organisation word opening a longer run.
+        if len(cur) > 1 and list_letter(cur[0], cur[1], text):
+            cur.pop(0)  # "-- E.  Traffickers in Iceland ...": item E of a list, no initial
+        # After "Minister of" / "Minister for", the office's own words come first: "Minister
+        # of Defense Silva", "Minister for Reintegration Yakobashvili": the name is the rest.
+        if office and len(cur) > 1 and office_word(cur[0], lex):
+            while len(cur) > 1 and office_word(cur[0], lex):
+                cur.pop(0)
+            # "Chief of Army Staff", "Director General for North America": no name left.
+            if not all(
+                lex.common(t.low) or t.low in lex.places or t.low in CONTINENTS for t in cur
+            ):
+                title = office
         while len(cur) > 1 and (
-            _not_name_word(cur[0], lex)
+            (_not_name_word(cur[0], lex) and not kept_after_title(cur, title, lex))
             or (cur[0].low in lex.places and not 0 < lex.first_rank(cur[0].low) <= 300)
-            or cur[0].low in _CONTINENTS
+            or cur[0].low in CONTINENTS
         ):
             cur.pop(0)  # also a place before a name: "Ambassador to Islamabad Hui"
             title = ""
@@ -169,7 +192,7 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             cur.pop()  # "Name: Nehad Aboul Komsan Job Title: ...": "Job" opens the next label
         if len(cur) > 1 and cur[-1].low in _LEADER_NOUNS:
             cur.pop()  # "Obama Administration": the name, and the noun is evidence
-        k = _leading_place(cur, lex)
+        k = leading_place(cur, lex)
         if k and len(cur) - k >= 2:
             del cur[:k]
             title = ""
@@ -178,18 +201,23 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         cur = []
 
     prev: Token | None = None
+    office = ""  # the title before "of"/"for" just read: "Minister of ..."
     for tok in tokens:
         joined = prev is not None and _joins(prev, tok, text)
         if not joined:
             flush()
-            title = ""
+            title = office = ""
+        if tok.low in ("of", "for") and prev is not None and is_title(prev) and not cur:
+            office, title = title or prev.low, ""  # "President of Colombia": no name yet
+            prev = tok
+            continue
         if cur and tok.low in HONORIFICS and tok.cap:
             cur.append(tok)  # "Sharif Shaykh Ahmed": an honorific inside a name is part of it
         elif is_title(tok) and not (cur and tok.cap and not tok.caseless and _name_word(tok, lex)):
             while len(cur) > 1 and cur[-1].low in TITLE_MODIFIERS:
                 cur.pop()  # "Michael Battle Special Envoy": "Special" is the title's
             flush()
-            title = tok.low
+            title, office = tok.low, ""
         elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
         elif (
@@ -202,24 +230,10 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             cur.append(tok)  # "SUSAN E. RICE": a common word after a given name or initial
         else:
             flush()
-            title = ""
+            title = office = ""
         prev = tok
     flush()
     return out
-
-
-def _leading_place(cur: list[Token], lex: Lexicon) -> int:
-    """How many words at the start of ``cur`` name a place of two or three words."""
-    for k in (3, 2):
-        if len(cur) > k and " ".join(t.low for t in cur[:k]) in lex.places:
-            return k
-    return 0
-
-
-def _strong_name(low: str, lex: Lexicon) -> bool:
-    """A name so frequent that it is a name even where it is also a word (JOHN, TONY)."""
-    first, last = lex.ranks(low)
-    return not lex.common(low) and ((0 < first <= 300) or (0 < last <= 300))
 
 
 def _not_name_word(tok: Token, lex: Lexicon) -> bool:
@@ -275,13 +289,13 @@ def score(
     joined = " ".join(t.low for t in c.tokens)
 
     if not c.title and (
-        _place_like(joined, lex)
+        place_like(joined, lex)
         or (n == 1 and first.low in lex.places)
         or all(t.low in lex.places for t in words)
     ):
         c.score = 0.0  # "Costa Rica", "Costa Ricans", "Mexico Mexico"
         return
-    if words[-1].low in ORG_WORDS or (not c.title and _has_place(c.tokens, lex)):
+    if words[-1].low in ORG_WORDS or (not c.title and has_place(c.tokens, lex)):
         c.score = 0.0  # "Crown Court"; "Folha de Sao Paulo", "Rio de Janeiro"
         return
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
@@ -346,7 +360,7 @@ def score(
         and first.low not in lex.demonyms
         and first.low not in lex.places
         and not others_common
-        and not (caseless and lex.word(first.low) and not _strong_name(first.low, lex))
+        and not (caseless and lex.word(first.low) and not strong_name(first.low, lex))
         and not (caseless and len(first.low) <= 2)  # "RS TNK-BP": a code, not a name
     ):
         s = max(s, 0.8)
@@ -399,6 +413,14 @@ def score(
             c.why.append(f"a leader's name ('{first.text} {after.text}')")
 
     # Against.
+    if not c.title and before is not None and _adjacent(before, c.tokens[0], text):
+        if before.low in PLACE_PREPOSITIONS:
+            s *= 0.4  # "at Penas Blancas", "near Didi Dighomi": a place, never a person
+        elif before.low == "in" and not caseless:
+            s *= 0.6  # "in Tamil Nadu"; "in Karzai's government" comes from its own mention
+    if quoted_thing(c.start, c.end, text):
+        c.score = 0.0  # 'the ship "Juan Santamaria"', 'the "Pancha Carrasco"': a named thing
+        return
     common = [t for t in words if lex.common(t.low)]
     if common and not strong:
         s *= 0.5 if len(common) < n else 0.3
@@ -406,25 +428,6 @@ def score(
         s *= 0.6
     c.score = min(s, 0.99)
     c.seed = strong
-
-
-def _place_like(joined: str, lex: Lexicon) -> bool:
-    if joined in lex.places or joined in REGION_NAMES:
-        return True
-    for suffix, add in (("ns", ""), ("n", ""), ("ans", "a"), ("an", "a"), ("s", "")):
-        if joined.endswith(suffix) and joined[: -len(suffix)] + add in lex.places:
-            return True
-    return False
-
-
-def _has_place(tokens: list[Token], lex: Lexicon) -> bool:
-    """Whether two or more consecutive words of the run name a place."""
-    lows = [t.low for t in tokens]
-    for i in range(len(lows)):
-        for j in range(i + 2, min(len(lows), i + 4) + 1):
-            if " ".join(lows[i:j]) in lex.places or " ".join(lows[i:j]) in REGION_NAMES:
-                return True
-    return False
 
 
 def _adjacent(a: Token, b: Token, text: str) -> bool:
