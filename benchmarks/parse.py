@@ -6,9 +6,13 @@ folder given), repeated ``--copies`` times (``--copies 25`` is 50,050 cables, fo
 - floor: a Python process that reads every file, decodes it and runs one regex search on it;
 - parse: ``python -m workbench parse DIR --format jsonl --jobs N > /dev/null``, for each N in
   ``--jobs`` (1 parses in one process; 0 is the command's default, one worker per core).
+- start-up: ``workbench parse`` of the one sample cable, next to ``python -c pass``.
 Prints cables/s, MB/s and peak RSS (the largest process: parse or one of its workers) for each,
 parse's time as a multiple of the floor (aim: within 5x with --jobs 1, goal 3x), and the load
-average, since the machine may be shared. Run: ``python3 benchmarks/parse.py [--repeat 3]``.
+average, since the machine may be shared. ``--against DIR`` runs another checkout's
+``workbench`` (a worktree of an older commit) the same way, its runs alternating with this
+one's, so that both see the same load: before/after figures side by side.
+Run: ``python3 benchmarks/parse.py [--repeat 3] [--against /tmp/old-checkout]``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from machine import cpu_name  # benchmarks/ is on sys.path when run as a script
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "cables"
 PARSE = [sys.executable, "-m", "workbench", "parse"]
+SAMPLE = ROOT / "resources" / "samples" / "07SEOUL219.txt"
 
 FLOOR = r"""
 import os, re, sys
@@ -41,19 +46,21 @@ print(n)
 """
 
 
-def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one child process tree, each in a fresh measurer."""
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system, workers included) of one
+    child process tree, each in a fresh measurer."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "s = time.perf_counter()\n"
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
         "e = time.perf_counter() - s\n"
-        "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(e, u.ru_maxrss, u.ru_utime + u.ru_stime)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True, cwd=cwd
     ).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), float(out[2])
 
 
 def copies_of(folder: Path, copies: int, tmp: Path) -> Path:
@@ -76,37 +83,77 @@ def main() -> int:
     ap.add_argument(
         "--jobs", default="1,0", help="comma-separated --jobs values for parse (0: default)"
     )
+    ap.add_argument(
+        "--against",
+        metavar="DIR",
+        help="another checkout of the workbench, measured alternately with this one",
+    )
     ap.add_argument("folder", nargs="?", default=str(CORPUS))
     args = ap.parse_args()
     folder = Path(args.folder)
     if not folder.is_dir():
         print(f"benchmarks/parse.py: {folder} is not a folder of cables", file=sys.stderr)
         return 2
+    # ``python -m workbench`` finds the package in its working folder first: each checkout
+    # runs its own code.
+    trees = [("", ROOT)]
+    if args.against:
+        other = Path(args.against).resolve()
+        if not (other / "workbench" / "__main__.py").is_file():
+            print(f"benchmarks/parse.py: {other} is not a workbench checkout", file=sys.stderr)
+            return 2
+        trees = [("this ", ROOT), ("against ", other)]
     files = [p for p in folder.iterdir() if p.is_file()]
     n = len(files) * args.copies
     mb = sum(p.stat().st_size for p in files) * args.copies / 1e6
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"input:   {n} cables, {mb:.1f} MB ({folder} x {args.copies})")
+    print(f"input:   {n} cables, {mb:.1f} MB ({folder.resolve()} x {args.copies})")
+    for label, tree in trees[1:]:
+        print(f"{label.strip()}: {tree}")
     with tempfile.TemporaryDirectory() as tmp:
         source = copies_of(folder, args.copies, Path(tmp))
-        runs = [("floor", [sys.executable, "-c", FLOOR, str(source)])]
+        # (label, command, working folder, cables): each row's runs alternate between the trees.
+        rows: list[list[tuple[str, list[str], Path, int]]] = [
+            [("floor", [sys.executable, "-c", FLOOR, str(source)], ROOT, n)]
+        ]
         for jobs in args.jobs.split(","):
-            runs.append(
-                (
-                    f"parse --jobs {jobs}",
-                    [*PARSE, str(source), "--format", "jsonl", "--jobs", jobs],
+            cmd = [*PARSE, str(source), "--format", "jsonl", "--jobs", jobs]
+            rows.append([(f"{label}parse --jobs {jobs}", cmd, tree, n) for label, tree in trees])
+        rows.append([("python -c pass", [sys.executable, "-c", "pass"], ROOT, 1)])
+        rows.append([(f"{label}start-up", [*PARSE, str(SAMPLE)], tree, 1) for label, tree in trees])
+        floor = floor_cpu = bare = 0.0
+        for row in rows:
+            results: dict[str, list[tuple[float, int, float]]] = {label: [] for label, *_ in row}
+            for _ in range(args.repeat):
+                for label, cmd, cwd, _count in row:
+                    results[label].append(run(cmd, cwd))
+            for label, _cmd, _cwd, count in row:
+                secs, rss, _cpu = min(results[label], key=lambda r: r[0])
+                # CPU seconds move far less with the load than wall seconds: the least of
+                # the runs, beside the wall figure.
+                cpu = min(r[2] for r in results[label])
+                if label == "floor":
+                    floor, floor_cpu = secs, cpu
+                if label == "python -c pass":
+                    bare = secs
+                if count == 1:
+                    extra = f"  {1000 * (secs - bare):5.0f} ms over python" if bare else ""
+                    print(
+                        f"{label:24} {1000 * secs:7.0f} ms  cpu {1000 * cpu:4.0f} ms  "
+                        f"peak RSS {rss / 1024:6.1f} MB{extra}"
+                        f"  (load {os.getloadavg()[0]:.1f})"
+                    )
+                    continue
+                ratio = (
+                    ""
+                    if label == "floor"
+                    else f"  {secs / floor:5.1f}x floor (cpu {cpu / floor_cpu:4.1f}x)"
                 )
-            )
-        floor = None
-        for label, cmd in runs:
-            best = min((run(cmd) for _ in range(args.repeat)), key=lambda r: r[0])
-            secs, rss = best
-            floor = floor or secs
-            ratio = "" if label == "floor" else f"  {secs / floor:5.1f}x floor"
-            print(
-                f"{label:15} {secs:7.2f} s  {n / secs:8.0f} cables/s  {mb / secs:6.2f} MB/s  "
-                f"peak RSS {rss / 1024:6.1f} MB{ratio}  (load {os.getloadavg()[0]:.1f})"
-            )
+                print(
+                    f"{label:24} {secs:7.2f} s  cpu {cpu:6.2f} s  {n / secs:7.0f} cables/s  "
+                    f"{mb / secs:6.2f} MB/s  peak RSS {rss / 1024:6.1f} MB{ratio}  "
+                    f"(load {os.getloadavg()[0]:.1f})"
+                )
     print("aim: parse --jobs 1 within 5x the floor, goal 3x, with flat memory at 50,000 cables")
     return 0
 

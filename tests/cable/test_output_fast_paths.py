@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import orjson
+import pytest
 
 from workbench.safeio.terminal import (
     _UNSAFE,
@@ -65,8 +66,6 @@ def test_the_printed_model_classes_print_their_fields_in_order_and_stay_frozen()
     still be each field in order, nothing else, and no attribute can be changed."""
     import dataclasses
 
-    import pytest
-
     from workbench.cable import model
     from workbench.cable.parse import read_cable
 
@@ -95,3 +94,24 @@ def test_the_printed_model_classes_print_their_fields_in_order_and_stay_frozen()
         assert orjson.dumps(obj) == orjson.dumps(want), name
         with pytest.raises(dataclasses.FrozenInstanceError):
             obj.start = 0  # type: ignore[misc]
+
+
+def test_a_line_pattern_compiles_its_line_start_form_when_first_needed() -> None:
+    """(Start-up: most of importing the reader is compiling patterns.) The form compiled
+    late matches as the eager one did, at the text's start and after a newline."""
+    import re
+
+    from workbench.cable.lines import LinePattern
+
+    lp = LinePattern(r"[ \t]*+TAGS?:(?P<v>[^\n]*)")
+    assert "at_start" not in vars(lp)
+    text = "TAGS: PGOV\nx\n  TAG: PREL"
+    found = [(s, e, m.group("v")) for s, e, m in lp.finditer(text, 0, len(text))]
+    assert "at_start" in vars(lp) and lp.at_start.pattern == r"[ \t]*+TAGS?:(?P<v>[^\n]*)"
+    eager = [
+        (m.start(), m.end(), m.group("v"))
+        for m in re.finditer(r"(?m)^[ \t]*+TAGS?:(?P<v>[^\n]*)", text)
+    ]
+    assert found == eager
+    with pytest.raises(AttributeError):
+        lp.no_such_thing  # noqa: B018

@@ -13,9 +13,21 @@ class LinePattern:
     newline to newline (a pattern starting with ``(?m)^`` is tried at every offset, which made
     these searches most of the parser's time)."""
 
+    # The same body for a match at ``lo`` itself, compiled when first asked for (by
+    # ``__getattr__``, then an attribute like any other): a third of these are never used
+    # in a run, and compiling a pattern is most of what importing the reader costs.
+    at_start: re.Pattern[str]
+
     def __init__(self, body: str, flags: int = 0) -> None:
         self.after_newline = re.compile(r"\n(?P<line>" + body + ")", flags)
-        self.at_start = re.compile(body, flags)
+        self._body = body
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        if name != "at_start":
+            raise AttributeError(name)
+        self.at_start = re.compile(self._body, self._flags)
+        return self.at_start
 
     def finditer(self, source: str, lo: int, hi: int) -> Iterator[tuple[int, int, re.Match[str]]]:
         """``(start, end, match)`` for each match that starts a line within ``source[lo:hi]``."""
