@@ -282,15 +282,17 @@ def html_entities(t: str, c: Cable, rng: random.Random) -> Result:
         if words:
             m = rng.choice(words)
             raw = raw[: m.start()] + "&amp;" + raw[m.end() :]
-            want = " ".join(html.unescape(raw).split())
+            want = html.unescape(raw)
         else:
             w = list(re.finditer(r"[A-Za-z]{3,}", raw))
             if not w:
                 return None
             m = rng.choice(w)
             raw = raw[: m.start()] + "&quot;" + m.group() + "&quot;" + raw[m.end() :]
-            want = " ".join(html.unescape(raw).split())
-    return t[: s.start] + raw + t[s.end :], {"subject": " ".join(want.split())}
+            want = html.unescape(raw)
+    # (The reader leaves a CSV export's line-end backslashes out of the value.)
+    want = " ".join(w for w in want.split() if w != "\\")
+    return t[: s.start] + raw + t[s.end :], {"subject": want}
 
 
 def _caption_spans(c: Cable) -> list:
@@ -355,6 +357,24 @@ def banner_case(t: str, c: Cable, rng: random.Random) -> Result:
     return t[: b[0]] + new + rest + t[b[1] :], {}
 
 
+def _post_start(line: str, c: Cable) -> int | None:
+    """Where the post's name starts in the classification ``line`` (its words before the
+    serial whose letters make the reference ID's post)."""
+    post, serial = _post_serial(c)
+    m = re.search(rf"\b0*{serial}\b", line)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", line[: m.start()]))
+    letters = ""
+    for w in reversed(words):
+        letters = re.sub(r"[^A-Z]", "", w.group().upper()) + letters
+        if letters == post:
+            return w.start()
+        if len(letters) >= len(post):
+            return None
+    return None
+
+
 def banner_slip(t: str, c: Cable, rng: random.Random) -> Result:
     """Banner typing slips: ``SECTION 01 GF 02``, ``ECTION``, ``SECTION 1 OF 3``, letters."""
     b = _banner(t, c)
@@ -363,16 +383,19 @@ def banner_slip(t: str, c: Cable, rng: random.Random) -> Result:
     line = t[b[0] : b[1]]
     word = c.classification.text
     kind = rng.choice(["gf", "ection", "short", "spacing"])
-    sec = re.search(r"SECTION (\d+) OF (\d+)", line)
+    sec = re.search(r"(?i:SECTION) (\d+) (?i:OF) (\d+)", line)
     if kind == "spacing":
         if not _SPACED.fullmatch(word):
             return None
         i = rng.randrange(1, len(word) // 2) * 2 - 1  # a blank between two letters
         new = line[:i] + line[i + 1 :]
     elif sec is None:
-        # No section: one written in with the slip, after the banner word.
+        # No section: one written in with the slip, before the post.
         slip = {"gf": "SECTION 01 GF 02", "ection": "ECTION 01 OF 02", "short": "SECTION 1 OF 3"}
-        new = word + " " + slip[kind] + line[len(word) :]
+        at = _post_start(line, c)
+        if at is None:
+            return None
+        new = line[:at] + slip[kind] + " " + line[at:]
     else:
         a, z = sec.group(1), sec.group(2)
         slip = {
@@ -440,6 +463,8 @@ def record_block(t: str, c: Cable, rng: random.Random) -> Result:
     b = _banner(t, c)
     if b is None or c.sent is None or c.sent_span is None or c.sent_span.start > b[0]:
         return None
+    if c.partial_extract or c.record is not None or "VZCZC" in t[b[0] :]:
+        return None  # already an extract or an export holding a preview and a second copy
     ls = _line_start(t, b[0])
     s = c.sent
     block = (

@@ -161,6 +161,76 @@ def test_subject_forms(fields: str, subject: str) -> None:
     assert _subject(fields + BODY) == subject
 
 
+@pytest.mark.parametrize(
+    ("fields", "subject"),
+    [
+        # Over a blank line, the last wrapped line followed by the page line or an SBU line.
+        (
+            "SUBJECT: FAREWELL CALL ON KIRCHNER INNER CIRCLE\n\nMEMBER\n"
+            "BRASILIA 00000351 001.2 OF 002\n\n",
+            "FAREWELL CALL ON KIRCHNER INNER CIRCLE MEMBER",
+        ),
+        (
+            "SUBJECT: TIES WITH\n\nTHE U.S.\nSENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT\n\n",
+            "TIES WITH THE U.S.",
+        ),
+        # HTML entities in a wrapped line: ``&quot;IRAN&quot;`` is a line in capitals.
+        ("SUBJECT: UNSC RESOLUTIONS ON\n&quot;IRAN&quot; SANCTIONS\n\n", 'UNSC RESOLUTIONS ON "IRAN" SANCTIONS'),
+        ("SUBJECT: INNER CIRCLE\n\n&quot;MEMBER&quot;\n\n", 'INNER CIRCLE "MEMBER"'),
+    ],
+)  # fmt: skip
+def test_subject_forms_after_the_first_round(fields: str, subject: str) -> None:
+    assert _subject(fields + BODY) == subject
+
+
+@pytest.mark.parametrize(
+    ("lines", "tags"),
+    [
+        # A line of more tags straight before SUBJECT may hold longer codes and phrases.
+        ("TAGS: PREL PGOV\nKJUS INTERPOL RW FR\n", ("PREL", "PGOV", "KJUS", "INTERPOL", "RW", "FR")),
+        ("TAGS: PREL PGOV\nIT ITALY NATIONAL ELECTIONS\n", ("PREL", "PGOV", "IT", "ITALY NATIONAL ELECTIONS")),
+        # Not a line of words without a code, nor one that is not before the subject.
+        ("TAGS: PREL PGOV\nINTERNATIONAL ORGANIZATIONS\n", ("PREL", "PGOV")),
+    ],
+)  # fmt: skip
+def test_tags_wrapped_with_long_codes(lines: str, tags: tuple[str, ...]) -> None:
+    c = read(ROUTING + "SECRET STATE 012345\n\nE.O. 12958: DECL: 12/08/2018\n" + lines
+             + "SUBJECT: TALKS\n\n" + BODY)  # fmt: skip
+    assert c.tags == tags
+    assert c.subject is not None and c.subject.value == "TALKS"
+
+
+def test_tags_phrase_line_not_before_the_subject_is_text() -> None:
+    text = "E.O. 12958: DECL: 12/08/2018\nTAGS: PREL PGOV\nKJUS INTERPOL RW FR\n\n" + BODY
+    c = read(ROUTING + "SECRET STATE 012345\n\n" + text)
+    assert c.tags == ("PREL", "PGOV")
+
+
+@pytest.mark.parametrize(
+    ("captions", "controls"),
+    [
+        ("\nsensitive , sipdis \n", ("SBU",)),
+        ("\nsipdis \n\nsipdis, Noforn \n", ("NOFORN", "SBU")),
+        (" noforn sipdis AMEMBASSY ANKARA PASS TO AMCONSUL ADANA\n", ("NOFORN", "SBU")),
+        ("\n\u2028SIPDIS NOFORN SIPDIS STATE FOR NEA/IR\n", ("NOFORN", "SBU")),
+        ("\nSipdis \\\n \\\nSensitive \\\n", ("SBU",)),
+        # Not a caption: the word in the text after the serial's line.
+        ("\nSTATE FOR NEA: the sensitive talks\n", ()),
+    ],
+)
+def test_captions_in_any_case(captions: str, controls: tuple[str, ...]) -> None:
+    c = read(ROUTING + "UNCLAS ATHENS 000057" + captions + "\n" + FIELDS + BODY)
+    assert c.classification is not None and c.level == "UNCLASSIFIED"
+    assert tuple(sorted(c.classification.controls)) == controls
+
+
+def test_wrapped_eo_line_with_a_slip_in_decl() -> None:
+    c = read(ROUTING + "CONFIDENTIAL ISLAMABAD 003418\n\nE.O. 12958:\nDECLl: 10/29/2018\n"
+             "TAGS: PGOV PK\nSUBJECT: TALKS\n\n" + BODY)  # fmt: skip
+    assert c.decl is not None and (c.decl.kind, str(c.decl.date)) == ("date", "2018-10-29")
+    assert c.tags == ("PGOV", "PK")
+
+
 # --- Markdown numbering that starts at 2 ----------------------------------------------------------
 
 

@@ -27,7 +27,11 @@ EO_RE = re.compile(
     r"(?:(?<![A-Za-z])E\.?[ \t]?O\.?|E\.[ \t]?O\.)[ \t]*+(?P<order>1\d{3,4})(?!\d)[ \t]*+:?",
     re.IGNORECASE,
 )
-DECL_RE = re.compile(r"(?<![A-Za-z])DECL(?:ASSIFY)?\b[ \t]*+(?::|\bON\b)?[ \t]*+", re.IGNORECASE)
+# (A letter typed after DECL before its colon, ``DECLl: 10/29/2018``, is a slip too.)
+DECL_RE = re.compile(
+    r"(?<![A-Za-z])DECL(?:ASSIFY\b|[A-Za-z](?=[ \t]*+:)|\b)[ \t]*+(?::|\bON\b)?[ \t]*+",
+    re.IGNORECASE,
+)
 # ``DECL:`` with no E.O. before it: at a line start, or run on after a caption.
 _BARE_DECL_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[ \t]))[ \t]*+DECL(?:ASSIFY)?[ \t]*+:[ \t]*+", re.IGNORECASE

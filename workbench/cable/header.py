@@ -49,8 +49,9 @@ _PAGE_ID_RE = LinePattern(
 
 _CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
 _CAPTION_RUN = r"(?:[ \t]*+(?:" + _CAPTION_WORD_RE.pattern + r"))++"
-# At a line start, or straight after the serial number on the classification line.
-_CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=\d))" + _CAPTION_RUN + r"(?![a-z])")
+# At a line start (also after a U+2028 that stands for one), or straight after the serial
+# number on the classification line.
+_CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=[\d\u2028]))" + _CAPTION_RUN + r"(?![a-z])")
 # At a line end. The run starts at its first word, so that a search does not try every blank.
 _CAPTION_RUN_END_RE = re.compile(
     r"(?<![A-Za-z])(?:" + _CAPTION_WORD_RE.pattern + r")" + r"(?:" + _CAPTION_RUN + r")?"
@@ -58,9 +59,19 @@ _CAPTION_RUN_END_RE = re.compile(
     re.MULTILINE,
 )
 _CAPTION_WORD_ANYCASE_RE = re.compile(_CAPTION_WORD_RE.pattern, re.IGNORECASE)
+# (Retyped records separate the captions with commas too: ``sensitive , sipdis``.)
 _CAPTION_LINE_ANYCASE_RE = re.compile(
     r"(?:^|(?<=[\n\u2028]))[ \t]*+(?P<run>(?:" + _CAPTION_WORD_RE.pattern + r")"
-    r"(?:[ \t]++(?:" + _CAPTION_WORD_RE.pattern + r"))*+)[ \t]*+(?=[\n\u2028]|\Z)",
+    r"(?:(?:[ \t]++|[ \t]*+,[ \t]*+)(?:" + _CAPTION_WORD_RE.pattern + r"))*+)"
+    # (a record exported as CSV ends its lines with a backslash)
+    r"[ \t]*+(?:\\[ \t]*+)?(?=[\n\u2028]|\Z)",
+    re.IGNORECASE,
+)
+# Captions in any case straight after the classification line's serial: ``ATHENS 000057
+# noforn sipdis AMEMBASSY ANKARA ...`` (looked for only near the line's start).
+_CAPTIONS_AFTER_SERIAL_RE = re.compile(
+    r"(?<=\d)[ \t]++(?P<run>(?:" + _CAPTION_WORD_RE.pattern + r")"
+    r"(?:(?:[ \t]++|[ \t]*+,[ \t]*+)(?:" + _CAPTION_WORD_RE.pattern + r"))*+)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _DE_RE = LinePattern(r"DE[ \t]++[A-Z]{5,7}[ \t]++#(?P<serial>\d{3,6})\b")
@@ -296,8 +307,11 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
                     seen.add(m.start())
                     found.append(Span(m.group(0), m.start(), m.end()))
     # Retyped records write captions in any case (``Sipdis``, ``Noforn``), and some separate
-    # lines with U+2028: a line that holds nothing but captions is read in any case.
-    for m in _CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi):
+    # lines with U+2028: a line that holds nothing but captions is read in any case, and so
+    # is a run straight after the classification line's serial.
+    after_serial = _CAPTIONS_AFTER_SERIAL_RE.search(source, lo, min(first_end, lo + 160))
+    runs = [after_serial] if after_serial else []
+    for m in [*runs, *_CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi)]:
         for w in _CAPTION_WORD_ANYCASE_RE.finditer(source, m.start("run"), m.end("run")):
             if w.start() not in seen:
                 seen.add(w.start())

@@ -55,7 +55,10 @@ _LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def _letters_upper(s: str) -> float:
-    """The share of capitals among the letters of ``s`` (ASCII letters: cables are English)."""
+    """The share of capitals among the letters of ``s`` (ASCII letters: cables are English),
+    HTML entities read (``&quot;IRAN&quot;`` is in capitals)."""
+    if "&" in s:
+        s = html.unescape(s)
     upper, lower = len(_UPPER_RE.findall(s)), len(_LOWER_RE.findall(s))
     return upper / (upper + lower) if upper + lower else 0.0
 
@@ -142,8 +145,7 @@ _BLANK_LINE_RE = re.compile(r"[ \t\\]*+")
 _NOT_AFTER_BLANK_RE = re.compile(
     r"\d{5}|\.\.\.|\u2026|ENTIRE TEXT|XXXX|SUMMARY|-{3}|^(?:FROM|FOR|TO|PASS|INFO|ACTION)\b"
 )
-# A label line that may follow the subject's last wrapped line directly.
-_LABEL_AFTER_RE = re.compile(r"[ \t]*+(?:REF|CLASSIFIED[ \t]++BY)", re.IGNORECASE)
+_RULE_RE = re.compile(r"[ \t]*+[-=_*]{3}")
 
 
 def _run_in_ref(text: str, lo: int, hi: int) -> int | None:
@@ -173,7 +175,7 @@ def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
         return False
     e = line_end(text, at)
     stripped = text[at:e].strip(" \t\\")
-    if not stripped or len(stripped) > 200 or not stripped[0].isalpha():
+    if not stripped or len(stripped) > 200 or not (stripped[0].isalpha() or stripped[0] in '&"'):
         return False
     if (
         _NOT_SUBJECT_LINE_RE.match(text, at)
@@ -182,11 +184,13 @@ def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
         or _letters_upper(stripped) < 0.9
     ):
         return False
+    # Then a blank line, or a line that is no subject (REF:, the page line, an SBU line ...)
+    # but not an underline: ``GEORGIA REPORTS MORE MOVEMENTS`` over dashes is a heading.
     after = e + 1
     return (
         after >= len(text)
         or _BLANK_LINE_RE.fullmatch(text, after, line_end(text, after)) is not None
-        or _LABEL_AFTER_RE.match(text, after) is not None
+        or (_NOT_SUBJECT_LINE_RE.match(text, after) is not None and not _RULE_RE.match(text, after))
     )
 
 

@@ -85,14 +85,21 @@ KNOWN_CODES = frozenset(
 )
 
 
-def _continues(line: str, value: str) -> bool:
-    """Whether ``line`` (after a TAGS line whose value is ``value``) carries more tags."""
+def _continues(line: str, value: str, before_subject: bool = False) -> bool:
+    """Whether ``line`` (after a TAGS line whose value is ``value``) carries more tags.
+
+    ``before_subject``: the SUBJECT label follows ``line`` (on the next line or on ``line``
+    itself); then a line of capitals may also hold longer codes and subject phrases
+    (``KJUS INTERPOL RW FR``, ``IT ITALY NATIONAL ELECTIONS``).
+    """
     stripped = line.strip()
     if not stripped or _LABEL_LINE_RE.match(line) or BANNER_WORD_RE.match(stripped):
         return False
     if value.rstrip().endswith(","):
         return True
-    if not _MORE_TAGS_RE.fullmatch(line):
+    if not _MORE_TAGS_RE.fullmatch(line) and not (
+        before_subject and _MORE_PHRASES_RE.fullmatch(line) and _has_code(stripped)
+    ):
         return False
     words = re.findall(r"[A-Za-z]+", stripped)
     if all(w.upper() in _CAPTION_WORDS for w in words):
@@ -100,6 +107,15 @@ def _continues(line: str, value: str) -> bool:
     # Without a trailing comma only a line of codes in capitals goes on: a lower-case word
     # after ``tags something`` is the text (a mixed-case record's run-on has its comma).
     return stripped.isupper()
+
+
+# A line of tags in capitals with words of any length (only straight before the subject).
+_MORE_PHRASES_RE = re.compile(r"[ \t]*+(?:[A-Z]{2,}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
+_SUBJECT_NEXT_RE = re.compile(r"[ \t]*+(?:SUBJECT|SUBJ|UBJECT)\b", re.IGNORECASE)
+
+
+def _has_code(line: str) -> bool:
+    return any(w in KNOWN_CODES or len(w) == 2 for w in re.findall(r"[A-Z]+", line))
 
 
 # ``TAGS`` run in after the E.O. line's last word, with its colon or before a code in capitals.
@@ -116,12 +132,13 @@ def _run_in_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
     at = text.find("TAG", lo, hi)
     while at != -1:
         m = _RUN_IN_TAGS_RE.match(text, at, hi)
-        line_start = text.rfind("\n", 0, at) + 1
-        # (On an E.O. line, not in a sentence that names a DECL date: no lower-case words.)
-        if m and _EO_BEFORE_RE.search(text, line_start, at):
-            if not _LOWER_WORD_RE.search(text, line_start, at):
-                return m
-            at = line_end(text, at, hi)  # nor later on this line
+        # The E.O. line's own words just before, not a sentence that names a DECL date: no
+        # lower-case word between them and the label.
+        eo = (
+            _EO_BEFORE_RE.search(text, max(text.rfind("\n", 0, at) + 1, at - 80), at) if m else None
+        )
+        if eo is not None and not _LOWER_WORD_RE.search(text, eo.end(), at):
+            return m
         at = text.find("TAG", at + 3, hi)
     return None
 
@@ -164,7 +181,10 @@ def read_tags(text: str, lo: int, hi: int) -> tuple[list[str], Span | None, list
             line = text[nxt:nxt_end]
             inline = _NEXT_LABEL_RE.search(line)
             head = line[: inline.start()] if inline else line
-            if not _continues(head, text[value_start:end]):
+            before_subject = (inline is not None and inline.group().lstrip()[:1] in "SsUu") or bool(
+                nxt_end + 1 < len(text) and _SUBJECT_NEXT_RE.match(text, nxt_end + 1)
+            )
+            if not _continues(head, text[value_start:end], before_subject):
                 break
             end = nxt + len(head)
             if inline:
