@@ -99,3 +99,53 @@ def test_years_dates_times_and_codes_are_not_house_numbers() -> None:
     cable = parse_cable(NOT_ADDRESSES, path="t.txt")
     got = [" ".join(s.text.split()) for s in suggest(cable, [CONTACT])]
     assert got == ["24/26 Harbour Road, Riverton"], got
+
+
+def _contacts(body: str) -> dict[str, str]:
+    from cables import cable
+
+    c = parse_cable(cable(body), path="t.txt")
+    return {" ".join(s.text.split()): s.detail for s in suggest(c, [CONTACT])}
+
+
+def test_numbered_streets_units_labels_boxes_and_lists() -> None:
+    got = _contacts(
+        """
+1. (SBU) The office is at Calle 93 No. 11-38, Bogota; the depot at Carrera 7 No. 71-21.
+He lives at House No. 12, Street 5, F-7/2, Islamabad, and writes to Apartado Postal 1234.
+The Embassy is at 2 avenue Gabriel, 75008 Paris.  The firm: C/ Serrano 75, Madrid.
+Suite 400, 1250 Connecticut Avenue NW, Washington, DC 20036 is the law office.
+
+2. (SBU) End user address: HANGAR 5, AEROPUERTO EL DORADO, BOGOTA, Cellphone: 315 555 0101.
+The consignee is:
+
+   AEROVIAS DEL NORTE LTDA
+   AVIACION GENERAL HANGAR 19
+   AEROPUERTO INTERNACIONAL EL DORADO
+   BOGOTA CUNDINAMARCA
+   COLOMBIA
+
+3. (SBU) TEL: 972-3-519-7575.  Contact numbers: 0244-123456, 0208-765432.  His passport
+numbers are 123456 and 789012, his IBAN DE89 3704 0044 0532 0130 00 and his residence
+permit number 4455667788.
+
+4. (SBU) On 15 March Street protests began, and the 3 Supreme Court judges resigned.
+"""
+    )
+    for text in (
+        "Calle 93 No. 11-38, Bogota",
+        "Carrera 7 No. 71-21",
+        "House No. 12, Street 5, F-7/2, Islamabad",
+        "Apartado Postal 1234",
+        "2 avenue Gabriel, 75008 Paris",
+        "C/ Serrano 75, Madrid",
+        "1250 Connecticut Avenue NW, Washington, DC 20036",  # not "Suite 400, 1250 Connecticut"
+        "HANGAR 5, AEROPUERTO EL DORADO, BOGOTA",  # what the label introduces, not Cellphone
+        "AVIACION GENERAL HANGAR 19 AEROPUERTO INTERNACIONAL EL DORADO BOGOTA CUNDINAMARCA",
+    ):
+        assert got.get(text) == "address", (text, got)
+    assert got["972-3-519-7575"] == "phone" and got["0208-765432"] == "phone"
+    assert got["123456"] == got["789012"] == "passport"
+    assert got["DE89 3704 0044 0532 0130 00"] == "account"
+    assert got["4455667788"] == "id"
+    assert not any("March" in t or "Supreme" in t or "COLOMBIA" in t for t in got)
