@@ -156,3 +156,17 @@ Minister Rajiv Gandhi knew Aung San Suu Kyi.
         assert not any(wrong in t for t in got), wrong
     for wrong in ("Penas Blancas", "TH UN", "Tamil Nadu", "Reintegration", "Defense"):
         assert not any(wrong in t for t in got), wrong
+
+
+def test_nameparser_titles_that_are_names_are_names() -> None:
+    got = names(
+        cable(
+            """
+1. (C) Former Sudanese PM Al Sadiq Al Mahdi told Poloff that the policy is new.  The
+envoy thanked Al Mahdi for the talks, and Herr Schmidt agreed.
+"""
+        )
+    )
+    assert "Al Sadiq Al Mahdi" in got
+    assert any(t.endswith("Mahdi") and "Sadiq" not in t for t in got)  # the later mention
+    assert "Schmidt" in got  # "Herr" is still a title

@@ -86,8 +86,19 @@ def _titles() -> frozenset[str]:
     # nameparser's list has job words that are also ordinary nouns in cables ("air",
     # "field", "head of"); only its one-word honorifics and ranks are taken.
     lex = lexicon()
-    extra = {t for t in CONSTANTS.titles if t.isalpha() and len(t) > 2 and not lex.common(t)}
+    # Nor its words that are as often a person's name: "Mahdi" (Al Sadiq Al Mahdi), "Baba",
+    # "Pir", "Goodman", "Burgess" are ranked surnames or given names in names-dataset.
+    extra = {
+        t
+        for t in CONSTANTS.titles
+        if t.isalpha() and len(t) > 2 and not lex.common(t) and not _ranked_name(t, lex)
+    }
     return TITLES | frozenset(extra)
+
+
+def _ranked_name(token: str, lex: Lexicon) -> bool:
+    first, last = lex.ranks(token)
+    return 0 < first <= 5000 or 0 < last <= 5000
 
 
 @dataclass

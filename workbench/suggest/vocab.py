@@ -32,6 +32,8 @@ TITLES = _words(
     businessman businesswoman a/s das u/s s/e p/e nsa dni srap codel staffdel coas mg fm pm
     dpm pres syg sg dsg usg/sg asg p/m fonmin formin defmin primin finmin intmin amcit uscit
     pdas adcm permrep permreps secgen austr dusr
+    excellency honourable hon monsieur herr frau signor signora cheikh shaik shekh effendi
+    mgr monseigneur
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
