@@ -139,6 +139,7 @@ def test_round_five_forms_offices_list_letters_and_things() -> None:
 1. (C) Minister of Defense Silva thanked the Ambassador, and Minister for Reintegration
 Yakobashvili said the same.  The Chief of Army Staff and the President of Colombia did
 not attend.  SPDC Chairman Than Shwe spoke under Article 5 of the General Penal Code.
+Than Shwe used up most of the hour.
 
 -- E.  Traffickers in Riverton tend to operate in small groups.
 
@@ -150,6 +151,7 @@ Minister Rajiv Gandhi knew Aung San Suu Kyi.
     )
     assert "Silva" in got and "Yakobashvili" in got  # not "Defense Silva"
     assert "Than Shwe" in got  # a common word opens the name after a title
+    assert got.count("Than Shwe") == 2  # and the later mention opening a sentence is whole
     assert "Rajiv Gandhi" in got  # a surname SCOWL capitalises is no nationality word
     assert "Aung San Suu Kyi" in got
     for wrong in ("Staff", "Colombia", "Penal Code", "Traffickers", "Juan Santamaria"):

@@ -3,6 +3,8 @@ after "Jose Montilla", "Aboul Komsan" after "Nehad Aboul Komsan"."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.person import (
     HONORIFICS,
@@ -74,8 +76,24 @@ def coreference(
         ):
             prev.tokens.append(tok)  # "Aboul Komsan" after "Nehad Aboul Komsan": one mention
             continue
-        c = Candidate([tok], role=src.role)
+        c = Candidate(_with_words_before(tokens, i, src, text), role=src.role)
         c.score = 0.7
         c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")
         out.append(c)
     return out
+
+
+def _with_words_before(tokens: list[Token], i: int, src: Candidate, text: str) -> list[Token]:
+    """The mention with the words of the full name written just before it: "Than Shwe"
+    opening a sentence, where "Than" alone is only a common word and lent nothing."""
+    names = [t.low for t in src.tokens]
+    k = names.index(tokens[i].low) if tokens[i].low in names else 0
+    if k == 0 or i < k:
+        return [tokens[i]]
+    before = tokens[i - k : i]
+    if [t.low for t in before] != names[:k]:
+        return [tokens[i]]
+    run = [*before, tokens[i]]
+    if not all(_joins(a, b, text) for a, b in pairwise(run)):
+        return [tokens[i]]
+    return run
