@@ -96,14 +96,15 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=cwd)
     peak_tree = peak_client = peak_child = 0
-    client_cpu = 0.0
+    cpu_by_pid: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree, peak_client, peak_child, client_cpu
+        nonlocal peak_tree, peak_client, peak_child
         while not done.is_set():
-            client_cpu = max(client_cpu, _cpu_seconds(proc.pid))
             rss = _tree_rss_kib(proc.pid)
+            for p in rss:
+                cpu_by_pid[p] = max(cpu_by_pid.get(p, 0.0), _cpu_seconds(p))
             peak_tree = max(peak_tree, sum(rss.values()))
             peak_client = max(peak_client, rss.get(proc.pid, 0))
             peak_child = max([peak_child, *(v for p, v in rss.items() if p != proc.pid)])
@@ -111,8 +112,9 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, float]:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    # wait4 gives this child's own usage, its waited-for workers included: ru_maxrss is the
-    # largest single process of the run.
+    # wait4 gives this child's own usage, its waited-for workers included (ru_maxrss: the
+    # largest single process); not that of workers a fork server started, which are no
+    # descendants it waits for, so the CPU of every process of the tree is sampled too.
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     done.set()
@@ -122,12 +124,13 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict[str, float]:
         raise SystemExit(f"benchmarks/check.py: {' '.join(cmd)} exited {proc.returncode}")
     return {
         "wall": wall,
-        "cpu": usage.ru_utime + usage.ru_stime,
-        "rss": usage.ru_maxrss,
+        "cpu": max(usage.ru_utime + usage.ru_stime, sum(cpu_by_pid.values())),
+        "rss": max(usage.ru_maxrss, peak_client, peak_child),
         "tree": peak_tree,
         "client": peak_client,
         "worker": peak_child,
-        "client_cpu": client_cpu,  # this process alone (with a LocalCluster's scheduler)
+        # this process alone (with a LocalCluster's scheduler and nannies)
+        "client_cpu": cpu_by_pid.get(proc.pid, 0.0),
         "load": load,
     }
 
@@ -224,11 +227,12 @@ def main() -> int:
             runs: dict[str, list[dict[str, float]]] = {}
             for _ in range(args.rounds):
                 for j in jobs:
-                    cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
-                    cmd += ["--format", "jsonl", "--jobs", str(j)]
-                    r = measure(cmd)
-                    runs.setdefault(f"jobs {j}", []).append(r)
-                    report(f"check --jobs {j}", n, mb, r)
+                    for name, root in checkouts.items():
+                        cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
+                        cmd += ["--format", "jsonl", "--jobs", str(j)]
+                        r = measure(cmd, cwd=root)
+                        runs.setdefault(f"{name}jobs {j}", []).append(r)
+                        report(f"{name}check --jobs {j}", n, mb, r)
                 for c in clusters:
                     for name, root in checkouts.items():
                         cmd = [sys.executable, "-m", "workbench", "check", str(archive)]
@@ -240,13 +244,19 @@ def main() -> int:
             if args.rounds > 1:
                 print(f"  medians of {args.rounds} rounds:")
                 for k, r in median.items():
-                    label = f"check --{k}" if k.startswith("jobs") else f"check --cluster {k}"
-                    report(label, n, mb, r, roles="local:" in k)
+                    report(_label(k), n, mb, r, roles="local:" in k)
             _compare({k: r["wall"] for k, r in median.items()}, median)
             if "local:1" in median:
                 _archive_scale(n, size, median, startup, source)
             print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def _label(key: str) -> str:
+    """``baseline jobs 2`` -> ``baseline check --jobs 2``; ``local:2`` -> ``check --cluster local:2``."""
+    prefix, _, what = key.rpartition("baseline ")
+    what = what.replace("jobs ", "--jobs ") if what.startswith("jobs") else f"--cluster {what}"
+    return f"{prefix}{'baseline ' if _ else ''}check {what}"
 
 
 def _median(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -321,10 +331,11 @@ def _startup(spec: str, workdir: str | None) -> dict[str, float]:
 def _compare(walls: dict[str, float], runs: dict[str, dict[str, float]]) -> None:
     """The cluster's overhead beside the local run with as many processes, and its scaling."""
     for spec, wall in walls.items():
-        k = spec.rsplit("local:", 1)[1] if "local:" in spec else ""
-        if k and f"jobs {k}" in walls:
-            local = walls[f"jobs {k}"]
-            cpu, local_cpu = runs[spec]["cpu"], runs[f"jobs {k}"]["cpu"]
+        prefix, _, k = spec.rpartition("local:")
+        local_key = f"{prefix}jobs {k}"  # the same checkout's local run
+        if "local:" in spec and local_key in walls:
+            local = walls[local_key]
+            cpu, local_cpu = runs[spec]["cpu"], runs[local_key]["cpu"]
             print(
                 f"  overhead of --cluster {spec} over --jobs {k}: {(wall - local) / local:+.1%} "
                 f"wall (aim: under 15%), {(cpu - local_cpu) / local_cpu:+.1%} CPU"
