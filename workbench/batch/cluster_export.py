@@ -16,7 +16,15 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from workbench.batch.cluster import stream_ordered
-from workbench.batch.cluster_tasks import ExportItem, NotShared, code_fingerprint, export_sent
+from workbench.batch.cluster_tasks import (
+    ExportItem,
+    Made,
+    NotShared,
+    code_fingerprint,
+    export_sent,
+    packed,
+    unpacked,
+)
 from workbench.cable import CableError, read_cable
 from workbench.export.atomic import write_atomic
 from workbench.export.batch import Job, Result, out_path
@@ -61,7 +69,7 @@ def export_on_cluster(
     def submit(item: tuple[int, list[tuple[Job, Ready]]], refused: NotShared | None) -> Future:
         n, batch = item
         items = [r[0] for _, r in batch if not isinstance(r, Result)]
-        return client.submit(export_sent, items, code, key=f"wb-export-{run}-{n}")
+        return client.submit(export_sent, packed(items), code, key=f"wb-export-{run}-{n}")
 
     def describe(item: tuple[int, list[tuple[Job, Ready]]]) -> str:
         batch = item[1]
@@ -77,7 +85,8 @@ def export_on_cluster(
         describe=describe,
         unfinished="the PDFs written so far are whole and verified, the others were not made",
     )
-    for (_, batch), made in stream:
+    for (_, batch), result in stream:
+        made: list[Made] = unpacked(result)
         results = iter(made)
         for job, ready in batch:
             if isinstance(ready, Result):

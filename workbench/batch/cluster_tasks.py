@@ -146,24 +146,26 @@ ExportItem = tuple["Cable", "Review", "ExportOptions", str]
 Made = tuple[bytes | None, int, str | None]
 
 
-def export_sent(items: list[ExportItem], code: str) -> list[Made]:
+def export_sent(items: bytes, code: str) -> bytes:
     """Make and verify PDFs on the worker with the one export path of a local export
     (``workbench.export.publish.make``: a release is verified before it is returned); the
     client writes the files. The options carry the client's code sets: nothing of the
-    worker's own settings goes into a PDF."""
+    worker's own settings goes into a PDF.  ``items`` and the result are :func:`packed` (Dask
+    would walk a list of cables and reviews element by element)."""
     from workbench.export.batch import pages
     from workbench.export.errors import ExportError
     from workbench.export.publish import make
 
     _same_code(code)
     out: list[Made] = []
-    for cable, review, options, copy in items:
+    sent: list[ExportItem] = unpacked(items)
+    for cable, review, options, copy in sent:
         try:
             data = make(copy, cable, review, options, where="on the worker")
             out.append((data, pages(data), None))
         except ExportError as exc:
             out.append((None, 0, str(exc)))
-    return out
+    return packed(out)
 
 
 @functools.cache
