@@ -9,8 +9,8 @@ to the same place.
 Refused, before anything is written, with one sentence: a cable of the case that cannot be
 read or whose file changed, an open conflict, an undecided region (unless ``allow_pending``,
 which withholds it), a cable the QC policy holds back. Each release is made and verified by
-the one export path every release takes (``export.publish.make``: stamped with the reviewers
-the audit log names, rendered, then checked by the verifier ``workbench verify`` uses, and
+the one export path every release takes (``export.publish.make``: stamped "By:" the exporting
+reviewer, ``--reviewer`` or settings, as every release is; rendered, then checked by the verifier ``workbench verify`` uses, and
 ``publish.write``) before it is written; a release that fails verification stops the package. Releases are
 named as they go by (``release_name``: not the reference ID when the FM line is withheld), in
 the file names and the manifest alike; the case's log records which cable each one is.
@@ -138,8 +138,8 @@ def export_package(
             refusal = qc.refusal(session.store, session.number, cable, review)
             if refusal:
                 raise CaseError(refusal)
-            # The one export path (export.publish): "By:" the reviewers the audit log names
-            # (refused when nobody is known), rendered, then verified before it is written.
+            # The one export path (export.publish): "By:" the exporting reviewer (refused
+            # when nobody is named), rendered, then verified before it is written.
             data = publish.make("release", cable, review, options)
             # Named as the release goes by: not the reference ID when its FM line is withheld
             # (the ID names the post); the case's log keeps which cable each file is.

@@ -28,8 +28,9 @@ DESCRIPTION = (
     "Write each cable as a release PDF: laid out line for line, withheld paragraphs, spans and "
     "header fields replaced by solid boxes labelled with their codes (the withheld text is never "
     "put in the file), every page stamped with the banners, the declassification block, the "
-    "disposition and the page number. OUT is a file for one cable and a folder for several "
-    "(files named by reference ID). --copy review writes the office's review copy instead: all "
+    "disposition and the page number. For one cable OUT is a .pdf file, or a folder (one that "
+    "exists, or a name ending in /); for several it is a folder (files named by reference ID). "
+    "--copy review writes the office's review copy instead: all "
     "text visible, withholdings shaded, findings of `workbench check` noted, watermarked NOT FOR "
     "RELEASE. A cable with undecided paragraphs is refused unless --allow-pending."
 )
@@ -38,7 +39,12 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("cables", nargs="+", metavar="CABLE", help="cable file or folder")
     add_source_arguments(p)
-    p.add_argument("--out", required=True, metavar="OUT", help="PDF file, or folder for several")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="a .pdf file for one cable; a folder (existing, or ending in /) for several",
+    )
     p.add_argument("--copy", choices=("release", "review"), default="release")
     add_stamp_arguments(p)
     p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
@@ -76,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         check_name(args.copy, out)
+        if args.copy == "release":
+            _check_downgrades(paths, options.marking)
     except ExportError as exc:
         return fail(str(exc))
     source = ReviewSource(args.decisions, args.store)
@@ -88,7 +96,17 @@ def run(args: argparse.Namespace) -> int:
                 raise ExportError(f"{out} is a file: give a folder for several cables")
             created = make_folder(out)
             jobs = [Job(p, None, str(out), args.copy, options, source) for p in paths]
+        elif args.out.endswith(("/", os.sep)):
+            # A folder that does not exist yet, said so by its trailing slash.
+            created = make_folder(out)
+            jobs = [Job(paths[0], None, str(out), args.copy, options, source)]
         else:
+            if out.suffix.lower() != ".pdf":
+                # "--out releases" meant a folder far more often than a PDF named "releases".
+                return fail(
+                    f"--out {args.out}: for one cable OUT is a .pdf file; for a folder, give "
+                    "a folder that exists or end it with /"
+                )
             check_target(out)  # refused before the work, not after it
             jobs = [Job(paths[0], str(out), None, args.copy, options, source)]
     except (ExportError, OutputError) as exc:
@@ -129,6 +147,31 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         print(f"exported {done} of {len(jobs)} cables ({pages} pages) to {out}")
     return 1 if failed else 0
+
+
+def _check_downgrades(paths: list[str], marking: str) -> None:
+    """A --marking other than UNCLASSIFIED must be below every cable's level: refused before
+    any work (ExportError naming the first cable it is not a downgrade of), so a batch is not
+    left half-exported. Cables that cannot be read are left to their jobs' own sentence."""
+    if marking == "UNCLASSIFIED":
+        return
+    from workbench.cable import CableError, read_cable
+    from workbench.export.errors import ExportError
+    from workbench.export.options import check_downgrade
+    from workbench.export.prepare import cable_name
+
+    refused: list[str] = []
+    for path in paths:
+        try:
+            cable = read_cable(path)
+            check_downgrade(cable, marking, cable_name(cable))
+        except CableError:
+            continue
+        except ExportError as exc:
+            refused.append(str(exc))
+    if refused:
+        more = f" ({len(refused) - 1} other cable(s) too)" if len(refused) > 1 else ""
+        raise ExportError(f"{refused[0]}{more}")
 
 
 def _by_hash(out: str) -> bool:

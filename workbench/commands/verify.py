@@ -39,10 +39,6 @@ def run(args: argparse.Namespace) -> int:
         source.check()
         review = source.load(cable)
         options = stamp_options(args)
-        if review.deciders:  # the release's "By:" names them (export does the same)
-            from dataclasses import replace
-
-            options = replace(options, reviewer=", ".join(review.deciders))
         report = verify(cable, review, extract(args.pdf), options)
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from workbench.cable.model import LEVELS
+from workbench.cable.model import LEVELS, Cable, level_rank
 from workbench.export.errors import ExportError
 from workbench.review.codes import CodeSet, builtin_code_sets
 
@@ -24,6 +24,28 @@ def check_marking(value: str, what: str = "--marking") -> str:
     if marking not in LEVELS:
         raise ExportError(f"{what} {value!r} is not a level: use one of {', '.join(LEVELS)}")
     return marking
+
+
+def check_downgrade(cable: Cable, marking: str, name: str) -> None:
+    """Refuse (ExportError) a new marking that is not UNCLASSIFIED and not strictly below the
+    cable's own level. Downgrading is a determination that information "shall be classified
+    and safeguarded at a lower level" (E.O. 13526 sec. 6.1, definitions); the levels in order
+    are in declassification.md section 2, and a downgrade is never a declassification (section
+    5's table). The cable's own level, or a higher one, lined through beside itself would stamp
+    an upgrade, or nothing, as a release."""
+    if marking == "UNCLASSIFIED":
+        return
+    level = cable.classification.level if cable.classification else ""
+    if level_rank(level) < 0:
+        raise ExportError(
+            f"the new marking {marking} is not a downgrade: {name} carries no classification "
+            "level to lower, so leave the marking UNCLASSIFIED"
+        )
+    if level_rank(marking) >= level_rank(level):
+        raise ExportError(
+            f"the new marking {marking} is not a downgrade of {name}, which is {level}: "
+            f"give a level below {level}, or leave the marking UNCLASSIFIED"
+        )
 
 
 @dataclass(frozen=True)

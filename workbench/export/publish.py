@@ -4,7 +4,7 @@
 release package all call :func:`make` and :func:`write`, so a release is refused for the same
 reasons and in the same sentence wherever it is made:
 
-* :func:`make` stamps "By:" from the review's deciders (:func:`stamped_by`), renders the PDF
+* :func:`make` stamps "By:" the exporting reviewer (:func:`stamped_by`), renders the PDF
   from its arguments only (the code sets are in the options: nothing is read from the user's
   settings while rendering, so the same inputs give the same bytes on any machine) and, for a
   release, reads it back and verifies it (:func:`check_release`) before anyone can write it;
@@ -18,7 +18,6 @@ which only the caller has.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from workbench.cable.model import Cable
@@ -68,14 +67,21 @@ def vaughn_title(options: ExportOptions) -> str:
 
 
 def stamped_by(options: ExportOptions, review: Review, cable: Cable) -> ExportOptions:
-    """The options with "By:" the reviewers the store's audit log names for the decisions; from
-    a decisions file, the reviewer given (--reviewer or settings), and never a guess."""
-    if review.deciders:
-        return replace(options, reviewer=", ".join(review.deciders))
+    """The options, refused (ExportError) when they name nobody for "By:".
+
+    "By:" names the declassifier: the person making the release, who answers for it (32 CFR
+    2001.25(a) asks for the declassification authority's identity, by name or position), i.e.
+    the exporting reviewer: ``--reviewer`` or the settings' name, in the CLI, the window and a
+    case's package alike (declassification.md section 7 lists the authority and the date only;
+    2001.25(a) itself asks for the declassifier's identity too). Not the reviewers the audit log names for the decisions: the same
+    review then got a different "By:" from the CLI (the log's names) and the window (the
+    settings' name), and a reviewer who imported decisions is not who released them. Who
+    decided each region stays in the audit log (``workbench review log``). Never a guess
+    (the login name): a stamp must name a person."""
     if not options.reviewer.strip():
         raise ExportError(
-            f"no reviewer is known for the decisions on {cable_name(cable)}: give --reviewer "
-            "NAME (a release's stamp says who decided it), or set your name in settings"
+            f"no reviewer is known for the release of {cable_name(cable)}: give --reviewer "
+            "NAME (a release's stamp names who releases it), or set your name in settings"
         )
     return options
 

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from workbench.cable.model import Cable
 from workbench.export import fonts
 from workbench.export.codes import label
-from workbench.export.options import ExportOptions
+from workbench.export.options import ExportOptions, check_downgrade
 from workbench.export.page import (
     BOX_BELOW,
     FONT_SIZE,
@@ -35,6 +35,7 @@ from workbench.export.page import (
     draw_frame,
 )
 from workbench.export.prepare import (
+    cable_name,
     release_name,
     withheld_in_full,
     withholdings_for_export,
@@ -87,6 +88,7 @@ def released_tags(cable: Cable, review: Review) -> list[str]:
 
 def render_release(cable: Cable, review: Review, options: ExportOptions) -> bytes:
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
+    check_downgrade(cable, options.marking, cable_name(cable))
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
     stamps = stamps_for(
         cable, withheld, withheld_in_full(cable, review, options.allow_pending), options, review

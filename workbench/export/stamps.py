@@ -115,13 +115,18 @@ def stamps_for(
         # LOU and SBU are administrative controls no E.O. governs (declassification.md
         # section 2): nothing is declassified, the text is released.
         word = f"RELEASED{part}"
-    block = (
+    block: tuple[str, ...] = (
         word,
         f"Authority: {options.authority}",
         f"By: {options.reviewer}",
         f"Date: {options.released.isoformat()}",
-        f"Case No.: {options.case_number or 'none'}",
     )
+    if options.case_number:
+        # Without a case the line is left out, not filled with "none": 32 CFR 2001.25(a)
+        # asks for the word Declassified, the authority and the date (declassification.md
+        # section 7), no case number; the case number is State's FOIA header's, and a release
+        # made outside a FOIA/MDR case has none to print.
+        block += (f"Case No.: {options.case_number}",)
     return Stamps(
         struck=struck,
         marking=options.marking,

@@ -35,7 +35,7 @@ __all__ = ["Extracted", "Report", "VerifyError", "extract", "verify", "words"]
 WINDOW = 40  # words a released piece may be away from where the last one ended
 _STAMP_WORDS = (
     "RELEASE RELEASED IN FULL PART WITHHELD PENDING REVIEW DECLASSIFIED DOWNGRADED TO NOTHING "
-    "Authority By Date Case No Doc Page of none U S Department State UNCLASSIFIED CONFIDENTIAL "
+    "Authority By Date Case No Doc Page of U S Department State UNCLASSIFIED CONFIDENTIAL "
     "SECRET TOP LIMITED OFFICIAL USE SENSITIVE BUT NOFORN SBU FOR ONLY UNMARKED EO E O "
     "Paragraph Unnumbered paragraph withheld in full released in part pending review "
     "Declassification Workbench ReportLab PDF Library opensource www reportlab com"
