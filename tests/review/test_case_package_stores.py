@@ -56,7 +56,8 @@ def test_a_case_reviewed_by_two_and_released_as_one_package(
         assert bob.log(cid)[0].reviewer == "bob"
         assert "accepted proposal of case" in bob.log(cid)[0].what
     out = tmp_path / "package"
-    options = ExportOptions(reviewer="", authority="E.O. 13526")
+    # Bob makes the release: "By:" names him (newcomer 3, finding 7), not the log's deciders.
+    options = ExportOptions(reviewer="bob", authority="E.O. 13526")
     package = export_package(CaseSession.open(bob, NUMBER), out, options, who="bob")
     assert sorted(e.cable for e in package.entries if e.cable) == sorted(texts)
     with open(out / "vaughn-index.csv", newline="", encoding="utf-8") as f:

@@ -62,13 +62,13 @@ def test_export_from_a_decisions_file_is_checked_against_the_policy(
     out = tmp_path / "release.pdf"
     common = ("--decisions", str(decisions), "--reviewer", "alice")
     capsys.readouterr()
-    assert run("export", str(SAMPLE), *common, "--out", str(out)) == 1
+    assert run("export", str(SAMPLE), *common, "--out", str(out), "--reviewer", "R. Eleaser") == 1
     err = _err(capsys)
     assert f"{cid} is in first review, and the release policy of" in err and REFUSED in err
     assert len(err.strip().splitlines()) == 1 and not out.exists()
 
     _approve(make_store, cid)
-    assert run("export", str(SAMPLE), *common, "--out", str(out)) == 0
+    assert run("export", str(SAMPLE), *common, "--out", str(out), "--reviewer", "R. Eleaser") == 0
     assert out.exists()
     out.unlink()
 
@@ -79,14 +79,14 @@ def test_export_from_a_decisions_file_is_checked_against_the_policy(
     decisions = tmp_path / "changed.json"
     write_decisions(changed, sample, decisions)
     common = ("--decisions", str(decisions), "--reviewer", "alice")
-    assert run("export", str(SAMPLE), *common, "--out", str(out)) == 1
+    assert run("export", str(SAMPLE), *common, "--out", str(out), "--reviewer", "R. Eleaser") == 1
     err = _err(capsys)
     assert f"the decisions file {decisions} for {cid} differs from the review QC approved" in err
     assert "paragraph 2 decided otherwise" in err and not out.exists()
 
     # With no store at all there is no policy: a reviewer working alone from files.
     Settings(reviewer="alice", store=str(tmp_path / "none.sqlite3")).save()
-    assert run("export", str(SAMPLE), *common, "--out", str(out)) == 0
+    assert run("export", str(SAMPLE), *common, "--out", str(out), "--reviewer", "R. Eleaser") == 0
 
 
 def test_export_and_index_from_the_store(
@@ -96,7 +96,10 @@ def test_export_and_index_from_the_store(
     cid = _reviewed(make_store, sample)
     out, index = tmp_path / "release.pdf", tmp_path / "index.csv"
     capsys.readouterr()
-    assert run("export", str(SAMPLE), "--store", spec, "--out", str(out)) == 1
+    assert (
+        run("export", str(SAMPLE), "--store", spec, "--out", str(out), "--reviewer", "R. Eleaser")
+        == 1
+    )
     assert REFUSED in _err(capsys) and not out.exists()
     assert run("index", str(SAMPLE), "--store", spec, "--out", str(index)) == 1
     assert REFUSED in _err(capsys) and not index.exists()
@@ -107,7 +110,10 @@ def test_export_and_index_from_the_store(
         == 0
     )
     _approve(make_store, cid)
-    assert run("export", str(SAMPLE), "--store", spec, "--out", str(out)) == 0
+    assert (
+        run("export", str(SAMPLE), "--store", spec, "--out", str(out), "--reviewer", "R. Eleaser")
+        == 0
+    )
     assert run("index", str(SAMPLE), "--store", spec, "--out", str(index)) == 0
     assert out.exists() and index.exists()
 
@@ -137,7 +143,18 @@ def test_cluster_export_is_refused_on_the_client(
     spec = make_store.spec("alice")  # type: ignore[attr-defined]
     cid = _reviewed(make_store, sample)
     out = tmp_path / "release.pdf"
-    args = ("export", str(SAMPLE), "--store", spec, "--out", str(out), "--cluster", "local:1")
+    args = (
+        "export",
+        str(SAMPLE),
+        "--store",
+        spec,
+        "--out",
+        str(out),
+        "--cluster",
+        "local:1",
+        "--reviewer",
+        "R. Eleaser",
+    )
     capsys.readouterr()
     assert run(*args) == 1
     assert REFUSED in _err(capsys)

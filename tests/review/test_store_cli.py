@@ -39,7 +39,10 @@ def test_qc_from_the_command_line(
     assert run("store", "policy", "--require-qc", "--store", carol, "--reviewer", "carol") == 0
     out = tmp_path / "release.pdf"
     capsys.readouterr()
-    assert run("export", str(SAMPLE), "--store", alice, "--out", str(out)) == 1
+    assert (
+        run("export", str(SAMPLE), "--store", alice, "--out", str(out), "--reviewer", "R. Eleaser")
+        == 1
+    )
     assert "requires QC approval before a release is exported" in capsys.readouterr().err
     assert not out.exists()
     assert run("review", "qc", "submit", str(SAMPLE), "--store", alice, "--reviewer", "alice") == 0
@@ -48,7 +51,10 @@ def test_qc_from_the_command_line(
     assert "needs a note" in capsys.readouterr().err
     assert run("review", "qc", "approve", "07SEOUL219", "--store", quinn,
                "--reviewer", "quinn") == 0  # fmt: skip
-    assert run("export", str(SAMPLE), "--store", alice, "--out", str(out)) == 0
+    assert (
+        run("export", str(SAMPLE), "--store", alice, "--out", str(out), "--reviewer", "R. Eleaser")
+        == 0
+    )
     assert out.exists()
     capsys.readouterr()
     assert run("review", "qc", "status", str(SAMPLE), "--store", alice) == 0

@@ -101,13 +101,13 @@ def run(args: argparse.Namespace) -> int:
             created = make_folder(out)
             jobs = [Job(paths[0], None, str(out), args.copy, options, source)]
         else:
+            check_target(out)  # before the work; an input (the cable, the store) refused as such
             if out.suffix.lower() != ".pdf":
                 # "--out releases" meant a folder far more often than a PDF named "releases".
                 return fail(
                     f"--out {args.out}: for one cable OUT is a .pdf file; for a folder, give "
                     "a folder that exists or end it with /"
                 )
-            check_target(out)  # refused before the work, not after it
             jobs = [Job(paths[0], str(out), None, args.copy, options, source)]
     except (ExportError, OutputError) as exc:
         return fail(str(exc), 1)
