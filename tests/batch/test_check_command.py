@@ -21,10 +21,11 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_table_with_summary(capsys):
-    code, out, _ = check(
+    code, out, err = check(
         capsys, str(SAMPLES), str(FIXTURES), "--as-of", "2026-11-27", "--jobs", "1"
     )
-    assert code == 0
+    # Exit 1: one file could not be read (the report is whole, and stderr says so).
+    assert code == 1 and "1 of " in err and "could not be read" in err
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["STATUS", "DUE", "BASIS", "CABLE"]
     seoul = next(line for line in lines if "07SEOUL219" in line)
@@ -36,6 +37,23 @@ def test_table_with_summary(capsys):
     assert f"{n} cables checked" in out
     assert "by status: unclassified" in out
     assert "read-error" in out.split("by finding")[1]
+
+
+def test_a_path_that_does_not_exist_is_a_row_and_exit_1(capsys):
+    code, out, err = check(capsys, "no-such-archive", str(SAMPLE), "--jobs", "1")
+    assert code == 1
+    assert "read-error: no-such-archive does not exist" in out
+    assert "07SEOUL219" in out  # the run went on
+    assert "1 of 2 files could not be read" in err
+
+
+def test_dash_is_the_cable_on_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SAMPLE.read_bytes())))
+    code, out, _ = check(capsys, "-", str(SAMPLE), "--format", "jsonl", "--as-of", "2016-06-01")
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert (first["path"], first["id"], first["status"]) == ("-", "07SEOUL219", "not-due")
+    assert first["decl"] == second["decl"] and second["path"] == str(SAMPLE)
 
 
 def test_jsonl_carries_the_parse_dicts(capsys):
@@ -60,7 +78,7 @@ def test_csv_and_status_filter(capsys):
     code, out, _ = check(
         capsys, str(SAMPLES), str(FIXTURES), "--format", "csv", "--status", "due,needs-review"
     )
-    assert code == 0
+    assert code == 1  # the empty fixture could not be read
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows and {r["status"] for r in rows} <= {"due", "needs-review"}
     seoul = next(r for r in rows if r["id"] == "07SEOUL219")

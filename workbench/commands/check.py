@@ -27,9 +27,11 @@ HELP = "check declassification dates and markings of cables or whole folders"
 DESCRIPTION = (
     "For each cable (folders are walked recursively) report as of a date its due date for "
     "declassification, the rule that gives it, its status (unclassified, due, not-due, "
-    "needs-review) and every marking finding. A file that cannot be read is reported as a "
-    "row with a read-error finding and the run goes on. The table ends with counts by status "
-    "and by finding. Exit code 0, or 2 when the command is misused."
+    "needs-review) and every marking finding; PATH - is the cable on standard input. A file "
+    "that cannot be read is reported as a row with a read-error finding and the run goes on. "
+    "The table ends with counts by status and by finding. Exit code 0; 1 when some file could "
+    "not be read (the report is still whole: those files are its read-error rows); 2 when the "
+    "command is misused."
 )
 
 
@@ -130,9 +132,14 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as exc:
             return fail(str(exc))
 
+    # Standard input is read first, whole, in this process: workers (or a cluster) cannot
+    # read this process's stdin, and its row leads the report as parse's does.
+    stdin_row = _stdin_row(as_of) if "-" in args.paths else None
+    args.paths = [p for p in args.paths if p != "-"]
+
     progress = None
     if sys.stderr.isatty():
-        progress = Progress(count_files(args.paths))
+        progress = Progress(count_files(args.paths) + (stdin_row is not None))
 
     summary = Summary()
     wanted: RowFilter | None = args.status
@@ -152,6 +159,13 @@ def run(args: argparse.Namespace) -> int:
                 progress.clear()  # or the rows would be printed after the bar
 
         try:
+            if stdin_row is not None:
+                summary.add(stdin_row)
+                if wanted is None or wanted(stdin_row):
+                    summary.shown += 1
+                    writer.row(stdin_row)
+                if progress:
+                    progress.update()
             if formatted:  # a cluster's chunks, formatted and counted by the workers
                 for text, counts in cast("Iterator[Part]", source):
                     summary.merge(counts)
@@ -183,6 +197,18 @@ def run(args: argparse.Namespace) -> int:
             return _write(args, lambda out: report(out, parts, True), summary)
         except ClusterError as exc:
             return fail(str(exc), 1)
+
+
+def _stdin_row(as_of: date) -> Row:
+    from workbench.batch.rows import check_bytes, error_row
+    from workbench.cable.decode import MAX_CABLE_BYTES
+    from workbench.safeio import InputError, read_stream
+
+    try:
+        data = read_stream(sys.stdin.buffer, MAX_CABLE_BYTES, "standard input", "cable")
+    except InputError as exc:
+        return error_row("-", str(exc), as_of)
+    return check_bytes("-", data, as_of)
 
 
 def _local_rows(args: argparse.Namespace, as_of: date) -> Iterator[Row]:
@@ -229,6 +255,18 @@ def _write(args: argparse.Namespace, report: Callable[[TextIO], None], summary: 
         with contextlib.suppress(BrokenPipeError):
             report(sys.stdout)
             sys.stdout.flush()
+    unread = summary.by_code.get("read-error", 0)
+    if unread:
+        # Exit 1 as every other command does when some input could not be used, so that a
+        # scheduled run can tell a complete archive from one with files it never read (a
+        # typo in the archive's path is one such row).
+        n = f"{unread} of {summary.checked} file{'s' if summary.checked != 1 else ''}"
+        print(
+            f"workbench: {n} could not be read: they are the report's read-error rows, each "
+            "naming its file and what to do",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
