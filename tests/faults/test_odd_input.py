@@ -165,3 +165,34 @@ def test_a_name_wrapped_in_bidi_overrides_never_reaches_the_release(
     for word in ("Hye", "eyH", "jin", "nij"):
         assert word not in layer, word
     assert wb("verify", pdf, "--cable", case.cable, "--decisions", case.decisions).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["check", "export", "suggest", "index", "review"])
+def test_a_text_that_is_not_a_cable_gets_no_status_and_no_release(
+    case: Case, command: str
+) -> None:
+    # A README beside the cables, named by mistake: it used to get a status and a due date
+    # read from its prose, and a "release" on letterhead with --allow-pending.
+    readme = case.folder / "README.md"
+    readme.write_text("# Samples\n\nChosen in 2008. DECL: 10/24/2018 shows the form.\n")
+    out = case.folder / "readme.pdf"
+    args = {
+        "check": ["--format", "jsonl"],
+        "export": ["--store", case.store, "--out", out, "--allow-pending"],
+        "suggest": [],
+        "index": ["--store", case.store, "--out", case.folder / "v.csv", "--allow-pending"],
+        "review": [],
+    }[command]
+    cmd = ["review", "show", readme] if command == "review" else [command, readme, *args]
+    r = wb(*cmd)
+    clean(r)
+    assert r.returncode == 1
+    assert "README.md does not look like a cable" in r.stdout + r.stderr
+    assert not out.exists()
+    if command == "check":
+        (row,) = [json.loads(line) for line in r.stdout.splitlines()]
+        assert (row["status"], row["due"], row["findings"][0]["code"]) == (
+            "needs-review",
+            None,
+            "read-error",
+        )

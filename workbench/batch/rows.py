@@ -11,6 +11,7 @@ from typing import Any, TypedDict
 
 from workbench.cable import CableError, parse_bytes
 from workbench.cable.decode import read_cable_bytes
+from workbench.cable.document import not_a_cable
 from workbench.declass import assess, assessment_to_dict
 from workbench.declass.codes import CODES
 
@@ -83,6 +84,9 @@ def check_bytes(path: str, data: bytes, as_of: date) -> Row:
         return error_row(path, str(exc), as_of)
     except Exception as exc:  # a parser bug must not stop a 250,000-cable run
         return _bug_row(path, exc, as_of)
+    why = not_a_cable(cable, path)
+    if why is not None:  # a README or a spreadsheet given by mistake: no status, no due date
+        return error_row(path, why, as_of)
     row = assessment_to_dict(assess(cable, as_of), cable)
     row["path"] = path
     return row  # type: ignore[return-value]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.cable import Cable, CableError, read_cable
+from workbench.cable.document import read_document
 from workbench.cable.files import iter_cable_paths
 from workbench.review.case_records import CaseCable
 from workbench.review.model import review_id, text_hash
@@ -28,28 +29,38 @@ def read_paths(paths: Iterable[str]) -> Read:
     """Every cable in ``paths`` (files, or folders walked as everywhere else), as case cables.
 
     Two files with one reference ID are one cable only if their texts are the same; otherwise
-    the second is named and left out (the store keys a review by that ID)."""
+    one is kept and the other named and left out (the store keys a review by that ID). The
+    one kept is the cable as sent rather than its Markdown-flattened form, whichever comes
+    first: a release is made from the text kept, and the Markdown form has lost its paragraph
+    numbers' layout ("¶1." read as "11.").
+    """
     out = Read()
-    seen: dict[str, CaseCable] = {}
+    at: dict[str, int] = {}  # cable ID -> its index in out.cables
     for p in iter_cable_paths(list(paths)):
         path = str(Path(p).resolve())
         try:
-            cable = read_cable(p)
+            cable = read_document(p)
         except CableError as exc:
             out.problems.append(str(exc))
             continue
         entry = CaseCable(review_id(cable), path, text_hash(cable.text))
-        old = seen.get(entry.cable_id)
-        if old is not None:
-            if old.cable_hash != entry.cable_hash:
-                out.problems.append(
-                    f"{p} has the reference ID {entry.cable_id} of {old.path} but another text "
-                    "(a Markdown or re-typed form?): it was left out; a case holds one text "
-                    "per cable"
-                )
+        i = at.get(entry.cable_id)
+        if i is None:
+            at[entry.cable_id] = len(out.cables)
+            out.cables.append((entry, cable))
             continue
-        seen[entry.cable_id] = entry
-        out.cables.append((entry, cable))
+        old, old_cable = out.cables[i]
+        if old.cable_hash == entry.cable_hash:
+            continue
+        if old_cable.markdown and not cable.markdown:
+            out.cables[i] = (entry, cable)
+            kept, dropped, form = entry, old, "its Markdown form"
+        else:
+            kept, dropped, form = old, entry, "another form (Markdown or re-typed?)"
+        out.problems.append(
+            f"{dropped.path} has the reference ID {entry.cable_id} of {kept.path} but another "
+            f"text, {form}: it was left out; a case holds one text per cable"
+        )
     return out
 
 

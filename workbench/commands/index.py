@@ -26,7 +26,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cable import CableError, read_cable
+    from workbench.cable import CableError
+    from workbench.cable.document import read_document
     from workbench.export.atomic import write_atomic
     from workbench.export.errors import ExportError
     from workbench.export.source import ReviewSource
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         source.check()
         for path in paths:
-            cable = read_cable(path)
+            cable = read_document(path)
             # The index goes to the requester with the releases: the same QC gate (issue 17).
             review = source.load(cable, release=True)
             rows.extend(rows_for(cable, review, args.allow_pending, sets))

@@ -161,9 +161,9 @@ def _reviewer(args: argparse.Namespace) -> str:
 
 
 def _cable(path: str):  # type: ignore[no-untyped-def]
-    from workbench.cable import read_cable
+    from workbench.cable.document import read_document
 
-    return read_cable(path)
+    return read_document(path)
 
 
 # -- actions ---------------------------------------------------------------------------------

@@ -83,11 +83,12 @@ def _init(context: Any, kinds: list[str] | None) -> None:
 
 
 def _one(path: str) -> tuple[dict[str, Any] | None, str | None]:
-    from workbench.cable import CableError, read_cable
+    from workbench.cable import CableError
+    from workbench.cable.document import read_document
     from workbench.suggest import suggest
 
     try:
-        cable = read_cable(path)
+        cable = read_document(path)
     except CableError as exc:
         return None, str(exc)
     found = suggest(cable, _KINDS, _CONTEXT.for_cable(cable) if _CONTEXT else None)

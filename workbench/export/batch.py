@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.cable import Cable, CableError, read_cable
+from workbench.cable import Cable, CableError
+from workbench.cable.document import read_document
 from workbench.export import publish
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
@@ -66,7 +67,7 @@ def out_path(job: Job, cable: Cable, review: Review | None = None) -> str:
 def run_job(job: Job) -> Result:
     """Export one cable; every refusal becomes the one-sentence error of its Result."""
     try:
-        cable = read_cable(job.cable)
+        cable = read_document(job.cable)
         review = job.source.load(cable, release=job.copy != "review")
         data = publish.make(job.copy, cable, review, job.options)
         out = out_path(job, cable, review)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.cable import Cable, CableError, read_cable
+from workbench.cable import CableError, read_cable
+from workbench.cable.document import not_a_cable
 from workbench.gui import window_dialogs
 from workbench.gui.actions import make_actions
 from workbench.gui.batch_view import BatchView
@@ -57,11 +58,6 @@ REVIEW_ACTIONS = (
     "accept_all_suggestion",
     "reject_suggestion",
 )
-
-
-def not_a_cable(cable: Cable) -> bool:
-    """Text with neither a classification line nor a date is not something we can review."""
-    return cable.classification is None and cable.sent is None and cable.id is None
 
 
 class MainWindow(QMainWindow):
@@ -203,11 +199,9 @@ class MainWindow(QMainWindow):
         except CableError as exc:
             self.error(str(exc))
             return False
-        if not_a_cable(cable):
-            self.error(
-                f"{path} does not look like a cable: it has no classification line and no "
-                "date-time group. Open the text file of a cable."
-            )
+        why = not_a_cable(cable, path)
+        if why is not None:
+            self.error(why)
             return False
         self.recent.add(path)
         self.controller.open(cable)
