@@ -145,6 +145,28 @@ def test_store_backup_is_a_checked_copy(case: Case) -> None:
     assert [p.name for p in case.folder.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_store_backup_replaces_only_an_earlier_backup_of_the_same_store(case: Case) -> None:
+    out = case.folder / "backup.sqlite3"
+    assert wb("store", "backup", out, "--store", case.store).returncode == 0
+    # The same store again, after more work: the earlier backup is replaced (a nightly job).
+    other_cable = case.folder / "other.txt"
+    other_cable.write_text(case.cable.read_text().replace("SEOUL 000219", "SEOUL 000220"))
+    other_decisions = case.folder / "other.json"
+    other_decisions.write_text(case.decisions.read_text().replace("07SEOUL219", "07SEOUL220"))
+    r = wb("review", "import", other_cable, other_decisions, "--store", case.store)
+    assert r.returncode == 0, r.stderr
+    r = wb("store", "backup", out, "--store", case.store)
+    assert r.returncode == 0 and "2 reviews" in r.stdout, r.stdout + r.stderr
+    # Another store's backup is not replaced: it is what someone would restore from.
+    elsewhere = case.folder / "elsewhere.sqlite3"
+    r = wb("review", "import", case.cable, case.decisions, "--store", elsewhere)
+    assert r.returncode == 0, r.stderr
+    before = out.read_bytes()
+    r = wb("store", "backup", out, "--store", elsewhere)
+    refused(r, str(out), "backup of another review store")
+    assert out.read_bytes() == before
+
+
 def test_store_backup_to_a_full_disk_names_the_backup_not_the_store(
     tmp_path: Path, case: Case
 ) -> None:

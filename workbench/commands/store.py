@@ -90,7 +90,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="copy a SQLite review store into a new file, safely while it is in use",
         description="Copy the store (it is checked first) as one consistent snapshot into OUT, "
         "a single file written whole or not at all, and check the copy. OUT may replace an "
-        "earlier backup, never the store itself or another kind of file. (For PostgreSQL use "
+        "earlier backup of the same store, never another store's backup, the store itself or "
+        "another kind of file. (For PostgreSQL use "
         "`workbench store copy URL FILE`, or pg_dump.)",
     )
     q.add_argument("out", metavar="OUT", help="the backup file to write")
@@ -202,6 +203,35 @@ def _backup_failed(target: Path, exc: sqlite3.OperationalError) -> str:
     return f"cannot write {target}: {exc}; choose another file name or folder."
 
 
+def _same_history(store: str, backup: Path) -> bool:
+    """Whether ``backup`` holds an earlier state of ``store``: its audit log's first and last
+    entries are the store's entries with those numbers (the log is append-only, so an earlier
+    backup of the same store, or of a `store copy` of it, agrees; another store's does not).
+    A file whose log cannot be read is not taken for an earlier backup."""
+    import sqlite3
+
+    def rows(path: str | Path, ids: tuple[int, ...] | None = None) -> list[tuple[object, ...]]:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            columns = "id, at, reviewer, cable_id, what, before, after"
+            if ids is None:
+                query = f"SELECT {columns} FROM audit WHERE id IN (SELECT min(id) FROM audit "
+                query += "UNION SELECT max(id) FROM audit) ORDER BY id"
+                return db.execute(query).fetchall()
+            marks = ", ".join("?" * len(ids))
+            return db.execute(
+                f"SELECT {columns} FROM audit WHERE id IN ({marks}) ORDER BY id", ids
+            ).fetchall()
+        finally:
+            db.close()
+
+    try:
+        ends = rows(backup)
+        return rows(store, tuple(int(str(r[0])) for r in ends)) == ends
+    except sqlite3.Error:
+        return False
+
+
 def _backup(args: argparse.Namespace) -> int:
     from workbench.review.store import SqliteStore
     from workbench.review.store_api import StoreError
@@ -225,6 +255,12 @@ def _backup(args: argparse.Namespace) -> int:
                         f"cannot write {target}: it exists and is not an earlier backup (not an "
                         "SQLite file); choose another file name."
                     )
+            if not _same_history(spec, target):
+                raise OutputError(
+                    f"cannot write {target}: it is a backup of another review store (its audit "
+                    f"log is not {spec}'s), which this would replace; choose another file name, "
+                    "or delete it first if it is no longer wanted."
+                )
         with atomic_path(target, allow_store=True) as tmp:
             try:
                 store.backup_to(tmp)
