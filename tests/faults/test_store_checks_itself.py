@@ -165,6 +165,13 @@ def test_store_backup_replaces_only_an_earlier_backup_of_the_same_store(case: Ca
     r = wb("store", "backup", out, "--store", elsewhere)
     refused(r, str(out), "backup of another review store")
     assert out.read_bytes() == before
+    # Nor a store that holds only a case (its audit log empty, its case log not).
+    cases = case.folder / "cases.sqlite3"
+    r = wb("case", "new", "--number", "F-2026-00001", "--title", "t", "--store", cases)
+    assert r.returncode == 0, r.stderr
+    before = cases.read_bytes()
+    refused(wb("store", "backup", cases, "--store", case.store), "backup of another review store")
+    assert cases.read_bytes() == before
 
 
 def test_store_backup_to_a_full_disk_names_the_backup_not_the_store(

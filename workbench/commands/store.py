@@ -203,31 +203,44 @@ def _backup_failed(target: Path, exc: sqlite3.OperationalError) -> str:
     return f"cannot write {target}: {exc}; choose another file name or folder."
 
 
+# The append-only logs that say which store a file is a state of, and their columns.
+_LOGS = {
+    "audit": "id, at, reviewer, cable_id, what, before, after",
+    "case_log": "id, case_number, at, reviewer, what, data",
+}
+
+
 def _same_history(store: str, backup: Path) -> bool:
-    """Whether ``backup`` holds an earlier state of ``store``: its audit log's first and last
-    entries are the store's entries with those numbers (the log is append-only, so an earlier
-    backup of the same store, or of a `store copy` of it, agrees; another store's does not).
-    A file whose log cannot be read is not taken for an earlier backup."""
+    """Whether ``backup`` holds an earlier state of ``store``: the first and last entries of its
+    audit log and of its case log are the store's entries with those numbers. The logs are
+    append-only, so an earlier backup of the same store (or of a `store copy` of it) agrees and
+    another store's does not. A file whose logs cannot be read is not taken for a backup."""
     import sqlite3
 
-    def rows(path: str | Path, ids: tuple[int, ...] | None = None) -> list[tuple[object, ...]]:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            columns = "id, at, reviewer, cable_id, what, before, after"
-            if ids is None:
-                query = f"SELECT {columns} FROM audit WHERE id IN (SELECT min(id) FROM audit "
-                query += "UNION SELECT max(id) FROM audit) ORDER BY id"
-                return db.execute(query).fetchall()
-            marks = ", ".join("?" * len(ids))
-            return db.execute(
-                f"SELECT {columns} FROM audit WHERE id IN ({marks}) ORDER BY id", ids
-            ).fetchall()
-        finally:
-            db.close()
+    def ends(db: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+        return db.execute(
+            f"SELECT {_LOGS[table]} FROM {table} WHERE id IN (SELECT min(id) FROM {table} "
+            f"UNION SELECT max(id) FROM {table}) ORDER BY id"
+        ).fetchall()
+
+    def these(db: sqlite3.Connection, table: str, ids: list[int]) -> list[tuple[object, ...]]:
+        marks = ", ".join("?" * len(ids))
+        return db.execute(
+            f"SELECT {_LOGS[table]} FROM {table} WHERE id IN ({marks}) ORDER BY id", ids
+        ).fetchall()
 
     try:
-        ends = rows(backup)
-        return rows(store, tuple(int(str(r[0])) for r in ends)) == ends
+        old = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        now = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        try:
+            for table in _LOGS:
+                want = ends(old, table)
+                if these(now, table, [int(str(r[0])) for r in want]) != want:
+                    return False
+            return True
+        finally:
+            old.close()
+            now.close()
     except sqlite3.Error:
         return False
 
