@@ -107,3 +107,25 @@ def test_fork_only_when_single_threaded():
         assert _context().get_start_method() == "forkserver"
     finally:
         libc.pthread_join(tid, None)
+
+
+def test_a_link_to_a_folder_in_a_walk_is_a_row_not_a_silence(tmp_path):
+    # Not followed (it could lead back up the tree), but an archive's check must not come out
+    # short with no word of why: the link is a read-error row, and counted for the bar.
+    from workbench.batch.progress import count_files
+    from workbench.cable.files import iter_cable_paths
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "07SEOUL219.txt").write_bytes(SAMPLE.read_bytes())
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "07SEOUL219.txt").write_bytes(SAMPLE.read_bytes())
+    (archive / "more").symlink_to(tmp_path / "real")
+    (archive / "loop").symlink_to(archive)
+    rows = list(scan(iter_cable_paths([archive]), date(2026, 12, 1), jobs=1))
+    assert count_files([str(archive)]) == len(rows) == 3
+    links = [r for r in rows if r["findings"] and r["findings"][0]["code"] == "read-error"]
+    assert sorted(Path(r["path"]).name for r in links) == ["loop", "more"]
+    assert all("link to a folder" in r["findings"][0]["message"] for r in links)
+    # Named on the command line, a link to a folder is followed.
+    assert [r["id"] for r in scan(iter_cable_paths([archive / "more"]), jobs=1)] == ["07SEOUL219"]

@@ -94,6 +94,11 @@ def read_cable_bytes(path: str | Path, name: str | None = None) -> bytes:
     if is_dir:
         if not os.access(p, os.R_OK | os.X_OK):
             raise CableError(f"{shown} cannot be read (permission denied): check its permissions.")
+        if os.path.islink(p):  # met in a folder's walk, which does not follow such links
+            raise CableError(
+                f"{shown} is a link to a folder, which a folder's check does not follow (it "
+                "could lead back up the tree): name it on the command line to check it too."
+            )
         raise CableError(f"{shown} is a folder: give a cable file, or a folder to check.")
     raise CableError(refused)
 
