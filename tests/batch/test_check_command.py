@@ -127,3 +127,14 @@ def test_misuse_exits_2(capsys, args, says):
     assert code == 2
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
+
+
+def test_output_format_follows_the_file_s_suffix(capsys, tmp_path):
+    for name, first in (("due.csv", "path,"), ("due.jsonl", '{"path":'), ("due.txt", "STATUS")):
+        target = tmp_path / name
+        code, _, _ = check(capsys, str(SAMPLE), "--output", str(target), "--jobs", "1")
+        assert code == 0 and target.read_text().startswith(first), name
+    # --format still wins.
+    target = tmp_path / "table.csv"
+    check(capsys, str(SAMPLE), "--output", str(target), "--format", "table", "--jobs", "1")
+    assert target.read_text().startswith("STATUS")

@@ -83,8 +83,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         choices=("table", "csv", "json", "jsonl"),
-        default="table",
-        help="table (default, with a summary), csv, json (one array) or jsonl (one object a line)",
+        default=None,
+        help="table (with a summary), csv, json (one array) or jsonl (one object a line); "
+        "default: the --output file's suffix (.csv, .json, .jsonl), else table",
     )
     p.add_argument(
         "--jobs",
@@ -119,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
     from workbench.batch.summary import Summary
 
     as_of: date = args.as_of or date.today()
+    if args.format is None:
+        # `--output due.csv` without --format wrote the fixed-width table into a .csv file.
+        suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
+        args.format = suffix if suffix in ("csv", "json", "jsonl") else "table"
     if args.cluster and args.jobs:
         return fail("give --jobs or --cluster, not both: local:N sets the cluster's processes")
     if args.output:
