@@ -131,7 +131,9 @@ def test_changed_cable_is_refused_then_started_over(
     )
     capsys.readouterr()
     assert review("show", str(edited), "--store", store) == 1
-    assert "has changed since it was reviewed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "has changed since it was reviewed" in err
+    assert "--start-over" in err and "Start Review Over" in err  # the way out, named
     d = json.loads(json.dumps(DECISIONS))
     d["decisions"][2]["spans"] = [{"match": "Sweden", "codes": ["(b)(6)"]}]
     path = files["dir"] / "new.json"

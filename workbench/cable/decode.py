@@ -99,7 +99,7 @@ def read_cable_bytes(path: str | Path, name: str | None = None) -> bytes:
                 f"{shown} is a link to a folder, which a folder's check does not follow (it "
                 "could lead back up the tree): name it on the command line to check it too."
             )
-        raise CableError(f"{shown} is a folder: give a cable file, or a folder to check.")
+        raise CableError(f"{shown} is a folder: give one cable file here.")
     raise CableError(refused)
 
 

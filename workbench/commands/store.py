@@ -176,6 +176,13 @@ def _check_sqlite(path: Path) -> int:
         for problem in report.problems:
             print(f"PROBLEM: {problem}")
         n = len(report.problems)
+        if report.problems[0].startswith("it is not an SQLite database"):
+            # A PNG given by mistake and a store whose first page was overwritten look alike.
+            return fail(
+                f"{path} is not an SQLite database: give the path of a review store; if it was "
+                "your review store, it is damaged beyond repair: restore it from a backup",
+                1,
+            )
         return fail(
             f"the review store {path} has {n} problem{'s' if n != 1 else ''}: stop using it "
             "and restore it from a backup (`workbench store backup` makes them)",

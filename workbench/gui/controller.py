@@ -137,7 +137,7 @@ class ReviewController(QObject):
         try:
             s = self._sessions.load(cable, store)
         except ReviewError as exc:
-            self.failed.emit(f"{exc} The cable is shown read-only.")
+            self.failed.emit(f"{str(exc).rstrip('.')}. The cable is shown read-only.")
             return None
         self.writer().open(s.review)
         return s

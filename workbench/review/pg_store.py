@@ -55,6 +55,8 @@ from workbench.review.store_api import (
     ReviewSummary,
     StoreError,
     TextChangedError,
+    regions_differ,
+    text_changed,
 )
 from workbench.review.store_dump import Dump
 
@@ -255,11 +257,7 @@ class PgStore:
         try:
             new = remap_decisions(old, extents, fresh.partition)
         except ReviewError as exc:
-            raise TextChangedError(
-                f"this version of the workbench divides {cid} into regions differently from "
-                f"the one that reviewed it, and {exc}: start the review over (the old decisions "
-                "stay in the audit log)"
-            ) from exc
+            raise regions_differ(cid, exc) from exc
         before = self._state(conn, cid)
         moved = {k: PENDING for k in old if k not in new or new[k] != old[k]}
         fresh.decisions.update(new)
@@ -707,11 +705,7 @@ LOAD = (
 
 def _check_text(review: Review, cid: str, row: Any) -> None:
     if row[0] != review.cable_hash:
-        raise TextChangedError(
-            f"the text of {cid} has changed since it was reviewed (last saved {row[3][:16]} "
-            "UTC), so the saved redaction offsets no longer fit it: restore the original "
-            "file, or start the review over (the old decisions stay in the audit log)"
-        )
+        raise text_changed(cid, row[3])
 
 
 def _filled(review: Review, cid: str, row: Any) -> Review:

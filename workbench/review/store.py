@@ -51,6 +51,8 @@ from workbench.review.store_api import (
     ReviewSummary,
     StoreError,
     TextChangedError,
+    regions_differ,
+    text_changed,
 )
 from workbench.review.store_check import check_on_open, damaged, read_json
 from workbench.review.store_dump import Dump
@@ -266,11 +268,7 @@ class SqliteStore:
             return fresh
         stored_hash, regions_json, rules_json, updated = row
         if stored_hash != text_hash(cable.text):
-            raise TextChangedError(
-                f"the text of {cid} has changed since it was reviewed (last saved {updated[:16]} "
-                "UTC), so the saved redaction offsets no longer fit it: restore the original "
-                "file, or start the review over (the old decisions stay in the audit log)"
-            )
+            raise text_changed(cid, updated)
         review = Review.for_cable(cable)
         renumbered = None
         if _signature(regions_json, self.path, cid) != review.partition.signature():
@@ -313,11 +311,7 @@ class SqliteStore:
         try:
             return remap_decisions(old, extents, fresh.partition)
         except ReviewError as exc:
-            raise TextChangedError(
-                f"this version of the workbench divides {cid} into regions differently from "
-                f"the one that reviewed it, and {exc}: start the review over (the old decisions "
-                "stay in the audit log)"
-            ) from exc
+            raise regions_differ(cid, exc) from exc
 
     def _renumber(self, cable: Cable) -> None:
         """Move saved decisions to the regions as this reader divides the same text."""

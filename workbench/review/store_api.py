@@ -26,6 +26,28 @@ class TextChangedError(ReviewError):
     """The cable's text (or how it divides into regions) changed since it was reviewed."""
 
 
+# The way out, named for both places a reviewer meets the refusal (one sentence ends it).
+START_OVER = (
+    "start the review over (Review > Start Review Over in the window, `workbench review import "
+    "CABLE FILE --start-over` on the command line; the old decisions stay in the audit log)"
+)
+
+
+def text_changed(cable_id: str, saved_at: str) -> TextChangedError:
+    return TextChangedError(
+        f"the text of {cable_id} has changed since it was reviewed (last saved {saved_at[:16]} "
+        "UTC), so the saved redaction offsets no longer fit it: restore the original file, or "
+        f"{START_OVER}"
+    )
+
+
+def regions_differ(cable_id: str, why: ReviewError) -> TextChangedError:
+    return TextChangedError(
+        f"this version of the workbench divides {cable_id} into regions differently from the "
+        f"one that reviewed it, and {why}: {START_OVER}"
+    )
+
+
 class ConflictError(ReviewError):
     """Someone else changed what this change touches since this store last read it.
 

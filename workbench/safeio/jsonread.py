@@ -32,6 +32,8 @@ def parse_json(data: bytes | str, name: str, what: str = "JSON file") -> Any:
             raise InputError(f"{name} is not UTF-8 text: save the {what} as UTF-8.") from None
     else:
         text = data
+    if not text.strip():
+        raise InputError(f"{name} is empty: give a {what} with something in it.")
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
