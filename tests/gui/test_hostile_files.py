@@ -160,3 +160,12 @@ def _default_signals() -> None:
 
     for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, signal.SIG_DFL)
+
+
+def test_a_window_with_no_cable_claims_no_findings(window: MainWindow, tmp_path: Path) -> None:
+    # Before any cable (or after the first one was refused) the inspector says so, instead of
+    # "the markings look consistent" about nothing.
+    bad = tmp_path / "picture.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert not window.open_path(bad)
+    assert window.inspector.no_findings.text() == "No cable is open."

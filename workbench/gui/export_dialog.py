@@ -119,7 +119,7 @@ class ExportDialog(QDialog):
         self.marking = QLineEdit("UNCLASSIFIED")
         self.marking.setObjectName("newMarking")
         form.addRow("New marking", self.marking)
-        self.allow_pending = QCheckBox("Withhold undecided paragraphs as PENDING REVIEW")
+        self.allow_pending = QCheckBox("Withhold undecided regions as PENDING REVIEW")
         self.allow_pending.setObjectName("allowPending")
         form.addRow("", self.allow_pending)
         left.addLayout(form)

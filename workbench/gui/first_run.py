@@ -32,7 +32,7 @@ from workbench.settings import Settings
 
 HINT = (
     "<b>Keys</b><br>"
-    "<tt>J</tt> / <tt>↓</tt> next paragraph &nbsp; <tt>K</tt> / <tt>↑</tt> previous<br>"
+    "<tt>J</tt> / <tt>↓</tt> next region &nbsp; <tt>K</tt> / <tt>↑</tt> previous<br>"
     "<tt>A</tt> release &nbsp; <tt>R</tt> withhold (last codes) &nbsp; <tt>Shift+R</tt> choose codes<br>"
     "Select text, then <tt>Ctrl+R</tt> redacts it (pick codes, Enter) &nbsp; <tt>Ctrl+F</tt> find and redact<br>"
     "<tt>N</tt> next undecided &nbsp; <tt>Tab</tt> list, text, redactions, comment<br>"

@@ -73,7 +73,7 @@ class Inspector(QScrollArea):
         self.findings.setObjectName("findingsList")
         self.findings.setWordWrap(True)
         self.findings.setMaximumHeight(120)
-        self.no_findings = QLabel("None: the markings and instructions look consistent.")
+        self.no_findings = QLabel("No cable is open.")  # not "consistent" before any cable
         self.no_findings.setWordWrap(True)
         fl.addWidget(self.findings)
         fl.addWidget(self.no_findings)
@@ -139,6 +139,7 @@ class Inspector(QScrollArea):
             QListWidgetItem(m, self.findings)
         self.findings_box.setTitle(f"Findings ({len(messages)})")
         self.findings.setVisible(bool(messages))
+        self.no_findings.setText("None: the markings and instructions look consistent.")
         self.no_findings.setVisible(not messages)
 
     def show_region(self, r: Region, cable: Cable, place: int, count: int) -> None:
