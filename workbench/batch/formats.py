@@ -144,8 +144,11 @@ class TableWriter(Writer):
         if "read-error" in counts:
             # Nothing else can be said of an unreadable file; say why in its own words.
             findings = "read-error: " + row["findings"][0]["message"]
-        name = row["id"] or row["path"]
-        where = f"  [{row['path']}]" if row["id"] else ""
+        # A cable without a reference ID goes by its file's name, so that the columns stay
+        # aligned (a long path ran into the findings); the whole path closes the row, unless
+        # a read error's sentence already names it.
+        name = row["id"] or row["path"].rsplit("/", 1)[-1]
+        where = "" if "read-error" in counts else f"  [{row['path']}]"
         return (
             f"{row['status']:<13}{row['due'] or '-':<11} {row['basis']:<16}{name:<23} "
             f"{findings or '-'}{where}\n"
