@@ -130,6 +130,7 @@ numbers are 123456 and 789012, his IBAN DE89 3704 0044 0532 0130 00 and his resi
 permit number 4455667788.
 
 4. (SBU) On 15 March Street protests began, and the 3 Supreme Court judges resigned.
+The server's IP address: 10.12.4.200, its web address: www.example.org/2009.
 """
     )
     for text in (
@@ -149,3 +150,4 @@ permit number 4455667788.
     assert got["DE89 3704 0044 0532 0130 00"] == "account"
     assert got["4455667788"] == "id"
     assert not any("March" in t or "Supreme" in t or "COLOMBIA" in t for t in got)
+    assert not any("10.12.4.200" in t or "example.org" in t for t in got)

@@ -194,8 +194,15 @@ _NEXT_LABEL_RE = re.compile(
 )
 
 
+_NOT_STREET_LABEL_RE = re.compile(
+    r"(?:\bIP|e-?mail|web|internet|MAC|return|IP[ \t]v[46])[ \t]*$", re.I
+)
+
+
 def find_labelled_addresses(text: str, lo: int = 0) -> Iterator[tuple[int, int]]:
     for m in _ADDRESS_LABEL_RE.finditer(text, lo):
+        if _NOT_STREET_LABEL_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "IP address: 10.1.2.3", "E-mail address: ...": no street
         a = end = m.end()
         while True:
             eol = text.find("\n", end)
