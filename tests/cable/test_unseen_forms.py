@@ -231,6 +231,19 @@ def test_wrapped_eo_line_with_a_slip_in_decl() -> None:
     assert c.tags == ("PGOV", "PK")
 
 
+@pytest.mark.parametrize(
+    ("fields", "subject"),
+    [
+        ("SUBJECT: RELATIONS WITH IRANREF: A. 07 MANAMA 1045 B. 07 MANAMA 1070\n\n", "RELATIONS WITH IRAN"),
+        ("SUBJECT: THE BRIEF: WHAT IT SAYS\n\n", "THE BRIEF: WHAT IT SAYS"),
+        ("SUBJECT: BUSINESSMEN ARE WELCOME CLASSIFIED\n\nBY: Gene A. Cretz, Ambassador\n\n", "BUSINESSMEN ARE WELCOME"),
+        ('SUBJECT: KUDOS TO EMBASSY FOR ,,""REPORTING ,,"" ,,""REF: A. BUENOS AIRES 490\n\n', "KUDOS TO EMBASSY FOR"),
+    ],
+)  # fmt: skip
+def test_subject_forms_of_the_third_round(fields: str, subject: str) -> None:
+    assert _subject(fields + BODY) == subject
+
+
 # --- Markdown numbering that starts at 2 ----------------------------------------------------------
 
 

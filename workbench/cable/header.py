@@ -309,7 +309,13 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
     # Retyped records write captions in any case (``Sipdis``, ``Noforn``), and some separate
     # lines with U+2028: a line that holds nothing but captions is read in any case, and so
     # is a run straight after the classification line's serial.
-    after_serial = _CAPTIONS_AFTER_SERIAL_RE.search(source, lo, min(first_end, lo + 160))
+    near = min(first_end, lo + 160)
+    after_serial = (
+        _CAPTIONS_AFTER_SERIAL_RE.search(source, lo, near)
+        # (a run in capitals is found above: only a lower-case letter can make a new one)
+        if not source[lo:near].isupper()
+        else None
+    )
     runs = [after_serial] if after_serial else []
     for m in [*runs, *_CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi)]:
         for w in _CAPTION_WORD_ANYCASE_RE.finditer(source, m.start("run"), m.end("run")):

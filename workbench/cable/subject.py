@@ -30,6 +30,7 @@ _INLINE_STOP_RE = re.compile(
     r"|CLASSIFIED[ \t]++BY\b|SENSITIVE[ \t]++BUT[ \t]++UNCLASSIFIED|TAGS?[ \t]*+:"
     r"|THIS[ \t]++(?:CABLE|MESSAGE)[ \t]++IS[ \t]++(?:SENSITIVE|UNCLASSIFIED|CONFIDENTIAL)"
     r"|SUMMARY[ \t]*+(?::|-{2,})|(?-i:SIPDIS|NOFORN)\b"
+    r'|,,"'  # (a CSV export that wrote its line ends as ,,"")
     r"|E\.[ \t]?O\.[ \t]*+1\d{4}|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)"
     r"|\d{1,2}\.[ \t]*+(?:\(|SUMMARY\b)"
     r"|(?-i:C[ ]O[ ]N[ ]F[ ]I|S[ ]E[ ]C[ ]R[ ]E[ ]T|UNCLAS[ ]+SECTION))",
@@ -149,17 +150,27 @@ _RULE_RE = re.compile(r"[ \t]*+[-=_*]{3}")
 
 
 def _run_in_ref(text: str, lo: int, hi: int) -> int | None:
-    """Where ``REF:`` runs into the subject with no blank before it (``... MARCH 24-28REF: A.
-    CAIRO 452``), after a digit, a period or a closing parenthesis."""
+    """Where ``REF:`` runs into the subject with no blank before it: after a digit, a period
+    or a closing parenthesis (``... MARCH 24-28REF: A. CAIRO 452``), or after a letter when a
+    reference follows (``RELATIONS WITH IRANREF: A. 07 MANAMA 1045``)."""
     at = text.find("REF", lo, hi)
     while at != -1:
-        if at > lo and text[at - 1] in "0123456789.)" and _REF_COLON_RE.match(text, at + 3):
-            return at
+        if at > lo:
+            before = text[at - 1]
+            if (before in "0123456789.)" and _REF_COLON_RE.match(text, at + 3)) or (
+                before.isalpha() and _REF_AND_REFERENCE_RE.match(text, at + 3)
+            ):
+                return at
         at = text.find("REF", at + 3, hi)
     return None
 
 
 _REF_COLON_RE = re.compile(r"(?:S|TELS?)?[ \t]*+:")
+# ``: A. 07 MANAMA 1045``, ``: (A) STATE 123``, ``: 09 STATE 1234``, ``: STATE 1234``
+_REF_AND_REFERENCE_RE = re.compile(
+    r"(?:S|TELS?)?[ \t]*+:[ \t]*+(?:\(?[A-Z][.)][ \t]|\d|[A-Z][A-Z ]{1,30}\d)"
+)
+_BY_NEXT_RE = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+BY\b", re.IGNORECASE)
 
 
 def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
@@ -167,9 +178,13 @@ def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
     ``text[last:end]`` (``... ARGENTNE TIES WITH`` / blank / ``U.S., VENEZUELA, AND ...``).
 
     Only an all-capitals line, after a line that does not end a sentence, and followed by a
-    blank line or a REF/Classified By label as a subject's last line is (09BUENOSAIRES568,
-    10SHENYANG4, 09LONDON290 among the development cables).
+    blank line or a line that is no subject (REF:, Classified By, the page line) as a
+    subject's last line is (09BUENOSAIRES568, 10SHENYANG4, 09LONDON290 among the development
+    cables).
     """
+    # (Most subjects are followed by a blank line and REF: or the text: that test first.)
+    if _NOT_SUBJECT_LINE_RE.match(text, at):
+        return False
     prev = text[last:end].rstrip(" \t\\")
     if not prev or prev[-1] in ".?!\"'":
         return False
@@ -178,8 +193,7 @@ def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
     if not stripped or len(stripped) > 200 or not (stripped[0].isalpha() or stripped[0] in '&"'):
         return False
     if (
-        _NOT_SUBJECT_LINE_RE.match(text, at)
-        or BANNER_WORD_RE.match(stripped)
+        BANNER_WORD_RE.match(stripped)
         or _NOT_AFTER_BLANK_RE.search(stripped)
         or _letters_upper(stripped) < 0.9
     ):
@@ -259,7 +273,9 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
             # The wrapped line's end run into the page line of the flattened PDF form
             # (``NELSON JOBIM TO WASHINGTON BRASILIA 00000351 001.2 OF 003``): the words
             # before it go on the subject, and the subject ends there.
-            paged = _PAGE_TAIL_RE.search(text, nxt, e) is not None
+            paged = (
+                text.find(" OF ", nxt, e) != -1 and _PAGE_TAIL_RE.search(text, nxt, e) is not None
+            )
             if paged:
                 e = _cut_page_line(text, nxt, e, post)
             line = text[nxt:e]
@@ -279,9 +295,18 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
     end = _cut_page_line(text, start, end, post)
     while end > start and text[end - 1] in " \t\n\\":
         end -= 1
+    if end > start and text.endswith("CLASSIFIED", start, end) and _BY_NEXT_RE.match(text, end):
+        # ``... ARE WELCOME CLASSIFIED`` / blank / ``BY: Gene A. Cretz``: the authority's
+        # label broken over a blank line.
+        end -= len("CLASSIFIED")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
     if end <= start:
         return None
     raw = text[start:end]
     # (A lone backslash is the line end of a record exported as CSV, not the subject's.)
-    value = html.unescape(" ".join(w for w in raw.split() if w != "\\"))
+    words = raw.split()
+    if "\\" in raw:
+        words = [w for w in words if w != "\\"]
+    value = html.unescape(" ".join(words))
     return Subject(raw, start, end, value=value, marking=marking)
