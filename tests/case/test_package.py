@@ -257,6 +257,39 @@ def test_a_release_nobody_decided_is_refused_without_a_reviewer(
     export_package(case.session(), tmp_path / "package", named)
 
 
+def test_a_package_with_pending_regions_is_a_draft_everywhere(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """Newcomer 3, finding 5: nobody decided 07SEOUL221. With --allow-pending its release is
+    a draft on every page, and the manifest, the Vaughn index and a notice say so; the
+    decided cable's release is final."""
+    import json
+
+    from workbench.export.stamps import DRAFT
+    from workbench.export.verify import extract
+
+    texts = forms()
+    case = make_case({"07SEOUL219": texts["07SEOUL219"], "07SEOUL221": texts["07SEOUL221"]})
+    decide_seed(case)
+    out = tmp_path / "package"
+    options = ExportOptions(reviewer="carol", authority="E.O. 13526", allow_pending=True)
+    package = export_package(case.session(), out, options)
+    # Its FM line is pending (withheld), so it goes by a hash of what it shows.
+    assert len(package.drafts) == 1 and package.drafts[0].startswith("cable-")
+    draft = extract((out / "releases" / f"{package.drafts[0]}.pdf").read_bytes())
+    assert all(DRAFT in page for page in draft.pages)
+    assert "NOTHING RELEASED" not in "".join(draft.pages)
+    final = extract((out / "releases" / "07SEOUL219.pdf").read_bytes())
+    assert not any("DRAFT" in page for page in final.pages)
+    manifest = (out / "manifest.csv").read_text()
+    assert "DRAFT, not for release: withheld in full" in manifest
+    assert json.loads((out / "manifest.json").read_text())["draft"] is True
+    assert DRAFT in (out / "DRAFT-NOT-FOR-RELEASE.txt").read_text()
+    vaughn = (out / "vaughn-index.csv").read_text()
+    assert "DRAFT, not for release" in vaughn
+    assert case.store.case_log(NUMBER)[-1].what == "Draft package exported (not for release)"
+
+
 def test_a_case_that_requires_qc_holds_its_package_until_every_cable_is_approved(
     make_case: Callable[..., Case], tmp_path: Path
 ) -> None:

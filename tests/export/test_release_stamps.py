@@ -3,6 +3,7 @@ case line, where ``--out`` goes. Through the real CLI and the export path the wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,3 +137,151 @@ def test_one_cable_out_without_pdf_is_refused_or_a_folder_with_a_slash(tmp_path,
     assert run("export", SAMPLE, "--decisions", decisions, "--out", existing) == 0
     assert [p.name for p in existing.iterdir()] == ["07SEOUL219.pdf"]
     assert run("export", SAMPLE, "--decisions", decisions, "--out", tmp_path / "R.PDF") == 0
+
+
+# Finding 5: a release with regions pending review is a draft, and says so on every page.
+
+
+def _pending_decisions(tmp_path: Path) -> Path:
+    """Paragraph 2 withheld, everything else left undecided."""
+    cable = read_cable(SAMPLE)
+    review = Review.for_cable(cable)
+    from workbench.review.decisions import dump_decisions
+    from workbench.review.model import Action, Decision
+
+    review.with_decision(2, Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)")))
+    out = tmp_path / "pending.json"
+    out.write_text(dump_decisions(review, cable))
+    return out
+
+
+def test_a_release_with_pending_regions_is_a_draft_on_every_page(tmp_path, capsys):
+    from workbench.export.stamps import DRAFT, DRAFT_DECL
+
+    decisions = _pending_decisions(tmp_path)
+    out = tmp_path / "draft.pdf"
+    args = ["--decisions", decisions, "--allow-pending"]
+    assert run("export", SAMPLE, *args, "--out", out) == 0
+    found = extract(out.read_bytes())
+    assert len(found.pages) >= 2
+    for page in found.pages:
+        assert DRAFT in page and DRAFT_DECL in page
+        assert re.search(r"^DRAFT (RELEASE|WITHHELD) IN ", page, re.M), page
+        assert "DECLASSIFIED IN PART" not in page and "NOTHING RELEASED" not in page
+    text = "".join(found.pages)
+    assert "Poloff delivered" not in text  # paragraph 2, withheld
+    assert "Government of Norway" not in text  # paragraph 3, pending: withheld
+    capsys.readouterr()
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions) == 0
+    said = capsys.readouterr().out
+    assert "a DRAFT, not for release (" in said and "region(s) pending review" in said
+    # Once every region is decided, the draft no longer verifies: it is not the release.
+    done = _all_released(tmp_path, SAMPLE)
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", done) == 1
+    said = capsys.readouterr().out
+    assert "stamp" in said and "DRAFT" in said and "do not publish it" in said
+    # A complete review exported with --allow-pending is no draft.
+    final = tmp_path / "final.pdf"
+    assert run("export", SAMPLE, "--decisions", done, "--allow-pending", "--out", final) == 0
+    assert "DRAFT" not in "".join(extract(final.read_bytes()).pages)
+
+
+def test_the_vaughn_index_of_a_draft_says_draft(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from workbench.export.stamps import DRAFT
+
+    decisions = _pending_decisions(tmp_path)
+    csv_out, pdf_out = tmp_path / "v.csv", tmp_path / "v.pdf"
+    for out in (csv_out, pdf_out):
+        assert run("index", SAMPLE, "--decisions", decisions, "--allow-pending", "--out", out) == 0
+    rows = csv_out.read_text().splitlines()[1:]
+    assert rows and all("DRAFT, not for release: " in r for r in rows)
+    pages = [p.extract_text() for p in PdfReader(pdf_out).pages]
+    assert pages and all(DRAFT in p for p in pages)
+
+
+# Finding 13: verify checks the stamps against the options it is given.
+
+
+def test_verify_checks_each_stamp_option(tmp_path, capsys):
+    decisions = _all_released(tmp_path, SAMPLE)
+    out = tmp_path / "r.pdf"
+    made = ["--case-number", "F-2026-1", "--doc-number", "C061", "--authority", "E.O. 13526"]
+    made += ["--reviewer", "A. Releaser", "--date", "2026-01-02"]
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", out, *made) == 0
+    base = ["verify", out, "--cable", SAMPLE, "--decisions", decisions]
+    capsys.readouterr()
+    # The date defaults to the one the release stamps: verified on a later day, it passes.
+    assert run(*base, *made[:-2]) == 0
+    assert run(*base, *made) == 0
+    capsys.readouterr()
+    for option, value, stamped in (
+        ("--reviewer", "Someone Else", "By: A. Releaser"),
+        ("--authority", "E.O. 99999", "Authority: E.O. 13526"),
+        ("--case-number", "F-2026-2", "Case No. F-2026-1"),
+        ("--doc-number", "XYZ", "Doc No. C061"),
+        ("--date", "2026-01-03", "Date: 01/02/2026"),
+        ("--marking", "LIMITED OFFICIAL USE", "UNCLASSIFIED"),
+    ):
+        given = [*made]
+        if option in given:
+            given[given.index(option) + 1] = value
+        else:
+            given += [option, value]
+        assert run(*base, *given) == 1, option
+        said = capsys.readouterr().out
+        assert said.count("\n") == 1, said  # one sentence
+        assert "give verify the stamp options the release was made with" in said, said
+        assert stamped in said, (option, said)
+
+
+def test_verify_refuses_a_banner_that_is_no_downgrade(tmp_path, capsys, monkeypatch):
+    """A release made by an earlier version (the check is bypassed here): SECRET kept on a
+    SECRET cable and stamped as declassified."""
+    import workbench.export.release as release
+
+    cable_path = _secret(tmp_path)
+    decisions = _all_released(tmp_path, cable_path)
+    cable = read_cable(cable_path)
+    from workbench.review.decisions import load_decisions
+
+    monkeypatch.setattr(release, "check_downgrade", lambda *a: None)
+    options = replace(OPTIONS, marking="SECRET", reviewer="J. Reviewer").resolve()
+    data = release.render_release(cable, load_decisions(decisions, cable), options)
+    monkeypatch.undo()
+    out = tmp_path / "bad.pdf"
+    out.write_bytes(data)
+    base = ["verify", out, "--cable", cable_path, "--decisions", decisions]
+    assert run(*base) == 1
+    said = capsys.readouterr().out
+    assert "page 1's banner is SECRET, not a level below 07SEOUL219's own (SECRET)" in said
+    assert run(*base, "--marking", "SECRET") == 2
+    assert "is not a downgrade of 07SEOUL219" in capsys.readouterr().err
+
+
+# Finding 17: --allow-pending on a fresh machine (no store yet) exports drafts.
+
+
+def test_allow_pending_without_any_store_exports_drafts(tmp_path, capsys):
+    from workbench.export.stamps import DRAFT
+    from workbench.review.stores import store_exists
+
+    assert not store_exists(None)
+    out = tmp_path / "r.pdf"
+    assert run("export", SAMPLE, "--out", out) == 1
+    assert "there is no review store" in capsys.readouterr().err and not out.exists()
+    assert run("export", SAMPLE, "--out", out, "--allow-pending") == 0
+    text = "".join(extract(out.read_bytes()).pages)
+    assert DRAFT in text and "Poloff delivered" not in text and "Norway" not in text
+    assert not store_exists(None)  # nothing was created
+    # A --store named but missing is a typo, not a fresh machine: refused.
+    missing = tmp_path / "typo.sqlite3"
+    assert (
+        run("export", SAMPLE, "--out", tmp_path / "s.pdf", "--store", missing, "--allow-pending")
+        == 1
+    )
+    assert "there is no review store" in capsys.readouterr().err
+    index = tmp_path / "v.csv"
+    assert run("index", SAMPLE, "--out", index, "--allow-pending") == 0
+    assert "DRAFT, not for release" in index.read_text()

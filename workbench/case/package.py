@@ -36,6 +36,7 @@ from workbench.export.options import ExportOptions
 from workbench.review.model import Review, ReviewError
 
 RELEASES = "releases"
+DRAFT_FILE = "DRAFT-NOT-FOR-RELEASE.txt"
 MANIFEST_COLUMNS = ("file", "cable", "pages", "disposition", "sha256")
 
 
@@ -53,6 +54,7 @@ class Package:
     folder: Path
     entries: list[Entry] = field(default_factory=list)
     withholdings: int = 0
+    drafts: list[str] = field(default_factory=list)  # releases with regions pending review
 
 
 def _sha(data: bytes) -> str:
@@ -61,13 +63,18 @@ def _sha(data: bytes) -> str:
 
 def _disposition(session: CaseSession, cid: str, review: Review, allow_pending: bool) -> str:
     from workbench.export.prepare import withheld_in_full
+    from workbench.export.vaughn import DRAFT_ROW
 
     cable = session.cable(cid)
     if withheld_in_full(cable, review, allow_pending):
-        return "withheld in full"
-    if review.withholdings(cable, allow_pending):
-        return "released in part"
-    return "released in full"
+        final = "withheld in full"
+    elif review.withholdings(cable, allow_pending):
+        final = "released in part"
+    else:
+        final = "released in full"
+    # Regions pending review (withheld with --allow-pending): the release is a draft, and
+    # the manifest must not call it final (newcomer 3, finding 5).
+    return f"{DRAFT_ROW}: {final}" if allow_pending and review.pending() else final
 
 
 def check_ready(session: CaseSession, allow_pending: bool) -> None:
@@ -148,10 +155,16 @@ def export_package(
             names[cid] = shown
             publish.write("release", tmp / name, data, within=tmp / RELEASES)
             disposition = _disposition(session, cid, review, allow_pending)
+            if allow_pending and review.pending():
+                package.drafts.append(shown)
             package.entries.append(Entry(name, shown, pages(data), disposition, _sha(data)))
             rows.extend(rows_for(cable, review, allow_pending, options.sets()))
         package.withholdings = len(rows)
         title = f"Vaughn index, case {session.number}: {session.record.title}"
+        if package.drafts:
+            notice = draft_notice(package)
+            _write(tmp / DRAFT_FILE, notice)
+            package.entries.append(Entry(DRAFT_FILE, "", 0, "draft notice", _sha(notice)))
         for name, data in (
             ("vaughn-index.csv", to_csv(rows)),
             ("vaughn-index.pdf", to_pdf(rows, title)),
@@ -182,7 +195,9 @@ def export_package(
         manifest = _sha((target / "manifest.csv").read_bytes())
         session.store.log_case(
             session.number,
-            "Release package exported",
+            "Draft package exported (not for release)"
+            if package.drafts
+            else "Release package exported",
             {
                 "folder": str(target.resolve()),
                 "files": len(package.entries),
@@ -202,6 +217,22 @@ def _unique(name: str, taken: dict[str, str]) -> str:
         n += 1
         out = f"{name}-{n}"
     return out
+
+
+def draft_notice(package: Package) -> bytes:
+    """The file beside the manifest that says why this package must not go out."""
+    from workbench.export.stamps import DRAFT
+
+    lines = [
+        DRAFT,
+        "",
+        f"{len(package.drafts)} release(s) of this package have regions nobody has decided yet;",
+        "they are withheld as PENDING REVIEW, and every page of those releases says DRAFT.",
+        "Decide them and export the package again without --allow-pending.",
+        "",
+        *package.drafts,
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def manifest_csv(entries: list[Entry]) -> bytes:
@@ -225,6 +256,9 @@ def manifest_json(session: CaseSession, package: Package) -> bytes:
         },
         "files": [e.__dict__ for e in package.entries],
         "withholdings": package.withholdings,
+        # A package holding a draft is no release: a reader of the manifest alone sees it.
+        "draft": bool(package.drafts),
+        "drafts": package.drafts,
     }
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

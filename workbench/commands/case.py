@@ -427,6 +427,12 @@ def _export(args: argparse.Namespace) -> int:
         f"{args.out}: {cables} release(s), {pages} page(s), {package.withholdings} "
         "withholding(s) in the Vaughn index, manifest.csv"
     )
+    if package.drafts:
+        print(
+            f"DRAFT, NOT FOR RELEASE: {len(package.drafts)} release(s) have regions pending "
+            f"review, withheld (first: {package.drafts[0]}); decide them and export again "
+            "without --allow-pending"
+        )
     return 0
 
 

@@ -32,7 +32,8 @@ DESCRIPTION = (
     "exists, or a name ending in /); for several it is a folder (files named by reference ID). "
     "--copy review writes the office's review copy instead: all "
     "text visible, withholdings shaded, findings of `workbench check` noted, watermarked NOT FOR "
-    "RELEASE. A cable with undecided paragraphs is refused unless --allow-pending."
+    "RELEASE. A cable with undecided regions is refused unless --allow-pending, which makes a "
+    "draft: pending regions withheld, every page marked DRAFT, NOT FOR RELEASE."
 )
 
 
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     many = len(paths) > 1 or any(is_folder(c) for c in args.cables)
     created: list[Path] = []  # folders made for this run, taken away again if left empty
     try:
-        source.check()
+        source.check(args.allow_pending)
         if many or is_folder(out):
             if os.path.lexists(out) and not is_folder(out):
                 raise ExportError(f"{out} is a file: give a folder for several cables")

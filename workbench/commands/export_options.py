@@ -22,7 +22,8 @@ def add_pending_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--allow-pending",
         action="store_true",
-        help="export cables with undecided paragraphs, withholding those as PENDING REVIEW",
+        help="export cables with undecided regions as drafts (NOT FOR RELEASE on every page), "
+        "withholding those regions as PENDING REVIEW",
     )
 
 

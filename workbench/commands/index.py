@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     sets = available_code_sets()  # the user's code sets, read once (never while rendering)
     try:
-        source.check()
+        source.check(args.allow_pending)
         for path in paths:
             cable = read_document(path)
             # The index goes to the requester with the releases: the same QC gate (issue 17).

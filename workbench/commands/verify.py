@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from workbench.commands.common import fail
 from workbench.commands.export_options import (
@@ -16,7 +17,10 @@ DESCRIPTION = (
     "Extract the text of every page, the document information (title, subject, keywords...) "
     "and the bookmarks of a release PDF, and compare them with the cable and its review. Exit "
     "1 naming each leak (withheld words found, and where) or each piece of released text that "
-    "is missing; exit 0 when the release is clean. Undecided paragraphs count as withheld."
+    "is missing, or the first stamp that differs from the stamp options given (which default "
+    "to your settings, as export's do; the date to the one the release stamps); exit 0 when "
+    "the release is clean. Undecided regions count as withheld, and a release with any is a "
+    "draft, which must say so on every page."
 )
 
 
@@ -25,34 +29,62 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cable", required=True, metavar="CABLE", help="the cable it was made from")
     add_source_arguments(p)
     add_stamp_arguments(p)
+    p.add_argument(
+        "--date", default="", help="release date YYYY-MM-DD (default: the one it stamps)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from workbench.cable import CableError, read_cable
     from workbench.export.errors import ExportError
+    from workbench.export.publish import stamped_by
     from workbench.export.source import ReviewSource
     from workbench.export.verify import VerifyError, extract, verify
 
+    try:
+        released = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        return fail(f"--date {args.date!r} is not a date: write it as YYYY-MM-DD")
     try:
         cable = read_cable(args.cable)
         source = ReviewSource(args.decisions, args.store)
         source.check()
         review = source.load(cable)
-        options = stamp_options(args)
-        report = verify(cable, review, extract(args.pdf), options)
+        # "By:" is checked against the same name export stamps: --reviewer, else settings.
+        options = stamped_by(stamp_options(args, released=released), review, cable)
+        report = verify(cable, review, extract(args.pdf), options, check_date=bool(args.date))
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)
+    if report.stamps and not (report.leaks or report.problems or report.missing):
+        more = f" ({len(report.stamps) - 1} more)" if len(report.stamps) > 1 else ""
+        print(
+            f"{args.pdf}: {report.stamps[0]}{more}: give verify the stamp options the release "
+            "was made with (--case-number, --doc-number, --authority, --reviewer, --marking, "
+            "--date; or the review changed since it was made), or do not publish it"
+        )
+        return 1
+    for stamp in report.stamps:  # the review itself changed, or the options are not its
+        print(f"STAMP: {stamp}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
     for leak in report.leaks:
         print(f"LEAK: {leak}")
     for missing in report.missing:
         print(f"MISSING: {missing}")
     if report.ok:
-        print(
-            f"{args.pdf}: no withheld text in its pages, metadata or bookmarks; all released text present"
-        )
+        clean = "no withheld text in its pages, metadata or bookmarks; all released text present"
+        if report.draft:
+            pending = len(review.pending())
+            print(
+                f"{args.pdf}: a DRAFT, not for release ({pending} region(s) pending review, "
+                f"withheld, and every page says DRAFT): {clean}"
+            )
+        else:
+            print(f"{args.pdf}: {clean}")
         return 0
     print(
-        f"{args.pdf}: {len(report.leaks)} leak(s), {len(report.missing)} missing piece(s) of "
-        "released text: do not publish it"
+        f"{args.pdf}: {len(report.leaks)} leak(s), {len(report.stamps)} stamp(s) unlike the "
+        f"review's and options', {len(report.problems)} thing(s) a release "
+        f"never holds, {len(report.missing)} missing piece(s) of released text: do not publish it"
     )
     return 1

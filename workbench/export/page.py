@@ -73,6 +73,16 @@ def draw_banner(c: Canvas, y: float, stamps: Stamps) -> None:
 def draw_frame(c: Canvas, stamps: Stamps, page: int, pages: int) -> None:
     """Everything but the body: drawn after the body so text extraction reads the cable first."""
     c.saveState()
+    if stamps.draft:
+        # Above the banner, ruled, on every page: a draft must not pass as a release.
+        size = fitted_size(stamps.draft, MONO_BOLD, 10.0, RIGHT - LEFT - 8, 6.0)
+        w = stringWidth(stamps.draft, MONO_BOLD, size)
+        c.setFillColor(black)
+        c.setStrokeColor(black)
+        c.setLineWidth(1.5)
+        c.rect((PAGE_W - w) / 2 - 5, PAGE_H - 24, w + 10, size + 7, stroke=1, fill=0)
+        c.setFont(MONO_BOLD, size)
+        c.drawCentredString(PAGE_W / 2, PAGE_H - 24 + 4.5, stamps.draft)
     draw_banner(c, PAGE_H - 36, stamps)
     draw_banner(c, 30, stamps)
 

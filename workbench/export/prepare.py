@@ -95,7 +95,7 @@ def withholdings_for_export(
         shown = ", ".join(pending[:8]) + (" ..." if len(pending) > 8 else "")
         raise ExportError(
             f"{name} has {len(pending)} region(s) not yet decided ({shown}): decide them, "
-            "or export with --allow-pending to withhold them as PENDING REVIEW"
+            "or run it again with --allow-pending to withhold them as PENDING REVIEW"
         )
     sets = list(builtin_code_sets() if sets is None else sets)
     for w in raw:

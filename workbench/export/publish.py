@@ -98,10 +98,11 @@ def check_release(
     except VerifyError as exc:
         raise ExportError(f"the release of {name} could not be verified: {exc}") from None
     if not report.ok:
-        first = (report.leaks or report.missing)[0]
+        first = (report.stamps or report.problems or report.leaks or report.missing)[0]
         at = f" {where}" if where else ""
         raise ExportError(
             f"the release of {name} failed its verification{at} ({len(report.leaks)} leak(s), "
+            f"{len(report.problems)} thing(s) a release never holds, "
             f"{len(report.missing)} missing piece(s) of released text; first: {first[:200]}), "
             "so it was not written: please report this as a bug"
         )

@@ -90,9 +90,10 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
     check_downgrade(cable, options.marking, cable_name(cable))
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
-    stamps = stamps_for(
-        cable, withheld, withheld_in_full(cable, review, options.allow_pending), options, review
-    )
+    full = withheld_in_full(cable, review, options.allow_pending)
+    # Regions still pending (only exported with allow_pending, withheld): a draft.
+    draft = bool(review.pending())
+    stamps = stamps_for(cable, withheld, full, options, review, draft)
     fonts.register()
     regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
     rows = reflow(cable.text, withheld, joined_ranges(regions, withheld))

@@ -20,14 +20,26 @@ class ReviewSource:
     decisions: str | None = None  # a decisions file, or a folder of <ID>.json files
     store: str | None = None  # a review store (path or URL); the default store when both None
 
-    def check(self) -> None:
+    def unreviewed(self) -> bool:
+        """No decisions file, no --store, and no default store yet (a fresh machine): every
+        cable is unreviewed, its regions pending but for the rules' decisions."""
+        from workbench.review.stores import store_exists
+
+        return self.decisions is None and self.store is None and not store_exists(None)
+
+    def check(self, allow_pending: bool = False) -> None:
         """Refuse, before any work, a source that cannot exist (one sentence each), and mark
-        it as a file no output of the run may replace."""
+        it as a file no output of the run may replace. With ``allow_pending`` a missing
+        default store is no store of reviews yet: every cable exports as a draft, its
+        undecided regions withheld (newcomer 3, finding 17). A --store path that does not
+        exist is still refused (a typo must not export everything as undecided)."""
         from workbench.review.stores import describe, is_url, resolve, store_exists
         from workbench.safeio import guard
 
         if self.decisions is not None and not os.path.exists(self.decisions):
             raise ExportError(f"the decisions file {self.decisions} does not exist: check the path")
+        if allow_pending and self.unreviewed():
+            return
         if self.decisions is None and not store_exists(self.store):
             raise ExportError(
                 f"there is no review store at {describe(self.store)}: review the cables first, "
@@ -43,6 +55,11 @@ class ReviewSource:
         """The cable's review; for a ``release``, refused unless the QC policy allows it
         (:meth:`clear_release`), whether the review comes from the store or a file."""
         try:
+            if self.unreviewed():
+                # Only reached with allow_pending (check refused it otherwise): nothing is
+                # decided, so nothing but the rules' decisions is released, and no QC
+                # policy exists without a store.
+                return Review.for_cable(cable)
             if self.decisions is not None:
                 review, path = self._from_file(cable)
                 if release:

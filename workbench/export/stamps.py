@@ -69,6 +69,18 @@ def _order(stamped: str) -> tuple[int, str]:
     return (4, stamped)
 
 
+# A release made with --allow-pending while regions are still undecided is a draft: those
+# regions are withheld as PENDING REVIEW, but nobody decided them, so the document must not
+# read as a release. "NOT FOR RELEASE" is the phrase of the review copy's watermark, so the
+# office has one phrase for "must not leave the office"; "NOT FULLY REVIEWED" says why and
+# stays true when most regions are decided ("NOT REVIEWED" would not). It is printed at the
+# top of every page, and the disposition and the declassification block say DRAFT too, so
+# no part of a page (a printout's top cut off, an excerpt) reads as final.
+DRAFT = "DRAFT \u2014 NOT FULLY REVIEWED: NOT FOR RELEASE"
+DRAFT_DECL = "NOT DECLASSIFIED: DRAFT, REVIEW NOT FINISHED"
+DRAFT_WORDS = f"{DRAFT} {DRAFT_DECL}"  # the words verify accepts in a draft's stamps
+
+
 @dataclass(frozen=True)
 class Stamps:
     """Every string the page frame draws, computed once per document."""
@@ -78,6 +90,7 @@ class Stamps:
     header: str  # agency, case, document number, date (State's release header line)
     disposition: str
     decl_block: tuple[str, ...]
+    draft: str = ""  # DRAFT for a release with regions pending review, else ""
 
 
 def stamps_for(
@@ -86,7 +99,10 @@ def stamps_for(
     withheld_in_full: bool,
     options: ExportOptions,
     review: Review | None = None,
+    draft: bool = False,
 ) -> Stamps:
+    """The stamps of a release; ``draft``: regions are still pending review (withheld), and
+    every page says DRAFT ... NOT FOR RELEASE."""
     doc = options.doc_number or release_name(cable, review)
     day = options.released.strftime("%m/%d/%Y")
     header = "  ".join(
@@ -103,7 +119,9 @@ def stamps_for(
     # 32 CFR 2001.25(a): the word "Declassified", the authority, the date. "in part" when
     # some portions stay withheld, as State's stamps say.
     part = " IN PART" if withholdings else ""
-    if withheld_in_full:
+    if draft:
+        word = DRAFT_DECL  # nothing is declassified until every region is decided
+    elif withheld_in_full:
         # Nothing of the cable's text is released: nothing was declassified or released, and
         # the block must not say otherwise (the disposition says WITHHELD IN FULL too).
         word = "WITHHELD IN FULL: NOTHING RELEASED"
@@ -127,10 +145,12 @@ def stamps_for(
         # section 7), no case number; the case number is State's FOIA header's, and a release
         # made outside a FOIA/MDR case has none to print.
         block += (f"Case No.: {options.case_number}",)
+    final = disposition(withholdings, withheld_in_full)
     return Stamps(
         struck=struck,
         marking=options.marking,
         header=header,
-        disposition=disposition(withholdings, withheld_in_full),
+        disposition=f"DRAFT {final}" if draft else final,
         decl_block=block,
+        draft=DRAFT if draft else "",
     )

@@ -24,6 +24,7 @@ from workbench.export.prepare import (
 )
 from workbench.export.reflow import BOX_WIDTHS
 from workbench.export.release import released_subject
+from workbench.export.stamps import DRAFT
 from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import Review, Withholding
 
@@ -38,6 +39,9 @@ COLUMNS = (
     "code descriptions",
     "reviewer comment",
 )
+
+# The disposition of a cable whose release is a draft (regions pending review, withheld).
+DRAFT_ROW = "DRAFT, not for release"
 
 FIELD_NAMES = {
     "subject": "subject line",
@@ -88,6 +92,8 @@ def rows_for(
     subject = released_subject(cable, review, withheld) or "withheld"
     full = withheld_in_full(cable, review, allow_pending)
     disposition = "withheld in full" if full else "released in part"
+    if allow_pending and review.pending():
+        disposition = f"{DRAFT_ROW}: {disposition}"  # as its release, a draft (stamps.DRAFT)
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
     keys = {p.index: p.key for p in cable.paragraphs}
     drawn = _drawn(cable, withheld)
@@ -173,8 +179,14 @@ def _inert(cell: str) -> str:
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
+def is_draft(rows: Iterable[Row]) -> bool:
+    """Some cable of the index has regions pending review: the index is a draft."""
+    return any(r.disposition.startswith(DRAFT_ROW) for r in rows)
+
+
 def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
-    """A landscape table, repeated header row, ``Page N of M`` on every page."""
+    """A landscape table, repeated header row, ``Page N of M`` on every page; a draft's
+    (:func:`is_draft`) every page says DRAFT ... NOT FOR RELEASE at its top, as its releases do."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import landscape, letter
     from reportlab.lib.styles import ParagraphStyle
@@ -216,15 +228,18 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
         author="Declassification Workbench",
         invariant=1,
     )
+    draft = is_draft(rows)
+    head_rows = [para(DRAFT, heading)] if draft else []
     doc.build(
-        [para(title, heading), Spacer(1, 6), table],
-        canvasmaker=_numbered_canvas(),
+        [*head_rows, para(title, heading), Spacer(1, 6), table],
+        canvasmaker=_numbered_canvas(DRAFT if draft else ""),
     )
     return buf.getvalue()
 
 
-def _numbered_canvas():  # type: ignore[no-untyped-def]
-    """A canvas that holds pages back until the end, so each can say ``Page N of M``."""
+def _numbered_canvas(draft: str = ""):  # type: ignore[no-untyped-def]
+    """A canvas that holds pages back until the end, so each can say ``Page N of M`` (and
+    ``draft`` at its top, when given)."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -241,9 +256,12 @@ def _numbered_canvas():  # type: ignore[no-untyped-def]
             total = len(self._held)
             for n, state in enumerate(self._held, 1):
                 self.__dict__.update(state)
-                w, _h = self._pagesize
+                w, h = self._pagesize
                 self.setFont(fonts.MONO, 7.5)
                 self.drawRightString(w - 36, 22, f"Page {n} of {total}")
+                if draft:
+                    self.setFont(fonts.MONO_BOLD, 9)
+                    self.drawCentredString(w / 2, h - 24, draft)
                 super().showPage()
             super().save()
 

@@ -46,10 +46,16 @@ _STAMP_WORDS = (
 class Report:
     leaks: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # Stamp lines that differ from the options given (verify_stamps).
+    stamps: list[str] = field(default_factory=list)
+    # What the file holds that a release never does (an unexpected font, an operator, a
+    # link): not withheld text, but the release cannot be trusted (pdf_read).
+    problems: list[str] = field(default_factory=list)
+    draft: bool = False  # regions pending review, withheld: the release is a draft
 
     @property
     def ok(self) -> bool:
-        return not self.leaks and not self.missing
+        return not (self.leaks or self.missing or self.stamps or self.problems)
 
 
 def words(text: str) -> list[str]:
@@ -120,6 +126,10 @@ def _stamp_vocabulary(
     from workbench.export.prepare import cable_name, release_name
 
     vocab = set(words(_STAMP_WORDS))
+    if review.pending():  # a draft's stamps say so (stamps.DRAFT), and only a draft's may
+        from workbench.export.stamps import DRAFT_WORDS
+
+        vocab.update(words(DRAFT_WORDS))
     for value in (
         options.agency,
         options.authority,
@@ -141,16 +151,33 @@ def _stamp_vocabulary(
 
 
 def verify(
-    cable: Cable, review: Review, found: Extracted, options: ExportOptions | None = None
+    cable: Cable,
+    review: Review,
+    found: Extracted,
+    options: ExportOptions | None = None,
+    check_date: bool = True,
 ) -> Report:
-    """Judge ``found`` (a release read back) against the cable and its review."""
+    """Judge ``found`` (a release read back) against the cable, its review and the stamp
+    options. ``check_date`` False: the verifier gave no date, so the release's own stamped
+    date is taken (a release verified on a later day is not refused for it). ExportError when
+    the options themselves cannot make a release (a marking that is no downgrade)."""
+    from workbench.export.options import check_downgrade
+    from workbench.export.prepare import cable_name
+    from workbench.export.verify_stamps import stamp_problems
+
     if options is None:
         options = ExportOptions().resolve()
+    check_downgrade(cable, options.marking, cable_name(cable))
+    report = Report(draft=bool(review.pending()))
+    # The stamps against the options given; the word checks below still run (a tampered
+    # file fails for everything it holds), though the CLI shows the stamps' sentence alone.
+    report.stamps, odd = stamp_problems(cable, review, found, options, check_date)
     allowed = _released(cable, review)
     withheld = review.withholdings(cable, allow_pending=True)
     stamps = _stamp_vocabulary(cable, review, withheld, options)
-    report = Report()
-    report.leaks.extend(f"the PDF holds {p}" for p in found.problems)
+    for line in odd:  # in report.stamps already, quoted whole
+        stamps.update(words(line))
+    report.problems.extend(found.problems)
 
     def flag(place: str, toks: Iterable[str]) -> None:
         for t in toks:
