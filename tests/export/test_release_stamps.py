@@ -285,3 +285,16 @@ def test_allow_pending_without_any_store_exports_drafts(tmp_path, capsys):
     index = tmp_path / "v.csv"
     assert run("index", SAMPLE, "--out", index, "--allow-pending") == 0
     assert "DRAFT, not for release" in index.read_text()
+
+
+def test_the_pdf_dates_are_the_release_date():
+    """Finding 32: not invariant mode's 1 Jan 2000; the same bytes for the same options."""
+    from pypdf import PdfReader
+
+    cable = read_cable(SAMPLE)
+    data = publish.make("release", cable, sample_review(cable), OPTIONS)
+    import io
+
+    info = PdfReader(io.BytesIO(data)).metadata
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20261127000000+00'00'"
+    assert data == publish.make("release", cable, sample_review(cable), OPTIONS)

@@ -108,6 +108,11 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     c.setSubject(subject)
     c.setAuthor(options.agency)
     c.setCreator("Declassification Workbench")
+    # The document's dates are the release date (--date), not invariant mode's 1 Jan 2000
+    # (newcomer 3, finding 32: a court reading the properties saw a date 26 years early);
+    # still the same bytes for the same options, at midnight UTC: no clock time is told.
+    day = options.released
+    c.setDateFormatter(lambda *_: f"D:{day:%Y%m%d}000000+00'00'")
     c.setKeywords(", ".join([*released_tags(cable, review), stamps.disposition]))
     marks = _marks(cable, rows)
     outline: list[tuple[str, int]] = []
