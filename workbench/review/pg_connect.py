@@ -71,12 +71,34 @@ def connect(url: str, **options: Any) -> Any:
             **options,
         )
     except psycopg.OperationalError as exc:
-        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise StoreError(
-            f"cannot connect to the review store {display(url)} ({first}): check the server "
-            "name and that it is running, and give the password in ~/.pgpass, PGPASSWORD or a "
-            "service file"
+            f"cannot connect to the review store {display(url)} ({_why(exc)}): {_advice(exc)}"
         ) from exc
+
+
+def _why(exc: Exception) -> str:
+    """libpq's reason on one line: its first line says what failed (the lines after it are a
+    tab-indented hint that the advice below replaces)."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+    return lines[0].removeprefix("connection failed: ") if lines else type(exc).__name__
+
+
+def _advice(exc: Exception) -> str:
+    """What to do, for the kind of failure libpq reports (its English messages)."""
+    text = str(exc)
+    if "database" in text and "does not exist" in text:
+        return (
+            "ask the store's administrator for the database's name (a store is set up in an "
+            "existing database with `workbench store init URL`)"
+        )
+    if "password" in text or "authentication" in text:
+        return "give the password in ~/.pgpass, PGPASSWORD or a service file (never in the URL)"
+    if "refused" in text or "timeout" in text or "resolve host" in text or "translate host" in text:
+        return "check the server name and port, and that the server is running"
+    return (
+        "check the server name and that it is running, and give the password in ~/.pgpass, "
+        "PGPASSWORD or a service file"
+    )
 
 
 def initialise(url: str) -> list[str]:
