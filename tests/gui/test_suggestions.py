@@ -273,7 +273,8 @@ def test_a_withheld_paragraph_hides_its_suggestions(make_window, small: Path, qt
     all_saved()
 
 
-def test_keys_are_listed_in_f1_and_the_guide() -> None:
+def test_keys_are_listed_in_f1_and_the_guide(qapp: object) -> None:
+    # qapp: the key summary builds QKeySequences, which need an application (alone, it crashed)
     from workbench.gui.actions import key_summary
 
     summary = key_summary()
