@@ -168,9 +168,7 @@ def test_a_name_wrapped_in_bidi_overrides_never_reaches_the_release(
 
 
 @pytest.mark.parametrize("command", ["check", "export", "suggest", "index", "review"])
-def test_a_text_that_is_not_a_cable_gets_no_status_and_no_release(
-    case: Case, command: str
-) -> None:
+def test_a_text_that_is_not_a_cable_gets_no_status_and_no_release(case: Case, command: str) -> None:
     # A README beside the cables, named by mistake: it used to get a status and a due date
     # read from its prose, and a "release" on letterhead with --allow-pending.
     readme = case.folder / "README.md"
