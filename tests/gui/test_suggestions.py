@@ -323,3 +323,21 @@ def test_the_current_tag_covers_no_text_of_the_line_above(make_window, small: Pa
         for r in w.view.bar_rects(target.end, eol):
             assert tag.intersected(r).width() <= 0.5 * tag.width(), (wanted, tag, r)
     assert any(placed)  # the short last line leaves room for the whole tag
+
+
+def test_release_header_lines_names_the_suggestions_it_would_release(
+    qtbot, make_window, small: Path
+) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    w.open_path(small)
+    ready(qtbot, w)
+    header = w.controller.header_to_release()
+    inside = [s for s in w.suggestions.visible if any(r.start <= s.start < r.end for r in header)]
+    assert inside  # the Classified By line's name, the signature
+    asked: list[str] = []
+    w.controller.confirm = lambda text: asked.append(text) or False
+    assert not w.controller.release_header()  # No: nothing released
+    (question,) = asked
+    assert "hold text the suggester proposes to withhold" in question
+    assert all(f"{s.text} ({s.kind})" in question for s in inside)
+    assert w.controller.review is not None and not w.controller.review.decisions

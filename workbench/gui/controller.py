@@ -36,6 +36,7 @@ from workbench.review import commands as rc
 from workbench.review.model import Action, Decision, Review, ReviewError, Withholding
 from workbench.review.regions import Region, partition
 from workbench.review.store_api import ReviewStore
+from workbench.suggest.model import Suggestion
 
 Confirm = Callable[[str], bool]
 
@@ -72,6 +73,7 @@ class ReviewController(QObject):
         # a paragraph, (b)(6) for a name): each remembers its own last choice.
         self.last_codes: list[str] = list(default_codes) or ["(b)(1)"]
         self.last_span_codes: list[str] = list(self.last_codes)
+        self.flagged: Callable[[], Sequence[Suggestion]] = tuple  # the window's suggestions
         self._sessions = Sessions(self)
         self._key = ""  # the open review's session key
         self._link = StoreLink(store, confirm, self)
@@ -299,7 +301,7 @@ class ReviewController(QObject):
         regions, cable, review = self.header_to_release(), self.cable, self.review
         if not regions or cable is None or review is None:
             return False
-        if not self.confirm(selection.header_question(cable, regions)):
+        if not self.confirm(selection.header_question(cable, regions, self.flagged())):
             return False
         keys = [r.key for r in regions]
         return self._execute(lambda: rc.release_all(review, keys, "Release header lines"))

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.statusBar(), describe(c.store_spec))
         self.recent = RecentFiles(self.recent_menu, self.settings, self.open_path)
         self.suggestions = attach_suggestions(self)  # dotted outlines, S / X / Shift+X / D
+        self.controller.flagged = lambda: self.suggestions.visible  # named in questions
         self._connect()
         self.fit_to_screen()
         from workbench.gui.team import attach_team

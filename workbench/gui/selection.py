@@ -13,6 +13,7 @@ from workbench.cable.model import Cable
 from workbench.review import commands as rc
 from workbench.review.model import Action, Decision, Redaction, Review, ReviewError, Withholding
 from workbench.review.regions import Region
+from workbench.suggest.model import Suggestion
 
 
 def _region_key(w: Withholding) -> str:
@@ -70,9 +71,23 @@ def header_lines(review: Review) -> list[Region]:
     return [r for r in review.pending() if r.kind not in keep]
 
 
-def header_question(cable: Cable, regions: list[Region]) -> str:
-    """The question that lists them, each with its first words, before releasing them."""
-    shown = "\n".join(
-        f"{r.label}: {' '.join(cable.text[r.body_start : r.end].split())[:70]}" for r in regions
+def header_question(cable: Cable, regions: list[Region], flagged: Sequence[Suggestion] = ()) -> str:
+    """The question that lists them, each with its first words, before releasing them; a
+    line holding a suggested redaction (a name in a passing line, a signature) says so, since
+    one Yes releases them all."""
+    lines, marked = [], 0
+    for r in regions:
+        words = " ".join(cable.text[r.body_start : r.end].split())[:70]
+        inside = [f for f in flagged if r.start <= f.start < r.end]
+        if inside:
+            marked += 1
+            words += "   \u26a0 suggested: " + ", ".join(f"{f.text} ({f.kind})" for f in inside)
+        lines.append(f"{r.label}: {words}")
+    warning = (
+        f"\n\n\u26a0 {marked} of them hold text the suggester proposes to withhold: answer "
+        "No and decide those lines one by one if it should be withheld."
+        if marked
+        else ""
     )
-    return f"Release these {len(regions)} header lines?\n\n{shown}"
+    shown = "\n".join(lines)
+    return f"Release these {len(regions)} header lines?{warning}\n\n{shown}"
