@@ -86,3 +86,13 @@ def test_find_is_importable_as_a_module() -> None:
 
     assert isinstance(find_module, types.ModuleType)
     assert find_module.find is find
+
+
+def test_context_adds_no_space_the_cable_does_not_have() -> None:
+    from workbench.commands.review import _context
+
+    text = "Chairman Abouzeid Dorda, Chairman of the (Dorda denied it)\nand went on."
+    first = text.index("Dorda")
+    assert "...Chairman Abouzeid [Dorda], Chairman of the (" in _context(text, first, first + 5)
+    second = text.index("Dorda", first + 1)
+    assert "the ([Dorda] denied it) and went" in _context(text, second, second + 5)

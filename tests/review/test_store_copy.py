@@ -39,7 +39,7 @@ def test_sqlite_to_postgresql_and_back(sample: Cable, pg_db: PgDatabase, tmp_pat
     src = tmp_path / "office.sqlite3"
     filled_sqlite(src, sample)
     line = copy_store(str(src), pg_db.url("carol"))
-    assert line.startswith("copied 1 reviews, ")
+    assert line.startswith("copied 1 review, ")  # one review, not "1 reviews"
     assert line.endswith("; the copy matches")
     with SqliteStore(src) as before, PgStore(pg_db.url("alice")) as after:
         assert after.load(sample) == before.load(sample)

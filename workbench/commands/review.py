@@ -354,10 +354,13 @@ def _find(args: argparse.Namespace) -> int:
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
-    before = " ".join(text[max(0, start - width) : start].split())
-    after = " ".join(text[end : end + width].split())
+    """The hit in brackets among its neighbours, line breaks folded; a space beside the
+    brackets only where the cable has one ("Dorda," stays "[Dorda],")."""
+    left, right = text[max(0, start - width) : start], text[end : end + width]
+    before = " ".join(left.split()) + (" " if left[-1:].isspace() else "")
+    after = (" " if right[:1].isspace() else "") + " ".join(right.split())
     match = " ".join(text[start:end].split())
-    return f"...{before} [{match}] {after}..."
+    return f"...{before}[{match}]{after}..."
 
 
 def _codes(args: argparse.Namespace) -> int:

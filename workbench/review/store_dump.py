@@ -37,10 +37,14 @@ class Dump:
     case_log: list[Row] = field(default_factory=list)
 
     def counts(self) -> str:
+        def n(rows: list[Row], one: str, many: str) -> str:
+            return f"{len(rows)} {one if len(rows) == 1 else many}"
+
         return (
-            f"{len(self.reviews)} reviews, {len(self.decisions)} decisions, "
-            f"{len(self.audit)} audit entries, {len(self.qc)} QC steps, {len(self.cases)} "
-            f"cases ({len(self.case_cables)} case cables, {len(self.case_log)} case log entries)"
+            f"{n(self.reviews, 'review', 'reviews')}, {n(self.decisions, 'decision', 'decisions')}, "
+            f"{n(self.audit, 'audit entry', 'audit entries')}, {n(self.qc, 'QC step', 'QC steps')}, "
+            f"{n(self.cases, 'case', 'cases')} ({n(self.case_cables, 'case cable', 'case cables')}, "
+            f"{n(self.case_log, 'case log entry', 'case log entries')})"
         )
 
     def comparable(self) -> dict[str, list[Row]]:
