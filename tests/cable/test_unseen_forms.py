@@ -273,3 +273,37 @@ def test_new_paths_parse_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=ROOT)
     assert time.perf_counter() - start < 10
+
+
+# --- finding 42: the authority's label run into the subject's end ------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "CLASSIFIED BY: Gene A. Doe, Ambassador.",  # on the subject's line
+        "Classified By: Gene A. Doe, Ambassador.",
+        "CLASSIFIED\n\nBY: Gene A. Doe, Ambassador.",  # broken over a blank line
+        "CLASSIFIED\nBY: Gene A. Doe, Ambassador.",
+        "Classified\n\nBy: Gene A. Doe, Ambassador.",  # the same in mixed case
+        "Classfied\n\nBy: Gene A. Doe, Ambassador.",  # with the label's slip
+    ],
+)
+def test_subject_ends_before_a_run_in_classified_by(label: str) -> None:
+    c = read(
+        ROUTING + "C O N F I D E N T I A L TRIPOLI 000100\n\nE.O. 12958: DECL: 2/4/2020\n"
+        f"TAGS: PREL CVIS\n\nSUBJECT: VISAS: BUSINESSMEN ARE WELCOME {label} REASON: 1.4 (b), (d)\n\n"
+        + BODY
+    )
+    assert c.subject is not None and c.subject.value == "VISAS: BUSINESSMEN ARE WELCOME"
+    assert c.classified_by is not None and c.classified_by.name == "Gene A. Doe, Ambassador"
+    assert c.classified_by.text.startswith(label.split()[0])
+
+
+def test_a_subject_ending_in_declassified_keeps_it() -> None:
+    c = read(
+        ROUTING
+        + "CONFIDENTIAL\n\nTAGS: PREL\nSUBJECT: FILES DECLASSIFIED\n\nBy 2010 the files were open.\n\n"
+        + BODY
+    )
+    assert c.subject is not None and c.subject.value == "FILES DECLASSIFIED"

@@ -171,6 +171,9 @@ _REF_AND_REFERENCE_RE = re.compile(
     r"(?:S|TELS?)?[ \t]*+:[ \t]*+(?:\(?[A-Z][.)][ \t]|\d|[A-Z][A-Z ]{1,30}\d)"
 )
 _BY_NEXT_RE = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+BY\b", re.IGNORECASE)
+# The first word of the authority's label at the subject's end, in any case and with the
+# slips ``authority.CLASSIFIED_BY_RE`` reads (``Classified`` / blank / ``By: ...``).
+_LABEL_FIRST_WORD_RE = re.compile(r"(?<![A-Za-z])CLAS(?:SIFIED|SFIED|IFIED|SIFED)\Z", re.IGNORECASE)
 
 
 def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:
@@ -295,10 +298,11 @@ def read_subject(text: str, lo: int, hi: int, post: str | None = None) -> Subjec
     end = _cut_page_line(text, start, end, post)
     while end > start and text[end - 1] in " \t\n\\":
         end -= 1
-    if end > start and text.endswith("CLASSIFIED", start, end) and _BY_NEXT_RE.match(text, end):
+    broken = _LABEL_FIRST_WORD_RE.search(text, max(start, end - 10), end) if end > start else None
+    if broken and _BY_NEXT_RE.match(text, end):
         # ``... ARE WELCOME CLASSIFIED`` / blank / ``BY: Gene A. Cretz``: the authority's
-        # label broken over a blank line.
-        end -= len("CLASSIFIED")
+        # label broken over a blank line (finding 42: its first word is not the subject's).
+        end = broken.start()
         while end > start and text[end - 1] in " \t":
             end -= 1
     if end <= start:
