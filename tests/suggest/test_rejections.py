@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from cables import MIXED
 from cli import run_workbench
 
 from workbench.review.case_records import CaseRecord
+from workbench.review.model import ReviewError
 from workbench.review.store import SqliteStore
 from workbench.suggest.rejections import load_rejections, reject, unreject
 
@@ -43,3 +45,40 @@ def test_without_a_case_a_rejection_holds_for_its_cable(tmp_path: Path) -> None:
         unreject(store, "Jan Kowalczyk", "person", "alice", cable_id="RIVERTON 000001")
         assert load_rejections(store, "").for_cable("RIVERTON 000001") == frozenset()
         assert store.schema_version >= 5
+
+
+def test_both_stores_keep_rejections_and_postgresql_names_the_login(make_store) -> None:  # type: ignore[no-untyped-def]
+    """A team on PostgreSQL must not see a rejected suggestion come back either: the same
+    calls on both stores (``make_store`` runs the test on each), read back by another
+    reviewer's connection."""
+    alice = make_store("alice")
+    reject(alice, "Jan Kowalczyk", "person", "alice", case_id="F-2026-00001")
+    reject(alice, "+48 22 555 0101", "contact", "alice", cable_id="RIVERTON 000001")
+    bob = make_store("bob")
+    in_case = load_rejections(bob, "F-2026-00001")
+    assert in_case.for_cable("ANY CABLE") == {"jan kowalczyk"}
+    outside = load_rejections(bob, "")
+    assert outside.for_cable("RIVERTON 000001") == {"+48 22 555 0101"}
+    assert outside.for_cable("OTHER") == frozenset()
+    rows = bob.suggestion_rejections("F-2026-00001")
+    assert [(r[1], r[2], r[3]) for r in rows] == [("person", "Jan Kowalczyk", "alice")]
+    # The same text rejected again (by bob) is one rejection; undone, it is proposed again.
+    reject(bob, "JAN  KOWALCZYK", "person", "bob", case_id="F-2026-00001")
+    assert len(alice.suggestion_rejections("F-2026-00001")) == 1
+    unreject(bob, "Jan Kowalczyk", "person", "bob", case_id="F-2026-00001")
+    assert load_rejections(alice, "F-2026-00001").for_cable("ANY CABLE") == frozenset()
+
+
+def test_on_postgresql_the_login_not_the_argument_is_recorded(pg_db) -> None:  # type: ignore[no-untyped-def]
+    from workbench.review.pg_store import PgStore
+
+    with PgStore(pg_db.url("bob")) as bob:
+        reject(bob, "Lindqvist", "person", "mallory", cable_id="RIVERTON 000001")
+        (row,) = bob.suggestion_rejections("")
+    assert row[:4] == ("RIVERTON 000001", "person", "Lindqvist", "bob")
+    assert row[4].endswith("Z")
+    # The case administrator reads rejections but does not make them.
+    with PgStore(pg_db.url("carol")) as carol:
+        assert len(carol.suggestion_rejections("")) == 1
+        with pytest.raises(ReviewError, match="may not do that"):
+            reject(carol, "Kowalczyk", "person", "carol", cable_id="RIVERTON 000001")

@@ -527,6 +527,39 @@ MIGRATIONS: list[list[str]] = [
         "GRANT EXECUTE ON FUNCTION stamp_case_log(), stamp_case_row(), require_case_log() "
         "TO {reviewer}, {admin}",
     ],
+    # 4: suggestions a reviewer rejected (issue 16), as the SQLite store's step 5, so a team
+    # does not see them proposed again: in a case (case_id, for every cable of the case) or,
+    # without one, on one cable (cable_id). `folded` is the text with case and spacing folded
+    # (workbench.suggest.fold). Who rejected is the login, set by a trigger. A rejection is
+    # a reviewer's preference about proposals, not a decision: it is not audited, and a
+    # reviewer may take one back (the window's undo), so reviewers may delete rows.
+    [
+        """CREATE TABLE suggestion_rejections (
+            case_id TEXT NOT NULL DEFAULT '',
+            cable_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            folded TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reviewer TEXT NOT NULL DEFAULT session_user,
+            at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            PRIMARY KEY (case_id, cable_id, kind, folded)
+        )""",
+        """CREATE FUNCTION stamp_rejection() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NOT importing() THEN
+                NEW.reviewer := session_user;
+                NEW.at := clock_timestamp();
+            END IF;
+            RETURN NEW;
+        END $$""",
+        """CREATE TRIGGER suggestion_rejections_stamp
+           BEFORE INSERT OR UPDATE ON suggestion_rejections
+           FOR EACH ROW EXECUTE FUNCTION stamp_rejection()""",
+        "REVOKE ALL ON suggestion_rejections FROM PUBLIC",
+        "GRANT SELECT ON suggestion_rejections TO {reviewer}, {admin}",
+        "GRANT INSERT, UPDATE, DELETE ON suggestion_rejections TO {reviewer}",
+        "GRANT EXECUTE ON FUNCTION stamp_rejection() TO {reviewer}",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

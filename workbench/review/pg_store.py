@@ -30,7 +30,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from workbench.cable.model import Cable
-from workbench.review import pg_cases, store_dump
+from workbench.review import pg_cases, pg_rejections, store_dump
 from workbench.review.case_records import CaseCable, CaseLogEntry, CaseRecord, StoredDecisions
 from workbench.review.commands import Command
 from workbench.review.jsonform import decision_from_json, decision_to_json
@@ -370,6 +370,31 @@ class PgStore:
                 "ON CONFLICT (case_id) DO UPDATE SET require_qc = EXCLUDED.require_qc",
                 (case_id, required),
             )
+        )
+
+    # -- rejected suggestions (issue 16; workbench.suggest.rejections reads and writes) ------
+    # ``reviewer`` is ignored, as everywhere here: the database names the login.
+    @_locked
+    def suggestion_rejections(self, case_id: str = "") -> list[tuple[str, str, str, str, str]]:
+        return cast(
+            list[tuple[str, str, str, str, str]],
+            self._run(lambda conn: pg_rejections.read(conn, case_id), single=True),
+        )
+
+    @_locked
+    def set_suggestion_rejected(
+        self,
+        text: str,
+        folded: str,
+        kind: str,
+        reviewer: str,
+        rejected: bool,
+        case_id: str = "",
+        cable_id: str = "",
+    ) -> None:
+        self._run(
+            lambda conn: pg_rejections.write(conn, text, folded, kind, rejected, case_id, cable_id),
+            single=True,
         )
 
     # -- cases (issue 15; the SQL is in pg_cases) ---------------------------------------------

@@ -2,9 +2,8 @@
 
 A rejection names a text (folded: case and spacing do not matter) and where it holds: in a
 case, for every cable of the case; without a case, for the one cable it was made on. The
-review store keeps them (``suggestion_rejections``, SQLite migration 5); a store without
-that table (an older store opened read-only, or one that does not support it yet) simply
-has none.
+review store keeps them (``suggestion_rejections``: SQLite migration 5, PostgreSQL schema
+step 4); a store without that table (an older store opened read-only) simply has none.
 """
 
 from __future__ import annotations
@@ -81,8 +80,8 @@ def _write(
     writer = getattr(store, "set_suggestion_rejected", None)
     if writer is None:
         raise RejectionsUnsupported(
-            "this review store cannot remember rejected suggestions yet (a team store on "
-            "PostgreSQL, issue 17): the suggestion is hidden for this session only"
+            "this review store cannot remember rejected suggestions: the suggestion is "
+            "hidden for this session only"
         )
     writer(
         text,
