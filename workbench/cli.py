@@ -35,6 +35,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="workbench",
+        # Subcommands' parsers are made from this class too (``add_subparsers`` takes the
+        # parent's): an unknown argument is reported by the command it was given to.
         description=(
             "Declassification Workbench: read US diplomatic cables, check their "
             "declassification dates and markings, record review decisions and export release "
@@ -48,7 +50,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="open, review and export the bundled sample cable offscreen in a temporary folder, "
         "one line per step; exit 0 when the installation works",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_command_parser_class()
+    )
     for name, module_name in COMMANDS.items():
         if only is not None and name != only:
             continue
@@ -59,6 +63,42 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
+
+
+def _command_parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+    import difflib
+
+    class _CommandParser(argparse.ArgumentParser):
+        """A command's parser: an argument it does not know is its own error.
+
+        argparse hands a subcommand's unknown arguments back to the top-level parser, which
+        then printed ``usage: workbench [-h] [--version] ... COMMAND`` and "unrecognized
+        arguments", naming neither the command nor its options. Here the command (the
+        innermost one: ``store backup``) reports it with its own usage, and a mistyped option
+        gets the nearest one it has (``--fromat``: did you mean --format?).
+        """
+
+        def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+        ) -> tuple[argparse.Namespace, list[str]]:
+            parsed, extras = super().parse_known_args(args, namespace)
+            if extras:
+                self.error(self._unknown(extras))
+            return parsed, extras
+
+        def _unknown(self, extras: list[str]) -> str:
+            # The first one only: what follows a mistyped option is most often its value.
+            first = extras[0]
+            if not first.startswith("-") or first == "-":
+                return f"unrecognized argument {first!r}: see the usage above ({self.prog} --help)"
+            known = [o[2:] for a in self._actions for o in a.option_strings if o.startswith("--")]
+            typed = first.split("=", 1)[0].lstrip("-")
+            near = difflib.get_close_matches(typed, known, n=1, cutoff=0.7)
+            hint = f"did you mean --{near[0]}?" if near else f"see {self.prog} --help"
+            return f"unrecognized option {first!r}: {hint}"
+
+    return _CommandParser
 
 
 @contextlib.contextmanager

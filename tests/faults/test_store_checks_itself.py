@@ -196,3 +196,15 @@ def test_a_damaged_page_is_told_in_words_not_escapes(case: Case) -> None:
     refused(r, "damaged", "page")
     assert "\\x0a" not in r.stderr and "***" not in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_backup_takes_src_out_as_store_copy_does(case: Case) -> None:
+    # newcomer 3, finding 18: `store backup SRC OUT` (the order of `store copy SRC DST`) was an
+    # argparse error; OUT alone with --store still works.
+    out = case.folder / "bk.sqlite3"
+    r = wb("store", "backup", case.store, out)
+    assert r.returncode == 0, r.stderr
+    assert out.exists() and f"to {out}" in r.stdout
+    r = wb("store", "backup", case.store, case.folder / "bk2.sqlite3", "--store", case.store)
+    refused(r, "give the store once")
+    assert not (case.folder / "bk2.sqlite3").exists()

@@ -92,3 +92,31 @@ def test_window_without_a_display_says_so():
     )
     assert r.returncode == 2
     assert r.stderr.startswith("workbench: the window needs a desktop") and "xvfb-run" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, usage, sentence",
+    [
+        # newcomer 3, finding 18: these printed `usage: workbench [-h] [--version] ... COMMAND`
+        (
+            ["check", "cables", "--fromat", "csv"],
+            "usage: workbench check ",
+            "did you mean --format?",
+        ),
+        (
+            ["check", "--bogus", "cables"],
+            "usage: workbench check ",
+            "unrecognized option '--bogus'",
+        ),
+        (["review", "show", "x.txt", "--sotre", "s"], "usage: workbench review show ", "--store?"),
+        (["store", "check", "a", "b"], "usage: workbench store check ", "argument 'b'"),
+    ],
+)
+def test_an_argument_error_shows_the_commands_own_usage(argv, usage, sentence):
+    r = run_workbench(*argv)
+    assert r.returncode == 2
+    assert r.stderr.startswith(usage), r.stderr
+    assert "usage: workbench [-h]" not in r.stderr
+    (error,) = [line for line in r.stderr.splitlines() if "error:" in line]
+    assert sentence in error
+    assert error.startswith(f"{usage[7:].strip()}: error: "), error

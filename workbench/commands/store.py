@@ -91,10 +91,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         description="Copy the store (it is checked first) as one consistent snapshot into OUT, "
         "a single file written whole or not at all, and check the copy. OUT may replace an "
         "earlier backup of the same store, never another store's backup, the store itself or "
-        "another kind of file. (For PostgreSQL use "
+        "another kind of file. SRC OUT in that order, as `store copy SRC DST` takes them; "
+        "with OUT alone the store is --store, or your default store. (For PostgreSQL use "
         "`workbench store copy URL FILE`, or pg_dump.)",
+        usage="%(prog)s [-h] [--store PATH] [SRC] OUT",
     )
-    q.add_argument("out", metavar="OUT", help="the backup file to write")
+    # Two positionals, the first optional: `backup OUT` (the older form, with --store) and
+    # `backup SRC OUT` (the order of `store copy SRC DST`, which people typed and got an
+    # argparse error for).
+    q.add_argument("first", metavar="SRC", help="the store to back up (or --store)")
+    q.add_argument("out", metavar="OUT", nargs="?", help="the backup file to write")
     q.add_argument("--store", metavar="PATH", help="the store (default: your default store)")
     q.set_defaults(_store=_backup)
 
@@ -259,6 +265,15 @@ def _backup(args: argparse.Namespace) -> int:
     from workbench.safeio import OutputError, atomic_path, check_target
     from workbench.safeio.writing import SQLITE_MAGIC
 
+    if args.out is None:  # `backup OUT`
+        args.out = args.first
+    elif args.store is not None:
+        return fail(
+            f"give the store once: as SRC ({args.first}) or as --store ({args.store}), not both",
+            2,
+        )
+    else:
+        args.store = args.first
     spec = resolve(args.store)
     if is_url(spec):
         return fail(
