@@ -194,3 +194,39 @@ def test_a_text_that_is_not_a_cable_gets_no_status_and_no_release(case: Case, co
             None,
             "read-error",
         )
+
+
+@pytest.mark.parametrize("command", ["check", "export", "suggest", "index", "review", "case"])
+def test_a_table_with_a_banner_word_in_a_row_is_not_a_cable(case: Case, command: str) -> None:
+    # newcomer 3, finding 3: a copy of the corpus INDEX.tsv saved as .txt was checked as an
+    # UNCLASSIFIED cable (a row's "UNCLASSIFIED" read as its banner) and exported as one.
+    table = case.folder / "idx.txt"
+    head = "id\tclassification\tdate\torigin\n"
+    rows = [
+        f"cables/09CAIRO{n}.txt\t{lvl}\t2009-06-01 12:12\tEmbassy Cairo\n"
+        for n, lvl in enumerate(["SECRET//NOFORN", "SECRET", "UNCLASSIFIED", "CONFIDENTIAL"] * 5)
+    ]
+    table.write_text(head + "".join(rows))
+    out = case.folder / "idx.pdf"
+    if command == "case":
+        r = wb("case", "new", "--number", "F-2026-00009", "--title", "t", "--store", case.store)
+        assert r.returncode == 0, r.stderr
+        cmd = ["case", "add", "F-2026-00009", table, "--store", case.store]
+    elif command == "review":
+        cmd = ["review", "show", table]
+    else:
+        args = {
+            "check": ["--format", "jsonl"],
+            "export": ["--store", case.store, "--out", out, "--allow-pending"],
+            "suggest": [],
+            "index": ["--store", case.store, "--out", case.folder / "v.csv", "--allow-pending"],
+        }[command]
+        cmd = [command, table, *args]
+    r = wb(*cmd)
+    clean(r)
+    assert r.returncode == 1
+    assert "idx.txt does not look like a cable: it is a table" in r.stdout + r.stderr
+    assert not out.exists() and not (case.folder / "v.csv").exists()
+    if command == "check":
+        (row,) = [json.loads(line) for line in r.stdout.splitlines()]
+        assert (row["status"], row["classification"]) == ("needs-review", None)
