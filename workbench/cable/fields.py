@@ -53,6 +53,12 @@ def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None)
 _REF_CONTINUES_RE = re.compile(r"[ \t]*+¶?[ \t]*+\(?[A-Z][.)][ \t]")
 _NEXT_NONBLANK_RE = re.compile(r"(?:[ \t]*+\n){1,3}")
 _LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
+# The authority line, with or without its own portion mark, run into a later line of a REF
+# list ("C. CAIRO 453 Classified By: ...", 23 corpus cables): the list ends before it, or the
+# classifier's name would be read, and released, as a reference.
+_RUN_IN_AUTHORITY_RE = re.compile(
+    r"\s(?=(?:\((?:U|C|S|SBU|TS)\)[ \t]*+)?CLASSIFIED[ \t]++BY\b)", re.IGNORECASE
+)
 
 
 def read_refs(text: str, header_end: int) -> tuple[list[Span], int]:
@@ -70,6 +76,9 @@ def read_refs(text: str, header_end: int) -> tuple[list[Span], int]:
         end = inline.start()
     else:
         end = _wrapped_end(text, end, keep_going=_REF_CONTINUES_RE)
+        authority = _RUN_IN_AUTHORITY_RE.search(text, rm.start("v"), end)
+        if authority:
+            end = authority.start()
     block_start = rm.start("v")
     block = text[block_start:end]
     refs: list[Span] = []
