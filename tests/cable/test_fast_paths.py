@@ -11,7 +11,9 @@ import random
 
 import pytest
 
-from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail
+from workbench.cable import header
+from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail, read_addressees
+from workbench.cable.lines import LazyPattern
 from workbench.cable.paragraphs import _INLINE_LABEL_RE, _inline_labels
 from workbench.cable.subject import SUBJECT_LABEL_RE, subject_labels
 from workbench.cable.tags import TAGS_LABEL_RE, tags_labels
@@ -47,6 +49,51 @@ def test_addressee_tail_random() -> None:
             for _ in range(rng.randint(0, 6))
         )
         assert _strip_tail(name) == _ADDR_TAIL_RE.sub("", name).strip(), repr(name)
+
+
+# Pieces of addressee lines: routing, precedence, serials, the words and forms that end the
+# list (a banner, letter-spaced or retyped, a stop word, INFO, the web date), odd characters.
+_ADDRESSEE_PIECES = (
+    "RUEHC/SECSTATE", "RUEHXX/", "WASHDC", "AMEMBASSY", "SEOUL", "IMMEDIATE", "PRIORITY",
+    "ROUTINE", "FLASH", "NIACT", "XNIACT", "1234", "12", "123456", "0029", "INFO", "BT", "E.O.",
+    "TAGS", "SUBJECT", "SIPDIS", "---", "==", "CONFIDENTIAL", "C O N F I D E N T I A L",
+    "S E C R E T", "UNCLAS", "LIMITED", "L I M I T E D OFFICIAL USE", "TOP SECRET", "Secret",
+    "s e c r e t", "MONDAY, 12 MARCH 2009, 10:13", "/", "\\", ":", "#", "|", "(", "&", "x",
+    "\u00e9", "\u2028", "\x0c", "\u0663", "E", "Y", " ", "  ", "\t", "",
+)  # fmt: skip
+
+
+def _addressee_lines(rng: random.Random) -> str:
+    def line() -> str:
+        words = (rng.choice(_ADDRESSEE_PIECES) for _ in range(rng.randint(0, 6)))
+        return rng.choice(("", " ", "\t")) + rng.choice((" ", "  ", "\t", "")).join(words)
+
+    lines = "\n".join(line() for _ in range(rng.randint(1, 8)))
+    end = rng.choice(("\n", "", "\nC O N F I D E N T I A L SEOUL 000219\n"))
+    return "R 081733Z DEC 08\nFM AMEMBASSY SEOUL\nTO " + lines + end + "TAGS: PREL\n"
+
+
+def test_plain_addressee_lines_read_as_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-line match for plain addressee lines gives what the tests one line at a
+    time give (the match switched off: a pattern that never matches)."""
+    rng = random.Random(14)
+    texts = [_addressee_lines(rng) for _ in range(20_000)]
+    his = [rng.choice((len(t), max(0, len(t) - rng.randint(0, 20)))) for t in texts]
+    fast = [read_addressees(t, 0, hi) for t, hi in zip(texts, his, strict=True)]
+    assert sum(len(to) + len(info) for _, to, info in fast) > 20_000
+    monkeypatch.setattr(header, "_PLAIN_ADDRESSEE_RE", LazyPattern(r"(?!)"))
+    for text, hi, got in zip(texts, his, fast, strict=True):
+        assert got == read_addressees(text, 0, hi), repr(text[:hi])
+
+
+def test_a_lazy_pattern_compiles_when_first_used() -> None:
+    lazy = LazyPattern(r"(?P<w>sipdis)", 2)  # re.IGNORECASE
+    assert "search" not in vars(lazy)
+    m = lazy.search("x SIPDIS y", 1, 9)
+    assert m is not None and m.group("w") == "SIPDIS"
+    assert "search" in vars(lazy) and [m.start() for m in lazy.finditer("sipdis Sipdis")] == [0, 7]
+    with pytest.raises(AttributeError):
+        lazy.nonesuch  # noqa: B018
 
 
 def _by_pattern(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

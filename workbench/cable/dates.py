@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from workbench.cable.lines import LinePattern
+from workbench.cable.lines import LazyPattern, LinePattern
 
 MONTHS = {
     m: i
@@ -94,7 +94,7 @@ _NUMERIC_DATE_RE = re.compile(
     # (8 digits: 1900-2199; a 75-year exemption of a 2025 document runs to 2100.)
     r"|(?P<y3>(?:19|2[01])\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d))(?!\d)"
 )
-_WORD_DATE_RE = re.compile(
+_WORD_DATE_RE = LazyPattern(  # (compiled when first needed)
     r"\b(?P<month>[A-Z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"
     r"|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z]{3,9})\.?\s+(?P<year2>\d{4})\b",
     re.IGNORECASE,

@@ -7,8 +7,13 @@ import re
 from datetime import datetime
 
 from workbench.cable import dates
-from workbench.cable.lines import LinePattern, line_end, match_span
-from workbench.cable.markings import BANNER_WORD_RE, CAPTION_RE, banner_level
+from workbench.cable.lines import LazyPattern, LinePattern, line_end, match_span
+from workbench.cable.markings import (
+    BANNER_WORD_RE,
+    BANNER_WORDS_PATTERN,
+    CAPTION_RE,
+    banner_level,
+)
 from workbench.cable.model import Addressee, Classification, Span
 
 # ``C O N F I D E N T I A L SECTION 01 OF 03 SEOUL 000219 SIPDIS NOFORN``
@@ -30,7 +35,8 @@ _CLASS_LINE_PATTERN = (
 )
 _CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
 # Some partial extracts are retyped in mixed case: ``C o n f i d e n t i a l section 01 of 04 ankara``.
-_CLASS_LINE_ANYCASE_RE = re.compile(_CLASS_LINE_PATTERN, re.IGNORECASE)
+# (Compiled when first needed, as the rare patterns below: see LazyPattern.)
+_CLASS_LINE_ANYCASE_RE = LazyPattern(_CLASS_LINE_PATTERN, re.IGNORECASE)
 _BANNER_LINE_RE = LinePattern(
     r"[ \t]*+(?P<word>" + BANNER_WORD_RE.pattern + r")(?P<rest>[^\n]{0,40})$", re.MULTILINE
 )
@@ -69,7 +75,7 @@ _CAPTION_LINE_ANYCASE_RE = re.compile(
 )
 # Captions in any case straight after the classification line's serial: ``ATHENS 000057
 # noforn sipdis AMEMBASSY ANKARA ...`` (looked for only near the line's start).
-_CAPTIONS_AFTER_SERIAL_RE = re.compile(
+_CAPTIONS_AFTER_SERIAL_RE = LazyPattern(
     r"(?<=\d)[ \t]++(?P<run>(?:" + _CAPTION_WORD_RE.pattern + r")"
     r"(?:(?:[ \t]++|[ \t]*+,[ \t]*+)(?:" + _CAPTION_WORD_RE.pattern + r"))*+)(?![A-Za-z])",
     re.IGNORECASE,
@@ -83,6 +89,40 @@ _ROUTING_RE = re.compile(r"^[A-Z0-9]{4,8}/")
 _ADDR_TAIL_RE = re.compile(
     r"(?:[ \t]++(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]++\d{1,5})?[ \t]*+$"
 )
+# An addressee line that needs none of the line-by-line tests of ``read_addressees``, read
+# whole in one match: capitals, digits and routing punctuation only (so no retyped banner, and
+# ``strip`` strips only blanks), no banner, stop word, ``INFO`` or web date at its start, its
+# newline before the search's end. (The words ``_may_hold_banner`` looks for are ruled out by
+# the caller with ``str.find``.) ``name`` is what ``_strip_tail`` leaves of the text after the
+# routing indicator: words up to the first blank run where ``_ADDR_TAIL_RE`` would match to
+# the line's end (a tail starts a blank run, so only those are tried). Most lines are read
+# this way; any other line goes through the tests one by one.
+_TAIL_AFTER_BLANKS = (
+    r"(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)(?:[ \t]++\d{1,5})?[ \t]*+\n"
+    r"|\d{1,5}[ \t]*+\n"
+)
+_WORD = r"[A-Z0-9/\\:#|,.'\"()&-]++"
+_PLAIN_ADDRESSEE_RE = re.compile(
+    r"[ \t]*+"
+    r"(?!INFO[ ]|(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b"
+    r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,|" + BANNER_WORDS_PATTERN + ")"
+    r"(?P<text>(?:[A-Z0-9]{4,8}/)?+"
+    r"(?P<name>" + _WORD + r"(?:[ \t]++(?!" + _TAIL_AFTER_BLANKS + r")" + _WORD + r")*+)"
+    r"(?:[ \t]++(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]++\d{1,5})?)"
+    r"[ \t]*+\n"
+)
+_BANNER_HINTS = ("C O N", "S E C", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED")
+
+
+def _first_banner_hint(source: str, pos: int, hi: int) -> int:
+    """Where the first of ``_may_hold_banner``'s words lies in ``source[pos:hi]`` (``hi`` if
+    none): lines that end before it need not be tested for a classification line."""
+    first = hi
+    for word in _BANNER_HINTS:
+        at = source.find(word, pos, first)
+        if at != -1:
+            first = at
+    return first
 
 
 def _dtg_datetime(m: re.Match[str]) -> datetime | None:
@@ -215,7 +255,17 @@ def read_addressees(
         return origin, to, info
     target = to
     pos = t.start("v")
+    hint = _first_banner_hint(source, pos, hi)
     while pos < hi:
+        if hint < pos:
+            hint = _first_banner_hint(source, pos, hi)
+        plain = _PLAIN_ADDRESSEE_RE.match(source, pos, hint)
+        if plain:
+            start, end = plain.span("text")
+            text = source[start:end]
+            target.append(Addressee(plain.group("name"), text, start, end))
+            pos = plain.end()
+            continue
         end = line_end(source, pos, hi)
         line = source[pos:end]
         stripped = line.strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.cable.dates import find_date
+from workbench.cable.lines import LazyPattern
 from workbench.cable.model import Decl, Downgrade
 
 _CODE_RE = re.compile(
@@ -58,7 +59,7 @@ _NUMBER_WORDS = {
 # a duration counted from the date of the cable (E.O. 12958 sec. 1.6(a)-(b), E.O. 13526 sec.
 # 1.5(a)-(b): "a specific date or event", or a number of years from the original decision).
 # ``TEN YEARS AFTER KOREAN UNIFICATION`` counts from an event, so it is an event.
-_DURATION_RE = re.compile(
+_DURATION_RE = LazyPattern(  # (compiled when first needed)
     r"^\s*(?P<n>\d{1,2}|TWENTY[ -]FIVE|[A-Z]+)\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:YEARS?|YRS?)\b\.?"
     r"(?:\s+(?:FROM|AFTER)\s+(?:THE\s+)?(?:DATE|ORIGIN(?:ATION)?)"
     r"(?:\s+OF\s+(?:THIS\s+|THE\s+)?(?:ORIGIN(?:ATION)?|CABLE|MESSAGE|TELEGRAM|DOCUMENT))?)?"

@@ -3,9 +3,42 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from workbench.cable.model import Span
+
+
+class LazyPattern:
+    """A regular expression compiled when first used, for the reader's patterns that most
+    cables never need (retyped banners, a metadata block, captions in lower case): compiling
+    is most of what importing the reader costs, and a ``parse`` of one cable pays all of it.
+
+    The first method asked for compiles the pattern and puts the compiled pattern's bound
+    methods on the instance, so later calls cost what a compiled pattern's do.
+    """
+
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., str]
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _PATTERN_METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for method in _PATTERN_METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub")
 
 
 class LinePattern:
@@ -13,21 +46,24 @@ class LinePattern:
     newline to newline (a pattern starting with ``(?m)^`` is tried at every offset, which made
     these searches most of the parser's time)."""
 
-    # The same body for a match at ``lo`` itself, compiled when first asked for (by
-    # ``__getattr__``, then an attribute like any other): a third of these are never used
-    # in a run, and compiling a pattern is most of what importing the reader costs.
+    # Both forms are compiled when first asked for (by ``__getattr__``, then attributes like
+    # any other): some of these are never used in a run, and compiling a pattern is most of
+    # what importing the reader costs. ``at_start`` is the same body for a match at ``lo``.
+    after_newline: re.Pattern[str]
     at_start: re.Pattern[str]
 
     def __init__(self, body: str, flags: int = 0) -> None:
-        self.after_newline = re.compile(r"\n(?P<line>" + body + ")", flags)
         self._body = body
         self._flags = flags
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
-        if name != "at_start":
-            raise AttributeError(name)
-        self.at_start = re.compile(self._body, self._flags)
-        return self.at_start
+        if name == "at_start":
+            self.at_start = re.compile(self._body, self._flags)
+            return self.at_start
+        if name == "after_newline":
+            self.after_newline = re.compile(r"\n(?P<line>" + self._body + ")", self._flags)
+            return self.after_newline
+        raise AttributeError(name)
 
     def finditer(self, source: str, lo: int, hi: int) -> Iterator[tuple[int, int, re.Match[str]]]:
         """``(start, end, match)`` for each match that starts a line within ``source[lo:hi]``."""

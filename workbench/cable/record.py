@@ -8,14 +8,15 @@ the date where the extract's own text has none.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
+from workbench.cable.lines import LazyPattern
 from workbench.cable.model import RecordBlock
 
 _KEYS = ("id", "date", "refid", "origin", "classification", "destination")
 # At a line start, or run on after the ``...`` of a truncated preview.
-_BLOCK_RE = re.compile(
+# (The block's patterns are compiled when first needed: few records hold one.)
+_BLOCK_RE = LazyPattern(
     r"(?:^|(?<=\n)|(?<=\.\.\.)|(?<=\u2026))id:[ \t]*+(?P<id>\d+)[ \t]*+\n"
     r"date:[ \t]*+(?P<date>[^\n]*?)[ \t]*+\n"
     r"refid:[ \t]*+(?P<refid>[^\n]*?)[ \t]*+\n"
@@ -23,10 +24,10 @@ _BLOCK_RE = re.compile(
     r"(?:classification:[ \t]*+(?P<classification>[^\n]*?)[ \t]*+\n)?"
     r"(?:destination:[ \t]*+(?P<destination>[^\n]*?)[ \t]*+(?:\n|\Z))?"
 )
-_DATE_RE = re.compile(
+_DATE_RE = LazyPattern(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?:[ \t]+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
 )
-_REFID_RE = re.compile(r"(?:\d{2}|\d{4})[A-Z][A-Z0-9]*\d")
+_REFID_RE = LazyPattern(r"(?:\d{2}|\d{4})[A-Z][A-Z0-9]*\d")
 
 
 def read_record(text: str, hi: int) -> RecordBlock | None:
