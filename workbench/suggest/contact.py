@@ -1,10 +1,8 @@
 """The ``contact`` source: phone and fax numbers, e-mail and street addresses, document and
 account numbers.
 
-Phone numbers are found by shape and confirmed with Google's libphonenumber metadata (the
-``phonenumbers`` package), which knows every country's numbering plan: a run of digits is
-proposed only when it is a possible number read as written (with its ``+``), as an
-international number whose ``+`` was left out (``(56-2) 330-3394``), or as a US number.
+Phone numbers are found by shape and confirmed by their numbering plan (``phones``); the
+forms written out or dialled from abroad are ``contact_forms``'.
 Identity, passport, visa and account numbers are found after the words that introduce
 them; cables write them as ``Colombian Passport: PO47719`` or ``Cedula Number: 4406725``.
 """
@@ -14,41 +12,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import phonenumbers
-
 from workbench.cable.model import Cable
+from workbench.suggest import contact_forms
 from workbench.suggest.codes import PRIVACY
 from workbench.suggest.model import CONTACT, SuggestContext, Suggestion
+from workbench.suggest.phones import FAX_RE, find_phones
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
-
-# Digits in groups with separators, optionally a (+)country code, (area) code and extension.
-PHONE_RE = re.compile(
-    r"(?<![\w/.:-])"
-    r"(?:\+\s?\d{1,3}[\s.-]?)?"
-    r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}\)[\s.-]?)?"
-    r"\d{1,4}(?:[\s.-]\d(?=[\s.-]\d{3}))?(?:(?:-[ \t]|[\s.-])\d{2,8}){1,4}"
-    r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
-    r"(?![\w/-]|\.\d)"
-)
-PHONE_CUE_RE = re.compile(
-    r"\b(?:tel|telephone|phone|ph|fax|telefax|facsimile|mobile|cell|cellular|ext|call|contact|poc|"
-    r"number|reached at|dial|hotline|switchboard|office|home|direct)\b[^\n]{0,25}$",
-    re.I,
-)
-FAX_RE = re.compile(r"\b(?:tele)?fax\b[^\n]{0,25}$|\bfacsimile\b[^\n]{0,25}$", re.I)
-# An area code in parentheses before two groups: a phone number by its shape alone, even where
-# the numbering plan libphonenumber knows has moved on ("(011) 4345-6789").
-_PAREN_PHONE_RE = re.compile(r"^\(\d{2,5}\)[ \t]?\d{3,4}[-. \t]\d{4}$")
 
 # A document or account number after the words that introduce it.
 _ID_WORDS = (
     r"(?P<what>passport|pass?port|ppt|c[ée]dula|national\s+id|identity\s+card|id\s+card|"
     r"identification|identity|social\s+security|ssn|visa(?:\s+foil)?|a-number|alien|"
     r"residence\s+permit|resident\s+card|green\s+card|work\s+permit|driver'?s\s+licen[cs]e|"
-    r"account|acct|a/c|iban|card|dni|curp|license\s+plate)"
+    r"account|acct|a/c|iban|card|dni|curp|license\s+plate"
+    # "Iraqi ID 00123456", "voter ID no. 1234567": ID after a word, in capitals; never the
+    # "id: 145766" of an archive's own record line.
+    r"|(?<=[A-Za-z][ \t])(?-i:ID))"
 )
 IBAN_RE = re.compile(
     r"\bIBAN[ \t:#]*(?P<num>[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?)\b"
@@ -93,8 +75,9 @@ ADDRESS_RE = re.compile(
     r"\d{5}(?:-\d{4})?|" + _TAIL + r")"
     # Avenida Constituyentes 270-A[ ... CP 11830]
     r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|(?-i:Via|Viale)|Strasse|Straße|Boulevard|Jalan|"
-    r"Sokak|Caddesi|Ulitsa)\s+(?!(?:Calle|Carrera)\s+\d)"
-    r"(?-i:(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*),?\s+(?:No\.?\s*)?\d{1,5}"
+    r"Sokak|Caddesi|Ulitsa|Paseo|Alameda|Rambla)\s+(?!(?:Calle|Carrera)\s+\d)"
+    r"(?-i:(?:(?:de|del|la|las|los|da|das|do|dos)\s+)*(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)"
+    r",?\s+(?:No\.?\s*)?\d{1,5}"
     r"(?:[-/]?[A-Z0-9]+)?"
     + _TAIL
     + r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
@@ -105,7 +88,7 @@ ADDRESS_RE = re.compile(
     r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+[A-Z][a-zA-Z]+)"
     # Post-office boxes, in English, Spanish and Portuguese.
      + r"|\b(?:P\.?\s?O\.?\s+Box|Apartado(?:\s+(?:Postal|A[ée]reo))?|Apdo\.(?:\s+Postal)?|"
-    r"Casilla(?:\s+de\s+Correos?)?|Caixa\s+Postal)\s+(?:No\.?\s*)?\d{1,7}(?:-[A-Z0-9]{1,3})?\b",
+    r"Casilla(?:\s+de\s+Correos?)?|Caixa\s+Postal)\s+(?:No\.?\s*)?\d{1,7}(?:-[A-Z0-9]{1,5})?\b",
     re.I,
 )
 
@@ -297,69 +280,6 @@ _MONTH_BEFORE_RE = re.compile(
 )
 
 
-# A local number (no area code) counts right after a word that introduces a number.
-_LOCAL_CUE_RE = re.compile(
-    r"\b(?:tel|telephone|phone|fax|tel/fax|mobile|cell|cellphone|cell[ \t]phone|ivg|number is|"
-    r"ext|(?:office|home|direct|work)(?=[ \t]*:))\b\.?[ \t:#-]*(?:\n[ \t]*)?$"
-    # "telephone numbers 555-1234", "contact numbers: 0244-123456"
-    r"|\b(?:tel|telephone|phone|fax|mobile|cell|contact)[ \t]+numbers?(?:[ \t]+(?:is|are))?[ \t:#-]*$",
-    re.I,
-)
-# Between two numbers of one list: "0244-123456, 0208-765432", "555-1234 and 555-5678".
-_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|;|/|and|or|,[ \t]*and)[ \t]*(?:\n[ \t]*)?", re.I)
-# The international call prefixes of the US (011) and most other countries (00): not part
-# of the number's own length.
-_IDD_RE = re.compile(r"^\(?(?:011|00)[\s-]?")
-
-
-def _phone_ok(raw: str) -> bool:
-    digits = re.sub(r"\D", "", raw.split("ext")[0].split("x")[0])
-    if not 7 <= len(digits) <= 15:
-        return False
-    readings: list[tuple[str, str | None]] = []
-    if raw.lstrip().startswith("+"):
-        readings.append((raw, None))
-    else:
-        readings.append(("+" + digits, None))  # an international number without its "+"
-        readings.append((raw, "US"))
-    for number, region in readings:
-        try:
-            n = phonenumbers.parse(number, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(n):
-            return True
-    return False
-
-
-_BARE_AFTER_CUE_RE = re.compile(
-    r"\b(?:tel|telephone|phone|fax|mobile|cell|ivg|number is)\b\.?[ \t:#-]*(\d{7,12})\b", re.I
-)
-
-
-def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
-    for m in _BARE_AFTER_CUE_RE.finditer(text, lo):
-        yield m.start(1), m.end(1), "phone"  # "the IVG number is 4950000"
-    last_end, last_kind = -1, "phone"
-    for m in PHONE_RE.finditer(text, lo):
-        raw = m.group()
-        before = text[max(0, m.start() - 40) : m.start()]
-        cue = PHONE_CUE_RE.search(before) is not None
-        shaped = bool(re.search(r"^\+|^\(|\)\s?\d|\d{3}[-.]\d{3,4}[-.]\d{4}|ext", raw))
-        local = _LOCAL_CUE_RE.search(before[-25:]) is not None
-        if _PAREN_PHONE_RE.match(raw.strip()):
-            local = True
-        listed = last_end >= 0 and _LIST_GAP_RE.fullmatch(text, last_end, m.start()) is not None
-        digits = sum(c.isdigit() for c in _IDD_RE.sub("", raw.strip()))
-        if (local or listed) and 7 <= digits <= 15:
-            pass  # "Tel/Fax: 221-1189", "IVG 549-2515", the next of a list: a cue introduces them
-        elif not (cue or shaped) or not _phone_ok(raw):
-            continue
-        kind = last_kind if listed else "fax" if FAX_RE.search(before) else "phone"
-        last_end, last_kind = m.end(), kind
-        yield m.start(), m.end(), kind
-
-
 class ContactSource:
     name = "contacts"
     kinds = (CONTACT,)
@@ -378,6 +298,10 @@ class ContactSource:
 
         for m in EMAIL_RE.finditer(text):
             yield from emit(m.start(), m.end(), "email", "e-mail address", 0.95)
+        for a, b, _ in contact_forms.find_obfuscated_emails(text):
+            yield from emit(a, b, "email", "e-mail address (written out)", 0.9)
+        for a, b, _ in contact_forms.find_drafter_numbers(text, lo):
+            yield from emit(a, b, "phone", "phone number (drafter's line)", 0.85)
         for m in IBAN_RE.finditer(text, lo):
             yield from emit(m.start("num"), m.end("num"), "account", "account number (IBAN)", 0.85)
         for m in ID_RE.finditer(text, lo):
@@ -401,6 +325,11 @@ class ContactSource:
             while end > m.start() and text[end - 1] in " \t\n,.":
                 end -= 1
             yield from emit(m.start(), end, "address", "street or postal address", 0.8)
+        for a, b, _ in contact_forms.find_addresses(text, lo):
+            yield from emit(a, b, "address", "street or postal address", 0.8)
+        for a, b, kind in contact_forms.find_dialled_numbers(text, lo):
+            kind = "fax" if FAX_RE.search(text, max(0, a - 40), a) else kind
+            yield from emit(a, b, kind, f"{kind} number (dialled from abroad)", 0.85)
         for a, b, kind in find_phones(text, lo):
             yield from emit(a, b, kind, f"{kind} number", 0.85)
 
