@@ -83,7 +83,8 @@ def test_same_report_and_a_worker_killed_mid_run(tmp_path, archive):
             _, err = proc.communicate(timeout=300)
             assert proc.returncode == 0
             # The one line a report to a file ends with, nothing about the dead worker.
-            assert err.startswith("workbench: 8000 cables checked;") and err.count("\n") == 1
+            assert err.startswith("workbench: 8000 files checked: 1 cable and 7999 copies of it")
+            assert err.count("\n") == 1
             assert report.read_text() == want
         finally:
             for w in workers:

@@ -44,11 +44,15 @@ def test_folder_fills_table_sorts_filters_and_opens(window: MainWindow, folder: 
     assert broken["status"] == "needs-review"
     assert broken["findings"][0]["code"] == "read-error"
 
-    # Filter by status, then by words.
+    # Filter by status, then by words. A file that could not be read is "Cannot read", never
+    # "Needs review" (newcomer 3, finding 20: it was listed as a cable waiting for review).
+    view.status_filter.setCurrentIndex(view.status_filter.findData("unreadable"))
+    shown = {view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())}
+    assert shown == {"broken"}  # named like every other row: by ID, else the file stem
+    assert view.proxy.index(0, 4).data() == "Cannot read"
     view.status_filter.setCurrentIndex(view.status_filter.findData("needs-review"))
     shown = {view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())}
-    assert "broken" in shown  # named like every other row: by ID, else the file stem
-    assert view.proxy.rowCount() == sum(r["status"] == "needs-review" for r in view.model.rows)
+    assert "broken" not in shown
     view.status_filter.setCurrentIndex(0)
     view.search.setText("07SEOUL219")
     assert view.proxy.rowCount() == 1
@@ -95,6 +99,36 @@ def test_batch_model_passes_qtmodeltester(qtmodeltester, folder: Path):  # type:
         ]
     )
     qtmodeltester.check(model)
+
+
+def test_unreadable_files_and_copies_are_not_counted_as_cables(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, sample_path: Path, qtbot
+):
+    # newcomer 3, findings 20 and 37: an empty file and a table showed as "Needs review", and
+    # the title counted a cable's copies (another name, its Markdown form) as more cables.
+    d = tmp_path / "box"
+    d.mkdir()
+    shutil.copy(sample_path, d / "07SEOUL219.txt")
+    shutil.copy(sample_path, d / "seoul-copy.txt")
+    shutil.copy(corpus.CORPUS / "cables" / "08REYKJAVIK91.txt", d)
+    shutil.copy(corpus.CORPUS / "variants" / "08REYKJAVIK91.markdown.txt", d)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "idx.txt").write_text("id\tclassification\n" + "x.txt\tSECRET\n" * 9)
+    window.batch_jobs = 1
+    assert window.open_path(d)
+    loaded(qtbot, window)
+    view = window.batch
+    assert view.model.rowCount() == 6
+    title = view.title.text()
+    assert "2 cables (2 more files are copies, counted once): 2 due" in title, title
+    assert "needs review" not in title and title.endswith("2 files cannot be read")
+    for name, why in (("empty", "Is empty"), ("idx", "Does not look like a cable: it is a table")):
+        r = next(i for i, row in enumerate(view.model.rows) if row["path"].endswith(f"{name}.txt"))
+        assert view.model.index(r, 4).data() == "Cannot read"
+        assert view.model.index(r, 1).data().startswith(why)
+        tip = view.model.index(r, 4).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Cannot read: ") and f"{name}.txt" in tip
+        assert view.model.index(r, 5).data() == ""  # its reason is no finding about a cable
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")

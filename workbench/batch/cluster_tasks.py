@@ -94,13 +94,14 @@ def unpacked(data: bytes) -> Any:
 def _made(rows: list[Row], view: View | None) -> bytes:
     if view is None:
         return packed(rows)
-    summary = Summary()
+    summary = Summary(entries=[])  # the client re-counts them: a copy may be another chunk's
     shown = []
     for row in rows:
         summary.add(row)
         if view.wanted is None or view.wanted(row):
             shown.append(row)
     summary.shown = len(shown)
+    summary.seen = set()  # the entries say it again; no need to send it twice
     part: Part = (rows_text(view.fmt, shown), summary)
     return packed(part)
 

@@ -1,4 +1,14 @@
-"""Counts by status and by finding code over a stream of rows (no row is kept)."""
+"""Counts by status and by finding code over a stream of rows (no row is kept).
+
+Counts are of cables, as a records officer means them: a file whose reference ID an earlier
+file of the run already had (the Markdown or CRLF form of a cable, the same file named twice,
+a copy in another box) is a *copy*. It keeps its row in the report, but is counted once, under
+``copies``, not again in the statuses and findings. A cable with no reference ID (a record
+with no date) goes by its file name up to the first dot, as its review is stored
+(``review.model.review_id``: 03ROME5149.markdown.txt is 03ROME5149.txt's copy); a file that
+could not be read is never a copy. The keys seen are the one thing kept: some 100 bytes a cable
+in the process writing the report.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +18,56 @@ from dataclasses import dataclass, field
 from workbench.batch.rows import Row
 from workbench.declass import STATUSES
 
+# What a worker's chunk tells the client of each of its rows, so that a copy is known across
+# chunks: (reference ID, or file name for a cable without one, or None; status; finding codes).
+Entry = tuple[str | None, str, tuple[str, ...]]
+
 
 @dataclass
 class Summary:
-    checked: int = 0
+    checked: int = 0  # files (rows), copies included
     shown: int = 0
+    copies: int = 0  # files whose reference ID an earlier file had
     by_status: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)  # cables with the finding
     findings: Counter[str] = field(default_factory=Counter)  # findings in all
+    seen: set[str] = field(default_factory=set, repr=False)
+    # A chunk's summary on a cluster worker also lists its rows' entries (merge re-counts them:
+    # a copy may be of a cable in another chunk); None where nothing is merged.
+    entries: list[Entry] | None = field(default=None, repr=False)
+
+    @property
+    def cables(self) -> int:
+        return self.checked - self.copies
 
     def add(self, row: Row) -> None:
+        codes = tuple(f["code"] for f in row["findings"])
+        entry: Entry = (_key(row, codes), row["status"], codes)
+        if self.entries is not None:
+            self.entries.append(entry)
+        self._count(entry)
+
+    def _count(self, entry: Entry) -> None:
+        key, status, codes = entry
         self.checked += 1
-        self.by_status[row["status"]] += 1
-        codes = [f["code"] for f in row["findings"]]
+        if key is not None:
+            if key in self.seen:
+                self.copies += 1
+                return
+            self.seen.add(key)
+        self.by_status[status] += 1
         self.findings.update(codes)
         self.by_code.update(set(codes))
 
     def merge(self, other: Summary) -> None:
         """Count ``other``'s rows too (a cluster worker counts its chunk's rows)."""
-        self.checked += other.checked
         self.shown += other.shown
+        if other.entries is not None:
+            for entry in other.entries:
+                self._count(entry)
+            return
+        self.checked += other.checked
+        self.copies += other.copies
         self.by_status.update(other.by_status)
         self.by_code.update(other.by_code)
         self.findings.update(other.findings)
@@ -35,7 +75,15 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as the table prints it."""
         shown = "" if self.shown == self.checked else f" ({self.shown} shown)"
-        out = [f"{self.checked} cable{'s' if self.checked != 1 else ''} checked{shown}"]
+        if self.copies:
+            first = (
+                f"{self.checked} files checked{shown}: {_cables(self.cables)} and {self.copies} "
+                f"cop{'ies' if self.copies != 1 else 'y'} of {'them' if self.cables != 1 else 'it'}"
+                " (the reference ID of an earlier file), counted once"
+            )
+        else:
+            first = f"{_cables(self.checked)} checked{shown}"
+        out = [first]
         out.append("by status: " + ", ".join(f"{s} {self.by_status.get(s, 0)}" for s in STATUSES))
         if self.by_code:
             out.append("by finding (cables / findings):")
@@ -45,3 +93,18 @@ class Summary:
         else:
             out.append("no findings")
         return out
+
+
+def _cables(n: int) -> str:
+    return f"{n} cable{'s' if n != 1 else ''}"
+
+
+def _key(row: Row, codes: tuple[str, ...]) -> str | None:
+    """What makes two rows one cable: its reference ID, else its file name up to the first dot
+    (after a NUL, which no ID holds); None for a file that could not be read."""
+    if row["id"]:
+        return row["id"]
+    if "read-error" in codes:
+        return None
+    name = row["path"].replace("\\", "/").rsplit("/", 1)[-1]
+    return "\x00" + (name.split(".", 1)[0] or name)

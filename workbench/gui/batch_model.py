@@ -33,6 +33,30 @@ def cable_name(row: Row) -> str:
     return row["id"] or Path(row["path"]).name.split(".", 1)[0]
 
 
+def shown_status(row: Row) -> str:
+    """The status the table shows: ``unreadable`` for a file that could not be read (or is
+    not a cable), else the row's own."""
+    return "unreadable" if unreadable(row) else row["status"]
+
+
+def unreadable(row: Row) -> bool:
+    return any(f["code"] == "read-error" for f in row["findings"])
+
+
+def read_error(row: Row) -> str:
+    """The one sentence saying why the file could not be read ("" for a cable)."""
+    return next((f["message"] for f in row["findings"] if f["code"] == "read-error"), "")
+
+
+def read_error_words(row: Row) -> str:
+    """The reason without the file's name (the File column shows it): "Is empty: ...",
+    "Does not look like a cable: it is a table ..."."""
+    text = read_error(row)
+    if text.startswith(row["path"]):
+        text = text[len(row["path"]) :].lstrip()
+    return text[:1].upper() + text[1:]
+
+
 PROGRESS_FILTERS = (
     ("", "Any progress"),
     ("none", "Not started"),
@@ -92,34 +116,45 @@ class BatchModel(ColumnsModel):
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return self._value(row, col, role == SortRole)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col in (1, 5) and unreadable(row):
+                return read_error(row)
             if col == 5 and row["findings"]:
                 return "\n".join(f"{f['severity']}: {f['message']}" for f in row["findings"])
             if col == 7:
                 return row["path"]
             if col == 4:
-                words = STATUS_WORDS.get(row["status"], (row["status"], ""))[0]
+                words = STATUS_WORDS.get(shown_status(row), (row["status"], ""))[0]
+                if unreadable(row):
+                    return f"{words}: {read_error(row)}"
                 return f"{words}\nBasis: {BASIS_WORDS.get(row['basis'], row['basis'])}"
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 1 and unreadable(row):
+                return QColor(STATUS_WORDS["unreadable"][1])
             if col == 1 and row["classification"]:
                 return styles.level_colour(row["classification"]["level"])
             if col == 4:
-                return QColor(STATUS_WORDS.get(row["status"], ("", "#666"))[1])
+                return QColor(STATUS_WORDS.get(shown_status(row), ("", "#666"))[1])
         return None
 
     def _value(self, row: Row, col: int, sorting: bool) -> Any:
         if col == 0:
             return cable_name(row)
-        if col == 1:
-            return classification_text(row)
+        if col == 1:  # an unreadable file has none: the cell says why instead
+            return read_error_words(row) if unreadable(row) else classification_text(row)
         if col == 2:
             return row["decl"]["text"] if row["decl"] else ""
         if col == 3:
             return row["due"] or ("9999" if sorting else "")
         if col == 4:  # the short form: "Unclassified", not the explanation after it
-            return STATUS_WORDS.get(row["status"], (row["status"], ""))[0].split(":")[0]
+            status = shown_status(row)
+            return STATUS_WORDS.get(status, (status, ""))[0].split(":")[0]
         if col == 5:
-            return len(row["findings"]) if sorting else (len(row["findings"]) or "")
+            if sorting:
+                return len(row["findings"])
+            # An unreadable file's one "finding" is why it could not be read: shown instead of
+            # a classification, not counted here as a finding about a cable.
+            return "" if unreadable(row) else (len(row["findings"]) or "")
         if col == 6:
             done = self.reviewed.get(cable_name(row))
             if sorting:
@@ -156,7 +191,7 @@ class BatchFilter(QSortFilterProxyModel):
         if not self.status and not self.words and not self.progress:
             return True
         row = self.batch.rows[source_row]
-        if self.status and row["status"] != self.status:
+        if self.status and shown_status(row) != self.status:
             return False
         if self.progress:
             have = self.batch.progress(row)

@@ -65,7 +65,7 @@ class BatchView(QWidget):
         layout.addLayout(top)
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
-        self.progress.setFormat("%v of %m cables checked")
+        self.progress.setFormat("%v of %m files checked")
         layout.addWidget(self.progress)
 
         self.model = BatchModel(self)
@@ -145,15 +145,7 @@ class BatchView(QWidget):
         n = self.model.rowCount()
         self.progress.setRange(0, max(n, 1))
         self.progress.setValue(n)
-        counts: dict[str, int] = {}
-        for r in self.model.rows:
-            counts[r["status"]] = counts.get(r["status"], 0) + 1
-        summary = ", ".join(
-            f"{counts[k]} {STATUS_WORDS[k][0].split(':')[0].lower()}"
-            for k in STATUS_WORDS
-            if counts.get(k)
-        )
-        self.title.setText(f"<b>{self.folder}</b> — {n} cables: {summary or 'none'}")
+        self.title.setText(f"<b>{self.folder}</b> — {_counts(self.model.rows)}")
 
     def _filter(self) -> None:
         self.proxy.set_filter(
@@ -185,6 +177,34 @@ class BatchView(QWidget):
         if index.isValid():
             src = self.proxy.mapToSource(index)
             self.openRequested.emit(self.model.rows[src.row()]["path"])
+
+
+def _counts(rows: list[Row]) -> str:
+    """The title's counts, as ``workbench check`` counts: cables, not files (a copy, the same
+    reference ID as an earlier row, is counted once), and files that could not be read apart
+    from the cables that need review."""
+    from workbench.batch.summary import Summary
+
+    summary = Summary()
+    for row in rows:
+        summary.add(row)
+    unread = summary.by_code.get("read-error", 0)  # never copies
+    counts = dict(summary.by_status)
+    counts["needs-review"] = counts.get("needs-review", 0) - unread
+    cables = summary.cables - unread
+    parts = [
+        f"{counts[k]} {STATUS_WORDS[k][0].split(':')[0].lower()}"
+        for k in STATUS_WORDS
+        if counts.get(k)
+    ]
+    text = f"{cables} cable{'s' if cables != 1 else ''}"
+    if summary.copies:
+        n = summary.copies
+        text += f" ({n} more file{'s are copies' if n != 1 else ' is a copy'}, counted once)"
+    text += f": {', '.join(parts) or 'none'}"
+    if unread:
+        text += f"; {unread} file{'s' if unread != 1 else ''} cannot be read"
+    return text
 
 
 def _out_of_full_collections() -> None:

@@ -49,6 +49,7 @@ STATUS_COLOURS: dict[str, str] = {
     "not_due": "#1d5fc1",
     "review": "#8a5300",
     "none": "#595959",
+    "unreadable": "#b00020",  # the error red of the folder table's title
 }
 
 NOISE_COLOUR = "#5e5e5e"  # page breaks and repeated headers: quieter than text, still readable

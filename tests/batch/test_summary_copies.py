@@ -1,0 +1,74 @@
+"""A check's counts are of cables: a copy of a cable (the same reference ID as an earlier file,
+or for an undated record the same file name) is listed but counted once (newcomer 3, finding
+37: the corpus's 2,151 files were "2151 cables", its 2,002 cables and their 149 variants)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import corpus
+import pytest
+from corpus import SAMPLE
+
+from workbench.batch import Summary, check_file
+from workbench.cli import main
+
+AS_OF = date(2026, 11, 27)
+
+
+def test_the_same_cable_twice_is_one_cable_and_one_copy(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(SAMPLE, tmp_path / "seoul-copy.txt")
+    code = main(["check", str(SAMPLE), str(tmp_path / "seoul-copy.txt"), str(SAMPLE)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert len([line for line in out.splitlines() if "07SEOUL219" in line]) == 3  # every row
+    assert "3 files checked: 1 cable and 2 copies of it" in out
+    assert "by status: unclassified 0, due 1, not-due 0, needs-review 0" in out
+
+
+def test_no_copies_reads_as_before(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", str(SAMPLE)]) == 0
+    assert "\n1 cable checked\n" in capsys.readouterr().out
+
+
+def test_unreadable_files_are_never_copies_and_undated_records_go_by_name(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    for name in ("a/empty.txt", "empty.txt"):
+        (tmp_path / name).write_bytes(b"")
+    undated = SAMPLE.parent / "partial_no_date.txt"
+    shutil.copy(undated, tmp_path / "partial_no_date.markdown.txt")
+    s = Summary()
+    for p in (tmp_path / "a/empty.txt", tmp_path / "empty.txt", undated):
+        s.add(check_file(str(p), AS_OF))
+    row = check_file(str(tmp_path / "partial_no_date.markdown.txt"), AS_OF)
+    assert row["id"] is None
+    s.add(row)
+    assert (s.checked, s.cables, s.copies) == (4, 3, 1)
+    assert s.by_code["read-error"] == 2
+
+
+def test_a_cluster_chunks_copies_are_known_across_chunks() -> None:
+    # A worker counts its chunk; the client re-counts the chunk's entries, so a copy of a
+    # cable another chunk holds is still one copy.
+    row = check_file(str(SAMPLE), AS_OF)
+    client = Summary()
+    for _ in range(3):
+        chunk = Summary(entries=[])
+        chunk.add(row)
+        chunk.add(row)
+        client.merge(chunk)
+    assert (client.checked, client.cables, client.copies) == (6, 1, 5)
+    assert client.by_status["due"] == 1
+
+
+@pytest.mark.skipif(not corpus.available(), reason="needs ../shared/corpus")
+def test_a_cable_and_its_markdown_form_are_one_cable(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    for p in (
+        corpus.CORPUS / "cables" / "08REYKJAVIK91.txt",
+        corpus.CORPUS / "variants" / "08REYKJAVIK91.markdown.txt",
+    ):
+        shutil.copy(p, tmp_path)
+    assert main(["check", str(tmp_path), "--jobs", "1"]) == 0
+    assert "2 files checked: 1 cable and 1 copy of it" in capsys.readouterr().out
