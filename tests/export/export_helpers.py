@@ -38,7 +38,7 @@ def sample_review(cable: Cable) -> Review:
     """The sample with paragraph 2 withheld, two spans in 3, and the classifier's name."""
     r = Review.for_cable(cable)
     r.with_decision(1, Decision(Action.RELEASE))
-    r.with_decision(2, Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)"), "names a MOFAT official"))
+    r.with_decision(2, Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)"), "names a foreign official"))
     p3 = cable.paragraphs[2]
     i = cable.text.index("the Government of Norway", p3.body_start)
     j = cable.text.index("Geneva", p3.body_start)

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cable.document import read_document
     from workbench.export.atomic import write_atomic
     from workbench.export.errors import ExportError
+    from workbench.export.index_check import check_text
     from workbench.export.source import ReviewSource
     from workbench.export.vaughn import rows_for, to_csv, to_pdf
 
@@ -44,11 +45,16 @@ def run(args: argparse.Namespace) -> int:
     sets = available_code_sets()  # the user's code sets, read once (never while rendering)
     try:
         source.check(args.allow_pending)
+        reviewed = []
         for path in paths:
             cable = read_document(path)
             # The index goes to the requester with the releases: the same QC gate (issue 17).
             review = source.load(cable, release=True)
+            # Every text a row prints is checked against the withheld text (index_check).
             rows.extend(rows_for(cable, review, args.allow_pending, sets))
+            reviewed.append((cable, review))
+        if fmt == "pdf":
+            check_text("title", args.title, reviewed, "give another --title")
         write_atomic(args.out, to_pdf(rows, args.title) if fmt == "pdf" else to_csv(rows))
     except (CableError, ExportError) as exc:
         return fail(str(exc), 1)

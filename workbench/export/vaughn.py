@@ -2,8 +2,12 @@
 
 A Vaughn index (Vaughn v. Rosen, 484 F.2d 820, D.C. Cir. 1973) lists each withholding: the
 document, its date, a description, where in it, the disposition, the exemptions claimed and the
-justification (declassification.md section 7). Only released text goes in: the subject is
-printed only when it is released, "withheld" otherwise.
+justification (declassification.md section 7). Only released text goes in: the subject as the
+release prints it ("withheld" when withheld whole; its released words with "[withheld]" where
+the release draws a box, and "(partly withheld)", when only a span of it is), and every text a
+row prints, the reviewer's comment above all, passes ``index_check`` before anything is
+written. Each region is named as the window, the release and the guide name it (``¶3``,
+``Passing line 1``, ``Routing lines 2``).
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ from workbench.export.reflow import BOX_WIDTHS
 from workbench.export.release import released_subject
 from workbench.export.stamps import DRAFT
 from workbench.review.codes import CodeSet, builtin_code_sets
-from workbench.review.model import Review, Withholding
+from workbench.review.model import PENDING_CODE, Action, Review, Withholding
+
+# Lines the FM line's rule withholds with it (``repeats.origin_rule``).
+_NAMING_POST = frozenset({"routing", "classification", "page_break", "repeat"})
 
 COLUMNS = (
     "document",
@@ -83,13 +90,17 @@ class Row:
 def rows_for(
     cable: Cable, review: Review, allow_pending: bool = False, sets: Sequence[CodeSet] | None = None
 ) -> list[Row]:
-    """The rows for one cable (none when it is released in full). May raise ExportError.
-    Descriptions come from ``sets`` (the export's code sets; None: the built-in ones)."""
+    """The rows for one cable (none when it is released in full). May raise ExportError:
+    among others when a row would print withheld text (``index_check``: a reviewer's comment
+    quoting a withheld name). Descriptions come from ``sets`` (the export's code sets; None:
+    the built-in ones)."""
+    from workbench.export.index_check import check_rows
+
     sets = list(builtin_code_sets() if sets is None else sets)
     # validates, refuses pending
     withheld = withholdings_for_export(cable, review, allow_pending, sets)
     raw = review.withholdings(cable, allow_pending)
-    subject = released_subject(cable, review, withheld) or "withheld"
+    subject = _subject(cable, review, withheld)
     full = withheld_in_full(cable, review, allow_pending)
     disposition = "withheld in full" if full else "released in part"
     if allow_pending and review.pending():
@@ -104,8 +115,10 @@ def rows_for(
                 document=release_name(cable, review),
                 date=day,
                 subject=subject,
-                paragraph=keys.get(w.paragraph, "") if w.paragraph is not None else "header",
-                withheld=_extent(w, drawn),
+                paragraph=keys.get(w.paragraph, "")
+                if w.paragraph is not None
+                else _where(review, w),
+                withheld=_extent(review, w, drawn),
                 disposition=disposition,
                 codes=", ".join(w.codes),
                 descriptions="; ".join(
@@ -114,7 +127,49 @@ def rows_for(
                 comment=w.comment,
             )
         )
+    check_rows(cable, review, rows, sets)
     return rows
+
+
+def _subject(cable: Cable, review: Review, withheld: Sequence[Withholding]) -> str:
+    """The subject column: the subject as the release prints it, never more. Released whole:
+    its text; withheld whole (or pending, or absent): "withheld"; released with spans
+    withheld (a name in it): its released words, "[withheld]" where the release draws a box,
+    and "(partly withheld)", so a row does not call a subject withheld that the release shows
+    (newcomer 4, finding 10)."""
+    whole = released_subject(cable, review, withheld)
+    if whole:
+        return whole
+    region = review.partition.get("subject")
+    if region is None:
+        return "withheld"
+    inside = sorted(
+        (max(w.start, region.body_start), min(w.end, region.end))
+        for w in withheld
+        if w.start < region.end and region.body_start < w.end
+    )
+    if not inside or (inside[0][0] <= region.body_start and inside[-1][1] >= region.end):
+        return "withheld"
+    if review.effective(region).action not in (Action.RELEASE, Action.PARTIAL):
+        return "withheld"
+    pieces: list[str] = []
+    pos = region.body_start
+    for s, e in inside:
+        if s > pos:
+            pieces.append(" ".join(cable.text[pos:s].split()))
+        if not pieces or pieces[-1] != "[withheld]":
+            pieces.append("[withheld]")
+        pos = max(pos, e)
+    if pos < region.end:
+        pieces.append(" ".join(cable.text[pos : region.end].split()))
+    shown = " ".join(p for p in pieces if p)
+    return f"{shown} (partly withheld)"
+
+
+def _where(review: Review, w: Withholding) -> str:
+    """The region of a withholding outside the paragraphs, as the window names it."""
+    region = review.partition.get(w.region or "")
+    return region.label if region is not None else "header"
 
 
 def _drawn(cable: Cable, withheld: Sequence[Withholding]) -> list[tuple[int, int, str]]:
@@ -145,9 +200,11 @@ def _drawn(cable: Cable, withheld: Sequence[Withholding]) -> list[tuple[int, int
     return out
 
 
-def _extent(w: Withholding, drawn: Sequence[tuple[int, int, str]]) -> str:
+def _extent(review: Review, w: Withholding, drawn: Sequence[tuple[int, int, str]]) -> str:
     """What was withheld, told no more precisely than the release shows it: the kind of text
-    and the bucket of the box or block drawn over it (never its length, never its words)."""
+    and the bucket of the box or block drawn over it (never its length, never its words).
+    A region outside the paragraphs and the header fields is named as the window and the
+    guide name it ("Passing line 1"), and a line a rule withheld says which rule."""
     shape = next((sh for s, e, sh in drawn if s <= w.start < e), "")
     shown = f" ({shape})" if shape else ""
     if w.repeats:
@@ -156,11 +213,34 @@ def _extent(w: Withholding, drawn: Sequence[tuple[int, int, str]]) -> str:
         return f"paragraph in full{shown}"
     if w.kind == "field":
         return FIELD_NAMES.get(w.field or "", w.field or "header field") + shown
+    region = review.partition.get(w.region or "")
+    name = region.name if region is not None else "line outside the paragraphs"
     if w.kind == "region":
-        return f"line outside the paragraphs{shown}"
+        return f"{name} in full{_why(review, w)}{shown}"
     if w.field:
         return "part of the " + FIELD_NAMES.get(w.field, w.field) + shown
+    if w.paragraph is None and region is not None:
+        return f"part of {name}{shown}"
     return f"part of paragraph{shown}"
+
+
+def _why(review: Review, w: Withholding) -> str:
+    """Why a rule withheld a region no reviewer decided: the FM line's rule (the line names
+    the post), or a repeated header line following its withheld original."""
+    region = review.partition.get(w.region or "")
+    if region is None or review.decision(region.key).action != Action.PENDING:
+        return ""
+    if PENDING_CODE in w.codes:
+        return ", pending review" if region.kind not in _NAMING_POST else ", names the post"
+    from workbench.review.repeats import origin_rule
+
+    if origin_rule(review, region) is not None:
+        return ", withheld with the FM line (it names the post)"
+    if region.kind == "repeat" and region.follows:
+        original = review.partition.get(region.follows)
+        if original is not None:
+            return f", withheld with {original.name}, which it repeats"
+    return ""
 
 
 def to_csv(rows: Iterable[Row]) -> bytes:

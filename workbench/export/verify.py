@@ -235,38 +235,24 @@ def _check_repeats(review: Review, found: Extracted, stamps: set[str], report: R
     the reviewer withheld, and each part of a withheld name, looked for as whole words in every
     piece of the cable's text and every line PDFium reads, folded as ``find`` folds (case,
     Unicode form, white space, hyphens). Unless the reviewer switched the rule off for this
-    cable, any such text is a leak."""
-    from workbench.review.recurrences import RULE, sources
+    cable, any such text is a leak (``recurrences.repeats_in``, which the Vaughn index's
+    check uses too)."""
+    from workbench.review.recurrences import needles, repeats_in
 
-    if RULE in review.rules_off:
-        return
-    needles: dict[str, str] = {}
-    for src in sources(review):
-        for term in src.terms:
-            needle = _fold(term)
-            if needle:
-                needles.setdefault(needle, src.label)
-    if not needles:
+    wanted = needles(review)
+    if not wanted:
         return
     places = [(f"page {c.page}", c.text, False) for c in found.chunks if c.font == REGULAR]
     for number, page in enumerate(found.other_pages, 1):
         # PDFium reads the stamps too: stamp words alone are the stamp's.
         places += [(f"page {number} (PDFium)", line, True) for line in page.splitlines()]
     for where, text, stamped in places:
-        folded = _fold(text)
-        for needle, label in needles.items():
-            if needle not in folded or (stamped and set(words(needle)) <= stamps):
+        for needle, label in repeats_in(text, wanted):
+            if stamped and set(words(needle)) <= stamps:
                 continue
-            if re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", folded):
-                msg = f"{where} prints '{needle}', a repeat of text withheld in {label}"
-                if msg not in report.leaks:
-                    report.leaks.append(msg)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub("[-\u2010\u2011\u2012\u2013\u00ad]", "", text)
-    return " ".join(text.split())
+            msg = f"{where} prints '{needle}', a repeat of text withheld in {label}"
+            if msg not in report.leaks:
+                report.leaks.append(msg)
 
 
 def _check_metadata(cable, review, found, allowed, stamps, options, flag) -> None:  # type: ignore[no-untyped-def]

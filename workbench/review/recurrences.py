@@ -249,3 +249,48 @@ def _clip(text: str, region: Region, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+# -- withheld text printed again: the check verify and the Vaughn index make ------------------
+def fold(text: str) -> str:
+    """Printed text as the check compares it: any Unicode form and case, hyphens dropped,
+    white space one space (as ``find`` folds a cable's text)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub("[-\u2010\u2011\u2012\u2013\u00ad]", "", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Needles:
+    """What the rule withholds, as a check of printed text looks for it: each folded term
+    (whole words) and the region its source is withheld in."""
+
+    terms: dict[str, str]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def needles(review: Review) -> Needles:
+    """The rule's terms for ``review`` (none when the reviewer switched the rule off)."""
+    if RULE in review.rules_off:
+        return Needles({})
+    terms: dict[str, str] = {}
+    for src in sources(review):
+        for term in src.terms:
+            folded = fold(term)
+            if folded:
+                terms.setdefault(folded, src.label)
+    return Needles(terms)
+
+
+def repeats_in(text: str, found: Needles) -> list[tuple[str, str]]:
+    """Each (folded term, region withheld in) that ``text`` prints as whole words."""
+    folded = fold(text)
+    out = []
+    for needle, label in found.terms.items():
+        if needle not in folded:
+            continue
+        if re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", folded):
+            out.append((needle, label))
+    return out
