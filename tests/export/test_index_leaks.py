@@ -168,7 +168,9 @@ def test_case_export_refuses_the_package(
 
     cable_file, decisions = _decisions(tmp_path, "Raouf Hindy is a private citizen")
     store = ["--store", str(tmp_path / "s.sqlite3")]
-    assert main(["review", "import", str(cable_file), str(decisions), *store, "--reviewer", "x"]) == 0
+    assert (
+        main(["review", "import", str(cable_file), str(decisions), *store, "--reviewer", "x"]) == 0
+    )
     assert main(["case", "new", "--title", "Baha'i", "--number", "F-2026-00001", *store]) == 0
     assert main(["case", "add", "F-2026-00001", str(cable_file), *store, "--reviewer", "x"]) == 0
     capsys.readouterr()
