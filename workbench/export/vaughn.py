@@ -285,7 +285,8 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
     data += [[para(v, cell) for v in r.values()] for r in rows]
     if not rows:
         data.append([para("no withholdings: every document released in full", cell)] + [""] * 8)
-    widths = [62, 54, 110, 48, 70, 58, 62, 160, 96]  # points: 720 across
+    # points: 720 across; the region column holds "Passing line 1", "Classification line"
+    widths = [62, 54, 100, 70, 76, 58, 62, 142, 96]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
