@@ -13,8 +13,8 @@ import pytest
 
 from workbench.cable import header
 from workbench.cable.header import _ADDR_TAIL_RE, _strip_tail, read_addressees
+from workbench.cable.labels import _INLINE_LABEL_RE, _inline_labels
 from workbench.cable.lines import LazyPattern
-from workbench.cable.paragraphs import _INLINE_LABEL_RE, _inline_labels
 from workbench.cable.subject import SUBJECT_LABEL_RE, subject_labels
 from workbench.cable.tags import TAGS_LABEL_RE, tags_labels
 
@@ -220,3 +220,79 @@ def test_tags_label_random() -> None:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
         assert _tags_fast(text, lo, hi) == _tags_by_pattern(text, lo, hi), (text, lo, hi)
+
+
+def test_built_paragraphs_and_markings_are_the_constructors() -> None:
+    import dataclasses
+
+    import orjson
+
+    from workbench.cable.builders import _fields_are, new_marking, new_paragraph
+    from workbench.cable.model import Marking, Paragraph
+
+    mark = Marking("(S//NF)", "SECRET", ("NOFORN",), 5, 12)
+    fast_mark = new_marking("(S//NF)", "SECRET", ("NOFORN",), 5, 12)
+    args = (3, 2, "2.", fast_mark, 1, 40, 13, "2. (S//NF) text")
+    fast, slow = new_paragraph(*args), Paragraph(*args[:3], mark, *args[4:])
+    assert new_paragraph is not Paragraph and new_marking is not Marking
+    assert fast == slow and hash(fast) == hash(slow) and fast_mark == mark
+    assert orjson.dumps(fast) == orjson.dumps(slow)  # the same fields, in the same order
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.end = 3  # type: ignore[misc]
+
+    # A class that changed is built by its own constructor.
+    @dataclasses.dataclass(frozen=True)
+    class More:
+        text: str
+        extra: int = 0
+
+    assert _fields_are(More, ("text", "extra"))
+    assert not _fields_are(More, ("text",))
+
+
+_MARK_PIECES = (
+    "(", ")", "C", "S", "U", "TS", "SBU", "NF", "/", "//", " ", "\t", "\n", "REL", "X", ",",
+    "USA", "-", "1", "a", "((", "(C)", "(S//NF)", "( C )", "C)", "(SBU", "(S//REL",
+)  # fmt: skip
+
+
+def test_a_label_patterns_plain_mark_is_read_portion_mark() -> None:
+    """Where a label's pattern takes its mark along (``PLAIN_MARK``), it reads what
+    ``read_portion_mark`` reads there; where it does not, the reader asks that."""
+    import re
+
+    from workbench.cable.markings import PLAIN_MARK, plain_mark, read_portion_mark
+
+    after_dot = re.compile(r"\." + PLAIN_MARK)
+    rng = random.Random(1416)
+    taken = 0
+    for _ in range(20_000):
+        lead = "." + rng.choice(("", " ", "\t ")) + rng.choice(("(", "(S//", "", "C"))
+        text = lead + "".join(rng.choice(_MARK_PIECES) for _ in range(rng.randint(0, 6)))
+        hi = rng.randint(1, len(text))
+        m = after_dot.match(text, 0, hi)
+        assert m is not None
+        if m.start("inside") >= 0:
+            taken += 1
+            assert plain_mark(text, m) == read_portion_mark(text, 1), repr(text[:hi])
+            assert "\n" not in m.group(0)  # the scan of line starts skips no line
+    assert taken > 300
+
+
+_END_PIECES = ("x", ".", " ", "\t", "\n", "\n\n", "\xa0", "\r", "\u2028", "PAGE 02", "BT", "\f")
+
+
+def test_paragraph_end_fast_path_is_trim_end() -> None:
+    from workbench.cable.labels import SpanSet
+    from workbench.cable.paragraphs import _Body, _line_starts, _trim_end
+
+    rng = random.Random(1417)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_END_PIECES) for _ in range(rng.randint(0, 10)))
+        starts = _line_starts(text, 0, len(text))
+        noise_lines = frozenset(rng.sample(starts, rng.randint(0, min(2, len(starts)))))
+        body = _Body(text, [], SpanSet([]), noise_lines)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        want = _trim_end(text, start, end, noise_lines)
+        assert body._trimmed_end(start, end) == want, (text, start, end, noise_lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.cable.builders import new_marking
 from workbench.cable.model import Marking
 
 
@@ -135,10 +136,20 @@ def parse_mark_body(body: str) -> tuple[str | None, tuple[str, ...]] | None:
     return level, tuple(controls)
 
 
+# The inside of a well-formed mark as the reader finds it: short, on one line.
+MARK_INSIDE = r"[A-Za-z][A-Za-z0-9 ,/\-]{0,38}?"
+# A well-formed mark after optional blanks, for embedding at the end of a label pattern (as
+# :data:`PLAIN_MARK`, groups ``mark`` and ``inside``), so that one match finds a label and its
+# mark. It stops at ``[ \t]*+)`` where :data:`PORTION_RE` allows any white space before the
+# ``)``: a mark split over lines is left to :func:`read_portion_mark`, and the embedding pattern
+# never runs past a newline. Where it matches, :data:`PORTION_RE`'s first branch matches the
+# same text (the inside is lazy in both, and cannot hold a newline).
+PLAIN_MARK = r"(?:[ \t]*+(?P<mark>\((?P<inside>" + MARK_INSIDE + r")[ \t]*+\)))?"
+
 # A portion mark right after a paragraph label: ``(C)``, ``(S//NF)``, ``( C )``, and the
 # malformed ``C)`` and ``(SBU`` real cables carry.
 PORTION_RE = re.compile(
-    r"[ \t]*+(?:\((?P<body>[A-Za-z][A-Za-z0-9 ,/\-]{0,38}?)\s*\)"
+    r"[ \t]*+(?:\((?P<body>" + MARK_INSIDE + r")\s*\)"
     # A long release list, which may wrap over lines (``(S//REL AFGHANISTAN, KYRGYZSTAN,``
     # / ``TAJIKISTAN)``): bounded, so a stray ``(S//REL`` cannot take a paragraph with it.
     r"|\((?P<rel>(?:TS|[UCS])[ \t]*+//?[ \t]*+REL\b[A-Z0-9 ,/\-\t\n]{0,200}?)\s*\)"
@@ -165,3 +176,13 @@ def read_portion_mark(text: str, pos: int) -> Marking | None:
         return None
     start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t")))
     return Marking(text[start : m.end()], parsed[0], parsed[1], start, m.end(), malformed=True)
+
+
+def plain_mark(text: str, m: re.Match[str]) -> Marking | None:
+    """The marking of match ``m``, whose :data:`PLAIN_MARK` group matched, as
+    :func:`read_portion_mark` reads it there: ``None`` when the inside is no mark."""
+    parsed = parse_mark_body(m.group("inside"))
+    if parsed is None:
+        return None
+    start, end = m.span("mark")
+    return new_marking(text[start:end], parsed[0], parsed[1], start, end)

@@ -4,77 +4,28 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left
 
+from workbench.cable.builders import new_paragraph
+from workbench.cable.labels import (
+    Label,
+    SpanSet,
+    find_labels,
+    is_markdown_numbering,
+    select_labels,
+)
 from workbench.cable.lines import LinePattern
-from workbench.cable.markings import BANNER_WORDS_PATTERN, read_portion_mark
-from workbench.cable.model import Marking, Paragraph, ParaRef, Span
+from workbench.cable.markings import BANNER_WORDS_PATTERN
+from workbench.cable.model import Paragraph, ParaRef, Span
 
 _EOL = r"(?=\n|\Z)"
 
-
-# ``¶1.``, ``1.``, ``1.(U)``, ``¶ 12 .``; the pilcrow may stand anywhere, a bare number only
-# at the start of a line.
-_PILCROW_LABEL_RE = re.compile(r"¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?")
-_LINE_LABEL = LinePattern(r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(]|\n|\Z|[A-Z])")
 
 # The page header of the PlusD form: ``PAGE 03 HARARE 06677 03 OF 03 291401Z``.
 PAGE_HEAD = (
     r"PAGE[ \t]++\d{2,3}[ \t]++[A-Z][A-Z]*+(?:[ ][A-Z]++)*+[ \t]++\d{3,8}"
     r"(?:[ \t]++\d{2}[ \t]++OF[ \t]++\d{2})?[ \t]++\d{6}Z"
 )
-# A paragraph label on the rest of such a line.
-_LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
-# A label inside a flattened line (the whole body run together on one line): only with its
-# portion mark, which may have wrapped to the next line (``------- 1.\n (C) The Prime ...``).
-_INLINE_LABEL_RE = re.compile(
-    r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
-)
-_BODY_START_LABEL_RE = re.compile(
-    r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
-)
-_INLINE_MARK_RE = re.compile(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
-_LABEL_BEFORE = frozenset(" \t.:-")
-
-
-def _inline_labels(source: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """``(start, dot)`` of each :data:`_INLINE_LABEL_RE` match in ``source[lo:hi]``.
-
-    The same matches, found from the portion marks (rare) back to their labels instead of
-    trying the pattern at every offset of a long line (a tenth of the parse time).
-    """
-    found: list[tuple[int, int]] = []
-    for mark in _INLINE_MARK_RE.finditer(source, lo, hi):
-        # Back over ``[ \t]*+\n?[ \t]*+`` to the label's dot.
-        i = mark.start() - 1
-        while i >= lo and source[i] in " \t":
-            i -= 1
-        if i >= lo and source[i] == "\n":
-            i -= 1
-            while i >= lo and source[i] in " \t":
-                i -= 1
-        if i < lo or source[i] != ".":
-            continue
-        dot = i
-        i -= 1
-        while i >= lo and source[i] in " \t":
-            i -= 1
-        end = i + 1
-        while i >= lo and source[i].isdecimal():  # what \d matches in a str pattern
-            i -= 1
-        start = i + 1
-        # One to three digits, the whole run, after a blank or punctuation the lookbehind
-        # allows (which may stand just before ``lo``).
-        if 1 <= end - start <= 3 and start > 0 and source[start - 1] in _LABEL_BEFORE:
-            found.append((start, dot))
-    return found
-
-
-# A line this long is a run-together body, not a line.
-# (Searched for after a newline, which the engine finds with a fast scan, not at every offset.)
-_LONG_LINE_RE = re.compile(r"\n[^\n]{400,}")
-
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
 NOISE_LINE = LinePattern(
@@ -160,178 +111,6 @@ _RUN_ON_RE = re.compile(
 _LABEL_AHEAD_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
-class _Spans:
-    """Whether an offset falls inside any of a list of spans, by bisection (a body may have
-    hundreds of noise spans and labels: testing each pair was a fifth of the parse time)."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        ordered = sorted(spans, key=lambda s: s.start)
-        self.starts = [s.start for s in ordered]
-        # The furthest end among the spans starting at or before each one (spans may overlap).
-        self.reach: list[int] = []
-        furthest = -1
-        for s in ordered:
-            furthest = max(furthest, s.end)
-            self.reach.append(furthest)
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.reach[i] > offset
-
-
-@dataclass
-class _Label:
-    start: int
-    end: int
-    digits: str
-    strong: bool  # a pilcrow or a portion mark follows: surely a paragraph label
-    marking: Marking | None
-    pilcrow: bool = False
-
-
-def _candidates(source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans) -> list[_Label]:
-    found: list[_Label] = []
-    # (where the match starts, where its number starts, where it ends, the number, pilcrow)
-    matches = [
-        (m.start(), m.start(), m.end(), m.group("num"), True)
-        for m in _PILCROW_LABEL_RE.finditer(source, lo, hi)
-    ]
-    matches += [
-        (start, m.start("num"), end, m.group("num"), False)
-        for start, end, m in _LINE_LABEL.finditer(source, lo, hi)
-    ]
-    for n in noise:
-        if n.text.startswith("PAGE"):
-            after = _LABEL_AFTER_PAGE_RE.match(source, n.end, hi)
-            if after:
-                at = after.start("num")
-                matches.append((at, at, after.end(), after.group("num"), False))
-    for line in _LONG_LINE_RE.finditer(source, max(source.rfind("\n", 0, lo), 0), hi):
-        pos, eol = max(line.start() + 1, lo), line.end()
-        # (A little past the line's end: the mark may stand on the next line.)
-        for num, dot in _inline_labels(source, pos + 1, min(hi, eol + 16)):
-            if num < eol:
-                matches.append((num, num, dot + 1, source[num:dot].rstrip(" \t"), False))
-    # A marked label the header's last field runs into (``... REASON: 1.4 (b), (d) 1.  (C)
-    # Summary``): the body starts with it, though not at a line start.
-    first = _BODY_START_LABEL_RE.match(source, lo, hi)
-    if first and source[lo - 1 : lo] not in ("\n", ""):
-        at = first.start("num")
-        matches.append((at, at, first.end(), first.group("num"), False))
-    matches.sort(key=lambda x: x[0])
-    for at, start, end, digits, pilcrow in matches:
-        if noise and at in in_noise:
-            continue
-        marking = read_portion_mark(source, end)
-        if marking is None and source.startswith(
-            "\n", end + len(source[end : end + 8]) - len(source[end : end + 8].lstrip(" \t"))
-        ):
-            # The portion mark wrapped onto the next line.
-            nl = source.index("\n", end)
-            marking = read_portion_mark(source, nl + 1)
-        label_end = marking.end if marking else end
-        found.append(
-            _Label(start, label_end, digits, pilcrow or marking is not None, marking, pilcrow)
-        )
-    return found
-
-
-def _readings(lab: _Label, markdown: bool) -> tuple[int, ...]:
-    """The paragraph numbers a label could mean, likeliest first.
-
-    In the Markdown form ``14.`` is paragraph 4; but the flattening was not applied to every
-    label (some cables mix ``¶3.``, ``14.`` and ``10.(S/NF)``), so a ``1N.`` label may also
-    mean N+10 and the sequence decides.
-    """
-    literal = int(lab.digits)
-    if markdown and not lab.pilcrow and lab.digits.startswith("1") and len(lab.digits) >= 2:
-        return (int(lab.digits[1:]), literal)
-    return (literal,)
-
-
-def select_labels(labels: list[_Label], markdown: bool) -> list[tuple[_Label, int]]:
-    """Keep the labels that form the paragraph sequence; pair each with its number.
-
-    A bare ``1998.`` at the start of a wrapped line is not paragraph 1998: a weak label must
-    continue the sequence exactly, a strong one may skip a few numbers. A strong ``1.`` after
-    several paragraphs starts the numbering again when a ``2.`` follows it before the old
-    sequence continues: some records hold their text twice, and the copy must be reviewable
-    paragraph by paragraph too, or withheld text would survive in it.
-    """
-    chosen: list[tuple[_Label, int]] = []
-    last = 0
-    for i, lab in enumerate(labels):
-        readings = _readings(lab, markdown)
-        pick = next((n for n in readings if n == last + 1), None)
-        if pick is None and lab.strong and last < readings[0] <= last + 3:
-            pick = readings[0]
-        if pick is None and lab.strong and last >= 2 and 1 in readings:
-            pick = 1 if _restarts(labels, i, last, markdown) else None
-        if pick is None and lab.strong:
-            pick = next((n for n in readings[1:] if last < n <= last + 3), None)
-        if pick is None:
-            # Numbering that does not start at 1 (part 2 of a cable starts at 15; a Markdown
-            # cable's first paragraph is ``12.``) or skips: the labels that follow decide.
-            pick = next(
-                (n for n in readings if last < n <= 60 and _continued(labels, i, n, markdown, lab)),
-                None,
-            )
-        if pick is not None:
-            chosen.append((lab, pick))
-            last = pick
-    return chosen
-
-
-def _last_before(labels: list[_Label], i: int, markdown: bool) -> int:
-    return 0 if i == 0 else max(_readings(labels[i - 1], markdown))
-
-
-def _continued(labels: list[_Label], i: int, n: int, markdown: bool, lab: _Label) -> bool:
-    """Whether the labels after ``labels[i]`` go on from ``n``: one for a strong label, two
-    for a bare number (``2009.`` and ``2010.`` at line starts are years, not paragraphs)."""
-    need = 1 if lab.strong or n <= _last_before(labels, i, markdown) + 3 else 2
-    later = labels[i + 1 : i + 1 + need]
-    return len(later) == need and all(
-        n + k + 1 in _readings(x, markdown) for k, x in enumerate(later)
-    )
-
-
-def _restarts(labels: list[_Label], i: int, last: int, markdown: bool) -> bool:
-    for later in labels[i + 1 :]:
-        readings = _readings(later, markdown)
-        if last + 1 in readings:
-            return False
-        if 2 in readings and later.strong:
-            return True
-    return False
-
-
-def is_markdown_numbering(labels: list[_Label], text: str) -> bool:
-    """True when ``¶N.`` was flattened to ``1N.`` (the Markdown form of the web pages).
-
-    The giveaway: reading ``1N.`` as paragraph N gives a longer paragraph sequence than
-    reading the labels literally. (The flattening missed some pilcrows, so a few ``¶3.``
-    survive among the ``1N.``: those keep their literal number.)
-    """
-    if not labels:
-        return False
-    flattened = select_labels(labels, markdown=True)
-    literal = select_labels(labels, markdown=False)
-    if len(flattened) != len(literal):
-        return len(flattened) > len(literal)
-    # As long either way (labels 11.-18.): the Markdown form's tag links decide, else a
-    # sequence from 1 is far likelier than one from 11, and one from 2 (the record lacks
-    # paragraph 1: ``12. 13. 14.``) than one from 12 (no corpus cable numbers its first
-    # paragraph 12 without a pilcrow, whose label is never flattened). From ``15.`` on, a later
-    # part's plain numbering is as likely, and the labels stay as written.
-    return "](#)" in text or (
-        bool(flattened)
-        and bool(literal)
-        and literal[0][1] != 1
-        and (flattened[0][1] == 1 or (flattened[0][1] == 2 and literal[0][1] == 12))
-    )
-
-
 def _line_starts(source: str, start: int, end: int) -> list[int]:
     """``start`` and the start of every further line within ``source[start:end]``."""
     starts = [start]
@@ -390,12 +169,10 @@ def split_paragraphs(
     source: str, lo: int, hi: int, noise: list[Span]
 ) -> tuple[list[Paragraph], Span | None, bool]:
     """Paragraphs of ``source[lo:hi]``, the signature, and whether numbering was Markdown-flattened."""
-    in_noise = _Spans(noise)
-    labels = _candidates(source, lo, hi, noise, in_noise)
+    in_noise = SpanSet(noise)
+    labels = find_labels(source, lo, hi, noise, in_noise)
     # Only a label such as "12." can be a flattened "¶2.": skip the comparison without one.
-    maybe_markdown = any(
-        not lab.pilcrow and len(lab.digits) >= 2 and lab.digits[0] == "1" for lab in labels
-    )
+    maybe_markdown = any(lab.flat_number is not None for lab in labels)
     markdown = maybe_markdown and is_markdown_numbering(labels, source)
     chosen = select_labels(labels, markdown)
     # Every line start inside a noise span (their patterns include the indentation).
@@ -406,54 +183,100 @@ def split_paragraphs(
         if n.end >= len(source) or source[n.end] == "\n"
         for pos in _line_starts(source, n.start, n.end)
     )
+    body = _Body(source, noise, in_noise, noise_lines)
 
     body_end = _trim_end(source, lo, hi, noise_lines)
     signature = find_signature(source, lo, body_end)
     text_end = signature.start if signature else body_end
 
-    paragraphs: list[Paragraph] = []
+    first = chosen[0][0].start if chosen else text_end
+    # Text before the first numbered paragraph (or a body with no numbers at all) is split
+    # into blocks at blank lines, so a reviewer can still decide on each.
+    body.add_blocks(lo, min(first, text_end))
+    for i, (lab, number) in enumerate(chosen):
+        if lab.start >= text_end:
+            break
+        end = chosen[i + 1][0].start if i + 1 < len(chosen) else text_end
+        body.add(lab.start, min(end, text_end), number, lab)
+    return body.paragraphs, signature, markdown
 
-    def add(start: int, end: int, number: int | None, lab: _Label | None) -> None:
-        end = _trim_end(source, start, end, noise_lines)
+
+class _Body:
+    """The paragraphs of one body as they are found, each trimmed of the blank lines and the
+    debris (lines starting in ``noise_lines``) it ends with."""
+
+    def __init__(
+        self, source: str, noise: list[Span], in_noise: SpanSet, noise_lines: frozenset[int]
+    ) -> None:
+        self.source = source
+        self.noise = noise
+        self.in_noise = in_noise
+        self.noise_lines = noise_lines
+        self.noise_line_starts = sorted(noise_lines)
+        self.paragraphs: list[Paragraph] = []
+
+    def add(self, start: int, end: int, number: int | None, lab: Label | None) -> None:
+        source = self.source
+        end = self._trimmed_end(start, end)
         if end <= start:
             return
         body_start = lab.end if lab else start
         while body_start < end and source[body_start] in " \t":
             body_start += 1
-        paragraphs.append(
-            Paragraph(
-                index=len(paragraphs) + 1,
-                number=number,
-                label=source[lab.start : lab.end].strip() if lab else "",
-                marking=lab.marking if lab else None,
-                start=start,
-                end=end,
-                body_start=body_start,
-                text=source[start:end],
+        self.paragraphs.append(
+            new_paragraph(
+                len(self.paragraphs) + 1,  # index
+                number,
+                source[lab.start : lab.end].strip() if lab else "",  # label
+                lab.marking if lab else None,
+                start,
+                end,
+                body_start,
+                source[start:end],  # text
             )
         )
 
-    first = chosen[0][0].start if chosen else text_end
-    # Text before the first numbered paragraph (or a body with no numbers at all) is split
-    # into blocks at blank lines, so a reviewer can still decide on each.
-    _add_blocks(source, lo, min(first, text_end), noise, in_noise, add)
-    for i, (lab, number) in enumerate(chosen):
-        if lab.start >= text_end:
-            break
-        end = chosen[i + 1][0].start if i + 1 < len(chosen) else text_end
-        add(lab.start, min(end, text_end), number, lab)
-    return paragraphs, signature, markdown
+    def _trimmed_end(self, start: int, end: int) -> int:
+        """Where :func:`_trim_end` ends ``source[start:end]``.
+
+        Most paragraphs end in a few blanks and newlines with no debris line among them: then
+        stepping back over those gives the same end, when it stops at a character that is no
+        white space (the lines it passes are blank, and :func:`_trim_end` keeps that one too).
+        """
+        source = self.source
+        starts = self.noise_line_starts
+        if not starts or (i := bisect_left(starts, start)) == len(starts) or starts[i] >= end:
+            trimmed = end
+            while trimmed > start and source[trimmed - 1] in " \t\n":
+                trimmed -= 1
+            if trimmed == start or not source[trimmed - 1].isspace():
+                return trimmed
+        return _trim_end(source, start, end, self.noise_lines)
+
+    def add_blocks(self, lo: int, hi: int) -> None:
+        """Unnumbered blocks of ``source[lo:hi]``, split at blank lines."""
+        source, noise = self.source, self.noise
+        pos = lo
+        for m in _BLANK_LINE_RE.finditer(source, lo, hi):
+            block_end = m.start()
+            if self._has_text(pos, block_end):
+                self.add(_skip_noise(source, pos, block_end, noise), block_end, None, None)
+            pos = m.end()
+        if self._has_text(pos, hi):
+            self.add(_skip_noise(source, pos, hi, noise), hi, None, None)
+
+    def _has_text(self, start: int, end: int) -> bool:
+        """Whether a word with a letter or digit stands in ``source[start:end]`` outside noise."""
+        if not self.noise:
+            return _ALNUM_RE.search(self.source, start, end) is not None
+        for m in _WORD_RE.finditer(self.source, start, end):
+            if m.start() not in self.in_noise and _ALNUM_RE.search(m.group(0)):
+                return True
+        return False
 
 
-def _add_blocks(source: str, lo: int, hi: int, noise: list[Span], in_noise: _Spans, add) -> None:  # type: ignore[no-untyped-def]
-    pos = lo
-    for m in re.finditer(r"\n[ \t]*+\n", source[lo:hi]):
-        block_end = lo + m.start()
-        if _has_text(source, pos, block_end, in_noise):
-            add(_skip_noise(source, pos, block_end, noise), block_end, None, None)
-        pos = lo + m.end()
-    if _has_text(source, pos, hi, in_noise):
-        add(_skip_noise(source, pos, hi, noise), hi, None, None)
+_WORD_RE = re.compile(r"[^\s]+")
+_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def _skip_noise(source: str, start: int, end: int, noise: list[Span]) -> int:
@@ -473,13 +296,6 @@ def _skip_blank(source: str, start: int, end: int) -> int:
     while start < end and source[start] in " \t\n":
         start += 1
     return start
-
-
-def _has_text(source: str, start: int, end: int, in_noise: _Spans) -> bool:
-    for m in re.finditer(r"[^\s]+", source[start:end]):
-        if start + m.start() not in in_noise and re.search(r"[A-Za-z0-9]", m.group(0)):
-            return True
-    return False
 
 
 def find_para_refs(source: str, lo: int, hi: int) -> list[ParaRef]:
