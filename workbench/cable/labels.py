@@ -130,7 +130,9 @@ def find_labels(source: str, lo: int, hi: int, noise: list[Span], in_noise: Span
             if may_label:
                 lines.append(_matched_label(source, m, m.start("num"), False))
             continue
-        if may_label:
+        # (Its label, tried only where a label can start: most long lines open with a pilcrow.)
+        first_char = source[line_start]
+        if may_label and (first_char in " \t" or first_char.isdecimal()):
             label = _LINE_LABEL_RE.match(source, line_start, hi)
             if label:
                 lines.append(_matched_label(source, label, label.start("num"), False))

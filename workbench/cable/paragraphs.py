@@ -29,14 +29,18 @@ PAGE_HEAD = (
 # Lines that are transmission or page-break debris rather than text, in one pattern so the
 # body is scanned once: debris lines, lone banners, and the banner of a later section.
 NOISE_LINE = LinePattern(
-    r"[ \t]*+(?:"
+    # (Every form starts with a capital, ``#``, ``*`` or ``-``: the lookahead spares trying
+    # each at the other lines. The post's words are possessive: giving back a letter or a
+    # word cannot make the blanks and digits after them match, and all-capitals text lines
+    # were walked back word by word.)
+    r"[ \t]*+(?=[A-Z#*\-])(?:"
     # PAGE 04 HARARE 06677 01 OF 03 291400Z COALITION GOVERNMENT. THE GOAL ...: the text after
     # the page header is the cable's (a paragraph may even begin there); only the header is debris.
     r"(?P<page>" + PAGE_HEAD + r")(?=[ \t]++\S)"
     r"|(?:PAGE[ \t]++\d{2,3}\b[^\n]*"  # PAGE 02 HARARE 06677 01 OF 03 291400Z
     # TRIPOLI 00000110  001.2 OF 002 (the post's words one blank apart, so that a long run of
     # blanks is not split every way between the name and the serial)
-    r"|[A-Z][A-Z.]*(?:[ ][A-Z][A-Z.]*)*[ \t]++\d{6,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}"
+    r"|[A-Z][A-Z.]*+(?:[ ][A-Z][A-Z.]*+)*+[ \t]++\d{6,8}[ \t]++\d{3}(?:\.\d)?[ \t]++OF[ \t]++\d{3}"
     r"|NNNN?|BT|#\d{3,5}|NMAFVVZCZ|VZCZC\w*"
     r"|\*\*\*[^\n]*"  # PlusD handling footers
     r"|-{3,}[ \t]*+[0-9A-F]*[ \t]*+(?:\d{6}Z[ \t]*+/\d+)?"  # ------ 064536 separators
@@ -144,24 +148,28 @@ def find_signature(source: str, lo: int, hi: int) -> Span | None:
     if m and m.group("sig").split()[0].upper() not in _NOT_SIGNATURES and len(m.group("sig")) <= 30:
         # A lone name counts only after a finished sentence (or a blank line): otherwise it
         # is the last word of a wrapped line of text.
-        before = source[lo:line_start].rstrip(" \t")
-        if (
-            not before
-            or before.endswith("\n")
-            or before.rstrip()[-1:] in ".!?\")'-:"
-            or before.endswith("\n\n")
-        ):
+        # (What ends the text before it, found from its end: the body is not copied.)
+        before = line_start
+        while before > lo and source[before - 1] in " \t":
+            before -= 1
+        last = before
+        while last > lo and source[last - 1].isspace():
+            last -= 1
+        ends = source[last - 1] if last > lo else ""
+        if before == lo or source[before - 1] == "\n" or ends in ".!?\")'-:":
             s = line_start + m.start("sig")
             return Span(m.group("sig"), s, line_start + m.end("sig"))
     # The match can start no more than three characters before the run of letters and blanks
     # that ends the line: search only there (the last line may be a whole run-together body).
     t = _SIGNATURE_TAIL_RE.search(line, max(0, len(line.rstrip(_SIGNATURE_CHARS)) - 3))
-    if t and t.group("sig").split()[0] not in _NOT_SIGNATURES:
-        words = source[lo:hi]
-        # In an all-capitals cable a trailing capital word may be text; accept short ones only.
-        if not (words.isupper() and len(t.group("sig")) > 20):
-            s = line_start + t.start("sig")
-            return Span(t.group("sig"), s, line_start + t.end("sig"))
+    # In an all-capitals cable a trailing capital word may be text; accept short ones only.
+    if (
+        t
+        and t.group("sig").split()[0] not in _NOT_SIGNATURES
+        and not (len(t.group("sig")) > 20 and source[lo:hi].isupper())
+    ):
+        s = line_start + t.start("sig")
+        return Span(t.group("sig"), s, line_start + t.end("sig"))
     return None
 
 
