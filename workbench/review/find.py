@@ -241,17 +241,26 @@ _View = tuple[str, list[int], list[int]]
 
 
 def _search(
-    text: str, views: Sequence[_View], needle: str, lo: int, hi: int, whole_word: bool
+    text: str,
+    views: Sequence[_View],
+    needle: str,
+    lo: int,
+    hi: int,
+    whole_word: bool,
+    suffixes: bool = False,
 ) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for folded, starts, ends in views:
         pos = folded.find(needle)
         while pos != -1:
             s, e = starts[pos], ends[pos + len(needle) - 1]
-            if not whole_word or (
-                (s <= lo or not text[s - 1].isalnum()) and (e >= hi or not text[e].isalnum())
-            ):
-                found.add((s, e))
+            if not whole_word or (s <= lo or not text[s - 1].isalnum()):
+                if not whole_word or e >= hi or not text[e].isalnum():
+                    found.add((s, e))
+                elif suffixes and needle[-1:].isalpha():
+                    end = _suffixed(text, e, hi)
+                    if end:
+                        found.add((s, end))
             pos = folded.find(needle, pos + max(1, len(needle)))
     out: list[tuple[int, int]] = []
     for s, e in sorted(found):
@@ -262,20 +271,36 @@ def _search(
     return out
 
 
+_SUFFIXES = ("s", "es")
+
+
+def _suffixed(text: str, e: int, hi: int) -> int:
+    """Where a word ends that is the match plus a plain suffix ("Hindys", "Rosses"): 0 when
+    the word runs on otherwise. ("Hindy's" is the whole word already: ' is no letter.)"""
+    for suffix in _SUFFIXES:
+        end = e + len(suffix)
+        if text[e:end].casefold() == suffix and (end >= hi or not text[end].isalnum()):
+            return end
+    return 0
+
+
 @functools.lru_cache(maxsize=8)
 def _whole_views(text: str) -> tuple[_View, _View]:
     return (_folded(text, 0, len(text), False), _folded(text, 0, len(text), False, False))
 
 
-def find_everywhere(text: str, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
-    """:func:`find_text` of each term over all of ``text``, ignoring case, whole words only.
-    The text is folded once for every term (the ``recurrences`` rule searches many, each time
-    a decision changes)."""
+def find_everywhere(
+    text: str, terms: Sequence[str], suffixes: bool = False
+) -> dict[str, list[tuple[int, int]]]:
+    """:func:`find_text` of each term over all of ``text``, ignoring case, whole words only
+    (with ``suffixes``, also followed by a plain suffix: "Hindys", "Rosses"). The text is
+    folded once for every term (the ``recurrences`` rule searches many, each time a decision
+    changes)."""
     views = _whole_views(text)
     out: dict[str, list[tuple[int, int]]] = {}
     for term in dict.fromkeys(terms):
         needle = _fold_term(term, False)
-        out[term] = _search(text, views, needle, 0, len(text), True) if needle else []
+        out[term] = _search(text, views, needle, 0, len(text), True, suffixes) if needle else []
     return out
 
 

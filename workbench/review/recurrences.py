@@ -27,6 +27,7 @@ gives way only when a reviewer switches it off for the cable, as any rule.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from bisect import bisect_right
@@ -68,6 +69,9 @@ class Source:
     codes: tuple[str, ...]
     terms: tuple[str, ...]
     truncated: bool = False  # ends in "...": a copy is withheld to its line's end
+    # The parts of a withheld name long enough to be looked for inside an e-mail address, a
+    # web address or a handle ("antillon" in mantillon@asamblea.go.cr), folded to letters.
+    names: tuple[str, ...] = ()
 
 
 def _alnum(text: str) -> int:
@@ -118,6 +122,52 @@ _LABEL = re.compile(
     r"REASONS?|FM|TO|INFO|PASS(?:ING)?|DERIVED FROM)[ \t]*:[ \t]*",
     re.M | re.I,
 )
+
+
+_IN_ADDRESS = 4  # letters: a name part this long is looked for inside addresses
+# An e-mail address, a web address, a handle: a name inside one is the name (mantillon@...).
+ADDRESS = re.compile(
+    r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://|www\.)[^\s<>\"()]+"
+    r"|(?<![\w@.])@\w{3,}"
+)
+_ADDRESS_END = ".,;:!?'\"-"
+
+
+def address_letters(text: str) -> str:
+    """Letters and digits of ``text``, folded: how a name is compared inside an address."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def addresses(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[lo:hi]`` holds an e-mail address, a web address or a handle."""
+    out = []
+    for m in ADDRESS.finditer(text, lo, len(text) if hi is None else hi):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in _ADDRESS_END:
+            e -= 1  # the sentence's full stop after an address is not part of it
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def names_in_addresses(
+    text: str, names: dict[str, list[Source]] | dict[str, str], lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) for each address in ``text`` that holds one of ``names`` (folded
+    letters, as :func:`address_letters` makes them)."""
+    out = []
+    for s, e in addresses(text, lo, hi):
+        letters = address_letters(text[s:e])
+        for name in names:
+            if name in letters:
+                out.append((s, e, name))
+    return out
+
+
+def _address_names(whole: str) -> tuple[str, ...]:
+    parts = [address_letters(p) for p in name_parts(whole)]
+    return tuple(dict.fromkeys(p for p in parts if sum(ch.isalpha() for ch in p) >= _IN_ADDRESS))
 
 
 def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
@@ -178,13 +228,18 @@ def sources(review: Review) -> list[Source]:
                 terms, cut = _terms(body, True)
                 terms = tuple(t for t in terms if not _labels_only(t, label_words))
                 if terms:
-                    out.append(Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut))
+                    names = _address_names(_clean(_LABEL.sub("", body))[0])
+                    out.append(
+                        Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut, names)
+                    )
             continue
         for s in d.spans:
-            terms, cut = _terms(text[s.start : s.end], False)
+            piece = text[s.start : s.end]
+            terms, cut = _terms(piece, False)
             terms = tuple(t for t in terms if not _labels_only(t, label_words))
             if terms:
-                out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut))
+                names = _address_names(_clean(piece)[0])
+                out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut, names))
     return out
 
 
@@ -199,7 +254,7 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
         return {}
     part = review.partition
     text = part.text
-    hits = find_everywhere(text, [t for s in found_in for t in s.terms])
+    hits = find_everywhere(text, [t for s in found_in for t in s.terms], suffixes=True)
     # Sources grouped by term (and whether a copy runs on to its line end): each hit is then
     # placed once per group, not once per source, so many sources sharing words (a cable of
     # thousands of short withheld blocks) cost hits + sources, not hits x sources.
@@ -210,6 +265,21 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
     by_start = sorted(found_in, key=lambda src: src.start)
     starts = [src.start for src in by_start]
     places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
+    in_address: set[tuple[int, int]] = set()
+    named: dict[str, list[Source]] = defaultdict(list)
+    for src in found_in:
+        for name in src.names:
+            named[name].append(src)
+    for s, e, name in names_in_addresses(text, named) if named else ():
+        # A withheld name inside an address withholds the address (newcomer 4, finding 2).
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and e <= by_start[i].end:
+            continue
+        srcs = named[name]
+        codes, labels = places.get((s, e), ((), []))
+        codes = tuple(dict.fromkeys(codes + tuple(c for src in srcs for c in src.codes)))
+        places[(s, e)] = (codes, [*labels, *(src.label for src in srcs)])
+        in_address.add((s, e))
     for (term, runs_on), srcs in groups.items():
         codes_all = tuple(dict.fromkeys(c for src in srcs for c in src.codes))
         labels_all = list(dict.fromkeys(src.label for src in srcs))
@@ -234,10 +304,12 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
             cs, ce = _clip(text, r, s, e)
             if cs >= ce or any(x.start <= cs and ce <= x.end for x in d.spans):
                 continue
-            named = list(dict.fromkeys(labels))
-            what = ", ".join(named[:_NAMED])
-            if len(named) > _NAMED:
-                what += f" and {len(named) - _NAMED} more"
+            shown = list(dict.fromkeys(labels))
+            what = ", ".join(shown[:_NAMED])
+            if len(shown) > _NAMED:
+                what += f" and {len(shown) - _NAMED} more"
+            if (s, e) in in_address:
+                what += " (a name inside an address)"
             out[r.key].append(Redaction(cs, ce, codes, f"repeats text withheld in {what}"))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -266,9 +338,10 @@ class Needles:
     (whole words) and the region its source is withheld in."""
 
     terms: dict[str, str]
+    names: dict[str, str] = dataclasses.field(default_factory=dict)  # inside addresses
 
     def __bool__(self) -> bool:
-        return bool(self.terms)
+        return bool(self.terms or self.names)
 
 
 def needles(review: Review) -> Needles:
@@ -281,16 +354,22 @@ def needles(review: Review) -> Needles:
             folded = fold(term)
             if folded:
                 terms.setdefault(folded, src.label)
-    return Needles(terms)
+    names = {n: src.label for src in sources(review) for n in src.names}
+    return Needles(terms, names)
 
 
 def repeats_in(text: str, found: Needles) -> list[tuple[str, str]]:
-    """Each (folded term, region withheld in) that ``text`` prints as whole words."""
+    """Each (folded term, region withheld in) that ``text`` prints as whole words (or with a
+    plain suffix, "Hindys"), and each (address, region) for an address holding a withheld
+    name: what the rule would have withheld."""
     folded = fold(text)
     out = []
     for needle, label in found.terms.items():
         if needle not in folded:
             continue
-        if re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", folded):
+        suffix = "(?:e?s)?" if needle[-1:].isalpha() else ""
+        if re.search(rf"(?<![^\W_]){re.escape(needle)}{suffix}(?![^\W_])", folded):
             out.append((needle, label))
+    for s, e, name in names_in_addresses(text, found.names) if found.names else ():
+        out.append((text[s:e], found.names[name]))
     return out
