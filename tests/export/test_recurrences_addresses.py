@@ -67,7 +67,7 @@ def test_the_release_prints_none_of_them_and_the_index_says_why() -> None:
 
 
 def test_verify_finds_what_the_rule_would_withhold() -> None:
-    cable, review = reviewed()
+    _cable, review = reviewed()
     wanted = needles(review)
     said = repeats_in("write to RHINDY@example.org today", wanted)
     assert said == [("RHINDY@example.org", "paragraph 2")]

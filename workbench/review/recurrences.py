@@ -243,10 +243,14 @@ def sources(review: Review) -> list[Source]:
     return out
 
 
-def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tuple[Redaction, ...]]:
+def find_recurrences(
+    review: Review, base: dict[str, Decision], in_addresses: bool = True, suffixes: bool = True
+) -> dict[str, tuple[Redaction, ...]]:
     """Per region key, the spans the rule withholds in it (none where it adds nothing).
 
-    ``base`` is each region's decision before this rule (a reviewer's or another rule's)."""
+    ``base`` is each region's decision before this rule (a reviewer's or another rule's).
+    ``in_addresses`` and ``suffixes`` off give the rule as it was before names were looked for
+    inside addresses and with plain suffixes (``benchmarks/recurrences_names.py`` compares)."""
     from workbench.review.find import find_everywhere
 
     found_in = sources(review)
@@ -254,7 +258,7 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
         return {}
     part = review.partition
     text = part.text
-    hits = find_everywhere(text, [t for s in found_in for t in s.terms], suffixes=True)
+    hits = find_everywhere(text, [t for s in found_in for t in s.terms], suffixes=suffixes)
     # Sources grouped by term (and whether a copy runs on to its line end): each hit is then
     # placed once per group, not once per source, so many sources sharing words (a cable of
     # thousands of short withheld blocks) cost hits + sources, not hits x sources.
@@ -268,7 +272,7 @@ def find_recurrences(review: Review, base: dict[str, Decision]) -> dict[str, tup
     in_address: set[tuple[int, int]] = set()
     named: dict[str, list[Source]] = defaultdict(list)
     for src in found_in:
-        for name in src.names:
+        for name in src.names if in_addresses else ():
             named[name].append(src)
     for s, e, name in names_in_addresses(text, named) if named else ():
         # A withheld name inside an address withholds the address (newcomer 4, finding 2).
