@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from operator import attrgetter
 
+from workbench.cable.lines import LazyPattern
 from workbench.cable.markings import PLAIN_MARK, plain_mark, read_portion_mark
 from workbench.cable.model import Marking, Span
 
@@ -22,32 +23,27 @@ _LINE_LABEL = r"(?P<label>[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(]|\n|\Z|[A-Z])
 _LINE_LABEL_RE = re.compile(_LINE_LABEL + PLAIN_MARK)
 _PILCROW_LABEL_RE = re.compile(r"(?P<label>¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?)" + PLAIN_MARK)
 
-# A line this long is a run-together body, not a line.
+_LINE_LABEL_SCAN_RE = re.compile(r"\n" + _LINE_LABEL + PLAIN_MARK)
+# A line this long is a run-together body, not a line: labels stand inside it.
 LONG_LINE = 400
-# The one scan of the newlines. The long-line branch comes first, so a long line that also
-# starts with a label is seen as long (its label is then tried apart); it consumes only the
-# line's first characters, and no branch consumes a newline, so no line start is skipped.
-_LINE_SCAN_RE = re.compile(
-    r"\n(?:(?P<long>[^\n]{" + str(LONG_LINE) + r"})|" + _LINE_LABEL + PLAIN_MARK + ")"
-)
 
 # A label on the rest of a PlusD page header line (``PAGE 03 HARARE 06677 03 OF 03 291401Z``).
 _LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
 # A label inside a flattened line (the whole body run together on one line): only with its
 # portion mark, which may have wrapped to the next line (``------- 1.\n (C) The Prime ...``).
 # The definition of what :func:`_inline_labels` finds.
-_INLINE_LABEL_RE = re.compile(
+_INLINE_LABEL_RE = LazyPattern(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
 _BODY_START_LABEL_RE = re.compile(
     r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
 _INLINE_MARK_RE = re.compile(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
-# What every inline label has, searched first in a long line (a scan for dots in C; the
-# pattern starts with the dot, or the engine would try it at every offset): a dot
-# and a portion mark after it, the dot not just after a pilcrow label's number (``¶12. (C)``
-# opens most long lines, and :func:`_inline_labels` would walk back from its mark in Python
-# only to find the pilcrow, which no inline label follows).
+# What every inline label has, searched for in the whole body (a scan for dots in C; the
+# pattern starts with the dot, or the engine would try it at every offset): a dot and a portion
+# mark after it, the dot not just after a pilcrow label's number (``¶12. (C)`` opens most long
+# lines, and :func:`_inline_labels` would walk back from its mark in Python only to find the
+# pilcrow, which no inline label follows).
 _INLINE_HINT_RE = re.compile(
     r"\.(?<!¶\d\.)(?<!¶\d\d\.)(?<!¶\d\d\d\.)[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/)"
 )
@@ -116,38 +112,14 @@ def find_labels(source: str, lo: int, hi: int, noise: list[Span], in_noise: Span
         if not (noise and m.start() in in_noise):
             pilcrows.append(_matched_label(source, m, m.start(), True))
     lines: list[Label] = []
-    inline: list[Label] = []
     if (lo == 0 or source[lo - 1] == "\n") and not (noise and lo in in_noise):
         at_lo = _LINE_LABEL_RE.match(source, lo, hi)
         if at_lo:
             lines.append(_matched_label(source, at_lo, at_lo.start("num"), False))
-    # From the newline before ``lo``: the line ``lo`` stands in may be a long one.
-    for m in _LINE_SCAN_RE.finditer(source, max(source.rfind("\n", 0, lo), 0), hi):
-        line_start = m.start() + 1
-        # A label counts from the lines after ``lo`` (the one at ``lo`` is tried above).
-        may_label = line_start > lo and not (noise and line_start in in_noise)
-        if m.start("long") < 0:
-            if may_label:
-                lines.append(_matched_label(source, m, m.start("num"), False))
-            continue
-        # (Its label, tried only where a label can start: most long lines open with a pilcrow.)
-        first_char = source[line_start]
-        if may_label and (first_char in " \t" or first_char.isdecimal()):
-            label = _LINE_LABEL_RE.match(source, line_start, hi)
-            if label:
-                lines.append(_matched_label(source, label, label.start("num"), False))
-        eol = source.find("\n", line_start, hi)
-        if eol == -1:
-            eol = hi
-        pos = max(line_start, lo)
-        # (A little past the line's end: the mark may stand on the next line.)
-        inline_hi = min(hi, eol + 16)
-        if not _INLINE_HINT_RE.search(source, pos + 1, inline_hi):
-            continue
-        for num, dot in _inline_labels(source, pos + 1, inline_hi):
-            if num < eol and not (noise and num in in_noise):
-                digits = source[num:dot].rstrip(" \t")
-                inline.append(_label_at(source, num, dot + 1, digits))
+    for m in _LINE_LABEL_SCAN_RE.finditer(source, lo, hi):
+        if not (noise and m.start() + 1 in in_noise):
+            lines.append(_matched_label(source, m, m.start("num"), False))
+    inline = _inline_in_long_lines(source, lo, hi, noise, in_noise)
     pages: list[Label] = []
     for n in noise:
         if n.text.startswith("PAGE"):
@@ -190,6 +162,34 @@ def _label_at(source: str, start: int, end: int, digits: str, pilcrow: bool = Fa
     """The label ``source[start:end]`` with the portion mark after it, if any."""
     marking = _mark_after(source, end)
     return Label(start, marking.end if marking else end, digits, marking, pilcrow)
+
+
+def _inline_in_long_lines(
+    source: str, lo: int, hi: int, noise: list[Span], in_noise: SpanSet
+) -> list[Label]:
+    """The labels :func:`_inline_labels` finds inside each long line of ``source[lo:hi]``
+    (from the line ``lo`` stands in, when a newline opens it), outside ``noise``.
+
+    Only a line holding a hint of one (:data:`_INLINE_HINT_RE`, one scan of the body) is
+    measured and searched: most long lines are paragraphs that open with a pilcrow label.
+    """
+    found: list[Label] = []
+    line_end = -1  # the end of the line last looked at
+    for hint in _INLINE_HINT_RE.finditer(source, lo + 1, hi):
+        if hint.start() < line_end:
+            continue
+        newline = source.rfind("\n", 0, hint.start())
+        line_end = source.find("\n", hint.start(), hi)
+        if line_end == -1:
+            line_end = hi
+        if newline == -1 or line_end - (newline + 1) < LONG_LINE:
+            continue
+        # (A little past the line's end: the mark may stand on the next line.)
+        for num, dot in _inline_labels(source, max(newline + 1, lo) + 1, min(hi, line_end + 16)):
+            if num < line_end and not (noise and num in in_noise):
+                digits = source[num:dot].rstrip(" \t")
+                found.append(_label_at(source, num, dot + 1, digits))
+    return found
 
 
 def _mark_after(source: str, end: int) -> Marking | None:

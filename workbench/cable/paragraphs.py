@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 
 from workbench.cable.builders import new_paragraph
 from workbench.cable.labels import (
@@ -220,7 +219,6 @@ class _Body:
         self.noise = noise
         self.in_noise = in_noise
         self.noise_lines = noise_lines
-        self.noise_line_starts = sorted(noise_lines)
         self.paragraphs: list[Paragraph] = []
 
     def add(self, start: int, end: int, number: int | None, lab: Label | None) -> None:
@@ -247,17 +245,19 @@ class _Body:
     def _trimmed_end(self, start: int, end: int) -> int:
         """Where :func:`_trim_end` ends ``source[start:end]``.
 
-        Most paragraphs end in a few blanks and newlines with no debris line among them: then
-        stepping back over those gives the same end, when it stops at a character that is no
-        white space (the lines it passes are blank, and :func:`_trim_end` keeps that one too).
+        Stepping back over blanks and newlines gives its answer when it stops at a character
+        that is no white space, on a line that is no debris: the lines passed are blank, which
+        :func:`_trim_end` drops whatever they are, and it stops at that line too.
         """
         source = self.source
-        starts = self.noise_line_starts
-        if not starts or (i := bisect_left(starts, start)) == len(starts) or starts[i] >= end:
-            trimmed = end
-            while trimmed > start and source[trimmed - 1] in " \t\n":
-                trimmed -= 1
-            if trimmed == start or not source[trimmed - 1].isspace():
+        trimmed = end
+        while trimmed > start and source[trimmed - 1] in " \t\n":
+            trimmed -= 1
+        if trimmed == start:
+            return start
+        if not source[trimmed - 1].isspace():
+            line_start = max(source.rfind("\n", start, trimmed) + 1, start)
+            if line_start not in self.noise_lines:
                 return trimmed
         return _trim_end(source, start, end, self.noise_lines)
 
