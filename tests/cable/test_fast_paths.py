@@ -296,3 +296,31 @@ def test_paragraph_end_fast_path_is_trim_end() -> None:
         end = rng.randint(start, len(text))
         want = _trim_end(text, start, end, noise_lines)
         assert body._trimmed_end(start, end) == want, (text, start, end, noise_lines)
+
+
+_CAPTION_PIECES = (
+    "SIPDIS", "NOFORN", "S I P D I S", "E F T O", "EXDIS", "NODIS", "SENSITIVE",
+    "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "NOT FOR FOREIGN DISSEM",
+    "CONFIDENTIAL", "SEOUL", "000219", "STATE", "FOR", "EAP/K", "7", " ", "  ", "\t", "\n", "", "Sipdis", "noforn", "\u2028",
+)  # fmt: skip
+
+
+def test_captions_read_the_same_without_the_any_case_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """read_captions skips the any-case line scan where it can find nothing new (ASCII in
+    capitals, no comma or backslash): the same captions as with the scan always run."""
+    rng = random.Random(14)
+    texts = [
+        "CONFIDENTIAL SEOUL 000219"
+        + rng.choice(("\n", " "))
+        + "".join(
+            rng.choice(_CAPTION_PIECES) + rng.choice((" ", "\n", "", "\t", ",", " \\\n"))
+            for _ in range(rng.randint(1, 10))
+        )
+        for _ in range(20_000)
+    ]
+    skipped = sum(not header._any_case_scan(t, 0, len(t)) for t in texts)
+    assert skipped > 2_000
+    fast = [header.read_captions(t, 0, len(t)) for t in texts]
+    monkeypatch.setattr(header, "_any_case_scan", lambda source, lo, hi: True)
+    for text, got in zip(texts, fast, strict=True):
+        assert got == header.read_captions(text, 0, len(text)), repr(text)

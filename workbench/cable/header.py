@@ -331,6 +331,15 @@ def read_classification(
     return None, None, lo
 
 
+def _any_case_scan(source: str, lo: int, hi: int) -> bool:
+    """Whether the any-case scan for lines of captions can find a caption in ``source[lo:hi]``
+    that the scans for runs in capitals did not: a line of captions in capitals with blanks
+    between them is a run at its line's start, read whole by those. Only lower case, a comma,
+    a CSV backslash or U+2028 (not ASCII) make such a line that they miss."""
+    region = source[lo:hi]
+    return not (region.isascii() and region.isupper() and "," not in region and "\\" not in region)
+
+
 def read_captions(source: str, lo: int, hi: int) -> list[Span]:
     """Handling captions after the classification line: on lines of their own, or as a run of
     captions at the start or end of a line ("SIPDIS NOFORN SIPDIS STATE FOR NEA/IR", and
@@ -367,13 +376,20 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
         else None
     )
     runs = [after_serial] if after_serial else []
-    for m in [*runs, *_CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi)]:
+    lines = (
+        _CAPTION_LINE_ANYCASE_RE.finditer(source, lo, hi) if _any_case_scan(source, lo, hi) else ()
+    )
+    for m in [*runs, *lines]:
         for w in _CAPTION_WORD_ANYCASE_RE.finditer(source, m.start("run"), m.end("run")):
             if w.start() not in seen:
                 seen.add(w.start())
                 found.append(Span(w.group(0), w.start(), w.end()))
     found.sort(key=lambda s: s.start)
     return found
+
+
+_REDACTED_RE = re.compile(r"X{4,}")
+_NOT_CAPITAL_RE = re.compile(r"[^A-Z]")
 
 
 def make_id(
@@ -393,14 +409,14 @@ def make_id(
             if o:
                 post, serial = o.group("post"), de.group("serial")
                 post = "STATE" if post == "WASHDC" else post
-    if post is not None and re.fullmatch(r"X{4,}", post.strip()) and origin is not None:
+    if post is not None and _REDACTED_RE.fullmatch(post.strip()) and origin is not None:
         # The publisher redacted the post's name in the classification line (as it did
         # names); the FM line still names the post.
         o = _ORIGIN_POST_RE.match(origin.name)
         post = o.group("post") if o else None
     if post is None or serial is None or year is None:
         return None
-    post = re.sub(r"[^A-Z]", "", post.upper())
+    post = _NOT_CAPITAL_RE.sub("", post.upper())
     if not post:
         return None
     if year < 1990:

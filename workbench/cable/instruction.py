@@ -92,13 +92,16 @@ _DNG_LEVELS = {
 _DECL_AFTER_RE = re.compile(r"[ \t;,]*\bDECL(?:ASSIFY)?\b[ \t]*(?::|\bON\b)?[ \t]*", re.IGNORECASE)
 
 
+_BLANK_RE = re.compile(r"[ \t]")
+
+
 def _codes(text: str) -> tuple[str, list[str]]:
     """The strongest code family in ``text`` and every code, normalised (``1.6 X1`` -> ``1.6X1``)."""
     family = ""
     codes: list[str] = []
     for m in _CODE_RE.finditer(text):
         kind = m.lastgroup or ""
-        code = re.sub(r"[ \t]", "", m.group(0)).upper()
+        code = _BLANK_RE.sub("", m.group(0)).upper()
         if kind in ("xgds", "rds"):
             code = re.sub(r"(\D)-?(\d)$", r"\1-\2", code)
         if kind == "c25" and "HUM" in code:

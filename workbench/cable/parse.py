@@ -37,6 +37,7 @@ _CORRECTED_RE = LinePattern(
 )
 # A paragraph label: ``¶3`` anywhere, ``3.`` at a line start.
 _LABEL_BEFORE_RE = re.compile(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)")
+_CONTROL_WORD_RE = re.compile(r"[A-Z]+")  # a word of the banner's controls (NOFORN)
 _ENTIRE_TEXT_RE = LinePattern(
     r"[ \t]*+(?:" + BANNER_WORD_RE.pattern + r")[ \t]*+-+[ \t]*+ENTIRE TEXT\.?"
 )
@@ -146,7 +147,7 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
     if classification:
         if class_line is not None:
             ctl = class_line.group("ctl") or ""
-            for c in re.findall(r"[A-Z]+", ctl):
+            for c in _CONTROL_WORD_RE.findall(ctl):
                 if c in ("NOFORN", "NF"):
                     controls.append("NOFORN")
         cap_hi = min(

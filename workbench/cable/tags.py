@@ -65,6 +65,12 @@ _LABEL_LINE_RE = re.compile(
     r"[ \t]*+(?:S?UBJ|SUBJECT|REF|E\.?[ \t]?O\b|DECL|CLASSIFIED|TAGS?\b|PASS|FOR\b)", re.IGNORECASE
 )
 _MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
+# (Compiled here, not looked up in re's cache at each of the thousands of calls.)
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_CAPITALS_RE = re.compile(r"[A-Z]+")
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+_WORD_GAP_RE = re.compile(r"[\s;]+")
 _CAPTION_WORDS = frozenset(CAPTIONS) | {"SBU", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}
 _CONNECTIVES = frozenset({"AND", "OF", "THE", "FOR", "ON", "IN", "WITH", "TO"})
 
@@ -101,7 +107,7 @@ def _continues(line: str, value: str, before_subject: bool = False) -> bool:
         before_subject and _MORE_PHRASES_RE.fullmatch(line) and _has_code(stripped)
     ):
         return False
-    words = re.findall(r"[A-Za-z]+", stripped)
+    words = _LETTERS_RE.findall(stripped)
     if all(w.upper() in _CAPTION_WORDS for w in words):
         return False
     # Without a trailing comma only a line of codes in capitals goes on: a lower-case word
@@ -115,7 +121,7 @@ _SUBJECT_NEXT_RE = re.compile(r"[ \t]*+(?:SUBJECT|SUBJ|UBJECT)\b", re.IGNORECASE
 
 
 def _has_code(line: str) -> bool:
-    return any(w in KNOWN_CODES or len(w) == 2 for w in re.findall(r"[A-Z]+", line))
+    return any(w in KNOWN_CODES or len(w) == 2 for w in _CAPITALS_RE.findall(line))
 
 
 # ``TAGS`` run in after the E.O. line's last word, with its colon or before a code in capitals.
@@ -239,10 +245,10 @@ def split_tags(value: str) -> tuple[list[str], list[str]]:
             visitors.append(name)
         return " , "
 
-    value = re.sub(r"\(([^()]*)\)", visitor, value)
+    value = _PARENTHESES_RE.sub(visitor, value)
     tags: list[str] = []
     for item in value.split(","):
-        words = [w for w in re.split(r"[\s;]+", item.upper()) if w and w != "-"]
+        words = [w for w in _WORD_GAP_RE.split(item.upper()) if w and w != "-"]
         i = 0
         while i < len(words):
             w = words[i].strip(".")
@@ -277,5 +283,5 @@ def split_tags(value: str) -> tuple[list[str], list[str]]:
                 continue
             tags.append(w)
             i += 1
-    kept = [t for t in tags if t not in _CAPTION_WORDS and re.search(r"[A-Z]", t)]
+    kept = [t for t in tags if t not in _CAPTION_WORDS and _CAPITAL_RE.search(t)]
     return list(dict.fromkeys(kept)), visitors

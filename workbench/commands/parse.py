@@ -117,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
             # imap keeps input order, so output is the same whatever the number of workers.
             for r in pool.imap(_render, queue, chunksize=_CHUNK):
                 emit(r)
+            # Every result is in: the workers take the pool's stop sentinel and exit on their
+            # own. Leaving the block at once would terminate() them instead, and once (of
+            # some hundred runs) a worker blocked on the task queue never got the SIGTERM
+            # and the parent waited for it forever.
+            pool.close()
+            pool.join()
     else:
         for item in queue:
             emit(_render(item))
