@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QMouseEvent
@@ -76,10 +77,23 @@ class ReviewerDialog(QDialog):
         self.code_set.setCurrentIndex(max(i, 0))
         form.addRow("Code set", self.code_set)
         from workbench.gui.store_choice import StoreChoice
+        from workbench.review.stores import is_url
         from workbench.settings import default_store_path
 
-        # --store on the command line (the window will use it) or the setting.
-        self.store = StoreChoice(store or settings.store, str(default_store_path()), self)
+        # The choice is the setting, where later sessions save, and it saves what it shows. A
+        # team's URL given with --store is offered as that choice (joining a team is why one
+        # pastes it); a file given with --store is this window's only: saved as the default,
+        # it sent every later command without --store to a file relative to wherever it ran.
+        team_url = store if store and is_url(store) else None
+        self.store = StoreChoice(team_url or settings.store, str(default_store_path()), self)
+        if store and not team_url:
+            one_off = QLabel(
+                f"This window saves to {Path(store).expanduser().resolve()}, as --store says. "
+                "The choice below is where sessions without --store save."
+            )
+            one_off.setObjectName("oneOffStore")
+            one_off.setWordWrap(True)
+            form.addRow(one_off)
         form.addRow(self.store)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -66,7 +66,8 @@ class StoreChoice(QGroupBox):
         super().__init__("Where your decisions are saved", parent)
         self.setObjectName("storeChoice")
         self.local_spec = "" if is_url(current) else current
-        self.local = QRadioButton(f"On this computer, in a file ({local_path})")
+        # The file the setting names, if it names one: the label shows what OK saves.
+        self.local = QRadioButton(f"On this computer, in a file ({self.local_spec or local_path})")
         self.local.setObjectName("storeLocal")
         self.team = QRadioButton("In a team's review store on a PostgreSQL server:")
         self.team.setObjectName("storeTeam")
