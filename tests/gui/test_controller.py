@@ -157,3 +157,20 @@ def test_the_controller_asks_through_the_injected_confirm(
     assert c.start_over() and not c.review.decisions
     assert c.close()  # waits for the queued writes
     assert not saved_now(store_path, sample_path).decisions
+
+
+def test_a_begun_review_reopens_at_its_first_undecided_region(
+    make_window, sample_path: Path, qtbot
+):  # type: ignore[no-untyped-def]
+    first = make_window()
+    assert first.open_path(sample_path)
+    assert first.controller.current.key == "p1"  # a new review starts on the first paragraph
+    first.controller.release()  # ¶1 released; the header above it still waits
+    qtbot.waitUntil(lambda: first.controller.unsaved == 0, timeout=10_000)
+    first.close()
+    again = make_window()
+    assert again.open_path(sample_path)
+    c = again.controller
+    assert c.review.decision("p1").action == Action.RELEASE
+    pending = next(r for r in c.regions if c.review.effective(r).action == Action.PENDING)
+    assert c.current is not None and c.current.key == pending.key != "p1"

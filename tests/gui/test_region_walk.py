@@ -1,5 +1,5 @@
 """Where a key takes the reviewer (region_walk, Qt-free): steps stop at the ends, a review
-starts on the first paragraph, N skips what the reviewer or a rule decided and wraps round."""
+starts on the first paragraph and a begun one resumes at its first undecided region, N skips what the reviewer or a rule decided and wraps round."""
 
 from __future__ import annotations
 
@@ -25,6 +25,20 @@ def test_steps_stop_at_either_end_and_a_review_starts_on_the_first_paragraph() -
     assert walk.stepped(regions, None, 1) is regions[0]  # nothing current: the start
     assert walk.stepped([], "p1", 1) is None
     assert walk.index_of(regions, "nowhere") == -1
+
+
+def test_a_begun_review_resumes_at_its_first_undecided_region() -> None:
+    review, regions = _sample()
+    assert walk.first_place(regions, review).key == "p1"  # nothing decided yet
+    rc.release(review.region("p1")).apply(review)
+    resumed = walk.first_place(regions, review)
+    first_pending = next(r for r in regions if review.effective(r).action == Action.PENDING)
+    assert resumed is first_pending and resumed.key != "p1"
+    assert regions.index(resumed) < regions.index(review.region("p1"))  # the header, above
+    for r in regions:
+        if review.effective(r).action == Action.PENDING:
+            rc.release(r).apply(review)
+    assert walk.first_place(regions, review).key == "p1"  # finished: the first paragraph
 
 
 def test_next_undecided_skips_decided_regions_wraps_round_and_ends() -> None:

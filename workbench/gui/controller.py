@@ -163,7 +163,7 @@ class ReviewController(QObject):
             self.regions = []
         self.current = None
         self.cableOpened.emit()
-        first = region_walk.first_place(self.regions)
+        first = region_walk.first_place(self.regions, self.review)
         if first is not None:
             self.go_to(first.key)
         else:

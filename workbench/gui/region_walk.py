@@ -28,9 +28,15 @@ def stepped(regions: Sequence[Region], key: str | None, by: int) -> Region | Non
     return regions[max(0, min(len(regions) - 1, index_of(regions, key) + by))]
 
 
-def first_place(regions: Sequence[Region]) -> Region | None:
-    """Where a review starts: the first paragraph (the header lines are reached by N or
-    Home), else the first region."""
+def first_place(regions: Sequence[Region], review: Review | None = None) -> Region | None:
+    """Where a review starts: a review already begun resumes at its first region still
+    undecided, from the top (reopened at the first paragraph, A and J went over decided
+    paragraphs while the header waited); a new or finished one at the first paragraph (the
+    header lines are reached by N or Home), else the first region."""
+    if review is not None and review.decisions:
+        pending = next((r for r in regions if review.effective(r).action == Action.PENDING), None)
+        if pending is not None:
+            return pending
     return next((r for r in regions if r.kind == "paragraph"), None) or (
         regions[0] if regions else None
     )
