@@ -114,7 +114,10 @@ def test_interrupted_run_leaves_the_old_report(capsys, tmp_path, monkeypatch):
     [
         (["--as-of", "27/11/2026"], "YYYY-MM-DD"),
         (["--jobs", "0"], "number of processes"),
-        (["--status", "done"], "choose from unclassified, due, not-due, needs-review"),
+        (
+            ["--status", "done"],
+            "choose from unclassified, declassified, due, not-due, needs-review",
+        ),
         (["--format", "xml"], "invalid choice"),
         (["--output", "/no/such/folder/report.csv"], "does not exist"),
     ],

@@ -79,6 +79,24 @@ def test_due_and_basis(dtg, eo, due, basis):
     assert (a.due, a.basis) == (due, basis)
 
 
+def test_a_cable_already_declassified_is_no_due_work():
+    # newcomer4 finding 8: it was "due", so a --status due worklist listed records NARA had
+    # already declassified.
+    a = _assess(
+        date(2026, 12, 1), dtg="R 231515Z MAY 80", eo="DECL: DECLASSIFIED BY NARA 09/02/2009"
+    )
+    assert (a.basis, a.status) == ("declassified", "declassified")
+    # A marking in doubt still needs a reviewer, whatever the DECL line records.
+    doubt = _assess(
+        date(2026, 12, 1),
+        dtg="R 231515Z MAY 80",
+        eo="DECL: DECLASSIFIED BY NARA 09/02/2009",
+        banner="UNCLAS",
+        paragraphs=("1. (C) Text.",),
+    )
+    assert doubt.status == "needs-review"
+
+
 def test_the_25_year_date_is_31_december():
     # A March 2001 cable with no usable instruction lapses on 31 Dec 2026, not in March 2026.
     kw = {"dtg": "P 150828Z MAR 01", "eo": None}

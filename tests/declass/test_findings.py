@@ -215,6 +215,20 @@ def test_exemption_beyond_50_years():
     )
 
 
+def test_exemption_beyond_75_years():
+    # E.O. 13526 sec. 3.3(h)(2)-(3): a 50X exemption ends at the latest at 75 years; longer
+    # only as a 75X exemption approved by ISCAP (newcomer4 finding 11: capped silently).
+    for eo in ("E.O. 13526: DECL: 50X1-HUM, 20900101", "E.O. 13526: DECL: 50X2-WMD, 20900101"):
+        _cable, f = one("exemption-beyond-75-years", dtg="P 120828Z FEB 09", eo=eo)
+        assert "2084-12-31" in f.message
+    assert "exemption-beyond-75-years" not in codes(
+        dtg="P 120828Z FEB 09", eo="E.O. 13526: DECL: 50X1-HUM, 20841231"
+    )
+    assert "exemption-beyond-75-years" not in codes(
+        dtg="P 120828Z FEB 09", eo="E.O. 13526: DECL: 75X1, 20900101"
+    )
+
+
 def test_findings_sorted_by_position():
     a = assess(make_cable(eo=None, classified_by=None, paragraphs=("¶1. Text.",)), AS_OF)
     starts = [f.start for f in a.findings]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 HELP = "check declassification dates and markings of cables or whole folders"
 DESCRIPTION = (
     "For each cable (folders are walked recursively) report as of a date its due date for "
-    "declassification, the rule that gives it, its status (unclassified, due, not-due, "
+    "declassification, the rule that gives it, its status (unclassified, declassified, due, not-due, "
     "needs-review) and every marking finding; PATH - is the cable on standard input. A file "
     "that cannot be read is reported as a row with a read-error finding and the run goes on. "
     "The table ends with counts by status and by finding. Exit code 0; 1 when some file could "

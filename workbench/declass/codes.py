@@ -37,6 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "retired-25x1-human": ("warning", "25X1-human, retired in favour of 50X1-HUM"),
     "subject-to-treaty": ("error", "'subject to treaty' is never a valid instruction"),
     "exemption-beyond-50-years": ("error", "a 25X date past the 50-year date"),
+    "exemption-beyond-75-years": ("error", "a 50X date past the 75-year date"),
     "25x-without-date": ("warning", "a 25X exemption without its declassification date"),
     "exemption-without-date": ("warning", "a 50X or 75X exemption without its date"),
     "downgrade": ("info", "a downgrading instruction: the level falls, nothing is declassified"),

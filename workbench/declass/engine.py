@@ -98,6 +98,8 @@ def assess(cable: Cable, as_of: date | None = None) -> Assessment:
     elif codes & INSTRUCTION_REVIEW_CODES or (decl is not None and decl.kind in UNSETTLED_KINDS):
         limit = default_limit(level, order, origin.year if origin else None).date
         status = "due" if limit is not None and limit <= as_of else "needs-review"
+    elif basis == "declassified" and due <= as_of:
+        status = "declassified"
     elif due <= as_of:
         status = "due"
     else:

@@ -242,6 +242,21 @@ def _exemption_findings(cable: Cable, origin: date | None) -> list[Finding]:
                     *span,
                 )
             )
+    if decl.date and origin and (decl.kind == "50x" or human):
+        limit = years_date(origin.year, 75)
+        if limit is not None and decl.date > limit:
+            # E.O. 13526 sec. 3.3(h)(2): 50X1-HUM, 50X2-WMD and other 50X exemptions end at
+            # the latest at 75 years; beyond that only a 75X exemption ISCAP approved
+            # (sec. 3.3(h)(3)). The due date is capped, and the reviewer told why.
+            out.append(
+                finding(
+                    "exemption-beyond-75-years",
+                    f"The exemption date {decl.date.isoformat()} is past the cable's 75-year "
+                    f"date {limit.isoformat()}, which ends the exemption instead (longer needs "
+                    "a 75X exemption approved by ISCAP).",
+                    *span,
+                )
+            )
     return out
 
 

@@ -10,7 +10,9 @@ from workbench.cable.model import Downgrade
 # Status of a cable as of a date (issue 3).  LIMITED OFFICIAL USE and SBU cables are
 # "unclassified": they carry administrative controls below CONFIDENTIAL that no executive order
 # governs, so there is nothing to declassify (declassification.md section 2).
-STATUSES: tuple[str, ...] = ("unclassified", "due", "not-due", "needs-review")
+# "declassified": the DECL line records that the cable was declassified on a date now past
+# (``DECLASSIFIED BY NARA 09/02/2009``): nothing is left to do, so it is kept off a "due" worklist.
+STATUSES: tuple[str, ...] = ("unclassified", "declassified", "due", "not-due", "needs-review")
 
 # Which rule gave the due date (declassification.md section 5), in a reviewer's words with the
 # source of each; the window and the docs show these.  Beyond the first issue's list: ``xgds``
