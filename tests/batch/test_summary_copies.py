@@ -25,7 +25,7 @@ def test_the_same_cable_twice_is_one_cable_and_one_copy(tmp_path: Path, capsys) 
     assert code == 0
     assert len([line for line in out.splitlines() if "07SEOUL219" in line]) == 3  # every row
     assert "3 files checked: 1 cable and 2 copies of it" in out
-    assert "by status: unclassified 0, due 1, not-due 0, needs-review 0" in out
+    assert "by status: unclassified 0, declassified 0, due 1, not-due 0, needs-review 0" in out
 
 
 def test_no_copies_reads_as_before(capsys) -> None:  # type: ignore[no-untyped-def]
