@@ -47,6 +47,7 @@ from workbench.export.reflow import (  # noqa: E402
     joined_ranges,
     reflow,
     rows_needed,
+    wrap_width,
 )
 from workbench.review.model import Review, Withholding  # noqa: E402
 
@@ -131,7 +132,10 @@ def wrapped_lines(
             boxes += 1
             for now in (False, True):
                 joined = joined_ranges(regions, [w]) if now else []
-                figures[now].append(_bound_bits(text, reflow(text, [w], joined), w, width))
+                # Now: as the release wraps, entry lines kept (reflow.wrap_width).
+                kept = wrap_width(text, regions, [w]) if now else 0
+                rows = reflow(text, [w], joined, kept)
+                figures[now].append(_bound_bits(text, rows, w, width))
 
     def summary(xs: list[float]) -> tuple[float, float]:
         return (sum(1 for x in xs if x > 0) / len(xs), sum(xs) / len(xs)) if xs else (0.0, 0.0)

@@ -21,7 +21,20 @@ width), and so would the line before a withholding that begins a line. So in a r
 prose holding a withholding (*joined* ranges, :func:`joined_ranges`), line ends are spaces and
 the release wraps the text itself at ``COLUMNS``; a line end is kept only where the layout
 says so from released text alone: before a blank line, an indented line, a list item
-(``A.``, ``1)``, ``-``) or a line with a run of spaces (a table).
+(``A.``, ``1)``, ``-``) or a line with a run of spaces (a table), and between the entries of a
+*one-entry-per-line block* (a participants list, ``Name, Title`` a line: joined, titles went
+to the wrong people, newcomer 4's finding 5).
+
+An entry line is told from a wrapped one without the withheld text's length. It starts where
+released text alone puts it (the region's first line, or after a line end the release keeps:
+never after a joined one, whose place the withheld text moved); it and the next line are at
+most ``COLUMNS`` cells, each withheld piece counted as its box's width (the bucket the release
+shows); and either the line, a space and the next line's first word (a box's width when it
+begins withheld) still fit the cable's wrap width (:func:`wrap_width`, read from lines the
+withheld text cannot have moved), so the writer, not the wrap, ended it (a box is never
+narrower than what it replaces), or the two lines hold nothing withheld and the first ends
+``_WELL_BEFORE`` cells short of the wrap width, so where it ends follows from released text.
+Either way keeping the line end tells nothing more than the release shows.
 """
 
 from __future__ import annotations
@@ -119,6 +132,12 @@ class _Builder:
         self.after_block = False
         self.joined: list[tuple[int, int]] = []
         self.joined_starts: list[int] = []
+        self.width = 0  # the cable's wrap width (wrap_width): 0 keeps no entry lines
+        self.withheld: Sequence[Withholding] = ()
+        self.withheld_starts: list[int] = []
+        # Whether the current source line starts where released text alone puts it (after a
+        # line end the release keeps), not where the teletype's wrap around withheld text did.
+        self.known_start = True
 
     def gap(self) -> None:
         """A joined line end: one space, or the end of the row when the row is full."""
@@ -169,6 +188,9 @@ class _Builder:
                 # Text after a joined line end: one piece, as if the source had no line end
                 # there (the pieces of a row must not show where the teletype broke it).
                 self.row.items[-1] = Text(last.col, last.text + " " + s, last.start)
+            elif isinstance(last, Text) and last.col + len(last.text) == self.col:
+                # After a word hyphenated over a joined line end ("counter-" "narcotics").
+                self.row.items[-1] = Text(last.col, last.text + s, last.start)
             else:
                 self.row.items.append(Text(self.col, s, start))
         self.col += len(s)
@@ -226,14 +248,61 @@ def joined_ranges(
     return out
 
 
+def wrap_width(
+    text: str, regions: Sequence[tuple[str, int, int]], withheld: Sequence[Withholding]
+) -> int:
+    """The width the cable's teletype wrapped its prose at, read only from paragraph lines
+    whose length the withheld text cannot have moved: every line of a paragraph holding
+    nothing withheld, and the first line of any other (it starts at the paragraph's label)
+    when it holds nothing withheld. The 90th percentile of those followed by another line of
+    their paragraph, else the longest (a cable whose paragraphs are one line each). Never
+    above the true width: wrapped lines are never longer."""
+    starts = [w.start for w in withheld]
+
+    def holds(a: int, z: int) -> bool:
+        i = bisect.bisect_right(starts, z) - 1
+        return i >= 0 and withheld[i].end > a
+
+    full: list[int] = []
+    wrapped: list[int] = []
+    for kind, start, end in regions:
+        if kind != "paragraph":
+            continue
+        start = text.rfind("\n", 0, start) + 1  # the first line with its label
+        lines = text[start:end].split("\n")
+        if holds(start, end):
+            lines = lines[:1]  # where the rest wrapped depends on the withheld text
+        pos = start
+        for line in lines:
+            a, z = pos, pos + len(line)
+            pos = z + 1
+            n = len(line.rstrip())
+            if not n or holds(a, z):
+                continue
+            full.append(n)
+            if pos < end and text[pos:end].split("\n", 1)[0].strip():
+                wrapped.append(n)
+    if len(wrapped) >= 3:
+        wrapped.sort()
+        return wrapped[(len(wrapped) - 1) * 9 // 10]
+    return max(full, default=0)
+
+
 def reflow(
-    text: str, withheld: Sequence[Withholding], joined: Sequence[tuple[int, int]] = ()
+    text: str,
+    withheld: Sequence[Withholding],
+    joined: Sequence[tuple[int, int]] = (),
+    width: int = 0,
 ) -> list[Row]:
     """The printed rows of ``text``, ``withheld`` (sorted, disjoint) drawn as boxes and blocks;
-    within ``joined`` ranges (sorted, disjoint) line ends are the release's own wrap."""
+    within ``joined`` ranges (sorted, disjoint) line ends are the release's own wrap, but for
+    a one-entry-per-line block's (``width``: the cable's :func:`wrap_width`; 0, none kept)."""
     b = _Builder()
     b.joined = list(joined)
     b.joined_starts = [s for s, _ in b.joined]
+    b.width = width
+    b.withheld = withheld
+    b.withheld_starts = [w.start for w in withheld]
     pos = 0
     for w in [*withheld, None]:
         end = len(text) if w is None else max(pos, w.start)
@@ -247,6 +316,8 @@ def reflow(
                 b.box(w, len(body))
             else:
                 b.block(w, rows_needed(piece))
+        if _BREAK_RE.search(piece):
+            b.known_start = False
         pos = max(pos, w.end)
     if not b.row.blank:
         b.end_row()
@@ -263,10 +334,13 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
             pass  # the line end that closed the block's own text
         elif b.joined and _in_joined(b, m.start()) and not _keeps_break(text, seg, m, end, b):
             _joined_text(b, text, line, seg)
-            b.gap()
+            if not _hyphenated(text, line, m):
+                b.gap()
+            b.known_start = False  # the next line starts where the withheld text put it
         else:
             b.text(line, seg)
             b.end_row()
+            b.known_start = True
         b.after_block = False
         seg = m.end()
     if seg < end:
@@ -279,6 +353,14 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
                 b.gap()  # before the next withholding: a space, however many were there
         else:
             b.text(line, seg)
+
+
+def _hyphenated(text: str, line: str, m: re.Match[str]) -> bool:
+    """A compound the teletype broke after its hyphen ("counter-\nnarcotics"): joined, it is
+    one word again. With a space after the hyphen, whether a line ended there (so the withheld
+    text's length, when a span sits before it) would show."""
+    after = text[m.end() : m.end() + 1]
+    return len(line) >= 2 and line[-1] == "-" and line[-2].isalnum() and after.isalnum()
 
 
 def _joined_text(b: _Builder, text: str, line: str, seg: int) -> None:
@@ -310,9 +392,79 @@ def _keeps_break(text: str, seg: int, m: re.Match[str], end: int, b: _Builder) -
     nxt = text[m.end() : nxt_end.start() if nxt_end else end]
     if nxt_end is not None and not nxt.strip():
         return True  # before a blank line
+    if _entry_lines(text, m, b):
+        return True  # between two entries of a one-entry-per-line block
     if not nxt:
         return False  # the next line begins with withheld text: a continuation
     return bool(_KEEPS_BREAK.match(nxt) or _TABLE.search(nxt) or _TABLE.search(line))
+
+
+_NEVER = 10**9
+
+
+def _cells(text: str, a: int, z: int, b: _Builder) -> int:
+    """Cells the source line ``a``-``z`` takes in the release, each withheld piece counted as
+    its box (never narrower than the text); a block in it, or one running over its end, is
+    more than any line."""
+    cells = len(text[a:z].rstrip())
+    i = max(0, bisect.bisect_right(b.withheld_starts, a) - 1)
+    while i < len(b.withheld) and b.withheld[i].start < z:
+        w = b.withheld[i]
+        i += 1
+        if w.end <= a:
+            continue
+        body = text[w.start : w.end].strip()
+        if w.start < a or w.end > z or len(body) > INLINE_MAX or _BREAK_RE.search(body):
+            return _NEVER
+        cells += (box_width(len(body)) if body else 0) - (w.end - w.start)
+    return cells
+
+
+def _first_word(text: str, a: int, z: int, b: _Builder) -> int:
+    """Cells of the first word of the line ``a``-``z``: the withheld piece's box when the line
+    begins withheld (wider than any word of it), else the word with any box inside it."""
+    s = a
+    while s < z and text[s] in " \t":
+        s += 1
+    i = bisect.bisect_right(b.withheld_starts, s) - 1
+    if i >= 0 and b.withheld[i].start <= s < b.withheld[i].end:
+        return _cells(text, s, min(z, b.withheld[i].end), b)
+    e = s
+    while e < z and not text[e].isspace():
+        e += 1
+    return _cells(text, s, e, b)
+
+
+def _entry_lines(text: str, m: re.Match[str], b: _Builder) -> bool:
+    """Whether the line end ``m`` is between two entries of a one-entry-per-line block (see
+    the module's docstring): judged on released text and box widths only."""
+    if b.width <= 0 or not b.known_start:
+        # Where a line starts after a wrap around withheld text depends on that text's
+        # length, and so would its cells: only lines that start where released text puts them.
+        return False
+    a = text.rfind("\n", 0, m.start()) + 1
+    nxt = _BREAK_RE.search(text, m.end())
+    z = nxt.start() if nxt else len(text)
+    if not text[a : m.start()].strip() or not text[m.end() : z].strip():
+        return False
+    line, following = _cells(text, a, m.start(), b), _cells(text, m.end(), z, b)
+    if line > COLUMNS or following > COLUMNS:
+        return False
+    if line + 1 + _first_word(text, m.end(), z, b) <= b.width:
+        return True  # the next word fitted: the writer ended the line, not the wrap
+    # A line of released text alone that starts where released text puts it, ending well
+    # before the wrap width, before a line that begins released: where the teletype broke it
+    # (wrap or not) follows from released text only ("Presidential Communications Director
+    # Jaime Bermudez" before "Francisco Gonzalez, MFA" at a 60-column wrap).
+    return line + _WELL_BEFORE <= b.width and not _withheld_in(a, z, b)
+
+
+_WELL_BEFORE = 8  # cells: a line ending this far before the wrap width ends an entry
+
+
+def _withheld_in(a: int, z: int, b: _Builder) -> bool:
+    i = bisect.bisect_right(b.withheld_starts, z) - 1
+    return i >= 0 and b.withheld[i].end > a
 
 
 def row_of(rows: Sequence[Row], offsets: Sequence[int]) -> dict[int, int]:

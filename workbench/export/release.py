@@ -40,7 +40,16 @@ from workbench.export.prepare import (
     withheld_in_full,
     withholdings_for_export,
 )
-from workbench.export.reflow import Box, Row, Text, iter_blocks, joined_ranges, reflow, row_of
+from workbench.export.reflow import (
+    Box,
+    Row,
+    Text,
+    iter_blocks,
+    joined_ranges,
+    reflow,
+    row_of,
+    wrap_width,
+)
 from workbench.export.stamps import Stamps, stamps_for
 from workbench.review.model import Action, Review, Withholding
 
@@ -96,7 +105,8 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     stamps = stamps_for(cable, withheld, full, options, review, draft)
     fonts.register()
     regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
-    rows = reflow(cable.text, withheld, joined_ranges(regions, withheld))
+    width = wrap_width(cable.text, regions, withheld)
+    rows = reflow(cable.text, withheld, joined_ranges(regions, withheld), width)
     pages = paginate(rows)
     buf = io.BytesIO()
     # invariant=1: the same cable, review and options give the same bytes (golden tests,

@@ -107,7 +107,7 @@ def rows_for(
         disposition = f"{DRAFT_ROW}: {disposition}"  # as its release, a draft (stamps.DRAFT)
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
     keys = {p.index: p.key for p in cable.paragraphs}
-    drawn = _drawn(cable, withheld)
+    drawn = _drawn(cable, review, withheld)
     rows = []
     for w in raw:
         rows.append(
@@ -172,14 +172,19 @@ def _where(review: Review, w: Withholding) -> str:
     return region.label if region is not None else "header"
 
 
-def _drawn(cable: Cable, withheld: Sequence[Withholding]) -> list[tuple[int, int, str]]:
+def _drawn(
+    cable: Cable, review: Review, withheld: Sequence[Withholding]
+) -> list[tuple[int, int, str]]:
     """What the release draws for each withheld piece: (start, end, shape), the shape in
-    the PDF's own buckets (a box's width bucket, a block's height in rows)."""
-    from workbench.export.reflow import Bar, Box, reflow
+    the PDF's own buckets (a box's width bucket, a block's height in rows), laid out as the
+    release lays it out (prose rewrapped, entry lines kept)."""
+    from workbench.export.reflow import Bar, Box, joined_ranges, reflow, wrap_width
 
+    regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
+    joined = joined_ranges(regions, withheld)
     boxes: dict[int, int] = {}
     bars: dict[int, int] = {}
-    for row in reflow(cable.text, withheld):
+    for row in reflow(cable.text, withheld, joined, wrap_width(cable.text, regions, withheld)):
         for item in row.items:
             if isinstance(item, Box):
                 boxes[id(item.withheld)] = item.width
