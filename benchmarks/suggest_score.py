@@ -67,6 +67,23 @@ def builtin_engine(path: Path) -> list[tuple[int, int, str]]:
     return [(s.start, s.end, s.kind) for s in suggest(cable)]
 
 
+def role_agreement(records: list[dict]) -> tuple[int, int]:
+    """Of the person suggestions that match a label, how many give the label's role
+    (official or not: a source counts as private, as its codes do). Newcomer 3's finding 14
+    was one person official in one paragraph and private in the next."""
+    from workbench.suggest import PERSON, suggest
+
+    agree = total = 0
+    for rec in records:
+        labels = [s for s in rec["spans"] if s["kind"] == "person"]
+        for s in suggest(read_cable(CORPUS / rec["file"]), [PERSON]):
+            hit = [x for x in labels if overlaps((s.start, s.end), (x["start"], x["end"]))]
+            if hit:
+                total += 1
+                agree += (s.detail == "official") == (hit[0]["sub"] == "official")
+    return agree, total
+
+
 def score(records: list[dict], engine, errors: bool = False) -> dict[str, dict[str, float]]:
     tp_s: dict[str, int] = defaultdict(int)
     n_s: dict[str, int] = defaultdict(int)
@@ -135,6 +152,9 @@ def main() -> int:
             continue
         result = score(recs, engine, errors=args.errors and part == "dev")
         report(args.engine, part, result, len(recs))
+        if args.engine == "workbench":
+            agree, total = role_agreement(recs)
+            print(f"  person role (official or not) agrees with the label: {agree}/{total}")
     return 0
 
 

@@ -66,6 +66,10 @@ def signature_names(cable: Cable, tokens: list[Token]) -> list[Candidate]:
     return [c]
 
 
+# Derivative classification (E.O. 13526 sec. 2.1) names its source, not a classifier.
+_DERIVED_RE = re.compile(r"[\s:(U)]*(?:derived|derivative)\b", re.I)
+
+
 def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
     cb = cable.classified_by
     if cb is None:
@@ -75,6 +79,8 @@ def authority_names(cable: Cable, text: str, lex: Lexicon) -> list[Candidate]:
         lo = m.end()  # the last "Classified By": "Classified By: (U) CLASSIFIED BY EAP DAS ..."
     r = _REASON_RE.search(text, lo, cb.end)
     hi = r.start() if r else cb.end
+    if _DERIVED_RE.match(text, lo, hi):
+        return []  # "Classified By: Derived from Multiple Sources": a source, no official
     toks = tokenize(text, lo, hi)
     best: list[Token] = []
     # The name is the last run of words that are not office words; a comma or a role word

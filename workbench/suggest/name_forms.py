@@ -13,7 +13,8 @@ from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, SPEECH_VERBS
 
 # "Name: Duque Girlado, Horacio", "Rank/Name: COL AYMAN AHMED SHERIF", "Full Legal Name: ...".
 _NAME_FIELD_RE = re.compile(
-    r"(?im)^[ \t]*(?:\u00b6?\d{1,3}\.[ \t]*)?(?:\([A-Z/]{1,8}\)[ \t]*)?(?:[\w/]+[ \t]+){0,2}"
+    r"(?im)^[ \t]*(?:\u00b6?\d{1,3}\.[ \t]*)?(?:\([A-Z/]{1,8}\)[ \t]*)?"
+    r"(?:[\w/]+[ \t]+|\w+[ \t]*/[ \t]*){0,2}"  # "Full Legal Name:", "Rank/Name:"
     r"name[ \t]*:[ \t]*(?P<v>[^\n]{2,80}?)[ \t\d]*$"
 )
 _NAME_VALUE_RE = re.compile(r"^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()-]*$")
@@ -30,7 +31,10 @@ def field_names(text: str, lo: int, lex: Lexicon) -> list[Candidate]:
         while toks and is_title(toks[0]):
             toks = toks[1:]  # "COL AYMAN ...": a rank before the name
         words = [t for t in toks if not t.initial]
-        if not 1 <= len(words) <= 7 or any(lex.common(t.low) and t.caseless for t in words):
+        # In capitals a name's words may be English words too (TAMER, SHERIF, ZAKI): the
+        # field says it is a name unless most of its words are words and no name.
+        wordlike = [t for t in words if lex.common(t.low) and t.caseless and not lex.is_name(t.low)]
+        if not 1 <= len(words) <= 7 or len(wordlike) * 2 > len(words):
             continue
         c = Candidate(toks, score=0.85, role="private", seed=True)
         c.why.append("the value of a Name: field")

@@ -35,6 +35,7 @@ from workbench.suggest.name_context import (
 from workbench.suggest.tokens import Token
 from workbench.suggest.vocab import (
     ARTICLE_ORGS,
+    ARTICLE_PLACES,
     DOTTED_TITLES,
     HYPHEN_ADJECTIVES,
     NOT_NAMES,
@@ -67,7 +68,16 @@ def _article_name(tok: Token, lex: Lexicon) -> bool:
         and head.lower() in {"al", "el", "ad", "as", "ash", "an", "ar", "az"}
         and rest[:1].isupper()
         and tok.low not in ARTICLE_ORGS
+        and not article_place(tok, lex)
         and not lex.common(rest.lower())
+    )
+
+
+def article_place(tok: Token, lex: Lexicon) -> bool:
+    """A place written with the Arabic article: al-Hasakah, Al-Anbar, al-Andalus."""
+    head, dash, rest = tok.low.partition("-")
+    return bool(dash) and (
+        tok.low in ARTICLE_PLACES or f"{head} {rest}" in lex.places or rest in lex.places
     )  # candidates scoring below this are not suggested
 
 
@@ -185,13 +195,18 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
         # After "Minister of" / "Minister for", the office's own words come first: "Minister
         # of Defense Silva", "Minister for Reintegration Yakobashvili": the name is the rest.
         if office and len(cur) > 1 and office_word(cur[0], lex):
-            while len(cur) > 1 and office_word(cur[0], lex):
+            # ... up to a frequent given name: "Secretary of State James Baker".
+            while (
+                len(cur) > 1
+                and office_word(cur[0], lex)
+                and not 0 < lex.first_rank(cur[0].low) <= 500
+            ):
                 cur.pop(0)
             # "Chief of Army Staff", "Director General for North America": no name left.
             if not all(
                 lex.common(t.low) or t.low in lex.places or t.low in CONTINENTS for t in cur
-            ):
-                title = office
+            ) or (len(cur) >= 2 and 0 < lex.first_rank(cur[0].low) <= 1000):
+                title = office  # "Secretary of State James Baker": a given name opens it
         while len(cur) > 1 and (
             (_not_name_word(cur[0], lex) and not kept_after_title(cur, title, lex))
             or (cur[0].low in lex.places and not 0 < lex.first_rank(cur[0].low) <= 300)
@@ -231,6 +246,8 @@ def runs(tokens: list[Token], text: str, lex: Lexicon) -> list[Candidate]:
             title, office = tok.low, ""
         elif _name_shaped(tok, lex, text) or (cur and tok.low in PARTICLES and not tok.upper):
             cur.append(tok)
+        elif office and not cur and tok.cap and not tok.caseless and office_word(tok, lex):
+            title = office  # "Secretary of State James Baker": the office's words, then the name
         elif (
             cur
             and tok.caseless
@@ -299,6 +316,9 @@ def score(
     n = len(words)
     joined = " ".join(t.low for t in c.tokens)
 
+    if any(t.low in ARTICLE_ORGS for t in c.tokens) or (n == 1 and article_place(first, lex)):
+        c.score = 0.0  # "Al-Arabiya said", "Eid al-Fitr", "Al-Anbar": no person
+        return
     if not c.title and (
         place_like(joined, lex)
         or (n == 1 and first.low in lex.places)
@@ -421,6 +441,7 @@ def score(
             and first.low[:-1] not in lex.places  # "the Qatari government"
         ):
             s = 0.6
+            c.role = "official"  # the Zapatero government: the head of one
             c.why.append(f"a leader's name ('{first.text} {after.text}')")
 
     # Against.

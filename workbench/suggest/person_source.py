@@ -15,6 +15,7 @@ from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.name_forms import field_names, speakers
 from workbench.suggest.person import THRESHOLD, Candidate, runs, score
+from workbench.suggest.roles import consistent_roles
 from workbench.suggest.tokens import Token, tokenize
 
 
@@ -65,6 +66,7 @@ def _find_persons(cable: Cable) -> list[Candidate]:
     ]
     found = _merge(found, header)
     found = _merge(found, coreference(found, tokens, text, lex))
+    consistent_roles(found)
     return sorted(found, key=lambda c: c.start)
 
 

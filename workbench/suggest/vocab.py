@@ -151,6 +151,15 @@ ARTICLE_ORGS = _words(
     al-dawa al-manar al-mustaqbal al-watan al-masry al-shorouk al-youm al-akhbar
     al-dustour al-ahali al-wafd al-arab al-riyadh al-jazirah al-hurra al-iraqiya
     al-awsat al-mehwar al-sabah al-rai al-qabas al-anba al-jarida al-watan al-khaleej
+    al-fitr al-adha
+    """
+)
+# Regions and cities named with the article that the place lists spell otherwise or not at
+# all (al-Andalus, the Muslim Iberia; al-Maghrib, Morocco; al-Sham, Greater Syria).
+ARTICLE_PLACES = _words(
+    """
+    al-andalus al-maghrib al-maghreb al-sham al-hijaz al-jazair al-khalil al-mashriq
+    al-kuwait al-bahrain al-yaman al-iraq al-sudan al-qahira al-iskandariya
     """
 )
 
