@@ -117,3 +117,16 @@ def test_the_drafters_line_before_the_classification() -> None:
     )
     got = {s.text: s.detail for s in suggest(parse_cable(text, path="t.txt"), [CONTACT])}
     assert got == {"202-647-3132": "phone"}
+
+
+def test_post_office_boxes_and_numbers_a_cue_introduces() -> None:
+    got = _found(
+        """
+1. (SBU) Write to B.P. 1234, Niamey, to Case postale 45, 1211 Geneve, or to Postfach 1234,
+10117 Berlin.  Fax no. 020 7499 9001; his cell phone is 0722 123 456; Mob. +254 722 123456.
+"""
+    )
+    assert got["B.P. 1234"] == got["Case postale 45"] == "address"
+    assert got["Postfach 1234, 10117 Berlin"] == "address"
+    assert got["020 7499 9001"] == "fax"
+    assert got["0722 123 456"] == got["+254 722 123456"] == "phone"

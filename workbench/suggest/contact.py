@@ -88,6 +88,8 @@ ADDRESS_RE = re.compile(
     r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+[A-Z][a-zA-Z]+)"
     # Post-office boxes, in English, Spanish and Portuguese.
      + r"|\b(?:P\.?\s?O\.?\s+Box|Apartado(?:\s+(?:Postal|A[ée]reo))?|Apdo\.(?:\s+Postal)?|"
+    # francophone Africa's boite postale (B.P. 49), Swiss and German post-office boxes
+    r"(?-i:B\.P\.)|Bo[iî]te\s+Postale|Case\s+Postale|Postfach|Postbus|"
     r"Casilla(?:\s+de\s+Correos?)?|Caixa\s+Postal)\s+(?:No\.?\s*)?\d{1,7}(?:-[A-Z0-9]{1,5})?\b",
     re.I,
 )

@@ -36,7 +36,9 @@ _PAREN_PHONE_RE = re.compile(r"^\(\d{2,5}\)[ \t]?\d{3,4}[-. \t]\d{4}$")
 # A local number (no area code) counts right after a word that introduces a number.
 _LOCAL_CUE_RE = re.compile(
     r"\b(?:tel|telephone|phone|fax|tel/fax|mobile|cell|cellphone|cell[ \t]phone|ivg|number is|"
-    r"ext|(?:office|home|direct|work)(?=[ \t]*:))\b\.?[ \t:#-]*(?:\n[ \t]*)?$"
+    r"ext|mob|(?:office|home|direct|work)(?=[ \t]*:))\b\.?"
+    # "fax no. 020 7499 9001", "his cell phone is 0722 123 456"
+    r"(?:[ \t]+(?:no|nr|num|phone)\b\.?)?(?:[ \t]+is)?[ \t:#-]*(?:\n[ \t]*)?$"
     # "telephone numbers 555-1234", "contact numbers: 0244-123456"
     r"|\b(?:tel|telephone|phone|fax|mobile|cell|contact)[ \t]+numbers?(?:[ \t]+(?:is|are))?[ \t:#-]*$",
     re.I,
