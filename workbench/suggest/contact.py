@@ -85,7 +85,8 @@ ADDRESS_RE = re.compile(
     # Unter den Linden 76, 10117 Berlin: a street and number, then a postcode and city.
     r"|(?-i:(?!(?:Suite|Room|Floor|Apt|Apartment|Unit|Box|Building|Bldg|No|House|Villa|Office)\b)"
     r"(?:[A-Z][\w'.-]+[ \t]+(?:(?:de|del|la|den|der|van|von|di|du)[ \t]+)*){1,4}"
-    r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+[A-Z][a-zA-Z]+)"
+    r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?:\n[ \t]*)?(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+"
+    r"[A-Z][a-zA-Z]+)"
     # Post-office boxes, in English, Spanish and Portuguese.
      + r"|\b(?:P\.?\s?O\.?\s+Box|Apartado(?:\s+(?:Postal|A[ée]reo))?|Apdo\.(?:\s+Postal)?|"
     # francophone Africa's boite postale (B.P. 49), Swiss and German post-office boxes
