@@ -137,6 +137,27 @@ def _trim_end(source: str, start: int, end: int, noise_lines: frozenset[int]) ->
     return end
 
 
+def _trimmed_end(source: str, start: int, end: int, noise_lines: frozenset[int]) -> int:
+    """What :func:`_trim_end` gives, by stepping back over blanks and newlines.
+
+    The lines stepped over are blank, which :func:`_trim_end` drops whatever they are; the
+    line it stops in is dropped too when it is debris, and kept when it is not. Only a stop
+    at other white space (``\xa0``: the line may be blank all the same) is left to it.
+    """
+    while True:
+        trimmed = end
+        while trimmed > start and source[trimmed - 1] in " \t\n":
+            trimmed -= 1
+        if trimmed == start:
+            return start
+        if source[trimmed - 1].isspace():
+            return _trim_end(source, start, end, noise_lines)
+        line_start = max(source.rfind("\n", start, trimmed) + 1, start)
+        if line_start not in noise_lines:
+            return trimmed
+        end = line_start
+
+
 def find_signature(source: str, lo: int, hi: int) -> Span | None:
     """The drafter's name that ends a cable (``STANTON``; ``... End comment. BROWNFIELD``)."""
     if hi <= lo:
@@ -192,7 +213,7 @@ def split_paragraphs(
     )
     body = _Body(source, noise, in_noise, noise_lines)
 
-    body_end = _trim_end(source, lo, hi, noise_lines)
+    body_end = _trimmed_end(source, lo, hi, noise_lines)
     signature = find_signature(source, lo, body_end)
     text_end = signature.start if signature else body_end
 
@@ -223,7 +244,7 @@ class _Body:
 
     def add(self, start: int, end: int, number: int | None, lab: Label | None) -> None:
         source = self.source
-        end = self._trimmed_end(start, end)
+        end = _trimmed_end(source, start, end, self.noise_lines)
         if end <= start:
             return
         body_start = lab.end if lab else start
@@ -241,25 +262,6 @@ class _Body:
                 source[start:end],  # text
             )
         )
-
-    def _trimmed_end(self, start: int, end: int) -> int:
-        """Where :func:`_trim_end` ends ``source[start:end]``.
-
-        Stepping back over blanks and newlines gives its answer when it stops at a character
-        that is no white space, on a line that is no debris: the lines passed are blank, which
-        :func:`_trim_end` drops whatever they are, and it stops at that line too.
-        """
-        source = self.source
-        trimmed = end
-        while trimmed > start and source[trimmed - 1] in " \t\n":
-            trimmed -= 1
-        if trimmed == start:
-            return start
-        if not source[trimmed - 1].isspace():
-            line_start = max(source.rfind("\n", start, trimmed) + 1, start)
-            if line_start not in self.noise_lines:
-                return trimmed
-        return _trim_end(source, start, end, self.noise_lines)
 
     def add_blocks(self, lo: int, hi: int) -> None:
         """Unnumbered blocks of ``source[lo:hi]``, split at blank lines."""
