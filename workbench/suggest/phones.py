@@ -18,9 +18,12 @@ import phonenumbers
 PHONE_RE = re.compile(
     r"(?<![\w/.:-])"
     r"(?:\+\s?\d{1,3}[\s.-]?)?"
-    r"(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}\)[\s.-]?)?"
+    # the area code in parentheses, or with only its closing one ("Tel: 506) 243-2372")
+    r"(?:(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}|\d{3})\)[\s.-]?)?"
     r"\d{1,4}(?:[\s.-]\d(?=[\s.-]\d{3}))?(?:(?:-[ \t]|[\s.-])\d{2,8}){1,4}"
     r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
+    # other last digits of the same line: "243-2006/07", "243-2372/2373"
+    r"(?:/\d{2,4}(?=[^\w/]|$))?"
     r"(?![\w/-]|\.\d)"
 )
 PHONE_CUE_RE = re.compile(
@@ -31,7 +34,9 @@ PHONE_CUE_RE = re.compile(
 FAX_RE = re.compile(r"\b(?:tele)?fax\b[^\n]{0,25}$|\bfacsimile\b[^\n]{0,25}$", re.I)
 # An area code in parentheses before two groups: a phone number by its shape alone, even where
 # the numbering plan libphonenumber knows has moved on ("(011) 4345-6789").
-_PAREN_PHONE_RE = re.compile(r"^\(\d{2,5}\)[ \t]?\d{3,4}[-. \t]\d{4}$")
+_PAREN_PHONE_RE = re.compile(r"^\(?\d{2,5}\)[ \t]?\d{3,4}[-. \t]\d{4}$")
+# The other last digits of a number ("/07" in "243-2006/07"): not part of its length.
+_ALTERNATE_END_RE = re.compile(r"/\d{2,4}$")
 
 # A local number (no area code) counts right after a word that introduces a number.
 _LOCAL_CUE_RE = re.compile(
@@ -80,7 +85,7 @@ def find_phones(text: str, lo: int = 0) -> Iterator[tuple[int, int, str]]:
         yield m.start(1), m.end(1), "phone"  # "the IVG number is 4950000"
     last_end, last_kind = -1, "phone"
     for m in PHONE_RE.finditer(text, lo):
-        raw = m.group()
+        raw = _ALTERNATE_END_RE.sub("", m.group())
         before = text[max(0, m.start() - 40) : m.start()]
         cue = PHONE_CUE_RE.search(before) is not None
         shaped = bool(re.search(r"^\+|^\(|\)\s?\d|\d{3}[-.]\d{3,4}[-.]\d{4}|ext", raw))
