@@ -106,7 +106,7 @@ def rows_for(
     if allow_pending and review.pending():
         disposition = f"{DRAFT_ROW}: {disposition}"  # as its release, a draft (stamps.DRAFT)
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
-    keys = {p.index: p.key for p in cable.paragraphs}
+    keys = {p.index: paragraph_cell(p.number, p.index) for p in cable.paragraphs}
     drawn = _drawn(cable, review, withheld)
     rows = []
     for w in raw:
@@ -170,6 +170,28 @@ def _where(review: Review, w: Withholding) -> str:
     """The region of a withholding outside the paragraphs, as the window names it."""
     region = review.partition.get(w.region or "")
     return region.label if region is not None else "header"
+
+
+# What the paragraph column holds, said on the PDF above the table (a CSV cell says it itself).
+LEGEND = (
+    "Paragraph: the paragraph's number in the cable; a paragraph the cable does not number is "
+    "named by its place among the cable's paragraphs (2nd paragraph (unnumbered)); any other "
+    "region by the name the review gives it (Subject, Passing line 1)."
+)
+
+
+def paragraph_cell(number: int | None, index: int) -> str:
+    """``3`` for the cable's paragraph 3; ``2nd paragraph (unnumbered)`` for the second block
+    of a cable without numbers (its ``#2``, ``index`` 2 in a decisions file), which a
+    requester reading the index could not have known."""
+    if number is not None:
+        return str(number)
+    return f"{_ordinal(index)} paragraph (unnumbered)"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _drawn(
@@ -281,6 +303,7 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
     cell = ParagraphStyle("cell", fontName=fonts.MONO, fontSize=6.6, leading=8.2)
     head = ParagraphStyle("head", parent=cell, fontName=fonts.MONO_BOLD)
     heading = ParagraphStyle("h", fontName=fonts.MONO_BOLD, fontSize=12, leading=16)
+    legend = ParagraphStyle("legend", parent=cell, fontSize=7.5, leading=9.5)
 
     def para(text: str, style: ParagraphStyle) -> Paragraph:
         # Paragraph parses markup: escape, or "<GATE 3>" vanishes and "AT&T" breaks.
@@ -317,7 +340,7 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
     draft = is_draft(rows)
     head_rows = [para(DRAFT, heading)] if draft else []
     doc.build(
-        [*head_rows, para(title, heading), Spacer(1, 6), table],
+        [*head_rows, para(title, heading), para(LEGEND, legend), Spacer(1, 6), table],
         canvasmaker=_numbered_canvas(DRAFT if draft else ""),
     )
     return buf.getvalue()
