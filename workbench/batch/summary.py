@@ -6,7 +6,8 @@ a copy in another box) is a *copy*. It keeps its row in the report, but is count
 ``copies``, not again in the statuses and findings. A cable with no reference ID (a record
 with no date) goes by its file name up to the first dot, as its review is stored
 (``review.model.review_id``: 03ROME5149.markdown.txt is 03ROME5149.txt's copy); a file that
-could not be read is never a copy. The keys seen are the one thing kept: some 100 bytes a cable
+could not be read is never a copy, nor a cable: it is counted apart (``unread``), not under
+a status (its row says needs-review: a person must look), nor as a finding of a cable. The keys seen are the one thing kept: some 100 bytes a cable
 in the process writing the report.
 """
 
@@ -28,6 +29,7 @@ class Summary:
     checked: int = 0  # files (rows), copies included
     shown: int = 0
     copies: int = 0  # files whose reference ID an earlier file had
+    unread: int = 0  # files that could not be read (or are not cables): their rows' read-error
     by_status: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)  # cables with the finding
     findings: Counter[str] = field(default_factory=Counter)  # findings in all
@@ -38,7 +40,7 @@ class Summary:
 
     @property
     def cables(self) -> int:
-        return self.checked - self.copies
+        return self.checked - self.copies - self.unread
 
     def add(self, row: Row) -> None:
         codes = tuple(f["code"] for f in row["findings"])
@@ -50,6 +52,9 @@ class Summary:
     def _count(self, entry: Entry) -> None:
         key, status, codes = entry
         self.checked += 1
+        if "read-error" in codes:
+            self.unread += 1
+            return
         if key is not None:
             if key in self.seen:
                 self.copies += 1
@@ -68,6 +73,7 @@ class Summary:
             return
         self.checked += other.checked
         self.copies += other.copies
+        self.unread += other.unread
         self.by_status.update(other.by_status)
         self.by_code.update(other.by_code)
         self.findings.update(other.findings)
@@ -75,12 +81,17 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as the table prints it."""
         shown = "" if self.shown == self.checked else f" ({self.shown} shown)"
-        if self.copies:
-            first = (
-                f"{self.checked} files checked{shown}: {_cables(self.cables)} and {self.copies} "
-                f"cop{'ies' if self.copies != 1 else 'y'} of {'them' if self.cables != 1 else 'it'}"
-                " (the reference ID of an earlier file), counted once"
-            )
+        if self.copies or self.unread:
+            first = f"{self.checked} file{'s' if self.checked != 1 else ''} checked{shown}: "
+            first += _cables(self.cables)
+            if self.copies:
+                them = "them" if self.cables != 1 else "it"
+                first += (
+                    f" and {self.copies} cop{'ies' if self.copies != 1 else 'y'} of {them} "
+                    "(the reference ID of an earlier file), counted once"
+                )
+            if self.unread:
+                first += f"; {self.unread} could not be read"
         else:
             first = f"{_cables(self.checked)} checked{shown}"
         out = [first]

@@ -260,7 +260,7 @@ def _write(args: argparse.Namespace, report: Callable[[TextIO], None], summary: 
         with contextlib.suppress(BrokenPipeError):
             report(sys.stdout)
             sys.stdout.flush()
-    unread = summary.by_code.get("read-error", 0)
+    unread = summary.unread
     if unread:
         # Exit 1 as every other command does when some input could not be used, so that a
         # scheduled run can tell a complete archive from one with files it never read (a

@@ -188,10 +188,9 @@ def _counts(rows: list[Row]) -> str:
     summary = Summary()
     for row in rows:
         summary.add(row)
-    unread = summary.by_code.get("read-error", 0)  # never copies
+    unread = summary.unread  # never cables, nor copies
     counts = dict(summary.by_status)
-    counts["needs-review"] = counts.get("needs-review", 0) - unread
-    cables = summary.cables - unread
+    cables = summary.cables
     parts = [
         f"{counts[k]} {STATUS_WORDS[k][0].split(':')[0].lower()}"
         for k in STATUS_WORDS
