@@ -180,3 +180,30 @@ def test_case_export_refuses_the_package(
     assert code != 0
     assert "raouf hindy" in err and "edit that comment" in err and "Traceback" not in err
     assert not out.exists() and not list(tmp_path.glob(".pkg*"))
+
+
+# -- verify reads an index back ------------------------------------------------------------
+@pytest.mark.parametrize("suffix", ["csv", "pdf"])
+def test_verify_finds_a_comment_that_leaks_in_an_index_file(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An index written before the check (or edited after): verify names the leak, exit 1;
+    the same index with the reviewer's own words passes, exit 0."""
+    from dataclasses import replace
+
+    from workbench.cli import main
+    from workbench.export.vaughn import to_csv, to_pdf
+
+    cable_file, decisions = _decisions(tmp_path, "names a private citizen")
+    cable, review = reviewed(comment_name="names a private citizen")
+    rows = rows_for(cable, review)
+    leaking = [
+        replace(r, comment="Raouf Hindy is a private citizen") if r.comment else r for r in rows
+    ]
+    args = ["--cable", str(cable_file), "--decisions", str(decisions)]
+    for name, these, code in (("good", rows, 0), ("bad", leaking, 1)):
+        out = tmp_path / f"{name}.{suffix}"
+        out.write_bytes(to_csv(these) if suffix == "csv" else to_pdf(these))
+        assert main(["verify", str(out), *args]) == code
+        said = capsys.readouterr().out
+        assert ("raouf" in said and "do not publish it" in said) == (code == 1), said

@@ -25,8 +25,16 @@ DESCRIPTION = (
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("pdf", metavar="PDF", help="the release PDF to check")
-    p.add_argument("--cable", required=True, metavar="CABLE", help="the cable it was made from")
+    p.add_argument(
+        "pdf", metavar="PDF", help="the release PDF to check, or a Vaughn index (.csv or .pdf)"
+    )
+    p.add_argument(
+        "--cable",
+        required=True,
+        action="append",
+        metavar="CABLE",
+        help="the cable it was made from (for an index, give each of its cables)",
+    )
     add_source_arguments(p)
     add_stamp_arguments(p)
     p.add_argument(
@@ -45,8 +53,13 @@ def run(args: argparse.Namespace) -> int:
         released = date.fromisoformat(args.date) if args.date else date.today()
     except ValueError:
         return fail(f"--date {args.date!r} is not a date: write it as YYYY-MM-DD")
+    index = _index_data(args.pdf)
+    if index is not None:
+        return _verify_index(args, index)
+    if len(args.cable) != 1:
+        return fail("a release is made from one cable: give one --cable")
     try:
-        cable = read_cable(args.cable)
+        cable = read_cable(args.cable[0])
         source = ReviewSource(args.decisions, args.store)
         source.check()
         review = source.load(cable)
@@ -88,3 +101,53 @@ def run(args: argparse.Namespace) -> int:
         f"never holds, {len(report.missing)} missing piece(s) of released text: do not publish it"
     )
     return 1
+
+
+def _index_data(path: str) -> bytes | None:
+    """The file's bytes when it is a Vaughn index (a CSV, or a PDF the index writer made)."""
+    import os
+
+    from workbench.export.index_verify import is_index
+
+    if not os.path.isfile(path):
+        return None  # the release check says so in its sentence
+    if not path.lower().endswith((".csv", ".pdf")):
+        return None
+    try:
+        with open(path, "rb") as f:
+            data = f.read(64 * 1024 * 1024 + 1)
+    except OSError:
+        return None
+    return data if is_index(path, data) else None
+
+
+def _verify_index(args: argparse.Namespace, data: bytes) -> int:
+    """``verify`` of a Vaughn index: every text it prints against each cable's withheld text."""
+    from workbench.cable import CableError, read_cable
+    from workbench.export.errors import ExportError
+    from workbench.export.index_verify import verify_index
+    from workbench.export.source import ReviewSource
+    from workbench.review.codes import available_code_sets
+
+    try:
+        source = ReviewSource(args.decisions, args.store)
+        source.check(True)
+        reviewed = []
+        for path in args.cable:
+            cable = read_cable(path)
+            reviewed.append((cable, source.load(cable)))
+        found = verify_index(args.pdf, data, reviewed, available_code_sets())
+    except (CableError, ExportError) as exc:
+        return fail(str(exc), 2)
+    for line in found:
+        print(f"LEAK: {line}")
+    if found:
+        print(
+            f"{args.pdf}: the Vaughn index prints withheld text or rows of cables not given "
+            f"({len(found)} place(s)): do not publish it"
+        )
+        return 1
+    print(
+        f"{args.pdf}: the Vaughn index prints no withheld text of the {len(reviewed)} cable(s) given"
+    )
+    return 0

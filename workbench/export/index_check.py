@@ -79,6 +79,7 @@ class _Withheld:
     only: dict[str, str]  # a word held only by withheld text -> the region it is withheld in
     pairs: dict[tuple[str, str], str]  # neighbours only in withheld text -> the region
     allowed: frozenset[str]
+    printed: frozenset[str] = frozenset()  # every word the cable's release prints
 
 
 def _withheld(cable: Cable, review: Review, sets: Sequence[CodeSet]) -> _Withheld:
@@ -109,7 +110,14 @@ def _withheld(cable: Cable, review: Review, sets: Sequence[CodeSet]) -> _Withhel
             allowed.update(words(f"{c.code} {c.label} {c.description}"))
     from workbench.review.model import review_id
 
-    return _Withheld(review_id(cable), needles(review), only, pairs, frozenset(allowed))
+    return _Withheld(
+        review_id(cable),
+        needles(review),
+        only,
+        pairs,
+        frozenset(allowed),
+        frozenset(released.released),
+    )
 
 
 def leaks(text: str, withheld: _Withheld) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from workbench.cable.model import Cable
 from workbench.export import fonts
 from workbench.export.codes import description
+from workbench.export.index_verify import VAUGHN_SUBJECT
 from workbench.export.prepare import (
     release_name,
     withheld_in_full,
@@ -334,6 +335,7 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
         topMargin=40,
         bottomMargin=40,
         title=title,
+        subject=VAUGHN_SUBJECT,  # how `workbench verify` knows an index from a release
         author="Declassification Workbench",
         invariant=1,
     )
