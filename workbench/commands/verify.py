@@ -20,7 +20,8 @@ DESCRIPTION = (
     "is missing, or the first stamp that differs from the stamp options given (which default "
     "to your settings, as export's do; the date to the one the release stamps); exit 0 when "
     "the release is clean. Undecided regions count as withheld, and a release with any is a "
-    "draft, which must say so on every page."
+    "draft, which must say so on every page. Given a Vaughn index (a .csv, or an index PDF) "
+    "and each of its cables, check that it prints no withheld text instead."
 )
 
 
