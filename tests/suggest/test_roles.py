@@ -67,3 +67,17 @@ def test_a_vetting_list_rank_and_name_field() -> None:
     names = [t for t, _ in got]
     assert "TAMER MOHAMED GAMALELDIN ZAKI SEWAIDAN" in names
     assert "GASER MOHAMED ELSAID MOHAMED MAWAOUD" in names
+
+
+def test_names_known_in_part_and_the_drafters_lines() -> None:
+    got = dict(
+        _roles('1. (SBU) A Congolese male named Besto (LNU) offered uranium; "Besto" asked twice.')
+    )
+    assert got["Besto"] == "private"
+    text = cable("1. (U) Nothing.").replace(
+        "C O N F I D E N T I A L",
+        "DRAFTED BY: DS/DSS/CC:JBACIGALUPO -- 06/19/2009\nCLEARED: P/E: DFABRYCKY, DCM: "
+        "MRATNEY\n\nC O N F I D E N T I A L",
+    )
+    names = {s.text for s in suggest(parse_cable(text, path="t.txt"), [PERSON])}
+    assert {"JBACIGALUPO", "DFABRYCKY", "MRATNEY"} <= names

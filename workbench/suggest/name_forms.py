@@ -97,3 +97,47 @@ _PREPOSITIONS = frozenset(
 
 def is_title_word(low: str) -> bool:
     return low in _titles()
+
+
+# "a Congolese male named Besto (LNU)": the US government's marks of a name known in part
+# (LNU last name unknown, FNU first name unknown, NMN no middle name) follow a person's name
+# and nothing else; NFI (no further information) follows anything ("various Sudanese" (NFI)).
+_PART_KNOWN_RE = re.compile(
+    r"(?<![\w-])(?P<v>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3})[\"”]?[ \t]*"
+    r"\((?:LNU|FNU|NMN)\)"
+)
+
+
+def part_known_names(text: str, lo: int, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _PART_KNOWN_RE.finditer(text, lo):
+        toks = tokenize(text, m.start("v"), m.end("v"))
+        while toks and (is_title(toks[0]) or (lex.common(toks[0].low) and len(toks) > 1)):
+            toks = toks[1:]  # "Colonel Ahmed (LNU)", "Congolese Besto (LNU)"
+        if not toks or any(t.low in ORG_WORDS or t.low in lex.demonyms for t in toks):
+            continue
+        c = Candidate(toks, score=0.8, role="private", seed=True)
+        c.why.append("a name the cable marks as known in part (LNU/FNU)")
+        out.append(c)
+    return out
+
+
+# The drafter's, clearers' and approver's lines of a State telegram, before its
+# classification line: "CLEARED: P/E: DFABRYCKY, P/E: RICE, DCM: MRATNEY", "DRAFTED BY:
+# DS/DSS/CC:JBACIGALUPO -- 06/19/2009". Each name follows its office symbol and a colon.
+_DRAFTER_LINE_RE = re.compile(
+    r"^[ \t]*(?:DRAFTED[ \t]+BY|CLEARED(?:[ \t]+BY)?|APPROVED[ \t]+BY)\b[^\n]*$", re.M
+)
+_AFTER_OFFICE_RE = re.compile(r":[ \t]*(?P<v>[A-Z][A-Z'-]{2,}(?:[ \t]+[A-Z][A-Z'-]{2,})?)\b")
+
+
+def drafter_names(text: str, hi: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    for line in _DRAFTER_LINE_RE.finditer(text, 0, hi):
+        for m in _AFTER_OFFICE_RE.finditer(text, line.start(), line.end()):
+            toks = [t for t in tokenize(text, m.start("v"), m.end("v")) if t.low != "jr"]
+            if toks:
+                c = Candidate(toks, score=0.85, role="official", seed=True)
+                c.why.append("the drafter's or a clearer's line")
+                out.append(c)
+    return out

@@ -13,7 +13,7 @@ from workbench.suggest.coreference import coreference
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
-from workbench.suggest.name_forms import field_names, speakers
+from workbench.suggest.name_forms import drafter_names, field_names, part_known_names, speakers
 from workbench.suggest.person import THRESHOLD, Candidate, runs, score
 from workbench.suggest.roles import consistent_roles
 from workbench.suggest.tokens import Token, tokenize
@@ -62,6 +62,8 @@ def _find_persons(cable: Cable) -> list[Candidate]:
         *authority_names(cable, text, lex),
         *passing_names(cable, text, lex),
         *field_names(text, body_start(cable), lex),
+        *part_known_names(text, body_start(cable), lex),
+        *drafter_names(text, body_start(cable)),
         *speakers(tokens, text, lex),
     ]
     found = _merge(found, header)
