@@ -17,12 +17,12 @@ def test_sample_opens_with_title_text_and_paragraphs(window: MainWindow, sample_
     assert window.open_path(sample_path)
     assert window.windowTitle().startswith("07SEOUL219")
     assert window.view.toPlainText() == sample_path.read_text(encoding="utf-8")
-    assert window.model.rowCount() == 20  # every region: routing, header fields, ¶1-4...
+    assert window.model.rowCount() == 19  # every region: routing, header fields, ¶1-4...
     # Markings as written, the Markdown form's 12. being paragraph 2.
     rows = [window.model.row_of(f"p{i}") for i in range(1, 5)]
     markings = [window.model.index(r, COL_MARKING).data() for r in rows]
     assert markings == ["(U)", "(C)", "(C)", "(C)"]
-    assert window.status.progress.text() == "7 of 20 regions decided"  # 7 by visible rules
+    assert window.status.progress.text() == "6 of 19 regions decided"  # 6 by visible rules
 
 
 def test_marking_and_banner_are_coloured(window: MainWindow, sample_path: Path):
@@ -48,7 +48,7 @@ def test_clicking_the_table_moves_the_text(window: MainWindow, sample_path: Path
     rect = window.table.visualRect(window.model.index(window.model.row_of("p3"), COL_LABEL))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.controller.current is not None and window.controller.current.key == "p3"
-    assert window.inspector.paragraph_box.title() == "¶3 (18 of 20)"
+    assert window.inspector.paragraph_box.title() == "¶3 (17 of 19)"
 
 
 @pytest.mark.parametrize(

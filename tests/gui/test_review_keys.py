@@ -48,7 +48,7 @@ def test_walk_decide_undo_redo_and_reopen(
     assert r.decision(1).action == Action.RELEASE
     assert r.decision(2).action == Action.WITHHOLD
     assert r.decision(2).codes == ("(b)(1)", "1.4(d)")
-    assert w.status.progress.text() == "9 of 20 regions decided"
+    assert w.status.progress.text() == "8 of 19 regions decided"
 
     # Select "Kim Hye-jin" in paragraph 2... no: in paragraph 3, and redact it.
     cable = w.controller.cable
@@ -83,7 +83,7 @@ def test_walk_decide_undo_redo_and_reopen(
     )
     r = saved(store_path, sample_path)
     assert r.decision(2).action == Action.WITHHOLD and r.decision(3).action == Action.PENDING
-    assert w.status.progress.text() == "9 of 20 regions decided"
+    assert w.status.progress.text() == "8 of 19 regions decided"
     assert (
         w.model.index(w.model.row_of("p2"), COL_DECISION).data() == "■ Withhold"
     )  # a sign as well as a colour
@@ -93,7 +93,7 @@ def test_walk_decide_undo_redo_and_reopen(
     # Reopening restores every decision.
     w2 = make_window()
     w2.open_path(sample_path)
-    assert w2.status.progress.text() == "9 of 20 regions decided"
+    assert w2.status.progress.text() == "8 of 19 regions decided"
     assert w2.controller.review.decision(2).codes == ("(b)(1)", "1.4(d)")
     assert str(store_path) in w2.status.store.text()
 

@@ -49,7 +49,6 @@ def test_the_sample_is_partitioned(sample: Cable) -> None:
         "refs",
         "classified_by",
         "reasons",
-        "separator:1",
         "p1",
         "p2",
         "p3",

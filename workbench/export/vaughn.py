@@ -111,6 +111,8 @@ def rows_for(
     drawn = _drawn(cable, review, withheld)
     rows = []
     for w in raw:
+        if w.region and w.region.startswith("separator:"):
+            continue  # no text: withheld with the region it follows, whose row says so
         rows.append(
             Row(
                 document=release_name(cable, review),

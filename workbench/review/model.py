@@ -388,12 +388,33 @@ class Review:
                             "span", s.start, s.end, s.codes, s.comment, para, name, r.key, what
                         )
                     )
+        out = self._with_separators(out, allow_pending)
         from workbench.review.repeats import pending_origin
 
         if allow_pending:
             out.extend(pending_origin(self))
         out.sort(key=lambda w: (w.start, w.end))
         return out
+
+    def _with_separators(self, out: list[Withholding], allow_pending: bool) -> list[Withholding]:
+        """``out`` and each separator withheld with the region it follows, when that region is
+        withheld whole (or pending, with ``allow_pending``): same codes, its own piece (so a
+        paragraph's withholding stays inside the paragraph). A separator whose region is
+        printed, in full or in part, is printed: it holds no text (``regions``)."""
+        extra = []
+        for r in self.partition.regions:
+            if r.kind != "separator" or r.follows is None:
+                continue
+            followed = self.partition.get(r.follows)
+            if followed is None:
+                continue
+            d = self._effective(followed, 0).decision
+            if d.action == Action.WITHHOLD or (d.action == Action.PENDING and allow_pending):
+                codes = d.codes if d.action == Action.WITHHOLD else (PENDING_CODE,)
+                extra.append(
+                    Withholding("region", r.start, r.end, codes, d.comment, None, None, r.key)
+                )
+        return out + extra if extra else out
 
     # -- changing (the commands call these) ------------------------------------------------
     def validate_span(self, region: Region, start: int, end: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.cable.model import Cable
 from workbench.review import line_grammar as g
@@ -18,7 +18,27 @@ from workbench.review.regions import COUNTED, HEADER_FIELDS, KIND_LABELS, Region
 
 
 def read_regions(cable: Cable) -> list[Region]:
-    return _Builder(cable).build()
+    return _separators_follow(_Builder(cable).build())
+
+
+def _separators_follow(regions: list[Region]) -> list[Region]:
+    """Each separator follows the decidable region before it (or, before any, the first after
+    it): it is printed and withheld with that region (``regions`` module docstring)."""
+    out = list(regions)
+    last: str | None = None
+    waiting: list[int] = []
+    for i, r in enumerate(out):
+        if r.kind == "separator":
+            if last is None:
+                waiting.append(i)
+            else:
+                out[i] = replace(r, follows=last)
+        elif r.decidable:
+            last = r.key
+            for j in waiting:
+                out[j] = replace(out[j], follows=last)
+            waiting = []
+    return out
 
 
 @dataclass

@@ -25,11 +25,19 @@ classified_by             the classifier's name (with its label)          (revie
 reasons                   the classification reasons after the name       markings
 paragraph                 each paragraph (its label stays visible)        (reviewer)
 signature                 the drafter's name at the end                   (reviewer)
-page_break, separator     page-break headers, lone banners, ----, >       page_breaks
+page_break                page-break headers, lone banners                page_breaks
+separator                 ----, ***, >, a stray full stop: punctuation    (none: see below)
 repeat                    a header line a later section repeats           repeats
 unparsed, trailing        text the reader did not classify                (reviewer)
 blank                     white space                                     prints nothing
 ========================  ==============================================  ==================
+
+A separator carries no text, so no one decides it (newcomer 3, finding 38: a Markdown rule
+line, or the full stop after "for reasons 1.4 (b) and (d)", was a region of its own in the
+list). It is not in the regions a reviewer moves through; it follows the decidable region
+before it (``follows``; the one after it when it comes first) and is printed when that region
+is printed, and withheld with it, in the same box with the same codes, when it is withheld or
+pending (``Review.withholdings``): an underline never tells the length of a withheld heading.
 """
 
 from __future__ import annotations
@@ -110,7 +118,7 @@ class Region:
 
     @property
     def decidable(self) -> bool:
-        return self.kind != "blank"
+        return self.kind not in ("blank", "separator")
 
 
 @dataclass(frozen=True)

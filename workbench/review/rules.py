@@ -37,7 +37,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "page_breaks",
-            "Page-break lines, lone banners and separators are released",
+            "Page-break lines and lone banners are released",
             ("page_break", "separator"),
         ),
         Rule(
