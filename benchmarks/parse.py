@@ -9,7 +9,9 @@ folder given), repeated ``--copies`` times (``--copies 25`` is 50,050 cables, fo
 - start-up: ``workbench parse`` of the one sample cable, next to ``python -c pass``.
 Prints cables/s, MB/s and peak RSS (the largest process: parse or one of its workers) for each,
 parse's time as a multiple of the floor (aim: within 5x with --jobs 1, goal 3x), and the load
-average, since the machine may be shared. ``--against DIR`` runs another checkout's
+average, since the machine may be shared. Each tree's package is first compiled to bytecode
+(``__pycache__``), as ``pip install`` does: this machine sets PYTHONDONTWRITEBYTECODE, so
+otherwise every run compiles the whole package from source (``--cold`` measures that). ``--against DIR`` runs another checkout's
 ``workbench`` (a worktree of an older commit) the same way, its runs alternating with this
 one's, so that both see the same load: before/after figures side by side.
 Run: ``python3 benchmarks/parse.py [--repeat 3] [--against /tmp/old-checkout]``.
@@ -63,6 +65,16 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
     return float(out[0]), int(out[1]), float(out[2])
 
 
+def compile_package(tree: Path) -> None:
+    """Write ``tree``'s bytecode as an installed package has it (``py_compile`` writes it
+    whatever PYTHONDONTWRITEBYTECODE says; git ignores ``__pycache__``)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(tree / "workbench")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def copies_of(folder: Path, copies: int, tmp: Path) -> Path:
     """A folder holding ``copies`` links to ``folder``'s cables (``copies == 1``: the folder)."""
     if copies == 1:
@@ -88,6 +100,12 @@ def main() -> int:
         metavar="DIR",
         help="another checkout of the workbench, measured alternately with this one",
     )
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="do not compile the trees' bytecode first (as each run here then compiles the "
+        "package from source, unless an earlier run left __pycache__)",
+    )
     ap.add_argument("folder", nargs="?", default=str(CORPUS))
     args = ap.parse_args()
     folder = Path(args.folder)
@@ -110,6 +128,14 @@ def main() -> int:
     print(f"input:   {n} cables, {mb:.1f} MB ({folder.resolve()} x {args.copies})")
     for label, tree in trees[1:]:
         print(f"{label.strip()}: {tree}")
+    if not args.cold:
+        for _label, tree in trees:
+            compile_package(tree)
+    cached = all(any((t / "workbench").glob("**/__pycache__/*.pyc")) for _l, t in trees)
+    print(
+        f"bytecode: {'compiled first, as installed' if not args.cold else 'as found'}"
+        f" ({'cached' if cached else 'none: each run compiles the package'})"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         source = copies_of(folder, args.copies, Path(tmp))
         # (label, command, working folder, cables): each row's runs alternate between the trees.
