@@ -125,7 +125,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path):
     archive = tmp_path / "archive"
     archive.mkdir()
     data = SAMPLE.read_bytes()
-    for i in range(1200):  # distinct names, so a lost or doubled row shows
+    for i in range(2400):  # distinct names, so a lost or doubled row shows
         (archive / f"{i:05d}.txt").write_bytes(data)
     as_of = date.fromisoformat(AS_OF)
     want = [
@@ -141,11 +141,13 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path):
             got += text.splitlines(keepends=True)
             assert counts.checked == counts.shown == len(text.splitlines())
             if len(got) >= 64 and killed is None:
+                # A chunk may just have ended on both workers as the client asks (a fast
+                # reader, a loaded machine): the next chunk's report asks again.
                 busy = {w: keys for w, keys in c.processing().items() if keys}
-                assert busy, "no worker had work in flight"
-                killed = next(iter(busy))
-                os.kill(pids[killed], signal.SIGKILL)  # dies with its chunks unfinished
-        assert killed is not None
+                if busy:
+                    killed = next(iter(busy))
+                    os.kill(pids[killed], signal.SIGKILL)  # dies with its chunks unfinished
+        assert killed is not None, "no worker had work in flight at any report"
         assert killed not in c.run(os.getpid)  # the nanny started a new worker
     assert got == want
 
