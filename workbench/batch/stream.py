@@ -13,11 +13,13 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from itertools import islice
 from pathlib import Path
 
 from workbench.batch.rows import Row, check_file, check_files
+from workbench.safeio import InputError
 from workbench.safeio.signals import held
 
 # Cables per task: large enough that the cost of a round trip to a worker (pickling the
@@ -111,10 +113,27 @@ def scan(
         with held():
             pending.extend(executor.submit(check_files, c, as_of) for c in first)
         while pending:
-            rows = pending.popleft().result()
+            try:
+                rows = pending.popleft().result()
+            except BrokenProcessPool:
+                _end_workers(executor)
+                raise InputError(
+                    "a worker process ended before its cables were checked (killed, or out of "
+                    "memory?), so the report is incomplete and --output, if given, was not "
+                    "written: run the check again, with fewer --jobs"
+                ) from None
             nxt = next(chunks, None)
             if nxt is not None:
                 pending.append(executor.submit(check_files, nxt, as_of))
             yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_workers(executor: ProcessPoolExecutor) -> None:
+    """Kill the workers left when one died. Python 3.11's executor marks the pool broken and
+    then waits for the others to exit, but one may be blocked forever on the task queue's lock
+    the dead worker held: `check` hung instead of saying what happened (3.12 kills them)."""
+    for process in list(getattr(executor, "_processes", {}).values()):
+        if process.is_alive():
+            process.kill()
