@@ -175,8 +175,29 @@ def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path, how: str) -> None:
             # The interpreter's own start-up (site, runpy loading __main__.py), in the first
             # tens of milliseconds, before any workbench code runs: out of the program's reach.
             continue
+        if how == "console script" and _in_the_launchers_own_import(err):
+            # pip's script imports workbench.launch before any handler of ours can exist:
+            # a Ctrl-C inside that one import is out of reach too (a faster start-up made
+            # this window land on 30 ms and failed a fresh clone's run once).
+            continue
         assert "Traceback" not in err, (delay, err)
         assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)
+
+
+def _in_the_launchers_own_import(err: str) -> bool:
+    """A KeyboardInterrupt traceback whose frames are only the console script's import line
+    and the module-level code of ``workbench`` / ``workbench.launch`` (no function of ours)."""
+    if not err.rstrip().endswith("KeyboardInterrupt"):
+        return False
+    frames = [line.strip() for line in err.splitlines() if line.strip().startswith('File "')]
+    allowed = ("/workbench/__init__.py", "/workbench/launch.py", "<frozen ")
+    for frame in frames:
+        where = frame.split('"')[1]
+        if where.endswith("/workbench") and ", in <module>" in frame:
+            continue  # the console script itself
+        if not (any(a in where for a in allowed) and frame.endswith("in <module>")):
+            return False
+    return bool(frames) and "from workbench.launch import main" in err
 
 
 def test_export_to_a_full_disk_leaves_no_empty_folder(tmp_path: Path, case: Case) -> None:
