@@ -229,31 +229,27 @@ def _exemption_findings(cable: Cable, origin: date | None) -> list[Finding]:
                     *span,
                 )
             )
-    if decl.kind == "25x" and decl.date and origin and not human:
-        limit = years_date(origin.year, 50)
-        if limit is not None and decl.date > limit:
-            # E.O. 13526 sec. 3.3(h): a 25X exemption ends at the latest on 31 December of
-            # the 50th year.
+    # E.O. 13526 sec. 3.3(h): a 25X exemption ends at the latest on 31 December of the 50th
+    # year; 50X1-HUM, 50X2-WMD and other 50X exemptions at 75 years, beyond which only a 75X
+    # exemption ISCAP approved (sec. 3.3(h)(2)-(3)). The due date is capped, and the reviewer
+    # told why.
+    limits = (
+        (decl.kind == "25x" and not human, 50, "The 25X date", ""),
+        (
+            decl.kind == "50x" or human,
+            75,
+            "The exemption date",
+            " (longer needs a 75X exemption approved by ISCAP)",
+        ),
+    )
+    for applies, years, what, more in limits:
+        limit = years_date(origin.year, years) if applies and decl.date and origin else None
+        if limit is not None and decl.date is not None and decl.date > limit:
             out.append(
                 finding(
-                    "exemption-beyond-50-years",
-                    f"The 25X date {decl.date.isoformat()} is past the cable's 50-year date "
-                    f"{limit.isoformat()}, which ends the exemption instead.",
-                    *span,
-                )
-            )
-    if decl.date and origin and (decl.kind == "50x" or human):
-        limit = years_date(origin.year, 75)
-        if limit is not None and decl.date > limit:
-            # E.O. 13526 sec. 3.3(h)(2): 50X1-HUM, 50X2-WMD and other 50X exemptions end at
-            # the latest at 75 years; beyond that only a 75X exemption ISCAP approved
-            # (sec. 3.3(h)(3)). The due date is capped, and the reviewer told why.
-            out.append(
-                finding(
-                    "exemption-beyond-75-years",
-                    f"The exemption date {decl.date.isoformat()} is past the cable's 75-year "
-                    f"date {limit.isoformat()}, which ends the exemption instead (longer needs "
-                    "a 75X exemption approved by ISCAP).",
+                    f"exemption-beyond-{years}-years",
+                    f"{what} {decl.date.isoformat()} is past the cable's {years}-year date "
+                    f"{limit.isoformat()}, which ends the exemption instead{more}.",
                     *span,
                 )
             )
