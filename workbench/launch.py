@@ -3,8 +3,8 @@
 
 A Ctrl-C pressed while Python is still loading the program used to end in a traceback (the
 console script imported ``workbench.cli`` outside any handler), or worse: orjson segfaults
-when a KeyboardInterrupt is raised inside its module set-up, so it is loaded with Ctrl-C
-held, and a Ctrl-C pressed meanwhile arrives afterwards as exit 130. Only this module and the
+when a KeyboardInterrupt is raised inside its module set-up, so the program is loaded
+with Ctrl-C held, and a Ctrl-C pressed meanwhile arrives afterwards as exit 130. Only this module and the
 package's ``__init__`` (one constant) load before the handler; the interpreter's own start-up
 (``site``, the first tens of milliseconds) is out of any program's reach.
 """
@@ -26,10 +26,13 @@ def _launch(gui: bool) -> int:
     try:
         from workbench.safeio.signals import held
 
+        # Held over every import, not just orjson's: a Ctrl-C that lands in one of importlib's
+        # own callbacks (a module lock's weakref callback) is "ignored" with a traceback and
+        # the import goes on, out of reach of this handler. Held, it arrives after the block.
         with held():
             import orjson  # noqa: F401
 
-        from workbench import cli
+            from workbench import cli
     except KeyboardInterrupt:  # Ctrl-C while Python was still loading the workbench
         return 130
     return cli.gui_main() if gui else cli.main()

@@ -170,10 +170,13 @@ def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path, how: str) -> None:
         os.kill(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=30)
         if err.startswith("Fatal Python error: init_") or (
-            err.rstrip().endswith("KeyboardInterrupt") and "workbench" not in err
+            _ends_in_keyboard_interrupt(err) and "workbench" not in err
         ):
             # The interpreter's own start-up (site, runpy loading __main__.py), in the first
             # tens of milliseconds, before any workbench code runs: out of the program's reach.
+            # That includes "Exception ignored in: <function _get_module_lock.<locals>.cb>"
+            # (a Ctrl-C inside one of importlib's callbacks, printed as "KeyboardInterrupt: "),
+            # which failed CI once at 20 ms. Once launch.py runs, the imports are held.
             continue
         if how == "console script" and _in_the_launchers_own_import(err):
             # pip's script imports workbench.launch before any handler of ours can exist:
@@ -184,10 +187,15 @@ def test_ctrl_c_at_any_moment_of_start_up(tmp_path: Path, how: str) -> None:
         assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)
 
 
+def _ends_in_keyboard_interrupt(err: str) -> bool:
+    lines = err.rstrip().splitlines()
+    return bool(lines) and lines[-1].rstrip(": ") == "KeyboardInterrupt"
+
+
 def _in_the_launchers_own_import(err: str) -> bool:
     """A KeyboardInterrupt traceback whose frames are only the console script's import line
     and the module-level code of ``workbench`` / ``workbench.launch`` (no function of ours)."""
-    if not err.rstrip().endswith("KeyboardInterrupt"):
+    if not _ends_in_keyboard_interrupt(err):
         return False
     frames = [line.strip() for line in err.splitlines() if line.strip().startswith('File "')]
     allowed = ("/workbench/__init__.py", "/workbench/launch.py", "<frozen ")
