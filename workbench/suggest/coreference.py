@@ -6,17 +6,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 from workbench.suggest.lexicon import Lexicon
-from workbench.suggest.person import (
-    HONORIFICS,
-    Candidate,
-    _adjacent,
-    _article_name,
-    _joins,
-    _sentence_start,
-    is_title,
-)
+from workbench.suggest.name_candidate import Candidate
+from workbench.suggest.name_context import article_name
+from workbench.suggest.name_spacing import adjacent, joins, sentence_start
+from workbench.suggest.name_titles import is_title
 from workbench.suggest.tokens import Token
-from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, PARTICLES, SPEECH_VERBS
+from workbench.suggest.vocab import HONORIFICS, NOT_NAMES, ORG_WORDS, PARTICLES, SPEECH_VERBS
 
 STRONG = 0.55  # a candidate this sure may lend its words to later mentions
 
@@ -37,7 +32,7 @@ def coreference(
         parts = words[1:] if len(words) > 1 else words
         # Arabic names are shortened by the given name too: "Muatassim" for "Muatassim
         # al-Qadhafi"; not by the commonest ones (Mohammed, Ahmed, Ali).
-        arabic = len(words) > 1 and any(_article_name(t, lex) for t in words)
+        arabic = len(words) > 1 and any(article_name(t, lex) for t in words)
         if arabic and not 0 < lex.first_rank(words[0].low) <= 100:
             parts = words
         for t in parts:
@@ -61,17 +56,17 @@ def coreference(
         if not tok.caseless and (not tok.cap or tok.upper):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and after.low in ORG_WORDS and _adjacent(tok, after, text):
+        if after is not None and after.low in ORG_WORDS and adjacent(tok, after, text):
             continue  # "the West Bank", "Costa Rica"
         speaks = after is not None and after.low in SPEECH_VERBS
-        if lex.common(tok.low) and (tok.caseless or _sentence_start(tok, text)) and not speaks:
+        if lex.common(tok.low) and (tok.caseless or sentence_start(tok, text)) and not speaks:
             continue  # "WEST", or "Rice" opening a sentence: the common word, likely
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.why[0].endswith(f"'{' '.join(t.text for t in src.tokens)}'")
             and tokens[i - 1] is prev.tokens[-1]
-            and _joins(prev.tokens[-1], tok, text)
+            and joins(prev.tokens[-1], tok, text)
             and tok.low != prev.tokens[-1].low
         ):
             prev.tokens.append(tok)  # "Aboul Komsan" after "Nehad Aboul Komsan": one mention
@@ -94,6 +89,6 @@ def _with_words_before(tokens: list[Token], i: int, src: Candidate, text: str) -
     if [t.low for t in before] != names[:k]:
         return [tokens[i]]
     run = [*before, tokens[i]]
-    if not all(_joins(a, b, text) for a, b in pairwise(run)):
+    if not all(joins(a, b, text) for a, b in pairwise(run)):
         return [tokens[i]]
     return run

@@ -14,7 +14,8 @@ import re
 from workbench.cable.model import Cable
 from workbench.suggest.header_vocab import ROLE_WORDS, ROUTING_WORDS
 from workbench.suggest.lexicon import Lexicon
-from workbench.suggest.person import Candidate, is_title
+from workbench.suggest.name_candidate import Candidate
+from workbench.suggest.name_titles import is_title
 from workbench.suggest.tokens import Token, tokenize
 from workbench.suggest.vocab import PARTICLES
 

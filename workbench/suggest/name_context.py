@@ -1,5 +1,5 @@
 """Tests of a run of name-shaped words against what stands around it and what the word lists
-say: places, offices, list letters, quoted things (split out of person.py for size)."""
+say: places, offices, list letters, quoted things, the Arabic article (al-Megrahi, al-Anbar)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ import re
 
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.tokens import Token
-from workbench.suggest.vocab import ORG_WORDS, REGION_NAMES, TITLE_MODIFIERS
+from workbench.suggest.vocab import (
+    ARTICLE_ORGS,
+    ARTICLE_PLACES,
+    ORG_WORDS,
+    REGION_NAMES,
+    TITLE_MODIFIERS,
+)
 
 # Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
 CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
@@ -92,3 +98,23 @@ def has_place(tokens: list[Token], lex: Lexicon) -> bool:
             if " ".join(lows[i:j]) in lex.places or " ".join(lows[i:j]) in REGION_NAMES:
                 return True
     return False
+
+
+def article_name(tok: Token, lex: Lexicon) -> bool:
+    head, dash, rest = tok.text.partition("-")
+    return (
+        bool(dash)
+        and head.lower() in {"al", "el", "ad", "as", "ash", "an", "ar", "az"}
+        and rest[:1].isupper()
+        and tok.low not in ARTICLE_ORGS
+        and not article_place(tok, lex)
+        and not lex.common(rest.lower())
+    )
+
+
+def article_place(tok: Token, lex: Lexicon) -> bool:
+    """A place written with the Arabic article: al-Hasakah, Al-Anbar, al-Andalus."""
+    head, dash, rest = tok.low.partition("-")
+    return bool(dash) and (
+        tok.low in ARTICLE_PLACES or f"{head} {rest}" in lex.places or rest in lex.places
+    )

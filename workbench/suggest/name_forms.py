@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from workbench.suggest.lexicon import Lexicon
-from workbench.suggest.person import Candidate, _titles, is_title
+from workbench.suggest.name_candidate import Candidate
+from workbench.suggest.name_titles import is_title, titles
 from workbench.suggest.tokens import Token, tokenize
 from workbench.suggest.vocab import NOT_NAMES, ORG_WORDS, SPEECH_VERBS
 
@@ -96,7 +97,7 @@ _PREPOSITIONS = frozenset(
 
 
 def is_title_word(low: str) -> bool:
-    return low in _titles()
+    return low in titles()
 
 
 # "a Congolese male named Besto (LNU)": the US government's marks of a name known in part

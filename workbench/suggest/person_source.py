@@ -13,8 +13,10 @@ from workbench.suggest.coreference import coreference
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
+from workbench.suggest.name_candidate import THRESHOLD, Candidate
 from workbench.suggest.name_forms import drafter_names, field_names, part_known_names, speakers
-from workbench.suggest.person import THRESHOLD, Candidate, runs, score
+from workbench.suggest.name_runs import runs
+from workbench.suggest.name_score import score
 from workbench.suggest.roles import consistent_roles
 from workbench.suggest.tokens import Token, tokenize
 

@@ -12,7 +12,7 @@ official, "Walker" is proposed as the private one's (withheld: default-deny).
 
 from __future__ import annotations
 
-from workbench.suggest.person import Candidate
+from workbench.suggest.name_candidate import Candidate
 from workbench.suggest.vocab import PARTICLES
 
 OFFICIAL = "official"

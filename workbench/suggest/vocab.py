@@ -13,7 +13,7 @@ def _words(block: str) -> frozenset[str]:
 
 
 # Words that stand before a name and are not part of it ("Ambassador Vershbow" -> Vershbow).
-# nameparser's title list is added to these at load time (see person.py); these are the
+# nameparser's title list is added to these at load time (see name_titles.py); these are the
 # cable forms it lacks.
 TITLES = _words(
     """
@@ -202,3 +202,10 @@ HYPHEN_ADJECTIVES = _words(
     controlled dominated sponsored oriented centred centered friendly elect designate
     """
 )
+
+# Honorifics that may stand inside a name too: "Sharif Shaykh Ahmed".
+HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"})
+# Words that begin Arabic names and are written capitalised: "Abu Qatada", "Abdel Wahid".
+NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
+# Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
+LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
