@@ -18,6 +18,13 @@ Two figures (issue 11; Bland, Iyer and Levchenko, PETS 2023; declassification.md
   of length the bound adds to the box's bucket; line for line (before) and with the prose of a
   partial region rewrapped by the release (now, ``reflow.joined_ranges``).
 
+- **names over a line end**: in every corpus paragraph printed over several source lines, the
+  last word of one line and the first of the next are withheld (seeded; at most 40 characters
+  joined). Printed: the share drawn as a block to the right margin, which tells that a source
+  line ended inside the piece (before: every such piece, the old rule "a line end inside is a
+  block"; now: as ``reflow`` draws it in the rewrapped paragraph), and the share whose box is
+  the bucket the same words on one line would get.
+
 Run: ``python3 benchmarks/geometry.py`` (both corpus parts; ../shared/corpus must be there).
 """
 
@@ -40,6 +47,7 @@ from workbench.cable import read_cable  # noqa: E402
 from workbench.export.layout import COLUMNS, wrap  # noqa: E402
 from workbench.export.reflow import (  # noqa: E402
     INLINE_MAX,
+    Bar,
     Box,
     Text,
     block_rows,
@@ -171,6 +179,44 @@ def _bound_bits(text: str, rows: list, w: Withholding, wrap_width: int) -> float
     return 0.0
 
 
+def over_line_ends(part: str, seed: int = 13) -> tuple[int, float, float]:
+    """(pieces, share drawn as a block now, share whose box is its one-line bucket now)."""
+    rng = random.Random(seed)
+    pieces = blocks = same = 0
+    for truth in corpus.index():
+        if truth.part != part or truth.lineage != "original":
+            continue
+        cable = read_cable(truth.path)
+        text = cable.text
+        regions = [(r.kind, r.body_start, r.end) for r in Review.for_cable(cable).regions()]
+        for p in cable.paragraphs:
+            lines = text[p.body_start : p.end].rstrip().split("\n")
+            if len(lines) < 3:
+                continue
+            k = rng.randrange(len(lines) - 1)
+            start = p.body_start + sum(len(x) + 1 for x in lines[:k])
+            this = _word_spans(text, start, start + len(lines[k]))
+            nxt = _word_spans(
+                text, start + len(lines[k]) + 1, start + len(lines[k]) + 1 + len(lines[k + 1])
+            )
+            if len(this) < 2 or len(nxt) < 2:
+                continue
+            s = start + this[-1][0]
+            e = start + len(lines[k]) + 1 + nxt[0][1]
+            one_line = len(" ".join(text[s:e].split()))
+            if one_line > INLINE_MAX:
+                continue
+            w = Withholding("span", s, e, ("(b)(6)",), region=p.key)
+            rows = reflow(text, [w], joined_ranges(regions, [w]), wrap_width(text, regions, [w]))
+            items = [x for row in rows for x in row.items if getattr(x, "withheld", None) is w]
+            pieces += 1
+            if any(isinstance(x, Bar) for x in items):
+                blocks += 1
+            elif [x.width for x in items if isinstance(x, Box)] == [box_width(one_line)]:
+                same += 1
+    return pieces, blocks / max(1, pieces), same / max(1, pieces)
+
+
 def main() -> int:
     b0, b1 = bits_per_span()
     print(
@@ -191,6 +237,13 @@ def main() -> int:
             f"{part}: {n} spans inside hard-wrapped lines; box bounded by the line end: "
             f"before {100 * s0:.1f}% ({b0:.2f} bits per span beyond the bucket), "
             f"now {100 * s1:.1f}% ({b1:.2f} bits)"
+        )
+    for part in ("dev", "held-out"):
+        n, blocks, same = over_line_ends(part)
+        print(
+            f"{part}: {n} pieces of 2 words over a source line end (up to 40 characters): "
+            f"drawn as a block before 100.0% (a line end inside made a block), "
+            f"now {100 * blocks:.1f}%; a box of the one-line bucket now {100 * same:.1f}%"
         )
     return 0
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from workbench.cable import parse_cable
 from workbench.export import publish
-from workbench.export.reflow import Box, Text, joined_ranges, reflow
+from workbench.export.reflow import Bar, Box, Text, joined_ranges, reflow
 from workbench.review.model import Action, Decision, Redaction, Review
 
 PROSE = (
@@ -127,3 +127,56 @@ def test_a_word_longer_than_a_row_breaks_after_punctuation() -> None:
     text = f"destination: {ids}\n"
     pieces = [x.text for row in reflow(text, []) for x in row.items if isinstance(x, Text)]
     assert pieces == ["destination:", ids[: ids.rindex("|") + 1], "09CARACAS1430"]
+
+
+NAME = "Pieter de Gooijer"  # 17 characters: a box of 20 cells
+
+
+def _crossing(cut: int) -> tuple[str, int]:
+    """The sample with a paragraph whose teletype wrap ends a line ``cut`` characters into the
+    name (0: before it), the rest of the prose the same."""
+    head = SAMPLE.read_text(encoding="utf-8").split("1. (U)")[0]
+    before = "1. (C) According to Dutch diplomat "
+    after = ", the intense negotiations were one for the history books, he said."
+    name = NAME if not cut else NAME[:cut].rstrip(" ") + "\n" + NAME[cut:].lstrip(" ")
+    text = head + before + name + after + "\n\nSTANTON\n"
+    return text, text.index(before) + len(before)
+
+
+def test_a_name_over_a_line_end_is_its_bucket_box_in_rewrapped_prose() -> None:
+    """Newcomer 5, finding 3: "Pieter de \\nGooijer" was a block of 2 rows to the right margin
+    in the rewrapped paragraph, where "Pieter de Gooijer" on one line was a box of 20 cells:
+    the shape told that the teletype ended a line inside the name. Now every wrap prints the
+    same release, and the Vaughn index says the same box."""
+    from workbench.export.vaughn import rows_for
+
+    releases, shapes = [], []
+    for cut in (0, 7, 10):  # on one line, "Pieter\nde Gooijer", "Pieter de\nGooijer"
+        text, at = _crossing(cut)
+        cable, review = _review(text, at, text[at : at + len(NAME)])  # a line end for a space
+        rows = reflow(
+            cable.text,
+            review.withholdings(cable),
+            joined_ranges(
+                [(r.kind, r.body_start, r.end) for r in review.regions()],
+                review.withholdings(cable),
+            ),
+        )
+        boxes = [x for row in rows for x in row.items if isinstance(x, Box)]
+        assert [b.width for b in boxes] == [20], cut
+        assert not [x for row in rows for x in row.items if isinstance(x, Bar)], cut
+        releases.append(publish.make("release", cable, review, OPTIONS))  # verified
+        shapes.append([r.withheld for r in rows_for(cable, review)])
+    assert releases[0] == releases[1] == releases[2]
+    assert shapes[0] == shapes[1] == shapes[2] == ["part of paragraph (box for 11-20 characters)"]
+
+
+def test_a_line_end_kept_inside_a_piece_still_makes_a_block() -> None:
+    """Outside a rewrapped range (a region printed line for line) a piece over a line end is
+    a block, as before: its rows are the source's."""
+    text = "TO SECSTATE WASHDC\nRUEHXX/AMEMBASSY X\n"
+    from workbench.review.model import Withholding
+
+    w = Withholding("span", 3, 24, ("(b)(6)",))
+    rows = reflow(text, [w])
+    assert [x for row in rows for x in row.items if isinstance(x, Bar)]

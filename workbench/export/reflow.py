@@ -4,12 +4,14 @@ A box exactly as wide as the text it replaces names that text: in a fixed-width 
 is the number of letters, and the ragged right edge of a withheld paragraph shows where its
 words broke (Bland, Iyer and Levchenko, PETS 2023; declassification.md section 8). So:
 
-* a withheld piece within one line and of at most ``INLINE_MAX`` characters becomes a box whose
-  width is the smallest of ``BOX_WIDTHS`` that holds it, and the released text after it on the
-  line moves to make room (wrapping again where needed);
-* anything longer, or running over a line end, becomes a *block*: a rectangle from where it
-  starts to the right margin, with no ragged edge, as many rows tall as the smallest of
-  ``BLOCK_ROWS`` that holds the text it replaces. Released text after it starts a new row.
+* a withheld piece of at most ``INLINE_MAX`` characters within one line, or within a joined
+  range (below: its line ends count as one space each, as everywhere there), becomes a box
+  whose width is the smallest of ``BOX_WIDTHS`` that holds it, and the released text after it
+  on the line moves to make room (wrapping again where needed);
+* anything longer, or running over a line end of a region printed line for line, becomes a
+  *block*: a rectangle from where it starts to the right margin, with no ragged edge, as many
+  rows tall as the smallest of ``BLOCK_ROWS`` that holds the text it replaces. Released text
+  after it starts a new row.
 
 What a box still tells is its bucket (a name of 1-10 letters, 11-20, 21-40); a block tells its
 height bucket. ``benchmarks/geometry.py`` measures both.
@@ -312,8 +314,9 @@ def reflow(
         piece = text[w.start : w.end]
         body = piece.strip()
         if body:
-            if len(body) <= INLINE_MAX and not _BREAK_RE.search(body):
-                b.box(w, len(body))
+            inline = _inline_length(b, w, body)
+            if inline <= INLINE_MAX:
+                b.box(w, inline)
             else:
                 b.block(w, rows_needed(piece))
         if _BREAK_RE.search(piece):
@@ -322,6 +325,23 @@ def reflow(
     if not b.row.blank:
         b.end_row()
     return b.rows
+
+
+_JOINED_BREAK = re.compile(r"[ \t]*[\n\u2028\u2029]\s*")
+
+
+def _inline_length(b: _Builder, w: Withholding, body: str) -> int:
+    """The characters a withheld piece takes on one row: its own on one line; in a joined
+    range, with each line end inside it joined into one space like any other there, so a
+    name the teletype broke over a line end is one box of its bucket, not a block telling
+    that a source line ended inside it (newcomer 5, finding 3). A line end elsewhere (a
+    region printed line for line) keeps the block: more than any box."""
+    if not _BREAK_RE.search(body):
+        return len(body)
+    i = bisect.bisect_right(b.joined_starts, w.start) - 1
+    if i < 0 or not (b.joined[i][0] <= w.start and w.end <= b.joined[i][1]):
+        return _NEVER
+    return len(_JOINED_BREAK.sub(" ", body))
 
 
 def _released(b: _Builder, text: str, start: int, end: int) -> None:
