@@ -66,8 +66,9 @@ def release_withholding(review: Review, w: Withholding) -> rc.Command:
 
 def header_lines(review: Review) -> list[Region]:
     """Undecided regions outside the paragraphs and unparsed text (header fields, passing
-    lines, signature): what Release Header Lines releases."""
-    keep = ("paragraph", "unparsed", "trailing")
+    lines, signature): what Release Header Lines releases. A declassification instruction
+    outside the closed forms (an event, which may name a source) is decided on its own."""
+    keep = ("paragraph", "unparsed", "trailing", "decl")
     return [r for r in review.pending() if r.kind not in keep]
 
 

@@ -116,16 +116,26 @@ CLASS_LINE = _full(
 )
 CAPTION_LINE = _full(rf"{CAPTION}(?:[ \t]+{CAPTION})*")
 
-# The E.O. line: the order, and a declassification instruction from a closed vocabulary.
+# The E.O. line: the order, and a declassification instruction from a closed vocabulary (the
+# forms of declassification.md section 4 and of the corpus: "DECL: 12/26/2016", "DECL ON:
+# 07/01/2019", "DECL: 2035/02/12", "N/A" with or without "DECL:"), and at its end only the
+# mirrors' debris (a Markdown line break's backslash, stray quotes). Any other words after the order
+# ("DECL: UPON THE DEATH OF OUR SOURCE ...", an event) are the cable's text: the region reader
+# makes them a region a reviewer decides (newcomer 5, finding 6).
 _DECL_VALUE = (
-    r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|OADR|MR|N/?A|X[1-8](?:,[ \t]*X[1-8])*"
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|OADR|MR"
+    r"|N[ \t]?/?[ \t]?A|X[1-8](?:,[ \t]*X[1-8])*"
     r"|1\.6X[1-8]?|25X\d(?:-HUM)?|50X\d(?:-[A-Z]+)?|[A-Z]?GDS(?:-\d)?|RDS-\d|DECLASSIFIED"
     r"|(?:TEN|TWENTY|TWENTY-FIVE|THIRTY|\d{1,2})[ \t]+YEARS"
     r"|\d{2}[ \t]*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[ \t]*\d{2,4})"
 )
+_EO_ORDER = r"E\.?[ \t]?O\.?[ \t]*1[0-3]\d{3}[ \t]*:?"
+# The order alone, at the start of an E.O. line whose instruction is not of the closed forms.
+EO_ORDER = re.compile(rf"{_WS}{_EO_ORDER}{_WS}", re.IGNORECASE)
 EO_LINE = _full(
-    r"E\.?[ \t]?O\.?[ \t]*1[0-3]\d{3}[ \t]*:?"
-    rf"(?:[ \t]*(?:DECL|DECLASSIFY[ \t]+ON)[ \t]*:?[ \t]*{_DECL_VALUE}[ \t]*\.?)?",
+    rf"{_EO_ORDER}"
+    rf"(?:\s*(?:(?:DECL|DECLASSIFY)(?:[ \t]+ON)?[ \t]*:?[ \t]*)?{_DECL_VALUE}[ \t]*\.?)?"
+    r"(?:[ \t]*[\\\"',]+)?",
     re.IGNORECASE,
 )
 

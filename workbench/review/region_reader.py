@@ -85,7 +85,7 @@ class _Builder:
             if items:
                 add(min(a.start for a in items), max(a.end for a in items), name, 40)
         if c.eo:
-            add(c.eo.start, c.eo.end, "eo", 40)
+            self._eo(add)
         if c.tags_span:
             s = c.tags_span
             m = g.FIELD_LABELS["tags"].match(t, s.start, s.end)
@@ -110,6 +110,25 @@ class _Builder:
             add(hit.start(), cb.end, "reasons", 40)
         else:
             add(cb.start, cb.end, "classified_by", 40, body_start=body)
+
+    def _eo(self, add) -> None:  # type: ignore[no-untyped-def]
+        """The E.O. line is the ``markings`` rule's only where the strict grammar holds all of
+        it. Otherwise the order alone is, and the words after it (an event: "DECL: UPON THE
+        DEATH OF OUR SOURCE ...") are a ``decl`` region a reviewer decides; a span that does
+        not even begin with the order is left to the gap reading, line by line."""
+        eo, t = self.cable.eo, self.text
+        assert eo is not None
+        if g.EO_LINE.fullmatch(t, eo.start, eo.end):
+            add(eo.start, eo.end, "eo", 40)
+            return
+        m = g.EO_ORDER.match(t, eo.start, eo.end)
+        if m is None:
+            return
+        rest = m.end()
+        while rest < eo.end and t[rest].isspace():
+            rest += 1
+        add(eo.start, m.end(), "eo", 40)
+        add(rest, eo.end, "decl", 40)
 
     def _classification(self, add) -> None:  # type: ignore[no-untyped-def]
         cl, t = self.cable.classification, self.text

@@ -19,7 +19,8 @@ from, to, info            the FM, TO and INFO addressee lines             (revie
 classification            the classification line                         markings
 caption                   SIPDIS, NOFORN ... on a line of their own       markings
 passing                   "PLEASE PASS TO ...", "NSC FOR ..." lines       (reviewer)
-eo                        the E.O./DECL line                              markings
+eo                        the E.O./DECL line (strict grammar: see below)  markings
+decl                      other words of a DECL instruction (an event)    (reviewer)
 tags, subject, refs       TAGS, SUBJECT and REF                           (reviewer)
 classified_by             the classifier's name (with its label)          (reviewer)
 reasons                   the classification reasons after the name       markings
@@ -31,6 +32,12 @@ repeat                    a header line a later section repeats           repeat
 unparsed, trailing        text the reader did not classify                (reviewer)
 blank                     white space                                     prints nothing
 ========================  ==============================================  ==================
+
+The E.O. line is ``eo`` whole only when ``line_grammar.EO_LINE`` (the order and a DECL value of
+a closed vocabulary: a date, N/A, OADR, X1-X8, 25X1 ...) matches all of it. Any other words
+after the order (``DECL: UPON THE DEATH OF OUR SOURCE KIM HYE-JIN``: an event instruction is
+free text and may name anyone) are a ``decl`` region of their own, and only the order
+(``E.O. 12958:``) is the rule's (newcomer 5, finding 6).
 
 A separator carries no text, so no one decides it (newcomer 3, finding 38: a Markdown rule
 line, or the full stop after "for reasons 1.4 (b) and (d)", was a region of its own in the
@@ -73,6 +80,7 @@ KIND_LABELS = {
     "caption": "Caption",
     "passing": "Passing line",
     "eo": "E.O./DECL line",
+    "decl": "Declassification instruction",
     "tags": "TAGS",
     "subject": "Subject",
     "refs": "References",

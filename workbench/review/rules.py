@@ -31,7 +31,8 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "markings",
-            "The classification line, handling captions, the E.O./DECL line and the "
+            "The classification line, handling captions, the E.O./DECL line (its closed "
+            "forms: other words of a DECL instruction wait for a reviewer) and the "
             "classification reasons are released (a release shows them, lined through)",
             ("classification", "caption", "eo", "reasons"),
         ),
