@@ -4,7 +4,8 @@
 A Ctrl-C pressed while Python is still loading the program used to end in a traceback (the
 console script imported ``workbench.cli`` outside any handler), or worse: orjson segfaults
 when a KeyboardInterrupt is raised inside its module set-up, so the program is loaded
-with Ctrl-C held, and a Ctrl-C pressed meanwhile arrives afterwards as exit 130. Only this module and the
+with Ctrl-C held (from this module's first function on), and a Ctrl-C pressed meanwhile
+arrives afterwards as exit 130. Only this module and the
 package's ``__init__`` (one constant) load before the handler; the interpreter's own start-up
 (``site``, the first tens of milliseconds) is out of any program's reach.
 """
@@ -24,15 +25,23 @@ def gui_main() -> int:
 
 def _launch(gui: bool) -> int:
     try:
-        from workbench.safeio.signals import held
+        # Ctrl-C (and SIGTERM, SIGHUP) held from the first line over every import: a Ctrl-C
+        # that lands in one of importlib's own callbacks (a module lock's weakref callback) is
+        # "ignored" with a traceback and the import goes on, out of reach of any handler, and
+        # orjson segfaults when interrupted in its set-up. Held, it arrives after the block
+        # as a KeyboardInterrupt, here. Only the signal module is imported before (built in).
+        import signal
 
-        # Held over every import, not just orjson's: a Ctrl-C that lands in one of importlib's
-        # own callbacks (a module lock's weakref callback) is "ignored" with a traceback and
-        # the import goes on, out of reach of this handler. Held, it arrives after the block.
-        with held():
+        held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+        block = getattr(signal, "pthread_sigmask", None)
+        before = block(signal.SIG_BLOCK, held) if block else None
+        try:
             import orjson  # noqa: F401
 
             from workbench import cli
+        finally:
+            if block and before is not None:
+                block(signal.SIG_SETMASK, before)
     except KeyboardInterrupt:  # Ctrl-C while Python was still loading the workbench
         return 130
     return cli.gui_main() if gui else cli.main()
