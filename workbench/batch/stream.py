@@ -10,23 +10,18 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from itertools import islice
+from functools import partial
 from pathlib import Path
 
 from workbench.batch.rows import Row, check_file, check_files
 from workbench.safeio import InputError
-from workbench.safeio.signals import held
+from workbench.safeio.workers import WorkerLost, chunked, ordered_map
 
 # Cables per task: large enough that the cost of a round trip to a worker (pickling the
 # paths and rows) is small beside parsing ~64 cables, small enough to keep rows flowing.
 CHUNK = 64
-# Chunks in flight per worker: enough that no worker waits for the next task.
-AHEAD = 4
 
 
 def default_jobs() -> int:
@@ -35,12 +30,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _chunks(paths: Iterable[str | Path], size: int) -> Iterator[list[str]]:
-    it = iter(paths)
-    while chunk := [str(p) for p in islice(it, size)]:
-        yield chunk
 
 
 def _single_threaded() -> bool:
@@ -101,39 +90,17 @@ def scan(
         for p in paths:
             yield check_file(str(p), as_of)
         return
-    chunks = _chunks(paths, chunk)
-    executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_worker_start
-    )
-    pending: deque[Future[list[Row]]] = deque()
     try:
-        # The first submit starts the pool (its manager thread and, with fork, every worker):
-        # a Ctrl-C in the middle would leave a pool that cannot be shut down.
-        first = list(islice(chunks, jobs * AHEAD))
-        with held():
-            pending.extend(executor.submit(check_files, c, as_of) for c in first)
-        while pending:
-            try:
-                rows = pending.popleft().result()
-            except BrokenProcessPool:
-                _end_workers(executor)
-                raise InputError(
-                    "a worker process ended before its cables were checked (killed, or out of "
-                    "memory?), so the report is incomplete and --output, if given, was not "
-                    "written: run the check again, with fewer --jobs"
-                ) from None
-            nxt = next(chunks, None)
-            if nxt is not None:
-                pending.append(executor.submit(check_files, nxt, as_of))
-            yield from rows
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _end_workers(executor: ProcessPoolExecutor) -> None:
-    """Kill the workers left when one died. Python 3.11's executor marks the pool broken and
-    then waits for the others to exit, but one may be blocked forever on the task queue's lock
-    the dead worker held: `check` hung instead of saying what happened (3.12 kills them)."""
-    for process in list(getattr(executor, "_processes", {}).values()):
-        if process.is_alive():
-            process.kill()
+        yield from ordered_map(
+            partial(check_files, as_of=as_of),
+            chunked((str(p) for p in paths), chunk),
+            jobs,
+            _context(),
+            initializer=_worker_start,
+        )
+    except WorkerLost:
+        raise InputError(
+            "a worker process ended before its cables were checked (killed, or out of "
+            "memory?), so the report is incomplete and --output, if given, was not "
+            "written: run the check again, with fewer --jobs"
+        ) from None

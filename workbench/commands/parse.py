@@ -63,6 +63,11 @@ def _render(item: tuple[str, str]) -> tuple[bytes | None, str | None]:
     return _json(cable, fmt), None
 
 
+def _render_all(items: list[tuple[str, str]]) -> list[tuple[bytes | None, str | None]]:
+    """A chunk of work for one worker process."""
+    return [_render(item) for item in items]
+
+
 def _json(cable: Cable, fmt: str) -> bytes:
     # Terminal controls and bidi overrides from the cable are written as \u escapes: the
     # same JSON value, but it cannot drive the terminal it is printed on (issue 12). That
@@ -111,18 +116,28 @@ def run(args: argparse.Namespace) -> int:
         emit(r)
     queue = itertools.chain(head, items)
     if jobs > 1 and len(head) >= _PARALLEL_FROM:
-        import multiprocessing  # only here: its import is a tenth of a small parse's start-up
+        # Only here: multiprocessing's import is a tenth of a small parse's start-up.
+        import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=worker_start) as pool:
-            # imap keeps input order, so output is the same whatever the number of workers.
-            for r in pool.imap(_render, queue, chunksize=_CHUNK):
+        from workbench.safeio.workers import WorkerLost, chunked, ordered_map
+
+        try:
+            # In input order, so output is the same whatever the number of workers.
+            for r in ordered_map(
+                _render_all,
+                chunked(queue, _CHUNK),
+                jobs,
+                multiprocessing.get_context("fork"),
+                initializer=worker_start,
+            ):
                 emit(r)
-            # Every result is in: the workers take the pool's stop sentinel and exit on their
-            # own. Leaving the block at once would terminate() them instead, and once (of
-            # some hundred runs) a worker blocked on the task queue never got the SIGTERM
-            # and the parent waited for it forever.
-            pool.close()
-            pool.join()
+        except WorkerLost:
+            out.flush()
+            raise InputError(
+                "a worker process ended before its cables were read (killed, or out of "
+                "memory?), so the output above is incomplete: run the parse again, with "
+                "fewer --jobs"
+            ) from None
     else:
         for item in queue:
             emit(_render(item))

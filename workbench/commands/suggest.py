@@ -82,6 +82,20 @@ def _init(context: Any, kinds: list[str] | None) -> None:
     lexicon()  # load the word lists once per process, before the first cable
 
 
+def _worker_init(context: Any, kinds: list[str] | None) -> None:
+    # Only the parent acts on Ctrl-C, and a worker dies with its parent (kill -9 of the
+    # command leaves none behind), as check's and parse's workers do.
+    from workbench.safeio.signals import worker_start
+
+    worker_start()
+    _init(context, kinds)
+
+
+def _all(paths: list[str]) -> list[tuple[dict[str, Any] | None, str | None]]:
+    """A chunk of work for one worker process."""
+    return [_one(p) for p in paths]
+
+
 def _one(path: str) -> tuple[dict[str, Any] | None, str | None]:
     from workbench.cable import CableError
     from workbench.cable.document import read_document
@@ -141,12 +155,28 @@ def run(args: argparse.Namespace) -> int:
                 out.write(_table(obj))
 
         if jobs > 1 and len(paths) >= _PARALLEL_FROM:
-            ctx = multiprocessing.get_context("fork")
+            from workbench.safeio.workers import WorkerLost, chunked, ordered_map
+
             workers = min(jobs, len(paths) // _CHUNK + 1)
-            with ctx.Pool(workers, initializer=_init, initargs=(context, kinds)) as pool:
-                # imap keeps input order: the output is the same whatever the number of workers.
-                for r in pool.imap(_one, paths, chunksize=_CHUNK):
+            try:
+                # In input order: the output is the same whatever the number of workers.
+                for r in ordered_map(
+                    _all,
+                    chunked(paths, _CHUNK),
+                    workers,
+                    multiprocessing.get_context("fork"),
+                    initializer=_worker_init,
+                    initargs=(context, kinds),
+                ):
                     emit(r)
+            except WorkerLost:
+                out.flush()
+                return fail(
+                    "a worker process ended before its cables were read (killed, or out of "
+                    "memory?), so the suggestions above are incomplete: run it again, with "
+                    "fewer --jobs",
+                    1,
+                )
         else:
             _init(context, kinds)
             for p in paths:
