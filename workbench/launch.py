@@ -35,6 +35,11 @@ def _launch(gui: bool) -> int:
         held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
         block = getattr(signal, "pthread_sigmask", None)
         before = block(signal.SIG_BLOCK, held) if block else None
+        for s in held - {signal.SIGINT}:
+            # A SIGTERM or SIGHUP held meanwhile ends the program as once it runs (128 + N),
+            # not by the default action (killed by the signal); one ignored (nohup) stays so.
+            if signal.getsignal(s) == signal.SIG_DFL:
+                signal.signal(s, _exit_on_signal)
         try:
             import orjson  # noqa: F401
 
@@ -45,3 +50,7 @@ def _launch(gui: bool) -> int:
     except KeyboardInterrupt:  # Ctrl-C while Python was still loading the workbench
         return 130
     return cli.gui_main() if gui else cli.main()
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from workbench.safeio.holding import HELD
 from workbench.safeio.holding import held as held
 from workbench.safeio.writing import cleanup_temp_files
 
@@ -111,6 +112,10 @@ def worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for s in STOP_SIGNALS:
         signal.signal(s, _worker_stop)
+    # A worker forked inside held() (a pool's first submit) inherits the held mask: unblocked,
+    # or the pool's SIGTERM to a survivor after another worker died would never arrive.
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
     die_with_parent()
 
 

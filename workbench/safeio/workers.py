@@ -66,15 +66,16 @@ def ordered_map(
         with held():
             pending.extend(executor.submit(work, c) for c in first)
         while pending:
-            try:
-                results = pending.popleft().result()
-            except BrokenProcessPool:
-                _kill_survivors(executor)
-                raise WorkerLost from None
+            results = pending.popleft().result()
             nxt = next(it, None)
             if nxt is not None:
                 pending.append(executor.submit(work, nxt))
             yield from results
+    except BrokenProcessPool:
+        # From .result() or from a .submit() after the pool broke (the latter, uncaught, hung
+        # `check` in shutdown: the executor waited for a survivor that waited for us).
+        _kill_survivors(executor)
+        raise WorkerLost from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
