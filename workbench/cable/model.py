@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
+
+from workbench.cable.frozen import fill_dict_init
 
 # Levels in the order of the banner vocabulary, lowest first.  LIMITED OFFICIAL USE is a
 # State administrative control that sits below CONFIDENTIAL (declassification.md section 2).
@@ -223,7 +226,6 @@ class Cable:
     refs: tuple[Span, ...] = ()
     classified_by: ClassifiedBy | None = None
     paragraphs: tuple[Paragraph, ...] = ()
-    para_refs: tuple[ParaRef, ...] = ()
     signature: Span | None = None
     corrected: Span | None = None  # "C O R R E C T E D C O P Y ..." before the text
     entire_text: Span | None = None  # "CONFIDENTIAL - ENTIRE TEXT." marks every paragraph
@@ -234,6 +236,15 @@ class Cable:
     record: RecordBlock | None = None  # a partial extract's own metadata block
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def para_refs(self) -> tuple[ParaRef, ...]:
+        """References in the body to its own paragraphs (``see para 4``), found when first
+        asked for: ``workbench parse`` never prints them, and finding them was a twentieth
+        of its time. (A frozen dataclass keeps a ``__dict__``, where this is cached.)"""
+        from workbench.cable.paragraphs import find_para_refs  # (paragraphs imports this)
+
+        return tuple(find_para_refs(self.text, self.body_start, len(self.text)))
 
     @property
     def level(self) -> str | None:
@@ -262,3 +273,9 @@ class Cable:
             if p.start <= offset < p.end:
                 return p
         return None
+
+
+# The classes built by the thousand in every parse (and Cable, with its 31 fields) set their
+# fields faster than a frozen dataclass's own __init__ does (see frozen.py).
+for _cls in (Span, Classification, Marking, Subject, EOLine, Addressee, Paragraph, Cable):
+    fill_dict_init(_cls)

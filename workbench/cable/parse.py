@@ -24,7 +24,7 @@ from workbench.cable.header import (
 from workbench.cable.lines import LinePattern, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE, caption_name
 from workbench.cable.model import Cable, Classification, Span
-from workbench.cable.paragraphs import find_noise, find_para_refs, split_paragraphs
+from workbench.cable.paragraphs import find_noise, split_paragraphs
 from workbench.cable.record import read_record
 from workbench.cable.subject import read_subject
 from workbench.cable.tags import read_tags
@@ -140,7 +140,6 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
 
     noise = find_noise(text, header_end, len(text))
     paragraphs, signature, markdown = split_paragraphs(text, header_end, len(text), noise)
-    para_refs = find_para_refs(text, header_end, len(text))
 
     captions: list[Span] = []
     controls: list[str] = []
@@ -214,7 +213,6 @@ def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> 
         refs=tuple(refs),
         classified_by=classified_by,
         paragraphs=tuple(paragraphs),
-        para_refs=tuple(para_refs),
         signature=signature,
         corrected=trimmed_span(text, corrected.start("c"), corrected.end("c"))
         if corrected
