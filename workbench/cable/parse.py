@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbench.cable.authority import read_classified_by, read_unlabelled_authority
 from workbench.cable.decl import read_eo_line
-from workbench.cable.decode import decode_bytes, read_cable_text
+from workbench.cable.decode import decode_bytes, read_cable_bytes
 from workbench.cable.fields import read_refs
 from workbench.cable.header import (
     make_id,
@@ -45,8 +45,14 @@ _ENTIRE_TEXT_RE = LinePattern(
 
 def read_cable(path: str | Path) -> Cable:
     """Read the cable file at ``path``. Raises :class:`~workbench.cable.decode.CableError`."""
-    text, encoding = read_cable_text(path)
-    return parse_cable(text, path=str(path), encoding=encoding)
+    name = str(path)
+    # What read_cable_text calls the file in its sentences, ``str(Path(path))``, is the path
+    # as given unless that has an empty or ``.`` part or a trailing slash; making the Path
+    # was a third of reading a file. (The JSON's ``path`` is the path as given, either way.)
+    odd = "//" in name or "/./" in name or name.startswith("./") or name.endswith(("/", "/."))
+    shown = str(Path(name)) if odd or not name or name == "." else name
+    text, encoding = decode_bytes(read_cable_bytes(path, shown), shown)
+    return parse_cable(text, path=name, encoding=encoding)
 
 
 def parse_bytes(data: bytes, name: str = "-") -> Cable:
@@ -57,7 +63,12 @@ def parse_bytes(data: bytes, name: str = "-") -> Cable:
 def parse_cable(text: str, path: str | None = None, encoding: str = "utf-8") -> Cable:
     """Parse decoded cable ``text`` (line endings already ``\\n``) into a :class:`Cable`."""
     warnings: list[str] = []
-    partial = bool(_PARTIAL_RE.search(text, 0, 400))
+    head = text[:400]
+    # (The case-blind pattern is tried at every offset: in ASCII text, where its letters
+    # have no other case forms, the capitalised words are found first.)
+    partial = (not head.isascii() or "PARTIAL EXTRACT" in head.upper()) and bool(
+        _PARTIAL_RE.search(text, 0, 400)
+    )
     sent, sent_span, precedence = read_sent(text)
     year = sent.year if sent else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -71,6 +72,11 @@ def decl_dict(cable: Cable) -> dict[str, Any] | None:
     }
 
 
+def _minute(t: datetime) -> str:
+    """``t`` as ``2007-02-09T10:05Z``: ``strftime("%Y-%m-%dT%H:%MZ")``, a fifth of the time."""
+    return f"{t.year}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}Z"
+
+
 def _shown_path(path: str | None) -> str | None:
     """A file name that is not UTF-8 (held as lone surrogates, which JSON cannot carry) with
     its odd bytes written as ``\\xNN`` (issue 12: ``orjson`` refused it, a crash)."""
@@ -85,7 +91,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
     return {
         "path": _shown_path(cable.path),
         "id": cable.id,
-        "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
+        "sent": _minute(cable.sent) if cable.sent else None,
         "precedence": cable.precedence,
         "origin": cable.origin.name if cable.origin else None,
         "from": _addr(cable.origin),
@@ -169,7 +175,7 @@ def cable_to_json(cable: Cable, indent: bool = False, line_breaks_escaped: bool 
     obj = {
         "path": _shown_path(cable.path),
         "id": cable.id,
-        "sent": cable.sent.strftime("%Y-%m-%dT%H:%MZ") if cable.sent else None,
+        "sent": _minute(cable.sent) if cable.sent else None,
         "precedence": cable.precedence,
         "origin": cable.origin.name if cable.origin else None,
         "from": cable.origin,
