@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.name_candidate import Candidate
-from workbench.suggest.name_context import article_name
+from workbench.suggest.name_context import article_name, street_name
 from workbench.suggest.name_spacing import adjacent, joins, sentence_start
 from workbench.suggest.name_titles import is_title
 from workbench.suggest.tokens import Token
@@ -21,6 +21,8 @@ def coreference(
 ) -> list[Candidate]:
     """Later mentions of a found name by one of its words ("Martinez", "MONTILLA")."""
     keys: dict[str, Candidate] = {}
+    given = _given_names(found, lex)
+    alone: set[str] = set()  # given names that count only where they stand alone
     for c in found:
         if c.score < STRONG or not c.seed:
             continue
@@ -35,6 +37,9 @@ def coreference(
         arabic = len(words) > 1 and any(article_name(t, lex) for t in words)
         if arabic and not 0 < lex.first_rank(words[0].low) <= 100:
             parts = words
+        elif len(words) > 1 and given.get(words[0].low) == 1:
+            parts = [*words[1:], words[0]]  # "Farida" for "Farida Ahmed": its only bearer
+            alone.add(words[0].low)
         for t in parts:
             if len(t.low) < 3 or t.low in NOT_NAMES or is_title(t):
                 continue
@@ -56,6 +61,10 @@ def coreference(
         if not tok.caseless and (not tok.cap or tok.upper):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i > 0 and street_name([tok], tokens[i - 1], text):
+            continue  # "Avenida Quintero Ramos 455": the street, whoever it is named after
+        if tok.low in alone and src.tokens[0].low == tok.low and _in_longer_name(tokens, i, text):
+            continue  # "San Jose", "Jebel Ali", "Juan Rafael Mora": another name's word
         if after is not None and after.low in ORG_WORDS and adjacent(tok, after, text):
             continue  # "the West Bank", "Costa Rica"
         speaks = after is not None and after.low in SPEECH_VERBS
@@ -92,3 +101,44 @@ def _with_words_before(tokens: list[Token], i: int, src: Candidate, text: str) -
     if not all(joins(a, b, text) for a, b in pairwise(run)):
         return [tokens[i]]
     return run
+
+
+# Reasons that say nothing of a run's first word being a given name.
+_WEAK_SEEDS = frozenset({"every word is a known name", "a name with a particle"})
+
+
+def _given_names(found: list[Candidate], lex: Lexicon) -> dict[str, int]:
+    """How many different full names of ``found`` open with each given name that may stand
+    alone for its bearer: a ranked given name that is no English word, place or demonym
+    ("Farida", not "Will", "Victoria" or "Bahraini"). Two bearers make it ambiguous."""
+    bearers: dict[str, set[tuple[str, ...]]] = {}
+    for c in found:
+        if c.score < STRONG or not c.seed:
+            continue
+        words = [t for t in c.tokens if t.low not in PARTICLES and not t.initial]
+        if len(words) < 2:
+            continue
+        if c.why and (c.why[0] in _WEAK_SEEDS or c.why[0].endswith("is a surname")):
+            continue  # "Tierra de ...", "Rio Parana", "SWISS DFA": no given name said so
+        first = words[0].low
+        if (
+            lex.first_rank(first) > 0
+            and not lex.common(first)
+            and not lex.word(first)
+            and first not in lex.places
+            and first not in lex.demonyms
+            and first not in NOT_NAMES
+            and len(first) >= 3
+            and not any(lex.word(t.low) for t in words)  # "Epson Printer": a thing's name
+        ):
+            bearers.setdefault(first, set()).add(tuple(t.low for t in words))
+    return {k: len(v) for k, v in bearers.items()}
+
+
+def _in_longer_name(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether a capitalised word joins the one at ``i`` before or after it."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (before is not None and before.cap and joins(before, tokens[i], text)) or (
+        after is not None and after.cap and joins(tokens[i], after, text)
+    )

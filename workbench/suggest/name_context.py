@@ -12,6 +12,7 @@ from workbench.suggest.vocab import (
     ARTICLE_PLACES,
     ORG_WORDS,
     REGION_NAMES,
+    STREET_HEADS,
     TITLE_MODIFIERS,
 )
 
@@ -118,3 +119,21 @@ def article_place(tok: Token, lex: Lexicon) -> bool:
     return bool(dash) and (
         tok.low in ARTICLE_PLACES or f"{head} {rest}" in lex.places or rest in lex.places
     )
+
+
+# A house number after a street's name, ending its line or part: "Campos Eliseos 9371",
+# "Paseo Colon 2201, ..."; a year is no house number ("met Luis Perez 2009," is rare, but
+# "in 2009" after a name is not).
+_HOUSE_NUMBER_RE = re.compile(r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?[ \t]*(?:,|\n|$)")
+
+
+def street_name(tokens: list[Token], before: Token | None, text: str) -> bool:
+    """A street in an address: after a street word ("Avenida ...", "Av. ..."), opening with
+    one, or followed by its house number at the end of the line."""
+    if tokens[0].low in STREET_HEADS and len(tokens) >= 2:
+        return True
+    if before is not None and before.low in STREET_HEADS:
+        gap = text[before.end : tokens[0].start]
+        if gap.strip(" \t.") == "" and "\n" not in gap:
+            return True
+    return _HOUSE_NUMBER_RE.match(text, tokens[-1].end) is not None

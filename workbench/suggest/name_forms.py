@@ -18,7 +18,10 @@ _NAME_FIELD_RE = re.compile(
     r"(?:[\w/]+[ \t]+|\w+[ \t]*/[ \t]*){0,2}"  # "Full Legal Name:", "Rank/Name:"
     r"name[ \t]*:[ \t]*(?P<v>[^\n]{2,80}?)[ \t\d]*$"
 )
-_NAME_VALUE_RE = re.compile(r"^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()-]*$")
+# A rank written with its digit may open the value: "1LT MOHAMED ...", "2LT", "1SG".
+_NAME_VALUE_RE = re.compile(
+    r"^(?:\d[A-Z]{1,3}[ \t]+)?[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()-]*$"
+)
 
 
 def field_names(text: str, lo: int, lex: Lexicon) -> list[Candidate]:

@@ -25,6 +25,7 @@ from workbench.suggest.name_context import (
     has_place,
     place_like,
     quoted_thing,
+    street_name,
     strong_name,
 )
 from workbench.suggest.name_spacing import adjacent, sentence_start, touching
@@ -40,6 +41,9 @@ from workbench.suggest.vocab import (
     PLACE_PREFIXES,
     SPEECH_VERBS,
 )
+
+# Offices whose name a place follows after "General": "Consulate General Ciudad Juarez".
+_OFFICE_PLACES = frozenset({"consulate", "consulates", "embassy", "consul"})
 
 
 def score(
@@ -81,6 +85,11 @@ def score(
     if after is not None and after.low in ORG_WORDS and touching(c.tokens[-1], after, text):
         c.score = 0.0  # "Julia Taft Fund", "Qadhafi Development Foundation"
         return
+    if not c.title and street_name(c.tokens, before, text):
+        c.score = 0.0  # "Avenida Brigadeiro Faria Lima", "Pedro Rosales de Leon 7510"
+        return
+    if c.title == "general" and i_first >= 2 and tokens[i_first - 2].low in _OFFICE_PLACES:
+        c.title = ""  # "the Consulate General Ciudad Juarez": the office's place, no person
 
     s = 0.0
     if c.title and n == 1 and lex.common(first.low) and not 0 < lex.last_rank(first.low) <= 2000:

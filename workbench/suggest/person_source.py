@@ -15,6 +15,7 @@ from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
 from workbench.suggest.name_candidate import THRESHOLD, Candidate
 from workbench.suggest.name_forms import drafter_names, field_names, part_known_names, speakers
+from workbench.suggest.name_groups import without_groups
 from workbench.suggest.name_runs import runs
 from workbench.suggest.name_score import score
 from workbench.suggest.roles import consistent_roles
@@ -70,6 +71,7 @@ def _find_persons(cable: Cable) -> list[Candidate]:
     ]
     found = _merge(found, header)
     found = _merge(found, coreference(found, tokens, text, lex))
+    found = without_groups(found, tokens, text, lex)
     consistent_roles(found)
     return sorted(found, key=lambda c: c.start)
 

@@ -34,6 +34,7 @@ TITLES = _words(
     pdas adcm permrep permreps secgen austr dusr
     excellency honourable hon monsieur herr frau signor signora cheikh shaik shekh effendi
     mgr monseigneur
+    manager managers sherpa
     amb. gen. col. maj. capt. lt. sgt. sen. rep. gov. dr. mr. mrs. ms. prof. rev.
     president-elect director director-general dg head chief leader official officer
     advisor adviser aide assistant counsel member delegate deputies
@@ -91,6 +92,7 @@ ORG_WORDS = _words(
     industries industry holdings enterprises systems technologies motors oil gas energy
     electric airline media press initiative declaration accord agreement treaty protocol
     convention resolution report memorial museum library gate tower holding
+    blvd highway strasse straße
     """
 )
 
@@ -115,6 +117,10 @@ NOT_NAMES = _words(
     usdel info action page dob los las les des un eu muslim muslims arab arabs kurd kurds
     shia shiite shiites sunni sunnis jew jews jewish hindu hindus sikh sikhs druze alawite
     alawites sufi bona fides poloffs emboffs econoffs emboff
+    shi'a shi'as shi'i shi'is shi'ite shi'ites sunna salafi salafis wahhabi wahhabis
+    ismaili ismailis copt copts maronite maronites zaydi zaydis houthi houthis yazidi
+    yazidis
+    he she they we it you his her its their our this that these those there here
     """
 )
 
@@ -123,7 +129,8 @@ NOT_NAMES = _words(
 PLACE_PREFIXES = _words(
     """
     san santa santo sao são nuevo nueva puerto porto port fort mount mt lake new north
-    south east west upper lower greater saint st ciudad villa
+    south east west upper lower greater saint st ciudad villa rio río lago isla islas
+    cerro sierra laguna tierra
     """
 )
 
@@ -172,6 +179,8 @@ ORG_HEADS = _words(
     corporacion corporación servicio policia policía fuerzas ejercito ejército armada armee
     barrio mision misión sendero tribunal juzgado audiencia camara cámara congreso
     partí parti mouvement institut fondation ministère conseil
+    dar bayt beit bait masjid madrasa madrassa jamia jamiat hizb harakat jabhat jaish
+    kataib majlis clinica clínica hospital hotel
     """
 )
 
@@ -209,3 +218,13 @@ HONORIFICS = frozenset({"sheikh", "shaykh", "sheik", "shaikh", "sayyid", "sayed"
 NAME_HEADS = frozenset({"abu", "abd", "abdel", "abdul", "abdal", "bin", "ibn", "bint", "ould"})
 # Nouns a leader's name stands before: "the Obama Administration", "the Bush government".
 LEADER_NOUNS = frozenset({"administration", "government", "regime", "presidency", "era"})
+
+# Words that open a street's name in an address ("Avenida das Nacoes", "Rua Felix de
+# Sousa", "Calle 72"): the run after one is a street, whoever it is named after.
+STREET_HEADS = _words(
+    """
+    avenida av avda rua calle carrera cra rodovia estrada alameda travessa praca praça
+    paseo calzada camino jalan jl rue boulevard viale piazza via ulitsa ul
+    colonia bairro fraccionamiento fracc urbanizacion urbanización
+    """
+)
