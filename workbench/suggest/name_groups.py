@@ -68,23 +68,19 @@ def group_words(tokens: list[Token], text: str, lex: Lexicon) -> set[str]:
     """Words the cable writes just before a group noun, one word (an adjective) allowed
     between: "Al-Wifaq parliamentary bloc", "Drummond Coal President"."""
     out: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if tok.caseless or not tok.cap or tok.upper:
+    for j, noun in enumerate(tokens):
+        if noun.low not in GROUP_NOUNS or j == 0:
             continue
-        j = i + 1
+        i = j - 1
         if (
-            j < len(tokens)
-            and tokens[j].text.islower()
-            and lex.word(tokens[j].low)
-            and touching(tok, tokens[j], text)
-            and tokens[j].low not in GROUP_NOUNS
+            i > 0
+            and tokens[i].text.islower()
+            and touching(tokens[i], noun, text)
+            and lex.word(tokens[i].low)
         ):
-            j += 1  # "parliamentary"
-        if (
-            j < len(tokens)
-            and tokens[j].low in GROUP_NOUNS
-            and touching(tokens[j - 1], tokens[j], text)
-        ):
+            i -= 1  # "parliamentary"
+        tok = tokens[i]
+        if not tok.caseless and tok.cap and not tok.upper and touching(tok, tokens[i + 1], text):
             out |= _stems(tok)
     return out
 
