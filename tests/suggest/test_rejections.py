@@ -82,3 +82,38 @@ def test_on_postgresql_the_login_not_the_argument_is_recorded(pg_db) -> None:  #
         assert len(carol.suggestion_rejections("")) == 1
         with pytest.raises(ReviewError, match="may not do that"):
             reject(carol, "Kowalczyk", "person", "carol", cable_id="RIVERTON 000001")
+
+
+def test_store_copy_carries_rejections_both_ways(pg_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`workbench store copy` moved reviews, audit and cases but left every rejection behind,
+    so a team moving to the server saw rejected names proposed again. Who rejected each and
+    when travel with it, SQLite -> PostgreSQL -> SQLite."""
+    from workbench.review.pg_store import PgStore
+    from workbench.review.store_copy import copy_store
+
+    src = tmp_path / "office.sqlite3"
+    with SqliteStore(src) as store:
+        reject(store, "Jan Kowalczyk", "person", "alice", case_id="F-2026-00001")
+        reject(store, "+48 22 555 0101", "contact", "dora", cable_id="RIVERTON 000001")
+        before = sorted(store.suggestion_rejections("F-2026-00001")) + sorted(
+            store.suggestion_rejections("")
+        )
+    line = copy_store(str(src), pg_db.url("carol"))
+    assert ", 2 rejected suggestions from " in line and line.endswith("; the copy matches"), line
+    with PgStore(pg_db.url("bob")) as bob:
+        on_server = sorted(bob.suggestion_rejections("F-2026-00001")) + sorted(
+            bob.suggestion_rejections("")
+        )
+        assert [r[:4] for r in on_server] == [r[:4] for r in before]  # "alice", "dora" kept
+        assert [r[4][:19] for r in on_server] == [r[4][:19] for r in before]
+        assert load_rejections(bob, "F-2026-00001").for_cable("ANY") == {"jan kowalczyk"}
+        reject(bob, "Lindqvist", "person", "bob", case_id="F-2026-00001")  # the team goes on
+    # Outside a copy the case administrator still rejects nothing.
+    with PgStore(pg_db.url("carol")) as carol, pytest.raises(ReviewError, match="may not do that"):
+        reject(carol, "Kowalczyk", "person", "carol", cable_id="RIVERTON 000001")
+    back = tmp_path / "back.sqlite3"
+    assert ", 3 rejected suggestions from " in copy_store(pg_db.url("carol"), str(back))
+    with SqliteStore(back) as copy:
+        got = {(r[1], r[2], r[3]) for r in copy.suggestion_rejections("F-2026-00001")}
+        assert got == {("person", "Jan Kowalczyk", "alice"), ("person", "Lindqvist", "bob")}
+        assert load_rejections(copy, "").for_cable("RIVERTON 000001") == {"+48 22 555 0101"}

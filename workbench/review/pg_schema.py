@@ -560,6 +560,26 @@ MIGRATIONS: list[list[str]] = [
         "GRANT INSERT, UPDATE, DELETE ON suggestion_rejections TO {reviewer}",
         "GRANT EXECUTE ON FUNCTION stamp_rejection() TO {reviewer}",
     ],
+    # 5: `workbench store copy` carries rejected suggestions too (issue 16), with who
+    # rejected each and when. The case administrator copies a store in, so may insert them,
+    # but only while importing: outside an import only a reviewer rejects a suggestion.
+    [
+        """CREATE OR REPLACE FUNCTION stamp_rejection() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF importing() THEN
+                RETURN NEW;
+            END IF;
+            IF NOT pg_has_role(session_user, '{reviewer_name}', 'MEMBER') THEN
+                RAISE EXCEPTION 'only a reviewer ({reviewer_name}) may reject a suggestion'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            NEW.reviewer := session_user;
+            NEW.at := clock_timestamp();
+            RETURN NEW;
+        END $$""",
+        "GRANT INSERT ON suggestion_rejections TO {admin}",
+        "GRANT EXECUTE ON FUNCTION stamp_rejection() TO {admin}",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

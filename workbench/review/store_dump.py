@@ -2,8 +2,8 @@
 
 ``workbench store copy`` moves a store between SQLite and PostgreSQL with this: every review,
 every current region decision with its last author, the whole audit log, the QC history and
-the release policy, and the cases (issue 15: each case, its cables and its log), each kept as
-it was (names and times included). Only a case administrator
+the release policy, the cases (issue 15: each case, its cables and its log) and the rejected
+suggestions (issue 16), each kept as it was (names and times included). Only a case administrator
 may write one into PostgreSQL, and each imported row records who imported it.
 """
 
@@ -35,6 +35,8 @@ class Dump:
     case_cables: list[Row] = field(default_factory=list)
     # (case_number, at, reviewer, what, data dict), oldest first
     case_log: list[Row] = field(default_factory=list)
+    # (case_id, cable_id, kind, folded, text, reviewer, at): suggestions not to propose again
+    rejections: list[Row] = field(default_factory=list)
 
     def counts(self) -> str:
         def n(rows: list[Row], one: str, many: str) -> str:
@@ -44,7 +46,8 @@ class Dump:
             f"{n(self.reviews, 'review', 'reviews')}, {n(self.decisions, 'decision', 'decisions')}, "
             f"{n(self.audit, 'audit entry', 'audit entries')}, {n(self.qc, 'QC step', 'QC steps')}, "
             f"{n(self.cases, 'case', 'cases')} ({n(self.case_cables, 'case cable', 'case cables')}, "
-            f"{n(self.case_log, 'case log entry', 'case log entries')})"
+            f"{n(self.case_log, 'case log entry', 'case log entries')}), "
+            f"{n(self.rejections, 'rejected suggestion', 'rejected suggestions')}"
         )
 
     def comparable(self) -> dict[str, list[Row]]:
@@ -65,6 +68,7 @@ class Dump:
             "cases": sorted(norm([(*r[:6], _ms(r[6])) for r in self.cases])),
             "case_cables": sorted(norm([(*r[:5], _ms(r[5])) for r in self.case_cables])),
             "case_log": norm([(r[0], _ms(r[1]), *r[2:]) for r in self.case_log]),
+            "rejections": sorted(norm([(*r[:6], _ms(r[6])) for r in self.rejections])),
         }
 
 
@@ -76,6 +80,7 @@ def _ms(at: str) -> str:
 _PENDING = {"action": "pending"}
 _CASES = "number, title, requester, received, due, created_by, created_at"
 _CASE_CABLES = "case_number, cable_id, path, cable_hash, added_by, added_at"
+_REJECTIONS = "case_id, cable_id, kind, folded, text, reviewer"
 
 
 # -- SQLite --------------------------------------------------------------------------------
@@ -134,12 +139,20 @@ def read_sqlite(db: Any) -> Dump:
             "SELECT case_number, at, reviewer, what, data FROM case_log ORDER BY id"
         )
     ]
+    # A store older than its migration 5, opened only to be read, has no rejections.
+    if db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'suggestion_rejections'"
+    ).fetchone():
+        d.rejections = list(
+            db.execute(f"SELECT {_REJECTIONS}, at FROM suggestion_rejections ORDER BY at")
+        )
     return d
 
 
 def sqlite_is_empty(db: Any) -> bool:
     return not db.execute(
-        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases LIMIT 1"
+        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases "
+        "UNION ALL SELECT 1 FROM suggestion_rejections LIMIT 1"
     ).fetchone()
 
 
@@ -188,6 +201,10 @@ def write_sqlite(db: Any, d: Dump) -> None:
         "INSERT INTO case_log (case_number, at, reviewer, what, data) VALUES (?, ?, ?, ?, ?)",
         [(n, at, who, what, dumps(data)) for n, at, who, what, data in d.case_log],
     )
+    db.executemany(
+        f"INSERT INTO suggestion_rejections ({_REJECTIONS}, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        d.rejections,
+    )
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------
@@ -226,6 +243,9 @@ def read_pg(conn: Any) -> Dump:
     d.case_log = conn.execute(
         f"SELECT case_number, {ISO.format('at')}, reviewer, what, data FROM case_log ORDER BY id"
     ).fetchall()
+    d.rejections = conn.execute(
+        f"SELECT {_REJECTIONS}, {ISO.format('at')} FROM suggestion_rejections ORDER BY at"
+    ).fetchall()
     return d
 
 
@@ -237,7 +257,8 @@ def _jsonb(v: Any) -> Any:
 
 def pg_is_empty(conn: Any) -> bool:
     return not conn.execute(
-        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases LIMIT 1"
+        "SELECT 1 FROM reviews UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM cases "
+        "UNION ALL SELECT 1 FROM suggestion_rejections LIMIT 1"
     ).fetchone()
 
 
@@ -303,4 +324,11 @@ def write_pg(conn: Any, d: Dump) -> None:
             "INSERT INTO case_log (case_number, at, reviewer, what, data) "
             "VALUES (%s, %s, %s, %s, %s)",
             [(n, at, who, what, Jsonb(data)) for n, at, who, what, data in d.case_log],
+        )
+        # Who rejected each suggestion and when, as the source says (the trigger keeps them
+        # while importing).
+        cur.executemany(
+            f"INSERT INTO suggestion_rejections ({_REJECTIONS}, at) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            d.rejections,
         )
