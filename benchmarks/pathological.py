@@ -170,6 +170,17 @@ def cases(folder: Path, quick: bool) -> list[Case]:
 
         label = f"export: {n:,} paragraphs written ({paragraphs_read(n):,} read), all released"
         out.append((label, export))
+
+    # A pasted key or base64 in a paragraph: the suggester's patterns once tried every
+    # position of such a run again (newcomer 5, finding 7: minutes for 80,000 characters).
+    for unit in ("A'", "Aa.", "A.", "QUJD"):
+        for n in (40_000,) if quick else (40_000, 400_000):
+
+            def suggest(f: Path, unit: str = unit, n: int = n) -> list[str]:
+                text = _sample().replace("12. (C) ", "12. (C) " + unit * (n // len(unit)) + " ", 1)
+                return ["suggest", str(_write(f, f"token-{len(unit)}-{n}.txt", text))]
+
+            out.append((f"suggest: a token of {unit!r} repeated, {n:,} characters", suggest))
     return out
 
 

@@ -7,6 +7,7 @@ dropped here, for every source alike, by its folded text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -78,20 +79,43 @@ def suggest(
     context = context or make_context()
     wanted = set(kinds) if kinds else None
     out: dict[tuple[int, int, str], Suggestion] = {}
+    runs = [m.span() for m in _LONG_RUN_RE.finditer(cable.text)]
+    read = _blanked(cable, runs) if runs else cable
     for source in sources():
         if wanted is not None and not wanted.intersection(source.kinds):
             continue
-        for s in source.suggest(cable, context):
+        for s in source.suggest(read, context):
             if wanted is not None and s.kind not in wanted:
                 continue
             if not (0 <= s.start < s.end <= len(cable.text)):
                 continue  # a source's bug must not point outside the text
+            if runs and any(a < s.end and s.start < b for a, b in runs):
+                continue
             if fold(s.text) in context.rejected:
                 continue
             key = (s.start, s.end, s.kind)
             if key not in out or out[key].score < s.score:
                 out[key] = s
     return sorted(out.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+# A run of this many characters without a blank is no name, number or address (an e-mail
+# address is at most 254 long): a pasted key, a hash, base64. Several sources' patterns try
+# every position of such a run again (quadratic: 80,000 characters of `A'A'...` took minutes,
+# and the window runs the same on open), so such runs are blanked before the sources read the
+# text, at the same length: every offset stays as it was.
+_LONG_RUN_RE = re.compile(r"\S{256,}")
+
+
+def _blanked(cable: Cable, runs: list[tuple[int, int]]) -> Cable:
+    text = cable.text
+    parts: list[str] = []
+    at = 0
+    for a, b in runs:
+        parts += [text[at:a], " " * (b - a)]
+        at = b
+    parts.append(text[at:])
+    return dataclasses.replace(cable, text="".join(parts))
 
 
 _builtins_done = False
