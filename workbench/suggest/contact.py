@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from workbench.cable.model import Cable
-from workbench.suggest import contact_forms
+from workbench.suggest import address_extent, contact_forms
 from workbench.suggest.codes import PRIVACY
 from workbench.suggest.model import CONTACT, SuggestContext, Suggestion
 from workbench.suggest.phones import FAX_RE, find_phones
+from workbench.suggest.post_region import cable_regions
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -24,7 +25,8 @@ EMAIL_RE = re.compile(
 
 # A document or account number after the words that introduce it.
 _ID_WORDS = (
-    r"(?P<what>passport|pass?port|ppt|c[ée]dula|national\s+id|identity\s+card|id\s+card|"
+    r"(?P<what>passport|pass?port|ppt|c[ée]dula(?:\s+jur[ií]dica)?|c[ée]d\.(?:\s*jur\.)?|"
+    r"national\s+id|identity\s+card|id\s+card|"
     r"identification|identity|social\s+security|ssn|visa(?:\s+foil)?|a-number|alien|"
     r"residence\s+permit|resident\s+card|green\s+card|work\s+permit|driver'?s\s+licen[cs]e|"
     r"account|acct|a/c|iban|card|dni|curp|license\s+plate"
@@ -39,7 +41,9 @@ ID_RE = re.compile(
     _ID_WORDS
     + r"(?:\s+(?:de\s+identidad|of\s+identity|d'identit[ée]))?"
     + r"(?:\s+(?:no\.?|nos\.?|numbers?|num\.?|#))?\s*(?:is\s+|are\s+)?[:#]?\s*"
-    + r"(?P<num>(?=[A-Z0-9-]*\d)[A-Z]{0,3}-?\d[\dA-Z-]{4,24}\d?)(?![\w])",
+    # the number, also in groups of digits that single spaces part ("3 101-123456")
+    + r"(?P<num>(?=(?:\d[ -]?){7})\d{1,4}(?:[ ]\d{2,6})+(?:-\d{2,6})?(?=[^\w-]|$)"
+    + r"|(?=[A-Z0-9-]*\d)[A-Z]{0,3}-?\d[\dA-Z-]{4,24}\d?)(?![\w])",
     re.I,
 )
 
@@ -75,9 +79,12 @@ ADDRESS_RE = re.compile(
     r"\d{5}(?:-\d{4})?|" + _TAIL + r")"
     # Avenida Constituyentes 270-A[ ... CP 11830]
     r"|\b(?:Avenida|Av\.|Calle|Carrera|Rua|Rue|(?-i:Via|Viale)|Strasse|Straße|Boulevard|Jalan|"
-    r"Sokak|Caddesi|Ulitsa|Paseo|Alameda|Rambla)\s+(?!(?:Calle|Carrera)\s+\d)"
-    r"(?-i:(?:(?:de|del|la|las|los|da|das|do|dos)\s+)*(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)"
-    r",?\s+(?:No\.?\s*)?\d{1,5}"
+    r"Sokak|Caddesi|Ulitsa|Paseo|Alameda|Rambla|Rodovia|Estrada|Travessa|Pra[çc]a)\s+"
+    r"(?!(?:Calle|Carrera)\s+\d)"
+    r"(?-i:(?:(?:de|del|la|las|los|da|das|do|dos)\s+)*"
+    r"(?:[A-Z][\w'.-]*\s+(?:(?:de|del|la|las|los|da|das|do|dos)\s+)?){0,3}[A-Z][\w'.-]*)"
+    # the number, or "s/n" (sin numero, sem numero: a road with no house numbers)
+    r",?\s+(?:(?:No\.?\s*)?\d{1,5}|s/n\b)"
     r"(?:[-/]?[A-Z0-9]+)?"
     + _TAIL
     + r"(?:[ \t]*,?[ \t]*\n?[ \t]*(?:Colonia|Col\.|Barrio|Zona)[^\n]{1,60})?"
@@ -91,7 +98,7 @@ ADDRESS_RE = re.compile(
     r"\d{1,5}[A-Za-z]?(?:/[A-Z0-9]+)?[ \t]*,[ \t]*(?:\n[ \t]*)?(?!(?:19|20)\d\d\b)\d{4,5}[ \t]+"
     r"[A-Z][a-zA-Z]+)"
     # Post-office boxes, in English, Spanish and Portuguese.
-     + r"|\b(?:P\.?\s?O\.?\s+Box|Apartado(?:\s+(?:Postal|A[ée]reo))?|Apdo\.(?:\s+Postal)?|"
+     + r"|\b(?:P\.?\s?O\.?\s+Box|Apartado(?:\s+(?:Postal|A[ée]reo))?|Apdo\.?(?:\s+Postal)?|"
     # francophone Africa's boite postale (B.P. 49), Swiss and German post-office boxes
     r"(?-i:B\.P\.)|Bo[iî]te\s+Postale|Case\s+Postale|Postfach|Postbus|"
     r"Casilla(?:\s+de\s+Correos?)?|Caixa\s+Postal)\s+(?:No\.?\s*)?\d{1,7}(?:-[A-Z0-9]{1,5})?\b",
@@ -154,8 +161,9 @@ def find_more_addresses(text: str, lo: int = 0) -> Iterator[tuple[int, int]]:
 # postcode lines ("Fracc. Campos Eliseos", "Col. Margaritas", "Cd. Juarez", "C.P. 32543").
 # A street line alone is too like any other line to propose.
 _STREET_LINE_RE = re.compile(
-    r"^[ \t]*[A-Z][\w'.-]*[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?"
-    r"(?:(?:[A-Z][\w'.-]*|\d{1,3}[A-Za-z]{1,3}\.?)[ \t]+(?:(?:de|del|la|las|los|da|do)[ \t]+)?){0,4}"
+    r"^[ \t]*(?!(?:P\.?[ \t]?O\.?[ \t]+Box|Apdo|Apartado|Casilla|Caixa)\b)"
+    r"[A-Z][\w'.-]*[ \t]+(?:(?:de|del|la|las|los|da|do|das|dos)[ \t]+)*"
+    r"(?:(?:[A-Z][\w'.-]*|\d{1,3}[A-Za-z]{1,3}\.?)[ \t]+(?:(?:de|del|la|las|los|da|do|das|dos)[ \t]+)*){0,4}"
     r"(?:No\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:-[A-Z0-9]+)?(?:[ \t]+[A-Z][a-z]+)?[ \t,]*$"
 )
 _CONTINUATION_RE = re.compile(
@@ -296,8 +304,11 @@ class ContactSource:
         codes = context.codes(PRIVACY)
         taken: list[tuple[int, int]] = []
 
+        # A telegram's page lines and repeated headers are the cable's own, never a contact.
+        noise = [(n.start, n.end) for n in cable.noise]
+
         def emit(a: int, b: int, detail: str, reason: str, score: float) -> Iterator[Suggestion]:
-            if any(x < b and a < y for x, y in taken):
+            if any(x < b and a < y for x, y in taken) or any(x <= a < y for x, y in noise):
                 return
             taken.append((a, b))
             yield Suggestion(a, b, text[a:b], CONTACT, codes, reason, score, detail)
@@ -321,22 +332,19 @@ class ContactSource:
         for a, b in find_address_blocks(text, lo):
             yield from emit(a, b, "address", "street or postal address", 0.75)
         for a, b in find_more_addresses(text, lo):
-            while b > a and text[b - 1] in " \t\n,.":
-                b -= 1
+            b = _address_end(text, a, b)
             yield from emit(a, b, "address", "street or postal address", 0.8)
         for m in ADDRESS_RE.finditer(text, lo):
             if _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "on September 28 Egyptian Appeals Court": a date, not a number
-            end = m.end()
-            while end > m.start() and text[end - 1] in " \t\n,.":
-                end -= 1
+            end = _address_end(text, m.start(), m.end())
             yield from emit(m.start(), end, "address", "street or postal address", 0.8)
         for a, b, _ in contact_forms.find_addresses(text, lo):
             yield from emit(a, b, "address", "street or postal address", 0.8)
         for a, b, kind in contact_forms.find_dialled_numbers(text, lo):
             kind = "fax" if FAX_RE.search(text, max(0, a - 40), a) else kind
             yield from emit(a, b, kind, f"{kind} number (dialled from abroad)", 0.85)
-        for a, b, kind in find_phones(text, lo):
+        for a, b, kind in find_phones(text, lo, cable_regions(cable)):
             yield from emit(a, b, kind, f"{kind} number", 0.85)
 
 
@@ -344,6 +352,16 @@ _MORE_NUMBER_RE = re.compile(
     r"[ \t]*(?:,|and|or|,[ \t]*and)[ \t]+(?:\n[ \t]*)?(?P<num>(?=[A-Z0-9-]*\d)[A-Z]{0,3}-?\d[\dA-Z-]{4,24}\d?)"
     r"(?![\w])"
 )
+
+
+def _address_end(text: str, a: int, b: int) -> int:
+    """Trailing blanks and punctuation off; the district and city of the line on."""
+    for again in (True, False):
+        while b > a and text[b - 1] in " \t\n,.":
+            b -= 1
+        if again:
+            b = address_extent.extend(text, a, b)
+    return b
 
 
 def _more_numbers(text: str, at: int) -> Iterator[tuple[int, int]]:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from workbench.suggest.phones import current_forms
+
 # Top-level domains an obfuscated address may end in: the generic ones and any two-letter
 # country code. Prose ("meet at noon dot") never ends in one of these after a "dot".
 _TLD = r"(?:com|org|net|gov|edu|mil|int|info|biz|[a-z]{2})"
@@ -52,12 +54,14 @@ def find_dialled_numbers(text: str, lo: int) -> Iterator[tuple[int, int, str]]:
     for m in _IDD_NUMBER_RE.finditer(text, lo):
         digits = re.sub(r"\D", "", m.group())
         rest = digits[3:] if digits.startswith("011") else digits[2:]
-        try:
-            number = phonenumbers.parse("+" + rest, None)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            yield m.start(), m.end(), "phone"
+        for form in current_forms("+" + rest, None):
+            try:
+                number = phonenumbers.parse(form, None)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                yield m.start(), m.end(), "phone"
+                break
     for m in _SLASH_AREA_RE.finditer(text, lo):
         yield m.start(), m.end(), "phone"
 
