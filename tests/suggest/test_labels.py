@@ -28,3 +28,12 @@ def test_labels_point_at_their_text() -> None:
         for s in rec["spans"]:
             assert text[s["start"] : s["end"]] == s["text"], (rec["id"], s)
     assert parts["dev"] >= 40 and parts["held-out"] >= 25
+
+
+def test_contact_only_cables_hold_contact_labels_alone() -> None:
+    data = json.loads(LABELS.read_text(encoding="utf-8"))
+    scoped = [rec for rec in data["cables"] if "kinds" in rec]
+    assert scoped, "round 7 labelled contact details alone"
+    for rec in scoped:
+        assert rec["kinds"] == ["contact"]
+        assert all(s["kind"] == "contact" for s in rec["spans"]), rec["id"]

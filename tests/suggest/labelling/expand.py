@@ -33,6 +33,11 @@ class WorksheetError(Exception):
     pass
 
 
+# Cables whose worksheet block says "## ID contact-only": only their contact details were
+# labelled (round 7), so they score the contact kind and no other.
+CONTACT_ONLY: set[str] = set()
+
+
 def parse_worksheets() -> dict[str, list[tuple[str, str, str, set[int] | None, str]]]:
     """``{cable id: [(kind, text, sub, occurrences or None, where)]}``."""
     out: dict[str, list[tuple[str, str, str, set[int] | None, str]]] = {}
@@ -44,7 +49,11 @@ def parse_worksheets() -> dict[str, list[tuple[str, str, str, set[int] | None, s
             if not line.strip() or (line.lstrip().startswith("#") and not line.startswith("## ")):
                 continue
             if line.startswith("## "):
-                current = line[3:].split()[0]
+                current, *scope = line[3:].split()
+                if scope and scope != ["contact-only"]:
+                    raise WorksheetError(f"{where}: unknown scope {' '.join(scope)!r}")
+                if scope:
+                    CONTACT_ONLY.add(current)
                 if current in out:
                     raise WorksheetError(f"{where}: {current} labelled twice")
                 out[current] = []
@@ -125,7 +134,9 @@ def expand(cable_id: str, entries, path: Path) -> dict:
             )
     spans.sort(key=lambda s: (s["start"], s["end"]))
     data = path.read_bytes()
+    scope = {"kinds": ["contact"]} if cable_id in CONTACT_ONLY else {}
     return {
+        **scope,
         "id": cable_id,
         "file": str(path.relative_to(CORPUS)),
         "part": part(path.name),
