@@ -162,6 +162,8 @@ Ced. Jur. #3 101-123456
 Apdo 2134-1000
 San Jose, Costa Rica
 Tel/Fax: 2221-1189
+Telephone number: (506)
+2519-2256
 
 2. (U) Its owner, cedula 1 0234 0567, and his partner, cedula juridica 3-102-654321,
 also answer at 2519-2000.
@@ -170,9 +172,28 @@ also answer at 2519-2000.
             "3 101-123456": "id",
             "Apdo 2134-1000": "address",
             "2221-1189": "fax",
+            "(506)\n2519-2256": "phone",
             "1 0234 0567": "id",
             "3-102-654321": "id",
             "2519-2000": "phone",
+        },
+    ),
+    (
+        "AMEMBASSY BERLIN",
+        "BERLIN",
+        "GM",
+        """
+1. (U) The suspect stayed at Bahrenfelder Strasse 12 in Altona and at Hauptstrasse 5;
+his firm is at Friedrichstr. 95, 10117 Berlin, its Dutch arm at Keizersgracht 123.
+The Brigade 2 unit, Spring 2009 and Potsdamer Platz events are no addresses.
+2. (U) The Federal Foreign Office's citizens' desk: 030 5000 2000.
+""",
+        {
+            "Bahrenfelder Strasse 12": "address",
+            "Hauptstrasse 5": "address",
+            "Friedrichstr. 95, 10117 Berlin": "address",
+            "Keizersgracht 123": "address",
+            "030 5000 2000": "phone",
         },
     ),
     (

@@ -29,8 +29,41 @@ _AFTER_DASH_RE = re.compile(rf"[ \t]*[-\u2013][ \t]*(?P<run>{_RUN})")
 _AFTER_SPACE_RE = re.compile(rf"\.?[ \t]+(?P<run>{_RUN})")
 # Capitalised words that begin a new detail or sentence, not a place.
 _STOP = frozenset(
-    "tel tel. telephone phone fax e-mail email cell mobile the he she it they we on in at for "
-    "and but or this that according ph ph. tel/fax contact hours open from to".split()
+    [
+        "tel",
+        "tel.",
+        "telephone",
+        "phone",
+        "fax",
+        "e-mail",
+        "email",
+        "cell",
+        "mobile",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "on",
+        "in",
+        "at",
+        "for",
+        "and",
+        "but",
+        "or",
+        "this",
+        "that",
+        "according",
+        "ph",
+        "ph.",
+        "tel/fax",
+        "contact",
+        "hours",
+        "open",
+        "from",
+        "to",
+    ]
 )
 # The end of an address that a plain space may continue: a dash-joined word or "s/n".
 _OPEN_END_RE = re.compile(r"(?:-[A-Z][\w'.]*|\bs/n)$")

@@ -139,6 +139,40 @@ MORE_ADDRESS_FORMS = (
         r"(?:(?:de|du|des|de[ \t]la|d'|la|le|les|della|del|di|dei)[ \t]*)*"
         r"(?-i:[A-Z][\w'.-]+(?:[ \t][A-Z][\w'.-]+){0,3})" + _TAIL,
     ),
+    # Erzberger Strasse 4, Friedrichstr. 95, 10117 Berlin; Keizersgracht 123; Lindenallee 7:
+    # the street word after the name, apart or joined to it, then the house number (German,
+    # Dutch, Nordic forms; "gade" and "ring" are left out: "Brigade 2", "Spring 2").
+    _form(
+        (
+            "stras",
+            "straß",
+            "str.",
+            "allee",
+            "platz",
+            "gasse",
+            "weg",
+            "damm",
+            "ufer",
+            "markt",
+            "straat",
+            "laan",
+            "gracht",
+            "plein",
+            "kade",
+            "singel",
+            "vej",
+            "gatan",
+            "vägen",
+            "veien",
+            "gata",
+            "katu",
+            "utca",
+        ),
+        r"(?-i:\b[A-Z][\w'.-]*(?:[ \t](?:Strasse|Straße|Str\.|Allee|Platz|Gasse|Weg|Damm|Ufer|"
+        r"Chaussee|Markt)|(?:strasse|straße|str\.|allee|platz|gasse|weg|damm|ufer|markt|straat|"
+        r"laan|gracht|plein|kade|singel|vej|gatan|vägen|veien|gata|katu|utca)))"
+        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?(?![\w.,]\d)\b" + _TAIL,
+    ),
     # C/ Serrano 75, Madrid
     _form(
         ("c/",),

@@ -21,7 +21,8 @@ PHONE_RE = re.compile(
     # a trunk prefix before the area code in parentheses: "8 (495) 244-1606"
     r"(?:(?<![\d(])[08][ \t]?(?=\(\d{2,5}\)))?"
     # the area code in parentheses, or with only its closing one ("Tel: 506) 243-2372")
-    r"(?:(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}|\d{3})\)[\s.-]?)?"
+    # (and the line may break after it: "Telephone number: (506)" / "519-2256")
+    r"(?:(?:\(\+?\d{1,4}(?:[\s-]\d{1,4}){0,3}|\d{3})\)(?:[ \t]*\n[ \t]*|[\s.-])?)?"
     # the trunk 0 a country code in parentheses keeps: "(44)(0)20 7499 9000"
     r"(?:(?<=[)\s])\(0\)[ \t]?)?"
     # a national first group of five or six digits keeps its 0: "07911 123 456", "098100 12345"
