@@ -4,7 +4,7 @@ A post writes the numbers of its own country as that country dials them at home,
 trunk prefix and without the country code (``020 7008 1500`` in London, ``02 2574 9820`` in
 Cairo), so ``phonenumbers`` can confirm them only when told the region. The post is the
 cable's FM line (``AMEMBASSY LONDON``, ``AMCONSUL CIUDAD JUAREZ``) or, without one, its
-reference ID (``08LONDON2197``); ``data/posts.tsv.gz`` (built by ``posts_build`` from
+reference ID (``08LONDON2197``); ``data/posts.txt.gz`` (built by ``posts_build`` from
 GeoNames) turns it into an ISO region. A cable the Department sends has the US numbering;
 the countries of its TAGS line (FIPS codes) come after the post's, for the numbers of the
 country it is about.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from workbench.cable.model import Cable
 
-DATA = Path(__file__).resolve().parent / "data" / "posts.tsv.gz"
+DATA = Path(__file__).resolve().parent / "data" / "posts.txt.gz"
 # The office words of an FM line, before the city: AMEMBASSY, AMCONSUL, USMISSION, USINT...
 _OFFICE_RE = re.compile(
     r"^(?:AM(?:EMBASSY|CONSUL(?:ATE)?|EMB)|US(?:MISSION|INT|DEL|OFFICE|LO|LIAISON|CONSUL)|"

