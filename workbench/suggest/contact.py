@@ -125,7 +125,8 @@ MORE_ADDRESS_FORMS = (
     # House No. 12, Street 5, F-7/2, Islamabad; Building 14, Road 2806, Block 428, Manama.
     _form(
         ("house", "villa", "building", "bldg", "flat", "apartment", "apt", "plot"),
-        r"\b(?:House|Villa|Building|Bldg\.?|Flat|Apartment|Apt\.?|Plot)[ \t]+(?:No\.?[ \t]*)?"
+        r"\b(?:House|Villa|Building|Bldg\.?|Flat|Apartment|Apt\.?|Plot)(?:[ \t]+|[ \t]*\n[ \t]*)"
+        r"(?:No\.?[ \t]*)?"
         r"\d{1,5}[A-Z]?[ \t]*,[ \t]*(?:\n[ \t]*)?(?:Street|St\.?|Road|Rd\.?|Lane|Block|Avenue|Way)"
         r"[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Z]?"
         r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?(?-i:(?:Block|Sector|Road|Street|Area)[ \t]+\d{1,5}"
@@ -164,12 +165,16 @@ MORE_ADDRESS_FORMS = (
             "gatan",
             "vägen",
             "veien",
+            "pereulok",
+            "prospekt",
+            "ulitsa",
+            "shosse",
             "gata",
             "katu",
             "utca",
         ),
-        r"(?-i:\b[A-Z][\w'.-]*(?:[ \t](?:Strasse|Straße|Str\.|Allee|Platz|Gasse|Weg|Damm|Ufer|"
-        r"Chaussee|Markt)|(?:strasse|straße|str\.|allee|platz|gasse|weg|damm|ufer|markt|straat|"
+        r"(?-i:\b(?:[A-Z][\w'.-]*[ \t])?[A-Z][\w'.-]*(?:[ \t](?:Strasse|Straße|Str\.|Allee|Platz|Gasse|Weg|Damm|Ufer|"
+        r"Chaussee|Markt|Pereulok|Prospekt|Ulitsa|Shosse)|(?:strasse|straße|str\.|allee|platz|gasse|weg|damm|ufer|markt|straat|"
         r"laan|gracht|plein|kade|singel|vej|gatan|vägen|veien|gata|katu|utca)))"
         r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?(?![\w.,]\d)\b" + _TAIL,
     ),
@@ -365,6 +370,8 @@ class ContactSource:
             yield from emit(a, b, "address", "address (after its label)", 0.8)
         for a, b in find_address_blocks(text, lo):
             yield from emit(a, b, "address", "street or postal address", 0.75)
+        for a, b, _ in contact_forms.find_postcode_addresses(text, lo):
+            yield from emit(a, b, "address", "street or postal address", 0.8)
         for a, b in find_more_addresses(text, lo):
             b = _address_end(text, a, b)
             yield from emit(a, b, "address", "street or postal address", 0.8)

@@ -30,6 +30,8 @@ PHONE_RE = re.compile(
     r"(?:\s*,?\s*(?:ext|x|extension)\.?\s*\d{1,6})?"
     # other last digits of the same line: "243-2006/07", "243-2372/2373"
     r"(?:/\d{2,4}(?=[^\w/]|$))?"
+    # a German switchboard's "-0": "030 18400-0"
+    r"(?:-0(?!\d))?"
     r"(?![\w/-]|\.\d)"
 )
 PHONE_CUE_RE = re.compile(
