@@ -55,7 +55,7 @@ def test_a_comment_naming_the_withheld_person_refuses_the_index() -> None:
     with pytest.raises(ExportError) as exc:
         rows_for(cable, review)
     said = str(exc.value)
-    assert "reviewer comment for ¶3 of 07SEOUL219" in said
+    assert "reviewer comment for paragraph 3 of 07SEOUL219" in said
     assert "'raouf hindy' (withheld in paragraph 3)" in said
     assert "edit that comment" in said and "nothing was written" in said
 

@@ -329,7 +329,7 @@ def _find(args: argparse.Namespace) -> int:
                 review = store.load(cable) if store else None
                 proposals = find(cable, pattern, review)
                 for prop in proposals:
-                    where = f"para {prop.paragraph_key}" if prop.kind == "span" else prop.region
+                    where = prop.region_label if prop.kind == "span" else prop.region
                     note = "  (already withheld)" if prop.covered else ""
                     context = _context(cable.text, prop.start, prop.end)
                     # Cable text and file names may hold terminal controls: shown escaped.

@@ -15,6 +15,7 @@ from workbench.declass.authority import authority_findings
 from workbench.declass.codes import finding
 from workbench.declass.model import Finding
 from workbench.declass.paragraphs import para_ref_findings, unmarked_paragraphs
+from workbench.naming import paragraph_name
 
 # The transmission header's security line, ``ZNY CCCCC ZZH`` (``ZNR UUUUU`` when unclassified):
 # the level the message was sent at, repeated five times.  Real files sometimes have another
@@ -108,7 +109,7 @@ def _portion_findings(cable: Cable) -> list[Finding]:
             out.append(
                 finding(
                     "malformed-portion-mark",
-                    f"Paragraph {p.key} is marked '{m.text}', a portion mark missing a "
+                    f"{paragraph_name(p, capital=True)} is marked '{m.text}', a portion mark missing a "
                     "parenthesis.",
                     m.start,
                     m.end,

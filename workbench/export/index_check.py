@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from workbench.cable.model import Cable
 from workbench.export.errors import ExportError
+from workbench.naming import UNNUMBERED
 from workbench.review.codes import CodeSet
 from workbench.review.model import Review, ReviewError
 from workbench.review.regions import KIND_LABELS
@@ -126,6 +127,9 @@ def leaks(text: str, withheld: _Withheld) -> list[tuple[str, str]]:
     from workbench.review.recurrences import Needles, repeats_in
 
     assert isinstance(withheld.needles, Needles)
+    # The workbench's own name for a place ("2nd paragraph (unnumbered)", in the paragraph
+    # column, a region's name, the PDF's legend), whatever the cable says: not the reviewer's.
+    text = UNNUMBERED.sub(" ", text)
     out = list(repeats_in(text, withheld.needles))
     toks = words(text)
     told = {w for term, _ in out for w in term.split()}
@@ -142,9 +146,6 @@ def leaks(text: str, withheld: _Withheld) -> list[tuple[str, str]]:
             out.append((f"{a} {b}", withheld.pairs[(a, b)]))
     return list(dict.fromkeys(out))
 
-
-# vaughn.paragraph_cell's name for a paragraph the cable does not number.
-_UNNUMBERED = re.compile(r"\d+(?:st|nd|rd|th) paragraph \(unnumbered\)")
 
 _COLUMN_NAMES = {
     "subject": "subject column",
@@ -166,8 +167,6 @@ def check_rows(
         # The document and date columns come from the release's name and the cable's date.
         for column in ("comment", "subject", "withheld", "descriptions", "paragraph"):
             value = getattr(row, column)
-            if column == "paragraph" and _UNNUMBERED.fullmatch(value):
-                continue  # the workbench's name for a place ("2nd"), whatever the cable says
             found = leaks(value, withheld) if value else []
             if found:
                 raise ExportError(_sentence(withheld.cable, row, column, found))
@@ -193,7 +192,7 @@ def _sentence(cable: str, row: object, column: str, found: list[tuple[str, str]]
     told = ", ".join(f"'{w}' (withheld in {where})" for w, where in found[:3])
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
     # The paragraph column holds a paragraph's number, or the name of a region outside them.
-    place = f"¶{row.paragraph}" if row.paragraph[:1].isdigit() else row.paragraph
+    place = f"paragraph {row.paragraph}" if row.paragraph.isdigit() else row.paragraph
     if column == "comment":
         how = (
             "edit that comment so it says why without repeating withheld text (in the window: "

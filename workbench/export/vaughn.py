@@ -30,6 +30,7 @@ from workbench.export.prepare import (
 from workbench.export.reflow import BOX_WIDTHS
 from workbench.export.release import released_subject
 from workbench.export.stamps import DRAFT
+from workbench.naming import paragraph_cell
 from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import PENDING_CODE, Action, Review, Withholding
 
@@ -181,20 +182,6 @@ LEGEND = (
     "named by its place among the cable's paragraphs (2nd paragraph (unnumbered)); any other "
     "region by the name the review gives it (Subject, Passing line 1)."
 )
-
-
-def paragraph_cell(number: int | None, index: int) -> str:
-    """``3`` for the cable's paragraph 3; ``2nd paragraph (unnumbered)`` for the second block
-    of a cable without numbers (its ``#2``, ``index`` 2 in a decisions file), which a
-    requester reading the index could not have known."""
-    if number is not None:
-        return str(number)
-    return f"{_ordinal(index)} paragraph (unnumbered)"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _drawn(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from workbench.cable.model import Cable
 from workbench.gui.table_model import ColumnsModel
+from workbench.naming import paragraph_labels
 from workbench.review.commands import FIELD_LABELS
 from workbench.review.model import Review, ReviewError, Withholding
 
@@ -52,10 +53,10 @@ class RedactionModel(ColumnsModel):
     def where(self, w: Withholding) -> str:
         if w.kind == "field":
             return FIELD_LABELS.get(w.field or "", w.field or "field")
-        key = ""
+        label = "¶"
         if self._cable is not None and w.paragraph is not None:
-            key = self._cable.paragraphs[w.paragraph - 1].key
-        return f"¶{key}" if w.kind == "paragraph" else f"¶{key} span"
+            label = paragraph_labels(self._cable.paragraphs)[w.paragraph]
+        return label if w.kind == "paragraph" else f"{label} span"
 
     def items(self) -> Sequence[Any]:
         return self.rows

@@ -58,9 +58,7 @@ def withhold_with_codes(window: Window) -> None:
     c = window.controller
     if c.current is None:
         return
-    codes = pick_codes(
-        window, code_sets(window), c.last_codes, f"Withhold paragraph {c.current.key} with"
-    )
+    codes = pick_codes(window, code_sets(window), c.last_codes, f"Withhold {c.current.name} with")
     if codes:
         c.withhold(codes)
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from workbench.cable.model import Cable, Paragraph
+from workbench.naming import paragraph_name
 from workbench.review.model import (
     FIELDS,
     PENDING,
@@ -84,7 +85,7 @@ def check_span(paragraph: Paragraph, span: Redaction) -> Redaction:
     span = _clean_span(span)
     if not (paragraph.body_start <= span.start < span.end <= paragraph.end):
         raise ReviewError(
-            f"span {span.start}-{span.end} is outside paragraph {paragraph.key} "
+            f"span {span.start}-{span.end} is outside {paragraph_name(paragraph)} "
             f"(its text runs from {paragraph.body_start} to {paragraph.end}): "
             "choose text inside the paragraph"
         )
@@ -93,7 +94,7 @@ def check_span(paragraph: Paragraph, span: Redaction) -> Redaction:
 
 def _name(target: Target) -> str:
     if isinstance(target, Paragraph):
-        return f"Paragraph {target.key}"
+        return paragraph_name(target, capital=True)
     if isinstance(target, Region):
         return target.label
     key = region_key(target)

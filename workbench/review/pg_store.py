@@ -518,7 +518,7 @@ class PgStore:
             stored = self._rows(conn, cid, keys_s)
             for key, (version, who, at, _data) in stored.items():
                 if version != seen.get(key, 0):
-                    raise ConflictError(conflict_message(cid, key, who, at, what))
+                    raise ConflictError(conflict_message(review, key, who, at, what))
             before = _as_state(stored, keys_s, rules_s, off)
             after = _review_state(review, keys_s, rules_s)
             if before == after:

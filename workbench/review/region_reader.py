@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from workbench.cable.model import Cable
+from workbench.naming import paragraph_labels
 from workbench.review import line_grammar as g
 from workbench.review.regions import COUNTED, HEADER_FIELDS, KIND_LABELS, Region, norm_words
 
@@ -367,13 +368,13 @@ class _Builder:
     def _name(self, pieces: list[_Piece]) -> list[Region]:
         counts: dict[str, int] = {}
         seen: set[str] = set()
-        paras = {p.index: p for p in self.cable.paragraphs}
+        labels = paragraph_labels(self.cable.paragraphs)
         out: list[Region] = []
         for p in pieces:
             kind = p.kind
             if kind == "paragraph" and p.paragraph is not None:
                 key = f"p{p.paragraph}"
-                label = f"¶{paras[p.paragraph].key}"
+                label = labels[p.paragraph]
                 if key in seen:
                     counts[key] = counts.get(key, 1) + 1
                     key = f"{key}:{counts[key]}"

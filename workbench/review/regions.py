@@ -58,6 +58,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from workbench.cable.model import Cable
+from workbench.naming import in_sentence
 
 HEADER_FIELDS: tuple[str, ...] = (
     "from",
@@ -121,8 +122,9 @@ class Region:
 
     @property
     def name(self) -> str:
-        """The region in a sentence: ``paragraph 3``, ``Subject``, ``Passing line 1``."""
-        return f"paragraph {self.label[1:]}" if self.kind == "paragraph" else self.label
+        """The region in a sentence: ``paragraph 3``, ``1st paragraph (unnumbered)``,
+        ``Subject``, ``Passing line 1`` (``naming``)."""
+        return in_sentence(self.label) if self.kind == "paragraph" else self.label
 
     @property
     def decidable(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.cable.model import Cable
+from workbench.naming import in_sentence, paragraph_labels
 from workbench.review.commands import FIELD_LABELS
 from workbench.review.model import Action, Review
 from workbench.review.regions import Region
@@ -20,16 +21,8 @@ def _snippet(text: str) -> str:
 
 
 def paragraph_names(cable: Cable) -> dict[int, str]:
-    """How to name each paragraph to a user: its number, with its index where the number alone
-    is ambiguous (multi-part cables restart their numbering), ``#index`` when unnumbered."""
-    counts: dict[int, int] = {}
-    for p in cable.paragraphs:
-        if p.number is not None:
-            counts[p.number] = counts.get(p.number, 0) + 1
-    return {
-        p.index: p.key if p.number is None or counts[p.number] == 1 else f"{p.key} (#{p.index})"
-        for p in cable.paragraphs
-    }
+    """Each paragraph's label by its index, as the window lists it (``naming``)."""
+    return paragraph_labels(cable.paragraphs)
 
 
 def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) -> str:
@@ -80,7 +73,7 @@ def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) ->
 
 def _name(region: Region, names: dict[int, str]) -> str:
     if region.kind == "paragraph" and region.paragraph is not None:
-        return f"¶{names.get(region.paragraph, region.paragraph)}"
+        return names.get(region.paragraph, region.label)
     return f"{region.label} [{region.key}]" if region.key != region.kind else region.label
 
 
@@ -126,15 +119,14 @@ def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
                 )
         before_p = e.before.get("paragraphs", {})
         for index, after in e.after.get("paragraphs", {}).items():
-            key = keys.get(int(index), f"at index {index}")
+            key = _paragraph(keys, int(index))
             lines.append(
-                f"    paragraph {key}: {_describe(before_p.get(index), False)} -> "
-                f"{_describe(after, False)}"
+                f"    {key}: {_describe(before_p.get(index), False)} -> {_describe(after, False)}"
             )
         if not e.after and before_p:
             for index, before in before_p.items():
-                key = keys.get(int(index), f"at index {index}")
-                lines.append(f"    paragraph {key}: {_describe(before, False)} -> discarded")
+                key = _paragraph(keys, int(index))
+                lines.append(f"    {key}: {_describe(before, False)} -> discarded")
         before_f = e.before.get("fields", {})
         for name, after in e.after.get("fields", {}).items():
             label = FIELD_LABELS.get(name, name)
@@ -144,7 +136,14 @@ def format_log(entries: list[AuditEntry], cable: Cable | None = None) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _paragraph(labels: dict[int, str], index: int) -> str:
+    """A paragraph of a logged change in a sentence; by its index when the cable is not given
+    or no longer has it."""
+    label = labels.get(index)
+    return in_sentence(label) if label else f"paragraph at index {index}"
+
+
 def _region_name(key: str, paragraphs: dict[int, str]) -> str:
     if key[:1] == "p" and key[1:].isdigit():
-        return f"paragraph {paragraphs.get(int(key[1:]), key[1:])}"
+        return _paragraph(paragraphs, int(key[1:]))
     return FIELD_LABELS.get(key, key)

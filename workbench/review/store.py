@@ -40,6 +40,7 @@ from workbench.review.model import (
     text_hash,
 )
 from workbench.review.remap import remap_decisions
+from workbench.review.rules import RULES
 from workbench.review.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.review.store_api import (
     AuditEntry,
@@ -624,7 +625,7 @@ class SqliteStore:
             changed = False
             cid = review.cable_id
             self._upsert_review(review, replace=False)
-            self._refuse_conflicts(cid, [*keys, *rules], seen, what)
+            self._refuse_conflicts(review, [*keys, *rules], seen, what)
             before = self._current(cid, keys, rules)
             after = _state(review, keys, rules)
             if before == after:
@@ -643,10 +644,13 @@ class SqliteStore:
         self._retry(lambda: self._transaction(write))
         return changed
 
-    def _refuse_conflicts(self, cid: str, keys: list[str], seen: dict[str, int], what: str) -> None:
+    def _refuse_conflicts(
+        self, review: Review, keys: list[str], seen: dict[str, int], what: str
+    ) -> None:
         """Refuse a change to what another process changed since this object read it."""
         if not keys:
             return
+        cid = review.cable_id
         marks = ",".join("?" * len(keys))
         for key, version, who, at in self._db.execute(
             f"SELECT key, version, changed_by, changed_at FROM versions "
@@ -654,7 +658,7 @@ class SqliteStore:
             (cid, *keys),
         ):
             if version != seen.get(key, 0):
-                raise ConflictError(conflict_message(cid, key, who, at, what))
+                raise ConflictError(conflict_message(review, key, who, at, what))
 
     def _write_decision(self, review: Review, key: str) -> None:
         cid = review.cable_id
@@ -786,12 +790,17 @@ class SqliteStore:
                 delay = min(delay * 1.1, 0.005)
 
 
-def conflict_message(cid: str, key: str, who: str, at: str, what: str) -> str:
-    """One sentence: who changed what, when; the change was not saved; the cable reloads."""
-    if key[:1] == "p" and key[1:].isdigit():
-        part = f"paragraph #{key[1:]}"
-    elif key.isdigit():  # a key written before regions
-        part = f"paragraph #{key}"
+def conflict_message(review: Review, key: str, who: str, at: str, what: str) -> str:
+    """One sentence: who changed what, when; the change was not saved; the cable reloads.
+    A region is named as the window names it (``naming``)."""
+    cid = review.cable_id
+    region = review.partition.get(key)
+    if region is None and key.isdigit():  # a key written before regions: a paragraph index
+        region = review.partition.get(f"p{key}")
+    if region is not None:
+        part = region.name
+    elif key in RULES:
+        part = f"the rule '{key}'"
     else:
         part = f"the {key.replace('_', ' ')} region"
     when = f" at {at[11:19]} UTC on {at[:10]}" if at else ""
