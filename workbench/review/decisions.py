@@ -149,6 +149,19 @@ def parse_decisions(raw: Any, cable: Cable, sets: Sequence[CodeSet] | None = Non
     return review
 
 
+def _not_decidable(region: Region, review: Review) -> str:
+    """Why an entry naming a separator (or white space) is refused, and what to do."""
+    if region.kind == "blank":
+        return f"{region.key} is white space, which prints nothing and is not decided: remove the entry"
+    followed = review.partition.get(region.follows or "")
+    name = followed.name if followed is not None else "the region before it"
+    return (
+        f"{region.key} is a separator line (punctuation only), which is not decided on its own: "
+        f"it follows {name}, printed or withheld with it; remove the entry, or decide {name} "
+        "instead"
+    )
+
+
 class _Context:
     def __init__(self, cable: Cable, sets: list[CodeSet], checked: bool) -> None:
         self.cable = cable
@@ -169,7 +182,9 @@ def _region(entry: Any, review: Review, cable: Cable, cid: str) -> Region:
     if "region" in entry:
         key = entry["region"]
         region = review.partition.get(key) if isinstance(key, str) else None
-        if region is None or not region.decidable:
+        if region is not None and not region.decidable:
+            raise ReviewError(_not_decidable(region, review))
+        if region is None:
             raise ReviewError(
                 f"there is no region {key!r} in {cid}: `workbench review show CABLE` lists its "
                 "regions (docs/decisions-format.md names the keys)"

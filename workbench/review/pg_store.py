@@ -44,7 +44,7 @@ from workbench.review.pg_connect import (
     role_names,
 )
 from workbench.review.pg_schema import SCHEMA_VERSION
-from workbench.review.remap import remap_decisions
+from workbench.review.remap import DROPPED, remap_decisions
 from workbench.review.store import conflict_message
 from workbench.review.store_api import (
     AuditEntry,
@@ -254,8 +254,9 @@ class PgStore:
         ):
             old[key] = decision_from_json(data)
             extents[key] = (int(start), int(end)) if start is not None else None
+        dropped: list[str] = []
         try:
-            new = remap_decisions(old, extents, fresh.partition)
+            new = remap_decisions(old, extents, fresh.partition, dropped)
         except ReviewError as exc:
             raise regions_differ(cid, exc) from exc
         before = self._state(conn, cid)
@@ -269,8 +270,9 @@ class PgStore:
         )
         after = self._state(conn, cid)
         fresh.decisions.clear()
-        if before != after:
+        if before != after or dropped:
             what = "Renumber regions: this version of the workbench divides the cable differently"
+            what += DROPPED.format(keys=", ".join(dropped)) if dropped else ""
             self._audit(conn, cid, what, *_changes(before, after), None)
 
     @_locked

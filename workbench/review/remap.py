@@ -5,6 +5,11 @@ the partition and may change when either improves. A decision follows its region
 partition has a region with the same key and extent, or another key with the same extent, or
 (for one holding spans) exactly one region whose body holds all its spans. Anything else is
 refused: a decision must never land on the wrong text silently.
+
+A decision on a region this reader no longer lets anyone decide (a separator line such as
+``----``, a region before newcomer 3's finding 38) is dropped, and the caller says so in the
+audit log: a separator follows the region before it, printed or withheld with it, so a
+decision of its own would be kept and never used.
 """
 
 from __future__ import annotations
@@ -14,16 +19,24 @@ from collections.abc import Mapping
 from workbench.review.model import Decision, ReviewError
 from workbench.review.regions import Partition
 
+# What the audit log says of decisions ``remap_decisions`` dropped.
+DROPPED = (
+    "; the decisions on separator lines ({keys}) were dropped: a separator follows the region "
+    "before it, printed or withheld with it, and is not decided on its own"
+)
+
 
 def remap_decisions(
     decisions: Mapping[str, Decision],
     extents: Mapping[str, tuple[int, int] | None],
     new: Partition,
+    dropped: list[str] | None = None,
 ) -> dict[str, Decision]:
     """``decisions`` keyed by the new partition's keys; :class:`ReviewError` if one cannot be.
 
     ``extents`` gives, for each key, the (start, end) its region had when decided (None when
-    unknown: a header field decided before regions existed, which follows its key).
+    unknown: a header field decided before regions existed, which follows its key). The key
+    of each decision dropped because its region is now a separator is added to ``dropped``.
     """
     by_extent = {(r.start, r.end): r for r in new.regions if r.decidable}
     out: dict[str, Decision] = {}
@@ -32,6 +45,10 @@ def remap_decisions(
         target = new.get(key)
         if target is not None and extent is not None and (target.start, target.end) != extent:
             target = None
+        if target is not None and not target.decidable:
+            if dropped is not None:
+                dropped.append(key)
+            continue
         if target is None and extent is not None:
             target = by_extent.get(extent)
         if target is None and decision.spans:

@@ -39,7 +39,7 @@ from workbench.review.model import (
     review_id,
     text_hash,
 )
-from workbench.review.remap import remap_decisions
+from workbench.review.remap import DROPPED, remap_decisions
 from workbench.review.rules import RULES
 from workbench.review.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.review.store_api import (
@@ -274,7 +274,7 @@ class SqliteStore:
         renumbered = None
         if _signature(regions_json, self.path, cid) != review.partition.signature():
             if self._read_only:  # moved in memory only: a command that reads writes nothing
-                renumbered = self._remapped(cable, review)
+                renumbered = self._remapped(cable, review, [])
             else:
                 self._retry(lambda: self._transaction(lambda: self._renumber(cable)))
         review.versions = sqlite_qc.versions(self._db, cid)
@@ -293,8 +293,9 @@ class SqliteStore:
             review.decisions = renumbered
         return review
 
-    def _remapped(self, cable: Cable, fresh: Review) -> dict[str, Decision]:
-        """The saved decisions moved to the regions as this reader divides the same text."""
+    def _remapped(self, cable: Cable, fresh: Review, dropped: list[str]) -> dict[str, Decision]:
+        """The saved decisions moved to the regions as this reader divides the same text
+        (``remap_decisions``: the keys of those dropped are added to ``dropped``)."""
         cid = review_id(cable)
         old: dict[str, Decision] = {}
         extents: dict[str, tuple[int, int] | None] = {}
@@ -310,7 +311,7 @@ class SqliteStore:
             detail = f"a decision of {cid} cannot be read: {exc}"
             raise StoreError(damaged(self.path, detail)) from None
         try:
-            return remap_decisions(old, extents, fresh.partition)
+            return remap_decisions(old, extents, fresh.partition, dropped)
         except ReviewError as exc:
             raise regions_differ(cid, exc) from exc
 
@@ -321,7 +322,8 @@ class SqliteStore:
         row = self._db.execute("SELECT regions FROM reviews WHERE cable_id = ?", (cid,)).fetchone()
         if _signature(row[0], self.path, cid) == fresh.partition.signature():
             return  # another process did it meanwhile
-        new = self._remapped(cable, fresh)
+        dropped: list[str] = []
+        new = self._remapped(cable, fresh, dropped)
         fresh.decisions.update(new)
         before = self._current(cid, None)
         self._db.execute("DELETE FROM region_decisions WHERE cable_id = ?", (cid,))
@@ -329,8 +331,9 @@ class SqliteStore:
             self._write_decision(fresh, key)
         self._upsert_review(fresh, replace=True)
         after = self._current(cid, None)
-        if before != after:
+        if before != after or dropped:
             what = "Renumber regions: this version of the workbench divides the cable differently"
+            what += DROPPED.format(keys=", ".join(dropped)) if dropped else ""
             self._audit("workbench", cid, what, *_changes(before, after))
 
     @_locked
