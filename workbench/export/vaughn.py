@@ -256,7 +256,8 @@ def _why(review: Review, w: Withholding) -> str:
     if region.kind == "repeat" and region.follows:
         original = review.partition.get(region.follows)
         if original is not None:
-            return f", withheld with {original.name}, which it repeats"
+            how = "continues" if region.continues else "repeats"
+            return f", withheld with {original.name}, which it {how}"
     return ""
 
 

@@ -285,6 +285,10 @@ class Review:
             if original is None or depth > 3:
                 return Effective(own)
             o = self._effective(original, depth + 1)
+            if o.action == Action.RELEASE and region.continues:
+                # The rest of a field after a page break is withheld with it, never released
+                # by a rule: what the reader took for it may be a passing line of its own.
+                return Effective(own)
             if o.action == Action.RELEASE:
                 return Effective(RELEASED, f"rule:{rule.name}")
             if o.action == Action.PENDING and not o.decision.spans:

@@ -217,6 +217,11 @@ def sources(review: Review) -> list[Source]:
     """What the reviewer withheld that the rule looks for elsewhere, in text order."""
     text = review.partition.text
     label_words = _label_words(review)
+    # The rest of a field after a page break (``Region.continues``): its words are the field's.
+    tails: dict[str, list[Region]] = {}
+    for t in review.partition.regions:
+        if t.continues and t.follows:
+            tails.setdefault(t.follows, []).append(t)
     out: list[Source] = []
     for r in review.regions():
         d = review.decisions.get(r.key)
@@ -224,6 +229,8 @@ def sources(review: Review) -> list[Source]:
             continue
         if d.action == Action.WITHHOLD:
             body = text[r.body_start : r.end]
+            for t in tails.get(r.key, ()):
+                body += "\n" + text[t.body_start : t.end]
             if r.kind != "paragraph" and len(body.strip()) <= SHORT:
                 terms, cut = _terms(body, True)
                 terms = tuple(t for t in terms if not _labels_only(t, label_words))

@@ -52,6 +52,7 @@ class _Piece:
     follows: str | None = None
     paragraph: int | None = None
     label: str = ""
+    continues: bool = False
 
 
 class _Builder:
@@ -202,6 +203,7 @@ class _Builder:
         if pos < self.n:
             out.extend(self.gap(pos, self.n))
         self._attach_labels(out)
+        self._continued_fields(out)
         return self._name(self._merge(out))
 
     def gap(self, lo: int, hi: int) -> list[_Piece]:
@@ -323,6 +325,34 @@ class _Builder:
                     pieces[k].kind = "absorbed"
                 p.start = q.start
 
+    def _continued_fields(self, pieces: list[_Piece]) -> None:
+        """A subject cut by a page break goes on after the page-break line (``SUBJECT: ...
+        MEETS WITH ZIMBABWE`` / ``PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER``):
+        the reader ends the field at the break, so its tail would be a passing line of its own,
+        released with the other header lines while the subject is withheld (newcomer 5,
+        finding 2). The one line of header text just after the break (on the page header's
+        line or the next) follows the field like a repeated line (decided with it by the
+        ``repeats`` rule), and the ``recurrences`` rule takes its words as the field's."""
+        for i, p in enumerate(pieces):
+            if p.kind != "subject":
+                continue
+            j, breaks = i + 1, 0
+            while j < len(pieces) and pieces[j].kind in ("blank", "page_break"):
+                breaks += pieces[j].kind == "page_break"
+                j += 1
+            if not breaks or j >= len(pieces) or pieces[j].kind != "passing":
+                return
+            tail = pieces[j]
+            between = self.text[p.end : tail.start]
+            last_break = max(k for k in range(i + 1, j) if pieces[k].kind == "page_break")
+            after = self.text[pieces[last_break].end : tail.start]
+            if between.count("\n") > 4 or after.count("\n") > 1:
+                return
+            if "\n" in self.text[tail.start : tail.end].strip():
+                return
+            tail.kind, tail.follows, tail.continues = "repeat", "subject", True
+            return
+
     # -- merging and naming -----------------------------------------------------------------
     def _merge(self, pieces: list[_Piece]) -> list[_Piece]:
         """Adjacent lines of one kind become one region; white space between them joins it."""
@@ -385,6 +415,8 @@ class _Builder:
                 label = KIND_LABELS[kind] + (f" {n}" if kind not in ("blank",) else "")
                 if kind == "repeat" and p.follows:
                     label = f"Repeated {KIND_LABELS[p.follows].lower()} {n}"
+                    if p.continues:
+                        label = f"{KIND_LABELS[p.follows]}, continued after the page break"
             else:
                 key = kind
                 if key in seen:
@@ -393,6 +425,16 @@ class _Builder:
                 label = KIND_LABELS[kind]
             seen.add(key)
             out.append(
-                Region(key, kind, label, p.start, p.end, p.body_start, p.follows, p.paragraph)
+                Region(
+                    key,
+                    kind,
+                    label,
+                    p.start,
+                    p.end,
+                    p.body_start,
+                    p.follows,
+                    p.paragraph,
+                    p.continues,
+                )
             )
         return out

@@ -119,6 +119,7 @@ class Region:
     body_start: int
     follows: str | None = None
     paragraph: int | None = None
+    continues: bool = False  # a repeat that is the rest of the field it follows (page break)
 
     @property
     def name(self) -> str:
