@@ -70,7 +70,8 @@ def test_verify_finds_what_the_rule_would_withhold() -> None:
     _cable, review = reviewed()
     wanted = needles(review)
     said = repeats_in("write to RHINDY@example.org today", wanted)
-    assert said == [("RHINDY@example.org", "paragraph 2")]
+    # The address, and in it the handle of "Raouf Hindy" (newcomer 5, finding 18).
+    assert said == [("rhindy", "paragraph 2"), ("RHINDY@example.org", "paragraph 2")]
     assert repeats_in("Mr. Hindys said", wanted) == [("hindy", "paragraph 2")]
     assert repeats_in("Mr. Hindyson said", wanted) == []
     assert repeats_in("see consular@state.gov.", wanted) == []

@@ -108,6 +108,43 @@ def name_parts(text: str) -> list[str]:
     return [w for w in rest if sum(ch.isalpha() for ch in w) >= 3]
 
 
+# Letters NFKD does not take apart (newcomer 5, finding 22).
+_PLAIN = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d",
+                        "Đ": "D", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "ı": "i"})  # fmt: skip
+
+
+def plain_letters(text: str) -> str:
+    """``text`` without its accents (``Muñoz Peña`` -> ``Munoz Pena``), as teletype cables and
+    their capitalised headers write names: a withheld accented name is the same name there."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def handles(text: str) -> list[str]:
+    """The addressee handles State writes for a person named ``text``: the given names'
+    initials and the surname as one word (``John Brennan`` -> ``JBRENNAN``, ``Donald A. Blome``
+    -> ``DBLOME``, ``DABLOME``), as in ``NSC FOR JBRENNAN`` or ``We (DBLOME)`` (newcomer 5,
+    finding 18). Only for a name with given names and a surname of four letters or more: a
+    surname alone gives none (a letter before "RICE" is "PRICE")."""
+    parts = name_parts(text)
+    if len(parts) < 1:
+        return []
+    words = [w.strip(".,;:()'\"") for w in text.split()]
+    words = [w for w in words if w and w.casefold() not in _TITLES | _PARTICLES]
+    surname = words[-1] if words else ""
+    if sum(ch.isalpha() for ch in surname) < _IN_ADDRESS or not surname.isalpha():
+        return []
+    initials = [w[0].upper() for w in words[:-1] if w[0].isalpha()]
+    if not initials:
+        return []
+    out = [initials[0] + surname.upper()]
+    if len(initials) >= 2:
+        out.append("".join(initials[:2]) + surname.upper())
+    return out
+
+
 def _names_someone(term: str) -> bool:
     """Not titles and small words alone ("Acting", a classifier's line cut off after it)."""
     words = [w.strip(".,;:()'\"").casefold() for w in term.split()]
@@ -183,8 +220,11 @@ def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
             if len(piece.split()) >= 2 and _alnum(piece) >= 8 and _names_someone(piece):
                 terms.append(piece)
     terms += name_parts(whole)
+    terms += handles(whole)
     # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too.
     terms += [t.replace("-", " ") for t in terms if "-" in t]
+    # "José Muñoz" is found where the cable (a teletype header) writes "JOSE MUNOZ".
+    terms += [p for t in terms if (p := plain_letters(t)) != t]
     # A truncated text of one word is a word, not the start of a phrase to run on from.
     return tuple(dict.fromkeys(terms)), truncated and len(whole.split()) >= 2
 
