@@ -50,6 +50,7 @@ from workbench.export.reflow import (
     row_of,
     wrap_width,
 )
+from workbench.export.stamp_check import check_stamps
 from workbench.export.stamps import Stamps, stamps_for
 from workbench.review.model import Action, Review, Withholding
 
@@ -98,6 +99,7 @@ def released_tags(cable: Cable, review: Review) -> list[str]:
 def render_release(cable: Cable, review: Review, options: ExportOptions) -> bytes:
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
     check_downgrade(cable, options.marking, cable_name(cable))
+    check_stamps(cable, review, options)
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
     full = withheld_in_full(cable, review, options.allow_pending)
     # Regions still pending (only exported with allow_pending, withheld): a draft.
