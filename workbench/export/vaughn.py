@@ -12,6 +12,7 @@ written. Each region is named as the window, the release and the guide name it (
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -111,9 +112,7 @@ def rows_for(
     keys = {p.index: paragraph_cell(p.number, p.index) for p in cable.paragraphs}
     drawn = _drawn(cable, review, withheld)
     rows = []
-    for w in raw:
-        if w.region and w.region.startswith("separator:"):
-            continue  # no text: withheld with the region it follows, whose row says so
+    for w, codes, comment in _pieces(raw, withheld):
         rows.append(
             Row(
                 document=release_name(cable, review),
@@ -124,15 +123,40 @@ def rows_for(
                 else _where(review, w),
                 withheld=_extent(review, w, drawn),
                 disposition=disposition,
-                codes=", ".join(w.codes),
+                codes=", ".join(codes),
                 descriptions="; ".join(
-                    f"{c}: {(description(c, sets) or '').rstrip('.')}" for c in w.codes
+                    f"{c}: {(description(c, sets) or '').rstrip('.')}" for c in codes
                 ),
-                comment=w.comment,
+                comment=comment,
             )
         )
     check_rows(cable, review, rows, sets)
     return rows
+
+
+def _pieces(
+    raw: Sequence[Withholding], merged: Sequence[Withholding]
+) -> list[tuple[Withholding, tuple[str, ...], str]]:
+    """One row per piece the release draws (newcomer 5, finding 4: three overlapping spans
+    the ``recurrences`` rule found, "Pieter de Gooijer", "Pieter", "Gooijer", one block in the
+    release, were three rows): each merged withholding, described by the first withholding
+    in it (a reviewer's before a repeat), with every code and comment of those it holds."""
+    starts = [m.start for m in merged]
+    groups: dict[int, list[Withholding]] = {}
+    for w in raw:
+        if w.region and w.region.startswith("separator:"):
+            continue  # no text: withheld with the region it follows, whose row says so
+        i = bisect.bisect_right(starts, w.start) - 1
+        if i < 0 or not merged[i].start <= w.start < merged[i].end:
+            continue  # not drawn (an empty range)
+        groups.setdefault(i, []).append(w)
+    out = []
+    for i in sorted(groups):
+        held = sorted(groups[i], key=lambda w: (w.repeats is not None, w.start))
+        codes = tuple(dict.fromkeys(c for w in held for c in w.codes))
+        comment = "; ".join(dict.fromkeys(w.comment for w in held if w.comment))
+        out.append((held[0], codes, comment))
+    return out
 
 
 def _subject(cable: Cable, review: Review, withheld: Sequence[Withholding]) -> str:
