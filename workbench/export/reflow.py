@@ -416,7 +416,28 @@ def _keeps_break(text: str, seg: int, m: re.Match[str], end: int, b: _Builder) -
         return True  # between two entries of a one-entry-per-line block
     if not nxt:
         return False  # the next line begins with withheld text: a continuation
-    return bool(_KEEPS_BREAK.match(nxt) or _TABLE.search(nxt) or _TABLE.search(line))
+    if not (_KEEPS_BREAK.match(nxt) or _TABLE.search(nxt) or _TABLE.search(line)):
+        return False
+    return _writers_end(text, seg, m, b)
+
+
+def _writers_end(text: str, seg: int, m: re.Match[str], b: _Builder) -> bool:
+    """Whether a line end before a structure (an indented line, a list item, a table row) is
+    kept, judged without the withheld text's length. A wrap can put "3)" or "A." first on a
+    line too ("... see item" / "3) above"), and where it wraps depends on the withheld text
+    before it; so the line must start where released text puts it, and either hold nothing
+    withheld (its length is released text's) or end before the wrap width with its boxes at
+    their bucket width and the next word added (the writer ended it, not the wrap)."""
+    if not b.known_start:
+        return False
+    a = text.rfind("\n", 0, m.start()) + 1
+    if not _withheld_in(a, m.start(), b):
+        return True
+    if b.width <= 0:
+        return False
+    nxt = _BREAK_RE.search(text, m.end())
+    z = nxt.start() if nxt else len(text)
+    return _cells(text, a, m.start(), b) + 1 + _first_word(text, m.end(), z, b) <= b.width
 
 
 _NEVER = 10**9
