@@ -81,6 +81,7 @@ class _Withheld:
     pairs: dict[tuple[str, str], str]  # neighbours only in withheld text -> the region
     allowed: frozenset[str]
     printed: frozenset[str] = frozenset()  # every word the cable's release prints
+    printed_pairs: frozenset[tuple[str, str]] = frozenset()  # neighbours it prints
 
 
 def _withheld(cable: Cable, review: Review, sets: Sequence[CodeSet]) -> _Withheld:
@@ -118,6 +119,7 @@ def _withheld(cable: Cable, review: Review, sets: Sequence[CodeSet]) -> _Withhel
         pairs,
         frozenset(allowed),
         frozenset(released.released),
+        frozenset(released.pairs),
     )
 
 

@@ -4,14 +4,16 @@
 puts every text it prints through the check the index passed before it was written
 (``index_check``): a CSV row by row, each row against the cable its document column names (the
 name its release goes by), every cell; a PDF page by page, its text against every cable given
-(a PDF table's columns run into one another, so the neighbouring-words test is left out there
-and a word counts as withheld only when no cable given prints it).
+(a word counts as withheld only when no cable given prints it; two neighbouring words are
+read within one cell only, each cell's lines put together from the page's text pieces by their
+column, since the extracted text of a table runs one column into the next).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +46,27 @@ def is_index(path: str | Path, data: bytes) -> bool:
         str(meta.get("/Subject", "")) == VAUGHN_SUBJECT
         and str(meta.get("/Author", "")) == "Declassification Workbench"
     )
+
+
+def _page_text(page: object) -> tuple[str, list[str]]:
+    """A page's text, and the text of each table cell: the pieces the page draws, those in one
+    column on following lines put together (a cell's wrapped lines), never two columns."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            pieces.append((round(cm[0] * tm[4] + cm[4], 1), cm[3] * tm[5] + cm[5], text))
+
+    whole = page.extract_text(visitor_text=visit) or ""  # type: ignore[attr-defined]
+    cells: list[str] = []
+    last: tuple[float, float] | None = None
+    for x, y, text in pieces:
+        if last is not None and x == last[0] and 0 < last[1] - y < 30:
+            cells[-1] += " " + text
+        else:
+            cells.append(text)
+        last = (x, y)
+    return whole, cells
 
 
 def verify_index(
@@ -86,11 +109,23 @@ def verify_index(
     from workbench.review.recurrences import repeats_in
 
     try:
-        pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
+        read = [_page_text(p) for p in PdfReader(io.BytesIO(data)).pages]
     except Exception as exc:
         raise ExportError(f"cannot read {path} as a PDF ({exc})") from None
     printed_by_any = set().union(*(w.printed for _, w in checks)) if checks else set()
-    for number, page in enumerate(pages, 1):
+    pairs_by_any = set().union(*(w.printed_pairs for _, w in checks)) if checks else set()
+    for number, (page, cells) in enumerate(read, 1):
+        for doc, withheld in checks:
+            for cell in cells:
+                for a, b in itertools.pairwise(words(cell)):
+                    if (a, b) not in withheld.pairs or (a, b) in pairs_by_any:
+                        continue
+                    if {a, b} <= withheld.allowed | _SMALL:
+                        continue
+                    out.append(
+                        f"page {number} prints '{a} {b}', withheld in {withheld.pairs[(a, b)]} "
+                        f"of {doc}"
+                    )
         toks = set(words(page))
         for doc, withheld in checks:
             for what, where in repeats_in(page, withheld.needles):  # type: ignore[arg-type]
