@@ -140,7 +140,7 @@ def _pieces(
     """One row per piece the release draws (newcomer 5, finding 4: three overlapping spans
     the ``recurrences`` rule found, "Pieter de Gooijer", "Pieter", "Gooijer", one block in the
     release, were three rows): each merged withholding, described by the first withholding
-    in it (a reviewer's before a repeat), with every code and comment of those it holds."""
+    in it (a reviewer's before a repeat, the widest first), with every code and comment of those it holds."""
     starts = [m.start for m in merged]
     groups: dict[int, list[Withholding]] = {}
     for w in raw:
@@ -152,7 +152,7 @@ def _pieces(
         groups.setdefault(i, []).append(w)
     out = []
     for i in sorted(groups):
-        held = sorted(groups[i], key=lambda w: (w.repeats is not None, w.start))
+        held = sorted(groups[i], key=lambda w: (w.repeats is not None, w.start, -w.end))
         codes = tuple(dict.fromkeys(c for w in held for c in w.codes))
         comment = "; ".join(dict.fromkeys(w.comment for w in held if w.comment))
         out.append((held[0], codes, comment))
