@@ -221,6 +221,8 @@ _BREAK_RE = re.compile("[\n\u2028\u2029]")
 # before it; so does a line with a run of spaces in it (a table's columns).
 _KEEPS_BREAK = re.compile(
     r"[ \t]|[-*\u2022=_]|(?:[0-9]{1,3}|[A-Za-z])[.)](?:[ \t]|$)|\([0-9A-Za-z]{1,3}\)"
+    # A form's label in capitals: NAME:, TITLE AND INSTITUTION:, CONTACT INFORMATION:
+    r"|(?:[A-Z][A-Z/&().,'-]*[ \t]){0,4}[A-Z][A-Z/&().,'-]+:(?:[ \t]|$)"
 )
 _TABLE = re.compile(r"\S {3,}\S|\t")
 # Regions whose line ends are the teletype's wrap, not the writer's.
@@ -356,7 +358,10 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
             _joined_text(b, text, line, seg)
             if not _hyphenated(text, line, m):
                 b.gap()
-            b.known_start = False  # the next line starts where the withheld text put it
+            # The next line starts where the withheld text put it, unless this line started
+            # where released text put it and holds nothing withheld (then the wrap did).
+            a = text.rfind("\n", 0, m.start()) + 1
+            b.known_start = b.known_start and not _withheld_in(a, m.start(), b)
         else:
             b.text(line, seg)
             b.end_row()
