@@ -47,7 +47,7 @@ def test_a_stamp_naming_withheld_text_refuses_the_release(
     with pytest.raises(ExportError) as exc:
         render_release(cable, review, ExportOptions(reviewer="T. Rev", **{field: value}))  # type: ignore[arg-type]
     said = str(exc.value)
-    assert said.startswith(f"the release's ") and f"{value!r} would print {told}" in said
+    assert said.startswith("the release's ") and f"{value!r} would print {told}" in said
     assert "nothing was written" in said
 
 

@@ -64,7 +64,9 @@ def check_stamps(cable: Cable, review: Review, options: ExportOptions) -> None:
         if hidden_id and cable.id and _letters(cable.id) in _letters(value):
             told, regions = [cable.id, *told], ["the FM line (the ID names the post)", *regions]
         if told:
-            said = ", ".join(f"'{w}' (withheld in {r})" for w, r in list(zip(told, regions))[:3])
+            said = ", ".join(
+                f"'{w}' (withheld in {r})" for w, r in list(zip(told, regions, strict=True))[:3]
+            )
             raise ExportError(
                 f"the release's {what} {value!r} would print {said} of {name}, and the release "
                 f"goes to the requester: give another in {where}; nothing was written"
