@@ -416,7 +416,14 @@ def _export(args: argparse.Namespace) -> int:
         if show:
             sys.stderr.write(f"\r{i}/{n} {cid:<24}")
 
+    from dataclasses import replace
+
+    from workbench.export.options import signed_by
+    from workbench.review.stores import is_url, resolve
+
     with _store(args) as store:
+        if is_url(resolve(args.store)):  # a team store signs with the login (signed_by)
+            options = replace(options, reviewer=signed_by(options.reviewer, store.identity("")))
         session = _open(args, store)
         package = export_package(session, args.out, options, progress, _who(args))
     if show:

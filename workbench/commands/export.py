@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     created: list[Path] = []  # folders made for this run, taken away again if left empty
     try:
         source.check(args.allow_pending)
+        options = source.signed(options)
         if many or is_folder(out):
             if os.path.lexists(out) and not is_folder(out):
                 raise ExportError(f"{out} is a file: give a folder for several cables")

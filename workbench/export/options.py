@@ -48,6 +48,18 @@ def check_downgrade(cable: Cable, marking: str, name: str) -> None:
         )
 
 
+def signed_by(reviewer: str, login: str) -> str:
+    """The release's "By:" on a team store, where the database knows who is logged in: the
+    name given, with the login it was exported under when they differ (``Ada Lovelace
+    (alice)``), or the login when no name is given (newcomer 5, finding 10: any --reviewer
+    was stamped, "Mallory" by alice, and with none the export was refused although the
+    store knew the login). A name alone is a claim; the login is who answers for it."""
+    reviewer, login = reviewer.strip(), login.strip()
+    if not login or reviewer == login:
+        return reviewer or login
+    return f"{reviewer} ({login})" if reviewer else login
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """Stamped on every page. Empty fields fall back to the user's settings (see :meth:`resolve`)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from workbench.cable.model import Cable
 from workbench.export.errors import ExportError
+from workbench.export.options import ExportOptions
 from workbench.review.model import Review, ReviewError, review_id
 
 
@@ -50,6 +51,23 @@ class ReviewSource:
         elif not is_url(resolve(self.store)):
             for f in guard.store_files(resolve(self.store)):
                 guard.protect_path(f, "the review store")
+
+    def signed(self, options: ExportOptions) -> ExportOptions:
+        """``options`` with "By:" as a team store signs it (``options.signed_by``): the login
+        beside the name given; unchanged for a SQLite store or a decisions file."""
+        from dataclasses import replace
+
+        from workbench.export.options import signed_by
+        from workbench.review.stores import is_url, open_existing, resolve
+
+        if self.decisions is not None or not is_url(resolve(self.store)):
+            return options
+        try:
+            with open_existing(self.store) as store:
+                login = store.identity("")
+        except ReviewError as exc:
+            raise ExportError(str(exc)) from None
+        return replace(options, reviewer=signed_by(options.reviewer, login))
 
     def load(self, cable: Cable, release: bool = False) -> Review:
         """The cable's review; for a ``release``, refused unless the QC policy allows it
