@@ -167,7 +167,7 @@ def export_package(
             package.entries.append(Entry(DRAFT_FILE, "", 0, "draft notice", _sha(notice)))
         for name, data in (
             ("vaughn-index.csv", to_csv(rows)),
-            ("vaughn-index.pdf", to_pdf(rows, title)),
+            ("vaughn-index.pdf", to_pdf(rows, title, options.released)),
         ):
             _write(tmp / name, data)
             n = pages(data) if name.endswith(".pdf") else 0

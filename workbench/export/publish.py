@@ -42,7 +42,7 @@ def render(kind: str, cable: Cable, review: Review, options: ExportOptions) -> b
         from workbench.export.vaughn import rows_for, to_pdf
 
         rows = rows_for(cable, review, options.allow_pending, options.sets())
-        return to_pdf(rows, vaughn_title(options))
+        return to_pdf(rows, vaughn_title(options), options.released)
     if kind != "release":
         raise ValueError(f"unknown kind of export {kind!r}")
     from workbench.export.release import render_release

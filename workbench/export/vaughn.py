@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+from datetime import date
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -306,9 +307,11 @@ def is_draft(rows: Iterable[Row]) -> bool:
     return any(r.disposition.startswith(DRAFT_ROW) for r in rows)
 
 
-def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
+def to_pdf(rows: Sequence[Row], title: str = "Vaughn index", day: date | None = None) -> bytes:
     """A landscape table, repeated header row, ``Page N of M`` on every page; a draft's
-    (:func:`is_draft`) every page says DRAFT ... NOT FOR RELEASE at its top, as its releases do."""
+    (:func:`is_draft`) every page says DRAFT ... NOT FOR RELEASE at its top, as its releases do.
+    Dated ``day`` (today) at midnight UTC, as a release is (newcomer 5, finding 5: invariant
+    mode's 1 January 2000 stood in the index's properties)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import landscape, letter
     from reportlab.lib.styles import ParagraphStyle
@@ -351,18 +354,19 @@ def to_pdf(rows: Sequence[Row], title: str = "Vaughn index") -> bytes:
         title=title,
         subject=VAUGHN_SUBJECT,  # how `workbench verify` knows an index from a release
         author="Declassification Workbench",
+        creator="Declassification Workbench",
         invariant=1,
     )
     draft = is_draft(rows)
     head_rows = [para(DRAFT, heading)] if draft else []
     doc.build(
         [*head_rows, para(title, heading), para(LEGEND, legend), Spacer(1, 6), table],
-        canvasmaker=_numbered_canvas(DRAFT if draft else ""),
+        canvasmaker=_numbered_canvas(DRAFT if draft else "", day or date.today()),
     )
     return buf.getvalue()
 
 
-def _numbered_canvas(draft: str = ""):  # type: ignore[no-untyped-def]
+def _numbered_canvas(draft: str = "", day: date | None = None):  # type: ignore[no-untyped-def]
     """A canvas that holds pages back until the end, so each can say ``Page N of M`` (and
     ``draft`` at its top, when given)."""
     from reportlab.pdfgen.canvas import Canvas
@@ -371,6 +375,9 @@ def _numbered_canvas(draft: str = ""):  # type: ignore[no-untyped-def]
         def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
+            self.setCreator("Declassification Workbench")
+            if day is not None:  # the same bytes for the same day: no clock time is told
+                self.setDateFormatter(lambda *_: f"D:{day:%Y%m%d}000000+00'00'")
             self._held: list[dict] = []
 
         def showPage(self) -> None:
