@@ -40,6 +40,26 @@ def register() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(MONO, str(_find(MONO))))
-    pdfmetrics.registerFont(TTFont(MONO_BOLD, str(_find(MONO_BOLD))))
+    for name in (MONO, MONO_BOLD):
+        font = TTFont(name, str(_find(name)))
+        _true_advances(font.face, _find(name))
+        pdfmetrics.registerFont(font)
     _registered = True
+
+
+def _true_advances(face: object, path: Path) -> None:
+    """The embedded subset's advance widths in the font's own units (newcomer 5, finding 12).
+
+    ReportLab keeps each glyph's (advance, side bearing) to write the subset's ``hmtx``, but for
+    the glyphs past ``numberOfHMetrics`` (nearly all of a monospaced font) it keeps the
+    advance already scaled to 1000 units: 602 where DejaVu Sans Mono says 1233 of 2048. The
+    PDF's ``/Widths`` (602/1000 em) are right, the font file's 0.29 em is not, and MuPDF-based
+    readers, which lay glyphs out by the font's own advances, showed "V Z C Z C" letter-spaced
+    text that search and copy could not read. The table is read again with fontTools."""
+    from fontTools.ttLib import TTFont as Tools
+
+    tools = Tools(str(path), lazy=True)
+    metrics = tools["hmtx"].metrics
+    order = tools.getGlyphOrder()
+    face.hmetrics = [metrics[g] for g in order]  # type: ignore[attr-defined]
+    tools.close()

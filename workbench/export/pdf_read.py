@@ -313,6 +313,21 @@ def _mapping_problem_locked(font: Any, family: str) -> str | None:
         return f"cannot be read ({exc})"
     cmap = _code_map(subset)
     sub_glyf = subset["glyf"]
+    # The font file's advances must be the PDF's /Widths: a reader laying glyphs out by the
+    # font's own (MuPDF) would show other text than one using /Widths (newcomer 5, finding 12).
+    widths, first = font.get("/Widths"), int(font.get("/FirstChar", 0))
+    upem = subset["head"].unitsPerEm
+    hmtx = subset["hmtx"].metrics
+    for code in mapping:
+        gname = cmap.get(code)
+        if widths is None or gname is None or not 0 <= code - first < len(widths):
+            continue
+        advance = hmtx[gname][0] * 1000 / upem
+        if abs(advance - float(widths[code - first])) > 1:
+            return (
+                f"gives code {code} an advance of {advance:.0f}/1000 em in its program and "
+                f"{float(widths[code - first]):.0f} in the PDF's widths"
+            )
     orig_cmap = original.getBestCmap()
     orig_glyf = original["glyf"]
     for code, text in mapping.items():
