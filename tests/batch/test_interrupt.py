@@ -5,22 +5,17 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from processes import sample_archive, wait_for, writing
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "samples" / "07SEOUL219.txt"
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 def test_ctrl_c(tmp_path):
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    data = SAMPLE.read_bytes()
-    for i in range(6000):
-        (archive / f"{i:05d}.txt").write_bytes(data)
+    archive = sample_archive(tmp_path / "archive", 6000)
     report = tmp_path / "report.jsonl"
     cmd = [sys.executable, "-m", "workbench", "check", str(archive), "--jobs", "2"]
     cmd += ["--format", "jsonl", "--output", str(report)]
@@ -32,11 +27,8 @@ def test_ctrl_c(tmp_path):
         text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 30
-    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
-        assert proc.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    time.sleep(0.3)
+    # Rows in the temporary report: the workers are past their start-up, at work.
+    wait_for(lambda: writing(tmp_path), proc, "rows in the temporary report")
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130

@@ -14,14 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import children, sample_archive
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "samples" / "07SEOUL219.txt"
-
-
-def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(c) for c in path.read_text().split()] if path.exists() else []
 
 
 # Enough cables that each command is still at work well after its workers exist.
@@ -36,11 +31,7 @@ COMMANDS = {
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_killed_worker_ends_the_run_in_one_sentence(tmp_path: Path, command: str) -> None:
     args, count = COMMANDS[command]
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    data = SAMPLE.read_bytes()
-    for i in range(count):
-        (archive / f"{i:05d}.txt").write_bytes(data)
+    archive = sample_archive(tmp_path / "archive", count)
     out = tmp_path / "due.csv"
     argv = [a.format(archive=archive, out=out) for a in args]
     proc = subprocess.Popen(
@@ -50,7 +41,7 @@ def test_a_killed_worker_ends_the_run_in_one_sentence(tmp_path: Path, command: s
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, f"{command} started no workers"
     # Any moment will do: a dead worker breaks the pool whether it was busy or waiting.

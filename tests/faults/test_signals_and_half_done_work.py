@@ -15,18 +15,9 @@ from pathlib import Path
 import pytest
 from cli import ROOT
 from corpus import SAMPLE
+from processes import children, sample_archive
 
 from .conftest import Case, fill, refused, small_disk, wb
-
-
-def _archive(folder: Path, n: int, distinct: bool = False) -> Path:
-    """``n`` copies of the sample; with ``distinct`` each has a reference ID of its own."""
-    folder.mkdir()
-    text = SAMPLE.read_text(encoding="utf-8")
-    for i in range(n):
-        t = text.replace("SEOUL 000219", f"SEOUL {i:06d}") if distinct else text
-        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
-    return folder
 
 
 def _default_signals() -> None:
@@ -64,7 +55,7 @@ def test_a_signal_during_check_output_leaves_no_temporary_file(
 ) -> None:
     # Enough cables that the run is still writing 0.2 s after its temporary file appears, on
     # a fast machine too (2,000 were checked within that time once reading got faster).
-    archive = _archive(tmp_path / "archive", 8000)
+    archive = sample_archive(tmp_path / "archive", 8000)
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(
@@ -92,7 +83,7 @@ def test_a_signal_during_check_output_leaves_no_temporary_file(
 def test_a_signal_during_export_leaves_no_temporary_file(
     tmp_path: Path, case: Case, sig: signal.Signals
 ) -> None:
-    archive = _archive(tmp_path / "archive", 40, distinct=True)
+    archive = sample_archive(tmp_path / "archive", 40, distinct=True)
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(
@@ -108,14 +99,6 @@ def test_a_signal_during_export_leaves_no_temporary_file(
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(x) for x in f.read().split()]
-    except OSError:
-        return []
-
-
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -126,13 +109,13 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_kill_9_of_check_leaves_no_worker(tmp_path: Path) -> None:
-    archive = _archive(tmp_path / "archive", 2500)
+    archive = sample_archive(tmp_path / "archive", 2500)
     proc = _start(["check", str(archive), "--jobs", "2", "--format", "jsonl"])
     deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < 2:
+    while len(children(proc.pid)) < 2:
         assert proc.poll() is None and time.monotonic() < deadline
         time.sleep(0.02)
-    workers = _children(proc.pid)
+    workers = children(proc.pid)
     proc.kill()
     proc.wait(timeout=30)
     deadline = time.monotonic() + 10
