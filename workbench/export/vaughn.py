@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import bisect
 import csv
-from datetime import date
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from xml.sax.saxutils import escape
 
 from workbench.cable.model import Cable
