@@ -20,6 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from workbench.cable.model import Cable
 from workbench.export import fonts
 from workbench.export.codes import label
+from workbench.export.errors import ExportError
+from workbench.export.layout import COLUMNS
 from workbench.export.options import ExportOptions, check_downgrade
 from workbench.export.page import (
     BOX_BELOW,
@@ -101,6 +103,7 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     check_downgrade(cable, options.marking, cable_name(cable))
     check_stamps(cable, review, options)
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
+    _refuse_words_longer_than_a_row(cable, review, withheld)
     full = withheld_in_full(cable, review, options.allow_pending)
     # Regions still pending (only exported with allow_pending, withheld): a draft.
     draft = bool(review.pending())
@@ -139,6 +142,36 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     _outline(c, cable, review, name, subject, outline, options)
     c.save()
     return buf.getvalue()
+
+
+# Letters and digits without a space or a mark to break at: the layout would cut such a word
+# longer than a row in two, and verify rightly finds two words the cable does not hold.
+_UNBREAKABLE = re.compile(rf"[^\W_]{{{COLUMNS + 1},}}")
+
+
+def _refuse_words_longer_than_a_row(
+    cable: Cable, review: Review, withheld: Sequence[Withholding]
+) -> None:
+    """Refuse (ExportError, one sentence naming the word and its region) a release whose
+    released text holds a word longer than a row (newcomer 5, finding 8: a pasted key, hash
+    or base64 attachment of 90+ letters was refused as 'failed its verification ... report
+    this as a bug'). Cutting it would print two words the cable does not hold."""
+    text, pos = cable.text, 0
+    for w in [*withheld, None]:
+        end = len(text) if w is None else w.start
+        m = _UNBREAKABLE.search(text, pos, max(pos, end))
+        if m is not None:
+            region = next(iter(review.partition.overlapping(m.start(), m.end())), None)
+            where = region.name if region is not None else "the text"
+            raise ExportError(
+                f"the release of {cable_name(cable)} cannot print the {len(m.group())}-character "
+                f"word '{m.group()[:16]}...' in {where} on a row of {COLUMNS} cells without "
+                "cutting it into words the cable does not hold (a key, a hash or a pasted "
+                "attachment?): withhold it, or make a review copy; nothing was written"
+            )
+        if w is None:
+            break
+        pos = max(pos, w.end)
 
 
 class _Page(list):  # type: ignore[type-arg]
