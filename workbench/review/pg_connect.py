@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from workbench.review.pg_schema import MIGRATIONS, ROLE_SUFFIXES, SCHEMA, SCHEMA_VERSION
 from workbench.review.store_api import StoreError
@@ -37,14 +37,22 @@ def check_url(url: str) -> None:
 
 
 def display(url: str) -> str:
-    """The URL as shown to users: without user info or query options."""
+    """The URL as shown to users: without user info or other query options, but with the
+    server's host and port wherever the URL gives them (newcomer 5, finding 11: a socket
+    directory and port in the query, ``?host=/tmp/pg&port=55435``, were shown as
+    ``localhost``, so an administrator with two servers could not tell which was set up)."""
+    from urllib.parse import parse_qs, urlencode
+
     parts = urlsplit(url)
-    host = parts.hostname or "localhost"
+    host = parts.hostname or ""
     if parts.port:
         host = f"{host}:{parts.port}"
-    if not parts.hostname and "host=" in parts.query:
+    given = parse_qs(parts.query)
+    kept = {k: given[k][-1] for k in ("host", "port") if k in given}
+    if not host and not kept:
         host = "localhost"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+    query = f"?{urlencode(kept, safe='/')}" if kept else ""
+    return f"{parts.scheme}://{host}{parts.path}{query}"
 
 
 def role_names(dbname: str) -> dict[str, str]:
