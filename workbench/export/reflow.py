@@ -140,6 +140,11 @@ class _Builder:
         # Whether the current source line starts where released text alone puts it (after a
         # line end the release keeps), not where the teletype's wrap around withheld text did.
         self.known_start = True
+        # Also true after a joined line end whose line started so and held nothing withheld
+        # (the wrap, from released text alone, placed the next line): what a list item's or a
+        # form label's line end asks (``_writers_end``); the entry-line rule keeps to the
+        # stricter ``known_start``.
+        self.released_start = True
 
     def gap(self) -> None:
         """A joined line end: one space, or the end of the row when the row is full."""
@@ -322,7 +327,7 @@ def reflow(
             else:
                 b.block(w, rows_needed(piece))
         if _BREAK_RE.search(piece):
-            b.known_start = False
+            b.known_start = b.released_start = False
         pos = max(pos, w.end)
     if not b.row.blank:
         b.end_row()
@@ -361,11 +366,12 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
             # The next line starts where the withheld text put it, unless this line started
             # where released text put it and holds nothing withheld (then the wrap did).
             a = text.rfind("\n", 0, m.start()) + 1
-            b.known_start = b.known_start and not _withheld_in(a, m.start(), b)
+            b.released_start = b.released_start and not _withheld_in(a, m.start(), b)
+            b.known_start = False
         else:
             b.text(line, seg)
             b.end_row()
-            b.known_start = True
+            b.known_start = b.released_start = True
         b.after_block = False
         seg = m.end()
     if seg < end:
@@ -433,7 +439,7 @@ def _writers_end(text: str, seg: int, m: re.Match[str], b: _Builder) -> bool:
     before it; so the line must start where released text puts it, and either hold nothing
     withheld (its length is released text's) or end before the wrap width with its boxes at
     their bucket width and the next word added (the writer ended it, not the wrap)."""
-    if not b.known_start:
+    if not b.released_start:
         return False
     a = text.rfind("\n", 0, m.start()) + 1
     if not _withheld_in(a, m.start(), b):
