@@ -48,7 +48,7 @@ def display(url: str) -> str:
     if parts.port:
         host = f"{host}:{parts.port}"
     given = parse_qs(parts.query)
-    kept = {k: given[k][-1] for k in ("host", "port") if k in given}
+    kept: dict[str, str] = {k: given[k][-1] for k in ("host", "port") if k in given}
     if not host and not kept:
         host = "localhost"
     query = f"?{urlencode(kept, safe='/')}" if kept else ""
