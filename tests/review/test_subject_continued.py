@@ -36,7 +36,7 @@ def test_the_tail_follows_the_subject() -> None:
     review = Review.for_cable(cable)
     tail = _tail(review)
     assert cable.text[tail.start : tail.end] == "CLUSTER MUNITIONS"
-    assert (tail.follows, tail.label) == ("subject", "Subject, continued after the page break")
+    assert (tail.follows, tail.label) == ("subject", "Subject (continued)")
     assert not any(r.kind == "passing" and "CLUSTER" in cable.text[r.start : r.end]
                    for r in review.regions())  # fmt: skip
     # Withheld with the subject, in full or in part.

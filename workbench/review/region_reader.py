@@ -416,7 +416,7 @@ class _Builder:
                 if kind == "repeat" and p.follows:
                     label = f"Repeated {KIND_LABELS[p.follows].lower()} {n}"
                     if p.continues:
-                        label = f"{KIND_LABELS[p.follows]}, continued after the page break"
+                        label = f"{KIND_LABELS[p.follows]} (continued)"
             else:
                 key = kind
                 if key in seen:
