@@ -106,3 +106,9 @@ DOB: 1/1/1985
 def test_an_office_word_is_a_title_not_a_name() -> None:
     got = _names("1. (U) In a statement, General Manager Ozan Kaya said sales had doubled.")
     assert got == ["Ozan Kaya"], got
+
+
+def test_a_glued_name_ends_an_office_path_in_a_passing_line() -> None:
+    got = _names("1. (U) Nothing new.", passing="DOC FOR 4231/IEP/EUR/JROSSLINGER\n")
+    assert "JROSSLINGER" in got, got
+    assert not any(x in got for x in ("IEP", "EUR")), got

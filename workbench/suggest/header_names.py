@@ -261,4 +261,12 @@ def _passing_name(tok: Token, text: str, lex: Lexicon) -> bool:
         return True
     # An initial glued to a surname (FPARODI, KBEAMER, JANDERSEN); a surname no list has.
     glued = len(low) >= 6 and lex.last_rank(low[1:]) != 0
-    return glued or (last != 0 and in_symbol) or (not in_symbol and lex.zipf(low) < 2.5)
+    # The last part of an office path, longer than office symbols are and no word: an
+    # initial glued to a rare surname ("DOC FOR 4231/IEP/EUR/JROSSLER").
+    path_end = (
+        before.endswith("/")
+        and len(low) >= 7
+        and re.match(r"[ \t]*(?:$|\n|[,;)]|AND\b|E\.O\.)", after) is not None
+        and lex.zipf(low) < 1.0
+    )
+    return glued or path_end or (last != 0 and in_symbol) or (not in_symbol and lex.zipf(low) < 2.5)
