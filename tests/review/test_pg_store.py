@@ -81,6 +81,34 @@ def test_a_decision_cannot_change_without_its_audit_entry(sample: Cable, pg_db: 
             conn.execute("UPDATE reviews SET qc_state = 'qc-approved'")
 
 
+def test_a_rule_cannot_be_switched_without_its_audit_entry(
+    sample: Cable, pg_db: PgDatabase
+) -> None:
+    """Newcomer 5, finding 9: plain SQL switched `recurrences` off after approval, with no audit
+    entry, the cable still approved, and the release printed the withheld name's repeats."""
+    cid = sample.id or ""
+    with PgStore(pg_db.url("alice")) as alice:
+        review = alice.load(sample)
+        alice.apply(review, commands.release_all(review, [r.key for r in review.pending()]), "")
+        alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
+    with PgStore(pg_db.url("quinn")) as quinn:
+        quinn.qc_step(cid, QcState.APPROVED, "", "quinn")
+    switch = "UPDATE reviews SET rules_off = '[\"recurrences\"]' WHERE cable_id = %s"
+    with raw(pg_db, "alice") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
+            conn.execute(switch, (cid,))
+        # With an audit entry of its own making it commits, but the approval is gone.
+        with conn.transaction():
+            conn.execute(
+                "INSERT INTO audit (cable_id, what, before, after) VALUES (%s, 'x', '{}', '{}')",
+                (cid,),
+            )
+            conn.execute(switch, (cid,))
+    with PgStore(pg_db.url("alice")) as alice:
+        last = alice.qc_history(cid)[-1]
+        assert (last.state, last.note) == (QcState.REVIEW, "a rule was switched after QC approval")
+
+
 def test_each_role_may_do_what_it_needs_and_no_more(sample: Cable, pg_db: PgDatabase) -> None:
     cid = sample.id or ""
     with PgStore(pg_db.url("alice")) as alice:

@@ -298,3 +298,19 @@ def test_a_copy_of_the_review_saved_through_another_connection_is_no_conflict(
     )
     with pytest.raises(ConflictError, match=r"^bob changed paragraph 1"):
         worker.apply(copy.deepcopy(stale), commands.release(sample.paragraphs[0]), "alice")
+
+
+def test_a_rule_switched_after_approval_sends_the_cable_back(
+    sample: Cable, make_store: MakeStore
+) -> None:
+    """A rule is a decision: `recurrences` off prints a withheld name's repeats (newcomer 5,
+    finding 9), so switching it after QC approval reopens the cable, on either store."""
+    cid = sample.id or ""
+    alice, quinn = make_store("alice"), make_store("quinn")
+    _decide_all(alice, sample, "alice")
+    alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
+    quinn.qc_step(cid, QcState.APPROVED, "", "quinn")
+    review = alice.load(sample)
+    alice.apply(review, commands.set_rule("recurrences", False), "alice")
+    assert alice.qc_history(cid)[-1].state == QcState.REVIEW
+    assert "recurrences" in alice.load(sample).rules_off

@@ -212,6 +212,8 @@ GUARDS = {
         "regions_stamp",
         "regions_audited",
         "qc_check",
+        "rules_audited",
+        "rules_after_approval",
     ],
 }
 

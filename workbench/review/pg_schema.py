@@ -580,6 +580,43 @@ MIGRATIONS: list[list[str]] = [
         "GRANT INSERT ON suggestion_rejections TO {admin}",
         "GRANT EXECUTE ON FUNCTION stamp_rejection() TO {admin}",
     ],
+    # 6: a rule switched on or off (reviews.rules_off) is a decision like any other: it
+    # changes what prints. Changed without an audit entry in the same transaction, it is
+    # refused at commit; changed after QC approval, the cable goes back to review. A
+    # reviewer's login could switch `recurrences` off with plain SQL after approval, and the
+    # release printed the withheld name's repeats (newcomer 5, finding 9).
+    [
+        """CREATE FUNCTION require_rules_audit() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF importing() THEN
+                RETURN NULL;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM audit
+                           WHERE txid = txid_current() AND cable_id = NEW.cable_id) THEN
+                RAISE EXCEPTION 'a rule on % was switched without an audit entry',
+                    NEW.cable_id USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE CONSTRAINT TRIGGER rules_audited AFTER UPDATE ON reviews
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+           WHEN (NEW.rules_off IS DISTINCT FROM OLD.rules_off)
+           EXECUTE FUNCTION require_rules_audit()""",
+        # AFTER, not BEFORE: the QC step it writes updates this same row's qc_state.
+        """CREATE FUNCTION rules_back_to_review() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF NOT importing() THEN
+                INSERT INTO qc_events (cable_id, state, note)
+                VALUES (NEW.cable_id, 'review', 'a rule was switched after QC approval');
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE TRIGGER rules_after_approval AFTER UPDATE ON reviews FOR EACH ROW
+           WHEN (NEW.rules_off IS DISTINCT FROM OLD.rules_off AND NEW.qc_state = 'qc-approved')
+           EXECUTE FUNCTION rules_back_to_review()""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
