@@ -313,9 +313,11 @@ def reflow(
     b.withheld = withheld
     b.withheld_starts = [w.start for w in withheld]
     pos = 0
+    after = False
     for w in [*withheld, None]:
         end = len(text) if w is None else max(pos, w.start)
-        _released(b, text, pos, end)
+        _released(b, text, pos, end, after)
+        after = True
         if w is None:
             break
         piece = text[w.start : w.end]
@@ -331,7 +333,37 @@ def reflow(
         pos = max(pos, w.end)
     if not b.row.blank:
         b.end_row()
-    return b.rows
+    return _rules_follow_boxes(b.rows)
+
+
+_RULE = re.compile(r"([^\w\s])\1{2,}")  # one mark repeated: ----, ====, ****
+
+
+def _rules_follow_boxes(rows: list[Row]) -> list[Row]:
+    """A rule line right above or below a row holding a withheld piece is printed as long as
+    that row is in the release. As long as the source, it told the withheld text's length (a
+    heading withheld between two rules of its own length: newcomer 5, finding 19)."""
+    for i, row in enumerate(rows):
+        if len(row.items) != 1 or not isinstance(row.items[0], Text):
+            continue
+        rule = row.items[0]
+        if not _RULE.fullmatch(rule.text):
+            continue
+        near = [rows[j] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+        ends = [_extent(r) for r in near if any(not isinstance(x, Text) for x in r.items)]
+        if ends:
+            cells = max(3, min(COLUMNS, max(ends)) - rule.col)
+            row.items[0] = Text(rule.col, rule.text[0] * cells, rule.start)
+    return rows
+
+
+def _extent(row: Row) -> int:
+    """The cell after the last one a row prints (a block's rows run to the right margin)."""
+    ends = [
+        COLUMNS if isinstance(x, Bar) else x.col + (x.width if isinstance(x, Box) else len(x.text))
+        for x in row.items
+    ]
+    return max(ends, default=0)
 
 
 _JOINED_BREAK = re.compile(r"[ \t]*[\n\u2028\u2029]\s*")
@@ -351,9 +383,10 @@ def _inline_length(b: _Builder, w: Withholding, body: str) -> int:
     return len(_JOINED_BREAK.sub(" ", body))
 
 
-def _released(b: _Builder, text: str, start: int, end: int) -> None:
+def _released(b: _Builder, text: str, start: int, end: int, after: bool = False) -> None:
     """Released text ``start``-``end``: each line end ends a row (within a joined range, only
-    where :func:`_keeps_break` says so)."""
+    where :func:`_keeps_break` says so). ``after``: ``start`` is where a withheld piece ends,
+    so the spaces there are one gap (:func:`_line_text`)."""
     seg = start
     for m in _BREAK_RE.finditer(text, start, end):
         line = printable(text[seg : m.start()]).rstrip(" ")
@@ -369,7 +402,7 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
             b.released_start = b.released_start and not _withheld_in(a, m.start(), b)
             b.known_start = False
         else:
-            b.text(line, seg)
+            _line_text(b, line, seg, after and seg == start)
             b.end_row()
             b.known_start = b.released_start = True
         b.after_block = False
@@ -383,7 +416,21 @@ def _released(b: _Builder, text: str, start: int, end: int) -> None:
             if line.endswith(" ") and line.strip():
                 b.gap()  # before the next withholding: a space, however many were there
         else:
-            b.text(line, seg)
+            _line_text(b, line, seg, after and seg == start)
+
+
+def _line_text(b: _Builder, line: str, seg: int, after_withheld: bool) -> None:
+    """Released text of a line printed as the source has it, but for the spaces right after a
+    withheld piece: one gap, however many. In a table row the source pads a cell to the next
+    column, so the padding after a withheld name is the column's width less the name's length:
+    printed, it gave each name's exact length beside its box (newcomer 5, finding 13)."""
+    if after_withheld:
+        body = line.lstrip(" ")
+        if body and len(body) < len(line):
+            b.gap()
+        seg += len(line) - len(body)
+        line = body
+    b.text(line, seg)
 
 
 def _hyphenated(text: str, line: str, m: re.Match[str]) -> bool:
