@@ -54,6 +54,24 @@ CASES = [
         "withhold the subject, release every paragraph",
         "CORREA'S VISIT",
     ),
+    (
+        "withheld FM line, post inside reference IDs (newcomer 5, 1)",
+        "06CARACAS3688.txt",
+        "withhold the FM line, release every paragraph",
+        "CARACAS3688",
+    ),
+    (
+        "withheld FM line, a copied DE line (newcomer 5, 1)",
+        "06CARACAS3688.txt",
+        "withhold the FM line, release every paragraph",
+        "RUEHCV",
+    ),
+    (
+        "event words after DECL: released by a rule (newcomer 5, 6)",
+        "10SHENYANG4.txt",
+        "nothing (the draft withholds what is pending)",
+        "KOREAN UNIFICATION",
+    ),
 ]
 
 
@@ -81,6 +99,9 @@ def decisions(code: Path, cable: Path, how: str, home: Path) -> dict[str, object
     elif how.startswith("withhold the subject"):
         entries = [{"index": i, "action": "release"} for i in paras]
         fields = [{"field": "subject", "codes": CODES}]
+    elif how.startswith("withhold the FM line"):
+        entries = [{"index": i, "action": "release"} for i in paras]
+        fields = [{"field": "from", "codes": CODES}]
     out: dict[str, object] = {"cable": parsed.get("id") or cable.stem, "decisions": entries}
     if fields:
         out["fields"] = fields

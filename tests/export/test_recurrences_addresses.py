@@ -100,3 +100,26 @@ def test_san_jose_deputies_addresses() -> None:
     got = {cable.text[s.start : s.end] for s in review.effective(p1.index).decision.spans}
     assert {"mantillon@asamblea.go.cr", "yesna@asamblea.go.cr"} <= got
     publish.make("release", cable, review, OPTIONS)  # verified
+
+
+def test_a_three_letter_surname_beside_initials_in_an_address() -> None:
+    """Newcomer 5, finding 17: with "Kim Hye-jin" withheld, ``kimhj@mofat.go.kr`` printed (a
+    name part of three letters was not looked for inside addresses), and verify passed."""
+    head = SAMPLE.read_text(encoding="utf-8").split("11. (U)")[0]
+    body = (
+        "1. (C) We met Kim Hye-jin of MOFAT.\n\n2. (C) Write to kimhj@mofat.go.kr or "
+        "hj.kim@mofat.go.kr; not kimberly@example.org or www.kimchi.kr.\n\n"
+    )
+    cable = parse_cable(head + body + "STANTON\n", "fixture.txt")
+    review = Review.for_cable(cable)
+    i = cable.text.index("Kim Hye-jin")
+    span = Redaction(i, i + len("Kim Hye-jin"), ("(b)(6)",))
+    review.with_decision(cable.paragraphs[0].index, Decision(Action.PARTIAL, spans=(span,)))
+    for region in review.pending():
+        review.with_decision(region.key, Decision(Action.RELEASE))
+    spans = review.effective(cable.paragraphs[1].index).decision.spans
+    withheld = {cable.text[s.start : s.end] for s in spans}
+    assert withheld == {"kimhj@mofat.go.kr", "hj.kim@mofat.go.kr"}
+    wanted = needles(review)
+    assert repeats_in("mail kimhj@mofat.go.kr", wanted) == [("kimhj@mofat.go.kr", "paragraph 1")]
+    assert repeats_in("mail kimberly@example.org", wanted) == []

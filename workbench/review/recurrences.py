@@ -35,6 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from workbench.review.model import Action, Decision, Redaction, Review
+from workbench.review.post_names import REF_ID, de_lines, indicators, post_letters, reference_ids
 from workbench.review.regions import Region
 
 RULE = "recurrences"
@@ -191,20 +192,51 @@ def addresses(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, 
 def names_in_addresses(
     text: str, names: dict[str, list[Source]] | dict[str, str], lo: int = 0, hi: int | None = None
 ) -> list[tuple[int, int, str]]:
-    """(start, end, name) for each address in ``text`` that holds one of ``names`` (folded
-    letters, as :func:`address_letters` makes them)."""
+    """(start, end, name) for each address or reference ID (``06CARACAS3688``) in ``text``
+    that holds one of ``names`` (folded letters, as :func:`address_letters` makes them; a
+    three-letter part as ``part:initials``, :func:`_short_name_in`)."""
     out = []
-    for s, e in addresses(text, lo, hi):
+    for s, e in sorted(addresses(text, lo, hi) + reference_ids(text, lo, hi)):
         letters = address_letters(text[s:e])
         for name in names:
-            if name in letters:
+            short, colon, initials = name.partition(":")
+            if _short_name_in(text[s:e], short, initials) if colon else name in letters:
                 out.append((s, e, name))
     return out
 
 
+def _short_name_in(address: str, part: str, initials: str) -> bool:
+    """Whether a three-letter name part is a piece of an e-mail's local part or of a handle
+    (``hj.kim@``, ``kim_hj@``, ``@kim``), alone or beside a prefix of the other parts'
+    initials (``kimhj@``, ``hjkim@``, ``kimh@``; newcomer 5, finding 17). Anywhere else three
+    letters are inside too many words to mean the name (``kimberly@``, ``www.kimchi.kr``)."""
+    if "@" not in address:
+        return False
+    local = address.lstrip("@").split("@", 1)[0]  # an e-mail's local part, or a handle
+    beside = {""} | {initials[:n] for n in range(1, len(initials) + 1)}
+    for piece in re.split(r"[._+\-']+", local):
+        letters = "".join(ch for ch in address_letters(piece) if ch.isalpha())
+        if any(letters in (part + i, i + part) for i in beside):
+            return True
+    return False
+
+
 def _address_names(whole: str) -> tuple[str, ...]:
-    parts = [address_letters(p) for p in name_parts(whole)]
-    return tuple(dict.fromkeys(p for p in parts if sum(ch.isalpha() for ch in p) >= _IN_ADDRESS))
+    """The parts of a withheld name looked for inside addresses: each of four letters or more
+    anywhere in one; one of three letters (Kim, Lee, Yun) as ``part:initials`` (``kim:hj``),
+    found only as a piece of an e-mail's local part or a handle (:func:`_short_name_in`)."""
+    parts = name_parts(whole)
+    out = []
+    for i, part in enumerate(parts):
+        letters = address_letters(part)
+        alpha = sum(ch.isalpha() for ch in letters)
+        if alpha >= _IN_ADDRESS:
+            out.append(letters)
+        elif alpha == 3 and letters.isalpha():
+            others = [w for j, w in enumerate(parts) if j != i]
+            initials = "".join(x[0] for w in others for x in re.split(r"[-']", w) if x)
+            out.append(f"{letters}:{address_letters(initials)}")
+    return tuple(dict.fromkeys(out))
 
 
 def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
@@ -274,8 +306,10 @@ def sources(review: Review) -> list[Source]:
             if r.kind != "paragraph" and len(body.strip()) <= SHORT:
                 terms, cut = _terms(body, True)
                 terms = tuple(t for t in terms if not _labels_only(t, label_words))
-                if terms:
-                    names = _address_names(_clean(_LABEL.sub("", body))[0])
+                names = _address_names(_clean(_LABEL.sub("", body))[0])
+                if r.kind == "from":
+                    terms, names = _post_terms(text, body, terms, names)
+                if terms or names:
                     out.append(
                         Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut, names)
                     )
@@ -284,10 +318,23 @@ def sources(review: Review) -> list[Source]:
             piece = text[s.start : s.end]
             terms, cut = _terms(piece, False)
             terms = tuple(t for t in terms if not _labels_only(t, label_words))
-            if terms:
-                names = _address_names(_clean(piece)[0])
+            names = _address_names(_clean(piece)[0])
+            if r.kind == "from":
+                terms, names = _post_terms(text, piece, terms, names)
+            if terms or names:
                 out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut, names))
     return out
+
+
+def _post_terms(
+    text: str, fm: str, terms: tuple[str, ...], names: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A withheld FM line (or part of one) names the post in two more forms (``post_names``):
+    its letters inside a reference ID, and the DE line's routing indicator, a word."""
+    return (
+        tuple(dict.fromkeys(terms + indicators(text))),
+        tuple(dict.fromkeys(names + post_letters(fm))),
+    )
 
 
 def find_recurrences(
@@ -317,6 +364,7 @@ def find_recurrences(
     starts = [src.start for src in by_start]
     places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
     in_address: set[tuple[int, int]] = set()
+    in_routing: set[tuple[int, int]] = set()
     named: dict[str, list[Source]] = defaultdict(list)
     for src in found_in:
         for name in src.names if in_addresses else ():
@@ -331,13 +379,24 @@ def find_recurrences(
         codes = tuple(dict.fromkeys(codes + tuple(c for src in srcs for c in src.codes)))
         places[(s, e)] = (codes, [*labels, *(src.label for src in srcs)])
         in_address.add((s, e))
+    origin = [src for src in found_in if src.region == "from"]
+    for s, e, _ri in de_lines(text) if origin else ():
+        # A copy of the DE line (the mirrors' "header:" block in a paragraph): withheld whole
+        # with the FM line, as the header's own routing lines are (``repeats.origin_rule``).
+        codes, labels = places.get((s, e), ((), []))
+        codes = tuple(dict.fromkeys(codes + tuple(c for src in origin for c in src.codes)))
+        places[(s, e)] = (codes, [*labels, origin[0].label])
+        in_routing.add((s, e))
     for (term, runs_on), srcs in groups.items():
         codes_all = tuple(dict.fromkeys(c for src in srcs for c in src.codes))
         labels_all = list(dict.fromkeys(src.label for src in srcs))
         for s, e in hits.get(term, []):
-            # Inside any source (itself or another withheld text): nothing to add there.
+            # Inside any source (itself or another withheld text), or a DE line withheld
+            # whole already (its routing indicator is a term): nothing to add there.
             i = bisect_right(starts, s) - 1
             if i >= 0 and e <= by_start[i].end:
+                continue
+            if any(a <= s and e <= z for a, z in in_routing):
                 continue
             if runs_on:
                 # The rest of the copy's line, when it is a line (not a whole paragraph
@@ -359,8 +418,11 @@ def find_recurrences(
             what = ", ".join(shown[:_NAMED])
             if len(shown) > _NAMED:
                 what += f" and {len(shown) - _NAMED} more"
-            if (s, e) in in_address:
-                what += " (a name inside an address)"
+            if (s, e) in in_routing:
+                what += " (a routing line naming the post)"
+            elif (s, e) in in_address:
+                inside = "a reference ID" if REF_ID.fullmatch(text, s, e) else "an address"
+                what += f" (a name inside {inside})"
             out[r.key].append(Redaction(cs, ce, codes, f"repeats text withheld in {what}"))
     return {k: tuple(v) for k, v in out.items()}
 
