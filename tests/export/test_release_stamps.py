@@ -16,7 +16,7 @@ from workbench.cli import main
 from workbench.export import publish
 from workbench.export.errors import ExportError
 from workbench.export.verify import extract
-from workbench.review.model import Review
+from workbench.review.model import Action, Decision, Review
 
 SPACED = "C O N F I D E N T I A L"
 
@@ -76,13 +76,20 @@ def test_the_cables_own_level_or_a_higher_one_is_refused(tmp_path, capsys, marki
 
 
 def test_the_window_and_every_release_path_refuse_a_marking_that_is_no_downgrade():
-    """The window's Export dialog renders through publish.make: the same refusal there."""
+    """The window's Export dialog renders through publish.make: the same refusal there. A
+    downgrade that would print a portion marked above it is refused too."""
     cable = read_cable(SAMPLE)  # CONFIDENTIAL
     review = sample_review(cable)
     for marking in ("CONFIDENTIAL", "SECRET", "TOP SECRET"):
         with pytest.raises(ExportError, match="is not a downgrade of 07SEOUL219, which is CONF"):
             publish.make("release", cable, review, replace(OPTIONS, marking=marking))
-    data = publish.make("release", cable, review, replace(OPTIONS, marking="LIMITED OFFICIAL USE"))
+    lou = replace(OPTIONS, marking="LIMITED OFFICIAL USE")
+    # Newcomer 5, finding 32: a (C) paragraph released under a lower banner is refused...
+    with pytest.raises(ExportError, match=r"below portions .* releases: ¶3 \(C\), ¶4 \(C\);"):
+        publish.make("release", cable, review, lou)
+    for p in cable.paragraphs[2:]:  # ...and withheld, the release is written
+        review.with_decision(p.index, Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)")))
+    data = publish.make("release", cable, review, lou)
     assert "DOWNGRADED TO LIMITED OFFICIAL USE" in "".join(extract(data).pages)
     unclas = parse_cable(cable.text.replace(SPACED, "U N C L A S S I F I E D"))
     with pytest.raises(ExportError, match="which is UNCLASSIFIED: give a level below"):
@@ -258,6 +265,30 @@ def test_verify_refuses_a_banner_that_is_no_downgrade(tmp_path, capsys, monkeypa
     assert "page 1's banner is SECRET, not a level below 07SEOUL219's own (SECRET)" in said
     assert run(*base, "--marking", "SECRET") == 2
     assert "is not a downgrade of 07SEOUL219" in capsys.readouterr().err
+
+
+def test_verify_finds_a_portion_above_the_banner(tmp_path, capsys, monkeypatch):
+    """Newcomer 5, finding 32: a release made before the portion check (bypassed here), the
+    sample's (C) paragraphs printed under LIMITED OFFICIAL USE: verify says so."""
+    import workbench.export.release as release
+
+    decisions = _all_released(tmp_path, SAMPLE)
+    cable = read_cable(SAMPLE)
+    from workbench.review.decisions import load_decisions
+
+    monkeypatch.setattr(release, "check_portions", lambda *a: None)
+    options = replace(OPTIONS, marking="LIMITED OFFICIAL USE", reviewer="J. Reviewer").resolve()
+    data = release.render_release(cable, load_decisions(decisions, cable), options)
+    monkeypatch.undo()
+    out = tmp_path / "lou.pdf"
+    out.write_bytes(data)
+    stamps = ["--marking", "LIMITED OFFICIAL USE", "--reviewer", "J. Reviewer"]
+    stamps += ["--case-number", OPTIONS.case_number, "--doc-number", OPTIONS.doc_number]
+    stamps += ["--authority", OPTIONS.authority, "--date", OPTIONS.released.isoformat()]
+    capsys.readouterr()
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions, *stamps) == 1
+    said = capsys.readouterr().out
+    assert "below portions of 07SEOUL219 that the review releases: ¶2 (C)" in said, said
 
 
 # Finding 17: --allow-pending on a fresh machine (no store yet) exports drafts.

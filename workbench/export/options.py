@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from workbench.cable.model import LEVELS, Cable, level_rank
 from workbench.export.errors import ExportError
 from workbench.review.codes import CodeSet, builtin_code_sets
+
+if TYPE_CHECKING:
+    from workbench.review.model import Review
 
 
 def check_marking(value: str, what: str = "--marking") -> str:
@@ -58,6 +62,33 @@ def signed_by(reviewer: str, login: str) -> str:
     if not login or reviewer == login:
         return reviewer or login
     return f"{reviewer} ({login})" if reviewer else login
+
+
+def check_portions(cable: Cable, review: Review, marking: str, name: str) -> None:
+    """Refuse (ExportError) a downgrade that would print a portion marked above the new
+    marking: a paragraph marked ``(S)`` released, in full or in part, under a CONFIDENTIAL
+    banner. The banner must be at least the highest portion it carries (32 CFR 2001.21, as
+    ``check``'s ``banner-below-portion`` says of a cable; newcomer 5, finding 32): such a
+    paragraph is withheld, or the marking is at least its level. UNCLASSIFIED is a
+    declassification of what is released, not a downgrade, and is not refused here."""
+    from workbench.review.model import Action
+
+    if marking == "UNCLASSIFIED":
+        return
+    above = []
+    for p in cable.paragraphs:
+        level = p.marking.level if p.marking else None
+        if level_rank(level) <= level_rank(marking):
+            continue
+        if review.effective(p.index).decision.action in (Action.RELEASE, Action.PARTIAL):
+            above.append(f"¶{p.key} ({p.marking.text.strip('()') if p.marking else level})")
+    if above:
+        shown = ", ".join(above[:5]) + (f" and {len(above) - 5} more" if len(above) > 5 else "")
+        raise ExportError(
+            f"the new marking {marking} is below portions of {name} that the review releases: "
+            f"{shown}; a release marked {marking} cannot print them: withhold them, or give "
+            "a marking at least as high as each"
+        )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from workbench.export import fonts
 from workbench.export.codes import label
 from workbench.export.errors import ExportError
 from workbench.export.layout import COLUMNS
-from workbench.export.options import ExportOptions, check_downgrade
+from workbench.export.options import ExportOptions, check_downgrade, check_portions
 from workbench.export.page import (
     BOX_BELOW,
     FONT_SIZE,
@@ -102,6 +102,7 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     """The release PDF's bytes. Raises ExportError (before drawing) when export must not happen."""
     check_downgrade(cable, options.marking, cable_name(cable))
     check_stamps(cable, review, options)
+    check_portions(cable, review, options.marking, cable_name(cable))
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
     _refuse_words_longer_than_a_row(cable, review, withheld)
     full = withheld_in_full(cable, review, options.allow_pending)

@@ -161,7 +161,8 @@ def verify(
     options. ``check_date`` False: the verifier gave no date, so the release's own stamped
     date is taken (a release verified on a later day is not refused for it). ExportError when
     the options themselves cannot make a release (a marking that is no downgrade)."""
-    from workbench.export.options import check_downgrade
+    from workbench.export.errors import ExportError
+    from workbench.export.options import check_downgrade, check_portions
     from workbench.export.prepare import cable_name
     from workbench.export.verify_stamps import stamp_problems
 
@@ -172,6 +173,13 @@ def verify(
     # The stamps against the options given; the word checks below still run (a tampered
     # file fails for everything it holds), though the CLI shows the stamps' sentence alone.
     report.stamps, odd = stamp_problems(cable, review, found, options, check_date)
+    if not report.stamps:
+        # Marked as the options say: a portion above that marking printed (a release of an
+        # earlier version) is a leak of what the banner says is not there.
+        try:
+            check_portions(cable, review, options.marking, cable_name(cable))
+        except ExportError as exc:
+            report.leaks.append(str(exc))
     allowed = _released(cable, review)
     withheld = review.withholdings(cable, allow_pending=True)
     stamps = _stamp_vocabulary(cable, review, withheld, options)
