@@ -130,7 +130,9 @@ class Proposer:
         if len(kinds) > 1:
             return None  # decided differently: a conflict, not a proposal
         source, d = min(found, key=lambda x: (x[0].cable_id, x[0].start))
-        comment = f"as {source.where()} (case copy)"
+        # Not by the other cable's ID: the comment goes to the Vaughn index, and an ID names
+        # the post, withheld with an FM line (the case log keeps which cable it was).
+        comment = f"as {source.label} of another copy in the case (case copy)"
         mine = copy_decision(self.index, source, d, place, comment)
         also = f" and {len(found) - 1} other place(s)" if len(found) > 1 else ""
         return Proposal(
