@@ -17,8 +17,14 @@ from workbench.review.decisions import write_decisions
 def test_the_window_saves_the_bytes_workbench_export_writes(
     window: MainWindow, sample_path: Path, tmp_path: Path, qtbot, dialogs, capsys
 ):  # type: ignore[no-untyped-def]
+    from workbench.review.model import Action, Decision
+
     review_sample(window, sample_path, dialogs)
     c = window.controller
+    # A downgrade may not print a portion above it (newcomer 5, finding 32): the (C)
+    # paragraphs released in full or in part are withheld first.
+    for p in c.cable.paragraphs[2:]:
+        c.review.with_decision(p.index, Decision(Action.WITHHOLD, ("(b)(1)", "1.4(d)")))
     d = ExportDialog(c.cable, c.review, window.settings, window)
     qtbot.addWidget(d)
     d.case_number.setText("F-2026-00042")
