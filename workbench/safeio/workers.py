@@ -12,6 +12,7 @@ At most a few chunks per worker are in flight, so memory stays flat however many
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing.context
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -66,7 +67,7 @@ def ordered_map(
         with held():
             pending.extend(executor.submit(work, c) for c in first)
         while pending:
-            results = pending.popleft().result()
+            results = _result(executor, pending.popleft())
             nxt = next(it, None)
             if nxt is not None:
                 pending.append(executor.submit(work, nxt))
@@ -75,9 +76,38 @@ def ordered_map(
         # From .result() or from a .submit() after the pool broke (the latter, uncaught, hung
         # `check` in shutdown: the executor waited for a survivor that waited for us).
         _kill_survivors(executor)
+        _unblock_results(executor)
         raise WorkerLost from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(executor: ProcessPoolExecutor, future: Future[list[R]]) -> list[R]:
+    """The future's result, or BrokenProcessPool once a worker is found dead.
+
+    The executor itself may never notice: a worker killed in the middle of sending a large
+    result (parse sends each chunk's JSON) leaves the manager thread blocked for ever in
+    ``recv()`` on the results pipe, waiting for the rest of a message nobody will write (the
+    test killing a `parse` worker hung once in fifty runs, under load). So while waiting, this
+    looks at the workers itself, once a second."""
+    while True:
+        try:
+            return future.result(timeout=1.0)
+        except TimeoutError:
+            processes = list(getattr(executor, "_processes", {}).values())
+            if any(not p.is_alive() for p in processes):
+                raise BrokenProcessPool("a worker process died") from None
+
+
+def _unblock_results(executor: ProcessPoolExecutor) -> None:
+    """Close this process's own end for writing results, so that once the workers are dead
+    a manager thread blocked reading a half-sent result sees the pipe's end, marks the pool
+    broken and lets ``shutdown`` return (it holds the only other writer)."""
+    queue = getattr(executor, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _kill_survivors(executor: ProcessPoolExecutor) -> None:
