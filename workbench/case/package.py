@@ -34,6 +34,7 @@ from workbench.case.session import CaseError, CaseSession
 from workbench.export.errors import ExportError
 from workbench.export.options import ExportOptions
 from workbench.review.model import Review, ReviewError
+from workbench.safeio.spreadsheet import inert
 
 RELEASES = "releases"
 DRAFT_FILE = "DRAFT-NOT-FOR-RELEASE.txt"
@@ -240,7 +241,8 @@ def manifest_csv(entries: list[Entry]) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(MANIFEST_COLUMNS)
     for e in entries:
-        w.writerow([e.file, e.cable, e.pages, e.disposition, e.sha256])
+        # The cable's reference ID and the release's file name are text from the cable.
+        w.writerow([inert(str(v)) for v in (e.file, e.cable, e.pages, e.disposition, e.sha256)])
     return buf.getvalue().encode("utf-8")
 
 

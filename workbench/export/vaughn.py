@@ -35,6 +35,7 @@ from workbench.export.stamps import DRAFT
 from workbench.naming import paragraph_cell
 from workbench.review.codes import CodeSet, builtin_code_sets
 from workbench.review.model import PENDING_CODE, Action, Review, Withholding
+from workbench.safeio.spreadsheet import inert
 
 # Lines the FM line's rule withholds with it (``repeats.origin_rule``).
 _NAMING_POST = frozenset({"routing", "classification", "page_break", "repeat"})
@@ -291,15 +292,8 @@ def to_csv(rows: Iterable[Row]) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends, as spreadsheets expect
     writer.writerow(COLUMNS)
     for r in rows:
-        writer.writerow([_inert(v) for v in r.values()])
+        writer.writerow([inert(v) for v in r.values()])
     return buf.getvalue().encode("utf-8")
-
-
-def _inert(cell: str) -> str:
-    """A comment such as ``=HYPERLINK(...)`` must stay text when a spreadsheet opens the file
-    (OWASP, "CSV Injection": cells beginning with =, +, -, @, tab or carriage return): a
-    leading apostrophe keeps it from being a formula (``-2+3`` is one too)."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def is_draft(rows: Iterable[Row]) -> bool:
