@@ -3,7 +3,8 @@
 Every region is searched (paragraph bodies, every header field, passing lines, repeated
 headers, unparsed text), never a region's label. A plain term must not miss its text because of
 how a cable is typed or printed, so it is matched on a folded view of the text
-(:func:`find_text`): any Unicode normal form, any run of white space, a word hyphen-wrapped over
+(:func:`find_text`): any Unicode normal form, accents ("MUNOZ" is "Muñoz") and HTML entities
+("Mu&#241;oz"; ``text_fold``), any run of white space, a word hyphen-wrapped over
 a line end ("Hye-\\njin", "Disarma-\\nment"), and page-break lines between its words are all
 seen through. Applying the proposals is one :class:`Composite` command (one undo step, one
 transaction) that only adds spans: a pending region stays pending.
@@ -12,6 +13,7 @@ transaction) that only adds spans: a pending region stays pending.
 from __future__ import annotations
 
 import functools
+import html
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -23,6 +25,7 @@ from workbench.review import commands as cmd
 from workbench.review import line_grammar as g
 from workbench.review.model import FIELDS, Action, Redaction, Review, ReviewError
 from workbench.review.regions import Region, partition
+from workbench.review.text_fold import entity_at, strip_accents
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
 
@@ -130,10 +133,10 @@ def same_text(cable: Cable, start: int, end: int) -> Pattern:
 
 # -- the folded view -------------------------------------------------------------------------
 def _fold_term(term: str, match_case: bool) -> str:
-    t = unicodedata.normalize("NFKC", term)
+    t = unicodedata.normalize("NFKC", html.unescape(term))
     t = "".join(ch for ch in t if ch not in _HYPHENS)
     t = " ".join(t.split())
-    return t if match_case else t.casefold()
+    return t if match_case else strip_accents(t.casefold())
 
 
 def _skipped_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -170,6 +173,27 @@ def _folded(
             pending_space = True
             continue
         ch = text[i]
+        if ch == "&" and (entity := entity_at(text, i, hi)) is not None:
+            # "Mu&#241;oz" is "Muñoz": the decoded letter stands for the entity's characters.
+            decoded, j = entity
+            if decoded.isspace() or all(c in _HYPHENS for c in decoded):
+                pending_space = pending_space or decoded.isspace()
+                i = j
+                continue
+            piece = unicodedata.normalize("NFKC", decoded)
+            if not match_case:
+                piece = strip_accents(piece.casefold())
+            if pending_space and out:
+                out.append(" ")
+                starts.append(i)
+                ends.append(i)
+            pending_space = False
+            for c in piece:
+                out.append(c)
+                starts.append(i)
+                ends.append(j)
+            i = j
+            continue
         if ch.isspace():
             pending_space = True
             i += 1
@@ -197,7 +221,8 @@ def _folded(
             j += 1
         piece = unicodedata.normalize("NFKC", text[i:j])
         if not match_case:
-            piece = piece.casefold()
+            # Accents folded too: a teletype "MUNOZ" is the "Muñoz" withheld.
+            piece = strip_accents(piece.casefold())
         if pending_space and out:
             out.append(" ")
             starts.append(i)

@@ -32,11 +32,26 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.review.model import Action, Decision, Redaction, Review
-from workbench.review.post_names import REF_ID, de_lines, indicators, post_letters, reference_ids
+from workbench.review.post_names import REF_ID, de_lines, indicators, post_letters
 from workbench.review.regions import Region
+from workbench.review.text_fold import fold_letters
+from workbench.review.withheld_names import (
+    FUNCTION,
+    PARTICLES,
+    TITLES,
+    address_names,
+    handles,
+    name_parts,
+    names_in_addresses,
+    with_particle,
+)
+from workbench.review.withheld_names import (
+    addresses as addresses,  # re-exported: tests and callers import it from here
+)
 
 RULE = "recurrences"
 _RUN_ON = 120  # characters: how far a copy of a truncated subject may run on to its line end
@@ -45,18 +60,6 @@ SHORT = 400  # characters: a region withheld in full this short is a source
 _MIN_ALNUM = 3
 _ENDS = re.compile(r"^[\W_]+|[\W_]+$")
 _ELLIPSIS = re.compile(r"(?:\s*(?:\.{2,}|\u2026))+\s*$")
-_TITLES = frozenset(
-    re.findall(
-        r"\S+",
-        """mr mrs ms dr amb ambassador minister ministers vice deputy assistant under secretary
-    president prime acting political economic counselor counsellor charge d'affaires chief
-    director senior general colonel col lt admiral adm captain capt major gen dcm poloff
-    econoff pol econ a/s das dasd consul attache officer head advisor adviser special envoy
-    representative senator congressman rep sen governor mayor judge mission embassy""",
-    )
-)
-_PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el", "bin"}
-_FUNCTION = {"and", "of", "the", "for", "to", "in", "on", "at", "with", "from", "by", "or"}
 
 
 @dataclass(frozen=True)
@@ -86,70 +89,10 @@ def _clean(text: str) -> tuple[str, bool]:
     return _ENDS.sub("", cut), cut != text
 
 
-def name_parts(text: str) -> list[str]:
-    """The parts of a text shaped like a person's name, each of which names the person:
-    ``Kim Hye-jin`` -> ``["Kim", "Hye-jin"]``; ``[]`` for anything else (a phrase, an office,
-    a sentence: "Disarmament and Nonproliferation Division")."""
-    words = [w.strip(".,;:()'\"") for w in text.split()]
-    words = [w for w in words if w]
-    if not words or len(text) > 60 or any(ch.isdigit() for ch in text):
-        return []
-    rest = []
-    for w in words:
-        low = w.casefold()
-        if low in _FUNCTION:
-            return []
-        if low in _TITLES or low in _PARTICLES or re.fullmatch(r"[^\W\d_]\.?", w):
-            continue
-        if not w[0].isupper():
-            return []
-        rest.append(w)
-    if not 1 <= len(rest) <= 4:
-        return []
-    return [w for w in rest if sum(ch.isalpha() for ch in w) >= 3]
-
-
-# Letters NFKD does not take apart (newcomer 5, finding 22).
-_PLAIN = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d",
-                        "Đ": "D", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "ı": "i"})  # fmt: skip
-
-
-def plain_letters(text: str) -> str:
-    """``text`` without its accents (``Muñoz Peña`` -> ``Munoz Pena``), as teletype cables and
-    their capitalised headers write names: a withheld accented name is the same name there."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
-
-
-def handles(text: str) -> list[str]:
-    """The addressee handles State writes for a person named ``text``: the given names'
-    initials and the surname as one word (``John Brennan`` -> ``JBRENNAN``, ``Donald A. Blome``
-    -> ``DBLOME``, ``DABLOME``), as in ``NSC FOR JBRENNAN`` or ``We (DBLOME)`` (newcomer 5,
-    finding 18). Only for a name with given names and a surname of four letters or more: a
-    surname alone gives none (a letter before "RICE" is "PRICE")."""
-    parts = name_parts(text)
-    if len(parts) < 1:
-        return []
-    words = [w.strip(".,;:()'\"") for w in text.split()]
-    words = [w for w in words if w and w.casefold() not in _TITLES | _PARTICLES]
-    surname = words[-1] if words else ""
-    if sum(ch.isalpha() for ch in surname) < _IN_ADDRESS or not surname.isalpha():
-        return []
-    initials = [w[0].upper() for w in words[:-1] if w[0].isalpha()]
-    if not initials:
-        return []
-    out = [initials[0] + surname.upper()]
-    if len(initials) >= 2:
-        out.append("".join(initials[:2]) + surname.upper())
-    return out
-
-
 def _names_someone(term: str) -> bool:
     """Not titles and small words alone ("Acting", a classifier's line cut off after it)."""
     words = [w.strip(".,;:()'\"").casefold() for w in term.split()]
-    return any(w and w not in _TITLES | _FUNCTION | _PARTICLES for w in words)
+    return any(w and w not in TITLES | FUNCTION | PARTICLES for w in words)
 
 
 # A header line's own label ("TAGS:", "SUBJECT:") in a repeated header line or block: the
@@ -162,84 +105,9 @@ _LABEL = re.compile(
 )
 
 
-_IN_ADDRESS = 4  # letters: a name part this long is looked for inside addresses
-# An e-mail address, a web address, a handle: a name inside one is the name (mantillon@...).
-ADDRESS = re.compile(
-    r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?:https?://|www\.)[^\s<>\"()]+"
-    r"|(?<![\w@.])@\w{3,}"
-)
-_ADDRESS_END = ".,;:!?'\"-"
-
-
-def address_letters(text: str) -> str:
-    """Letters and digits of ``text``, folded: how a name is compared inside an address."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
-
-
-def addresses(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Where ``text[lo:hi]`` holds an e-mail address, a web address or a handle."""
-    out = []
-    for m in ADDRESS.finditer(text, lo, len(text) if hi is None else hi):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in _ADDRESS_END:
-            e -= 1  # the sentence's full stop after an address is not part of it
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def names_in_addresses(
-    text: str, names: dict[str, list[Source]] | dict[str, str], lo: int = 0, hi: int | None = None
-) -> list[tuple[int, int, str]]:
-    """(start, end, name) for each address or reference ID (``06CARACAS3688``) in ``text``
-    that holds one of ``names`` (folded letters, as :func:`address_letters` makes them; a
-    three-letter part as ``part:initials``, :func:`_short_name_in`)."""
-    out = []
-    for s, e in sorted(addresses(text, lo, hi) + reference_ids(text, lo, hi)):
-        letters = address_letters(text[s:e])
-        for name in names:
-            short, colon, initials = name.partition(":")
-            if _short_name_in(text[s:e], short, initials) if colon else name in letters:
-                out.append((s, e, name))
-    return out
-
-
-def _short_name_in(address: str, part: str, initials: str) -> bool:
-    """Whether a three-letter name part is a piece of an e-mail's local part or of a handle
-    (``hj.kim@``, ``kim_hj@``, ``@kim``), alone or beside a prefix of the other parts'
-    initials (``kimhj@``, ``hjkim@``, ``kimh@``; newcomer 5, finding 17). Anywhere else three
-    letters are inside too many words to mean the name (``kimberly@``, ``www.kimchi.kr``)."""
-    if "@" not in address:
-        return False
-    local = address.lstrip("@").split("@", 1)[0]  # an e-mail's local part, or a handle
-    beside = {""} | {initials[:n] for n in range(1, len(initials) + 1)}
-    for piece in re.split(r"[._+\-']+", local):
-        letters = "".join(ch for ch in address_letters(piece) if ch.isalpha())
-        if any(letters in (part + i, i + part) for i in beside):
-            return True
-    return False
-
-
-def _address_names(whole: str) -> tuple[str, ...]:
-    """The parts of a withheld name looked for inside addresses: each of four letters or more
-    anywhere in one; one of three letters (Kim, Lee, Yun) as ``part:initials`` (``kim:hj``),
-    found only as a piece of an e-mail's local part or a handle (:func:`_short_name_in`)."""
-    parts = name_parts(whole)
-    out = []
-    for i, part in enumerate(parts):
-        letters = address_letters(part)
-        alpha = sum(ch.isalpha() for ch in letters)
-        if alpha >= _IN_ADDRESS:
-            out.append(letters)
-        elif alpha == 3 and letters.isalpha():
-            others = [w for j, w in enumerate(parts) if j != i]
-            initials = "".join(x[0] for w in others for x in re.split(r"[-']", w) if x)
-            out.append(f"{letters}:{address_letters(initials)}")
-    return tuple(dict.fromkeys(out))
-
-
-def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
+def _terms(
+    text: str, whole_region: bool, people: Sequence[str] = ()
+) -> tuple[tuple[str, ...], bool]:
     if whole_region:
         text = _LABEL.sub("", text)
     whole, truncated = _clean(text)
@@ -251,12 +119,12 @@ def _terms(text: str, whole_region: bool) -> tuple[tuple[str, ...], bool]:
             piece, _ = _clean(line)
             if len(piece.split()) >= 2 and _alnum(piece) >= 8 and _names_someone(piece):
                 terms.append(piece)
-    terms += name_parts(whole)
-    terms += handles(whole)
-    # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too.
+    terms += name_parts(whole, whole_region) + handles(whole, whole_region)
+    for person in people:  # the people a withheld passing line names
+        terms += [person, *name_parts(person), *handles(person)]
+    # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too. Accents and HTML
+    # entities need no terms of their own: find's folded view sees through them (text_fold).
     terms += [t.replace("-", " ") for t in terms if "-" in t]
-    # "José Muñoz" is found where the cable (a teletype header) writes "JOSE MUNOZ".
-    terms += [p for t in terms if (p := plain_letters(t)) != t]
     # A truncated text of one word is a word, not the start of a phrase to run on from.
     return tuple(dict.fromkeys(terms)), truncated and len(whole.split()) >= 2
 
@@ -285,6 +153,28 @@ def _labels_only(term: str, label_words: set[str]) -> bool:
     return bool(found) and found <= label_words
 
 
+def _people(text: str, region: Region) -> list[str]:
+    """The person names in a passing line (``NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH``:
+    "GAYLE SMITH"), as ``workbench suggest`` finds them there, and the surname of an addressee
+    handle ("JBRENNAN": "BRENNAN"): a withheld passing line withholds these people's names
+    elsewhere (newcomer 5, finding 9)."""
+    if region.kind != "passing":
+        return []
+    from workbench.suggest.header_names import _passing_in  # suggest's reading of the lines
+    from workbench.suggest.lexicon import lexicon
+
+    lex = lexicon()
+    out = []
+    for c in _passing_in(text, region.body_start, region.end, lex):
+        name = text[c.start : c.end]
+        out.append(name)
+        low = name.casefold()
+        handle = " " not in name and len(low) >= 5 and not lex.is_name(low)
+        if handle and not lex.word(low) and lex.last_rank(low[1:]):
+            out.append(name[1:])
+    return out
+
+
 def sources(review: Review) -> list[Source]:
     """What the reviewer withheld that the rule looks for elsewhere, in text order."""
     text = review.partition.text
@@ -304,9 +194,11 @@ def sources(review: Review) -> list[Source]:
             for t in tails.get(r.key, ()):
                 body += "\n" + text[t.body_start : t.end]
             if r.kind != "paragraph" and len(body.strip()) <= SHORT:
-                terms, cut = _terms(body, True)
+                people = _people(text, r)
+                terms, cut = _terms(body, True, people)
                 terms = tuple(t for t in terms if not _labels_only(t, label_words))
-                names = _address_names(_clean(_LABEL.sub("", body))[0])
+                names = address_names(_clean(_LABEL.sub("", body))[0], True)
+                names += tuple(n for p in people for n in address_names(p))
                 if r.kind == "from":
                     terms, names = _post_terms(text, body, terms, names)
                 if terms or names:
@@ -318,7 +210,7 @@ def sources(review: Review) -> list[Source]:
             piece = text[s.start : s.end]
             terms, cut = _terms(piece, False)
             terms = tuple(t for t in terms if not _labels_only(t, label_words))
-            names = _address_names(_clean(piece)[0])
+            names = address_names(_clean(piece)[0])
             if r.kind == "from":
                 terms, names = _post_terms(text, piece, terms, names)
             if terms or names:
@@ -391,6 +283,9 @@ def find_recurrences(
         codes_all = tuple(dict.fromkeys(c for src in srcs for c in src.codes))
         labels_all = list(dict.fromkeys(src.label for src in srcs))
         for s, e in hits.get(term, []):
+            # "the van [box] murder" tells a Dutch name: the particle goes with the part,
+            # also where the part itself is withheld already (a reviewer's "Gogh").
+            s = with_particle(text, s, 0)
             # Inside any source (itself or another withheld text), or a DE line withheld
             # whole already (its routing indicator is a term): nothing to add there.
             i = bisect_right(starts, s) - 1
@@ -438,9 +333,10 @@ def _clip(text: str, region: Region, s: int, e: int) -> tuple[int, int]:
 
 # -- withheld text printed again: the check verify and the Vaughn index make ------------------
 def fold(text: str) -> str:
-    """Printed text as the check compares it: any Unicode form and case, hyphens dropped,
-    white space one space (as ``find`` folds a cable's text)."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Printed text as the check compares it: any Unicode form, case and accents, HTML
+    entities decoded (``text_fold``), hyphens dropped, white space one space (as ``find``
+    folds a cable's text)."""
+    text = fold_letters(text)
     text = re.sub("[-\u2010\u2011\u2012\u2013\u00ad]", "", text)
     return " ".join(text.split())
 

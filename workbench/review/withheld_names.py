@@ -1,0 +1,214 @@
+"""The forms a withheld person's name takes elsewhere in a cable, which the ``recurrences``
+rule withholds and ``verify`` looks for (see ``recurrences``).
+
+A name ("Kim Hye-jin", "Donald A. Blome") is repeated as:
+
+* each of its parts of three letters or more ("Kim", "Blome"), titles and particles aside, in
+  a name of any length ("Ahmed Magdy Abdelwahid Khedr Ahmed": newcomer 5, finding 29a);
+* an addressee handle or initials-and-surname token, State's ``NSC FOR JBRENNAN`` and "We
+  (DBLOME)": the given names' initials before a part of four letters or more, unless that
+  token is an English word ("Tom Ravel" is no reason to withhold "travel"; finding 18);
+* inside an e-mail address, web address, handle or reference ID: a part of four letters or
+  more anywhere in it (``mantillon@asamblea.go.cr``, ``06CARACAS3688`` with the FM line
+  withheld), a part of three ("Kim", "Lee", "Yun") as a piece of an e-mail's local part or of a
+  handle, alone or next to the initials of the name's other parts (``kimhj@``, ``hj.kim@``;
+  finding 17); a three-letter part anywhere would be too many addresses ("kim" in "kimchi").
+
+The particle before a part ("van Gogh", "de Gooijer", "al-Assad") goes with it where the rule
+withholds it (:func:`with_particle`, finding 31): "the van [box] murder" says a Dutch name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from workbench.review.post_names import reference_ids
+from workbench.review.text_fold import fold_letters
+
+TITLES = frozenset(
+    re.findall(
+        r"\S+",
+        """mr mrs ms dr amb ambassador minister ministers vice deputy assistant under secretary
+    president prime acting political economic counselor counsellor charge d'affaires chief
+    director senior general colonel col lt admiral adm captain capt major gen dcm poloff
+    econoff pol econ a/s das dasd consul attache officer head advisor adviser special envoy
+    representative senator congressman rep sen governor mayor judge mission embassy""",
+    )
+)
+PARTICLES = {"de", "den", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el", "bin"}
+FUNCTION = {"and", "of", "the", "for", "to", "in", "on", "at", "with", "from", "by", "or"}
+# An Arabic article or patronymic joined to the name by a hyphen: "al-Assad", "bin-Laden".
+_JOINED_PARTICLE = re.compile(r"(?i)(?:al|el|ad|ar|as|an|at|ash|bin|ibn|abu)-(?=\w)")
+# Particles written before a part, as whole words: the rule withholds them with it. Not "das"
+# (a Deputy Assistant Secretary, "DAS Williams") nor "ten" (a number).
+_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:van|von|de|der|den|da|dos|di|du|del|della|la|le|ter|zu|"
+    r"bin|ibn|bint|abu|al|el)\s+)+$|(?<![^\W\d_])(?:al|el|ad|ar|as|an|at|ash|bin|ibn|abu)-$"
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(".,;:()'\"") for w in text.split()) if w]
+
+
+def name_parts(text: str, field: bool = False) -> list[str]:
+    """The parts of a text shaped like a person's name, each of which names the person:
+    ``Kim Hye-jin`` -> ``["Kim", "Hye-jin"]``; ``[]`` for anything else (a phrase, an office,
+    a sentence: "Disarmament and Nonproliferation Division").
+
+    A span a reviewer selected may be a name of any length; a ``field`` withheld whole (a
+    subject, a passing line) is a name only when short, of at most four parts (a subject
+    "NORTH KOREA NUCLEAR TALKS UPDATE" has no function word, and its words are no name)."""
+    words = _words(text)
+    if not words or (field and len(text) > 60) or any(ch.isdigit() for ch in text):
+        return []
+    rest = []
+    for w in words:
+        low = w.casefold()
+        if low in FUNCTION:
+            return []
+        if low in TITLES or low in PARTICLES or re.fullmatch(r"[^\W\d_]\.?", w):
+            continue
+        w = _JOINED_PARTICLE.sub("", w, count=1) if _JOINED_PARTICLE.match(w) else w
+        if not w[0].isupper():
+            return []
+        rest.append(w)
+    # Over four parts, a name is one run of words: "Peter Martin, CDA, Vatican, State." (a
+    # Classified By line selected whole) is a list, and "State" no part of a name.
+    if not rest or (len(rest) > 4 and (field or re.search(r"[,;/]", text))):
+        return []
+    return [w for w in rest if sum(ch.isalpha() for ch in w) >= 3]
+
+
+def _given_initials(text: str) -> list[str]:
+    """The first letter of each word of a name that is no title or particle, folded."""
+    out = []
+    for w in _words(text):
+        if w.casefold() in TITLES or w.casefold() in PARTICLES:
+            continue
+        letters = address_letters(_JOINED_PARTICLE.sub("", w, count=1))
+        if letters[:1].isalpha():
+            out.append(letters[0])
+    return out
+
+
+def handles(text: str, field: bool = False) -> list[str]:
+    """The initials-and-surname tokens of a name: "John Brennan" -> ``["jbrennan"]``, "Donald
+    A. Blome" -> ``["dblome", "dablome"]``; none that is an English word."""
+    parts = name_parts(text, field)
+    if len(_words(text)) < 2 or not parts:
+        return []
+    from workbench.suggest.lexicon import lexicon  # the word list suggest reads names with
+
+    lex = lexicon()
+    initials = _given_initials(text)
+    out: list[str] = []
+    for part in parts:
+        letters = address_letters(part)
+        if len(letters) < 4 or not letters.isalpha():
+            continue
+        # The initials of the words before this part (the given names), and the first alone.
+        before = initials[: _position(text, part)]
+        if not before:
+            continue  # the given name itself
+        for prefix in dict.fromkeys((before[0], "".join(before[:2]), "".join(before))):
+            if prefix and len(prefix) <= 3 and not lex.word(prefix + letters):
+                out.append(prefix + letters)
+    return list(dict.fromkeys(out))
+
+
+def _position(text: str, part: str) -> int:
+    """How many initialled words of ``text`` come before ``part``."""
+    n = 0
+    for w in _words(text):
+        if w == part or _JOINED_PARTICLE.sub("", w, count=1) == part:
+            return n
+        if w.casefold() not in TITLES and w.casefold() not in PARTICLES:
+            n += 1
+    return n
+
+
+def with_particle(text: str, start: int, lo: int) -> int:
+    """Where a withheld part at ``start`` begins with the particles written before it ("van
+    Gogh", "de Gooijer", "al-Assad"), not before ``lo``."""
+    m = _BEFORE.search(text, max(lo, start - 40), start)
+    return m.start() if m else start
+
+
+_IN_ADDRESS = 4  # letters: a name part this long is looked for anywhere inside addresses
+# An e-mail address, a web address, a handle: a name inside one is the name (mantillon@...).
+ADDRESS = re.compile(
+    r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://|www\.)[^\s<>\"()]+"
+    r"|(?<![\w@.])@\w{3,}"
+)
+_ADDRESS_END = ".,;:!?'\"-"
+
+
+def address_letters(text: str) -> str:
+    """Letters and digits of ``text``, folded: how a name is compared inside an address."""
+    return "".join(ch for ch in fold_letters(text) if ch.isalnum())
+
+
+def addresses(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[lo:hi]`` holds an e-mail address, a web address or a handle."""
+    out = []
+    for m in ADDRESS.finditer(text, lo, len(text) if hi is None else hi):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in _ADDRESS_END:
+            e -= 1  # the sentence's full stop after an address is not part of it
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def names_in_addresses(
+    text: str, names: Mapping[str, object], lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) for each address or reference ID (``06CARACAS3688``) in ``text``
+    that holds one of ``names`` (folded letters, as :func:`address_letters` makes them; a
+    three-letter part as ``part:initials``, :func:`_short_name_in`)."""
+    out = []
+    for s, e in sorted(addresses(text, lo, hi) + reference_ids(text, lo, hi)):
+        letters = address_letters(text[s:e])
+        for name in names:
+            short, colon, initials = name.partition(":")
+            if _short_name_in(text[s:e], short, initials) if colon else name in letters:
+                out.append((s, e, name))
+    return out
+
+
+def _short_name_in(address: str, part: str, initials: str) -> bool:
+    """Whether a three-letter name part is a piece of an e-mail's local part or of a handle
+    (``hj.kim@``, ``kim_hj@``, ``kim2007@``, ``@kim``), alone or beside a prefix of the other
+    parts' initials (``kimhj@``, ``hjkim@``, ``kimh@``; newcomer 5, finding 17). Anywhere else
+    three letters are inside too many words to mean the name (``kimberly@``, ``akimbo@``,
+    ``www.kimchi.kr``)."""
+    if "@" not in address:
+        return False
+    local = address.lstrip("@").split("@", 1)[0]  # an e-mail's local part, or a handle
+    beside = {""} | {initials[:n] for n in range(1, len(initials) + 1)}
+    for piece in re.split(r"[._+\-']+", local):
+        letters = "".join(ch for ch in address_letters(piece) if ch.isalpha())
+        if any(letters in (part + i, i + part) for i in beside):
+            return True
+    return False
+
+
+def address_names(whole: str, field: bool = False) -> tuple[str, ...]:
+    """The parts of a withheld name looked for inside addresses: each of four letters or more
+    anywhere in one; one of three letters (Kim, Lee, Yun) as ``part:initials`` (``kim:hj``),
+    found only as a piece of an e-mail's local part or a handle (:func:`_short_name_in`)."""
+    parts = name_parts(whole, field)
+    out = []
+    for i, part in enumerate(parts):
+        letters = address_letters(part)
+        alpha = sum(ch.isalpha() for ch in letters)
+        if alpha >= _IN_ADDRESS:
+            out.append(letters)
+        elif alpha == 3 and letters.isalpha():
+            others = [w for j, w in enumerate(parts) if j != i]
+            initials = "".join(x[0] for w in others for x in re.split(r"[-\u2010\u2011']", w) if x)
+            out.append(f"{letters}:{address_letters(initials)}")
+    return tuple(dict.fromkeys(out))
