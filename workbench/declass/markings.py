@@ -57,6 +57,22 @@ def highest_portion(cable: Cable) -> Marking | None:
     return highest
 
 
+def governing_level(cable: Cable) -> str | None:
+    """The highest level the cable's own markings show: its banner, its highest portion mark
+    or its transmission header's security line (``ZNY CCCCC``), whichever is highest; None when
+    none of them gives a level. A release answers for this level, not the banner's alone: a
+    banner must be at least the highest portion (32 CFR 2001.21(b); declassification.md
+    section 2), so an ``UNCLAS`` banner over ``(C)`` paragraphs is "mis-marked, not
+    unclassified" (ibid.), and ``check`` counts its due date from CONFIDENTIAL too. Default-deny:
+    where the markings disagree, the higher one stands until a reviewer re-marks the cable."""
+    banner = cable.classification.level if cable.classification else None
+    portion = highest_portion(cable)
+    header = header_level(cable)
+    levels = [banner, portion.level if portion else None, header[0] if header else None]
+    known = [lv for lv in levels if level_rank(lv) >= 0]
+    return max(known, key=level_rank) if known else None
+
+
 def marking_findings(
     cable: Cable, classified: bool, origin: date | None, order: str | None
 ) -> list[Finding]:

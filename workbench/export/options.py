@@ -39,7 +39,13 @@ def check_downgrade(cable: Cable, marking: str, name: str) -> None:
     an upgrade, or nothing, as a release."""
     if marking == "UNCLASSIFIED":
         return
-    level = cable.classification.level if cable.classification else ""
+    from workbench.declass.markings import governing_level
+
+    # The level the cable's own markings show (a portion or header above the banner counts:
+    # newcomer 5, finding 22), so a mis-marked UNCLAS cable with (S) paragraphs can be
+    # downgraded to CONFIDENTIAL, and a SECRET banner over (TS) ones cannot be "downgraded"
+    # to SECRET.
+    level = governing_level(cable) or ""
     if level_rank(level) < 0:
         raise ExportError(
             f"the new marking {marking} is not a downgrade: {name} carries no classification "

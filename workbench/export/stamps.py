@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.cable.model import Cable
+from workbench.cable.model import Cable, level_rank
+from workbench.declass.markings import governing_level
 from workbench.export.codes import stamp_form
 from workbench.export.options import ExportOptions
 from workbench.export.prepare import release_name
@@ -18,15 +19,23 @@ from workbench.review.model import Review, Withholding
 
 
 def original_marking(cable: Cable) -> str:
-    """The overall marking the cable carried, as a banner writes it (``SECRET//NOFORN``)."""
-    if cable.classification is None:
-        return ""
-    level = cable.classification.level
-    controls = [c for c in cable.classification.controls if c != level]
+    """The overall marking the cable carried, as a banner writes it (``SECRET//NOFORN``): at
+    the level its own markings show (``governing_level``), so a mis-marked ``UNCLAS`` banner
+    over ``(C)`` paragraphs is CONFIDENTIAL here (newcomer 5, finding 22), and its release
+    strikes CONFIDENTIAL and says DECLASSIFIED, as 32 CFR 2001.25(a) asks of a classified
+    document (declassification.md section 7), not RELEASED under a lined-through SBU."""
+    level = governing_level(cable)
+    if level is None:
+        return ""  # no banner, portion mark or header level: nothing to line through
+    banner = cable.classification.level if cable.classification else None
+    own = cable.classification.controls if cable.classification else ()
+    controls = [c for c in own if c not in (banner, level)]
     captions = {c.text.strip().upper() for c in cable.captions}
     if level == "UNCLASSIFIED" and ("SENSITIVE" in captions or "SBU" in controls):
         level = "SENSITIVE BUT UNCLASSIFIED"  # State's SBU (declassification.md section 2)
         controls = [c for c in controls if c != "SBU"]
+    elif level != banner:
+        controls = [c for c in controls if c != "SBU"]  # no SBU on a classified marking
     if "NOFORN" in captions and "NOFORN" not in controls:
         controls.append("NOFORN")
     return "//".join([level, *controls])
@@ -127,7 +136,9 @@ def stamps_for(
         word = "WITHHELD IN FULL: NOTHING RELEASED"
     elif struck and options.marking != "UNCLASSIFIED":
         word = f"DOWNGRADED TO {options.marking}"  # a partial downgrade keeps a level
-    elif cable.is_classified:
+    elif level_rank(governing_level(cable)) >= level_rank("CONFIDENTIAL"):
+        # Classified by its banner, or by a portion or transmission header above the banner
+        # (a mis-marked cable is classified: declassification.md section 2).
         word = f"DECLASSIFIED{part}"
     else:
         # LOU and SBU are administrative controls no E.O. governs (declassification.md

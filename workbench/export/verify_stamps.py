@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from workbench.cable.model import LEVELS, Cable, level_rank
+from workbench.declass.markings import governing_level
 from workbench.export.options import ExportOptions
 from workbench.export.pdf_read import BOLD, Extracted
 from workbench.export.prepare import cable_name
@@ -57,7 +58,7 @@ def stamped_date(found: Extracted) -> date | None:
 def banner_problem(cable: Cable, found: Extracted) -> str | None:
     """A release whose banner keeps the cable's level or raises it (finding 1 of newcomer 3):
     every page must print UNCLASSIFIED or a level below the cable's own."""
-    own = cable.classification.level if cable.classification else ""
+    own = governing_level(cable) or ""  # a portion above the banner counts (finding 22)
     name = cable_name(cable)
     for number, lines in enumerate(_pages(found), 1):
         levels = [line for line in lines if line in LEVELS]
