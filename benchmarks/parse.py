@@ -67,12 +67,22 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
 
 def compile_package(tree: Path) -> None:
     """Write ``tree``'s bytecode as an installed package has it (``py_compile`` writes it
-    whatever PYTHONDONTWRITEBYTECODE says; git ignores ``__pycache__``)."""
+    whatever PYTHONDONTWRITEBYTECODE says; git ignores ``__pycache__``), and the reader's
+    compiled-pattern table as ``make setup`` does."""
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(tree / "workbench")],
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    # ... and the reader's compiled-pattern table, as ``make setup`` writes it (a tree from
+    # before the table has no such module).
+    if (tree / "workbench" / "cable" / "write_patterns.py").is_file():
+        subprocess.run(
+            [sys.executable, "-m", "workbench.cable.write_patterns"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=tree,
+        )
 
 
 def copies_of(folder: Path, copies: int, tmp: Path) -> Path:

@@ -11,29 +11,30 @@ import re
 
 from workbench.cable.lines import LinePattern
 from workbench.cable.model import ClassifiedBy
+from workbench.cable.patterns import compile_pattern
 
 # ``Classified By:``, run into the word before (``REF: CAIRO 1725Classified By:``), typed as
 # ``Classfied By``, or with the label broken over a blank line (``CLASSIFIED\n\nBY:``).
-CLASSIFIED_BY_RE = re.compile(
+CLASSIFIED_BY_RE = compile_pattern(
     r"(?<![A-Za-z])CLAS(?:SIFIED|SFIED|IFIED|SIFED)[ \t]*+(?:\n[ \t]*+){0,2}BY\b[ \t]*+:?[ \t]*+",
     re.IGNORECASE,
 )
 _LABEL_WORDS = ("LASSIF", "lassif", "LASSF", "lassf", "LASIF", "lasif")
 # The block ends at a blank line or at the next paragraph label.
-_BLOCK_END_RE = re.compile(r"\n[ \t]*+\n|\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.(?:[ \t]|\())")
+_BLOCK_END_RE = compile_pattern(r"\n[ \t]*+\n|\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.(?:[ \t]|\())")
 # (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
-_NAME_END_RE = re.compile(
+_NAME_END_RE = compile_pattern(
     r"(?<![ \t])[ \t]*+[.,;:]?[ \t\n]*+(?:\bFOR[ \t\n]+|\bPER[ \t\n]+|\bUNDER[ \t\n]+|\bBASED[ \t\n]+ON[ \t\n]+)?"
     r"(?:\bREAS(?:ON|\s*\n\s*ONS?)S?\b|\bREASONS?\(S\)|\bE\.?[ \t]?O\.?[ \t]*+1[23]\d{3}|\b1[.,][45][ \t]*+[(A-H])",
     re.IGNORECASE,
 )
 # ``1.4``, ``1,4``, ``1. 4``, and ``1.`` wrapped onto the next line before ``4``.
-_SECTION_RE = re.compile(r"(?<![\d.])1[ \t]?[.,][ \t\n]?(?P<sec>[45])(?![\d])")
+_SECTION_RE = compile_pattern(r"(?<![\d.])1[ \t]?[.,][ \t\n]?(?P<sec>[45])(?![\d])")
 # One token of a reasons list: ``(b,d)``, ``(B), (D)``, ``b and d``, ``B & D``, ``(b)(d)``,
 # ``(b)-(d)``, ``b.d``, ``b+d``, and ``an d`` where a wrapped line split the word.
 # Anything else (a digit, a word, a backslash, a stray portion mark) ends the list: real
 # cables run the authority line into the first paragraph (``1.4 (b), (d) 1. (C) Summary``).
-_REASON_TOKEN_RE = re.compile(
+_REASON_TOKEN_RE = compile_pattern(
     r"(?P<ws>[ \t]*+(?:\\?[ \t]*+\n[ \t]*+)?)"
     r"(?:(?P<sep>,|&|\+|/|\.(?=[A-Za-z])|\ba\s{0,3}n\s{0,3}d\b|\bor\b|1[ \t]?[.,][ \t]?[45](?!\d))"
     r"|(?P<range>-)"
@@ -42,7 +43,7 @@ _REASON_TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 # A portion mark standing after the list (``(b) and (d) (S) Embassy``, ``(c)  (S/NF) HMG``).
-_PORTION_AFTER_RE = re.compile(r"\((?:TS|SBU|[USC])(?:\)|/)")
+_PORTION_AFTER_RE = compile_pattern(r"\((?:TS|SBU|[USC])(?:\)|/)")
 
 
 def _reason_letters(block: str, pos: int) -> tuple[list[str], int]:
@@ -135,7 +136,9 @@ def read_unlabelled_authority(source: str, lo: int, hi: int) -> ClassifiedBy | N
     return _read_at(source, start, typo.end() if typo else m.start("name"))
 
 
-_LABEL_RUN_IN_RE = re.compile(r"CLAS(?:SIFIED|SFIED|IFIED|SIFED)[ \t]*+BY[ \t]*+:?[ \t]*+", re.I)
+_LABEL_RUN_IN_RE = compile_pattern(
+    r"CLAS(?:SIFIED|SFIED|IFIED|SIFED)[ \t]*+BY[ \t]*+:?[ \t]*+", re.I
+)
 
 
 def _read_at(source: str, start: int, body_start: int) -> ClassifiedBy:

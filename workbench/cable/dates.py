@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime
 
 from workbench.cable.lines import LazyPattern, LinePattern
+from workbench.cable.patterns import compile_pattern
 
 MONTHS = {
     m: i
@@ -88,7 +89,7 @@ def century_for(two_digit: int, reference_year: int) -> int:
     return year
 
 
-_NUMERIC_DATE_RE = re.compile(
+_NUMERIC_DATE_RE = compile_pattern(
     r"(?<!\d)(?:(?P<y1>\d{4})[/.-](?P<m1>\d{1,2})[/.-](?P<d1>\d{1,2})"
     r"|(?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2})[/.-](?P<y2>\d{4}|\d{2})"
     # (8 digits: 1900-2199; a 75-year exemption of a 2025 document runs to 2100.)

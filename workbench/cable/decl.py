@@ -14,6 +14,7 @@ import re
 
 from workbench.cable.instruction import duration_years, read_decl
 from workbench.cable.model import Decl, EOLine
+from workbench.cable.patterns import compile_pattern
 
 # Interpreting the instruction moved to ``workbench.cable.instruction`` (issue 13); these names
 # stay importable from here.
@@ -23,26 +24,26 @@ __all__ = ["DECL_RE", "EO_RE", "FIELD_STOP_RE", "duration_years", "read_decl", "
 # and the order mistyped (``E.O. 19528``, ``E.O. 1295:``): ``order`` is kept as written.
 # Run together with the previous line (``NA-20E.O. 12958``, ``SIPDISE.O. 12958``) only the
 # dotted form is safe to recognise.
-EO_RE = re.compile(
+EO_RE = compile_pattern(
     r"(?:(?<![A-Za-z])E\.?[ \t]?O\.?|E\.[ \t]?O\.)[ \t]*+(?P<order>1\d{3,4})(?!\d)[ \t]*+:?",
     re.IGNORECASE,
 )
 # (A letter typed after DECL before its colon, ``DECLl: 10/29/2018``, is a slip too.)
-DECL_RE = re.compile(
+DECL_RE = compile_pattern(
     r"(?<![A-Za-z])DECL(?:ASSIFY\b|[A-Za-z](?=[ \t]*+:)|\b)[ \t]*+(?::|\bON\b)?[ \t]*+",
     re.IGNORECASE,
 )
 # ``DECL:`` with no E.O. before it: at a line start, or run on after a caption.
-_BARE_DECL_RE = re.compile(
+_BARE_DECL_RE = compile_pattern(
     r"(?:^|(?<=\n)|(?<=[ \t]))[ \t]*+DECL(?:ASSIFY)?[ \t]*+:[ \t]*+", re.IGNORECASE
 )
 # Where a run-together E.O. line stops: the next header field on the same line, TAGS with its
 # typing slips (``DECL: 08/22/2017 AGS: PGOV``).
-FIELD_STOP_RE = re.compile(
+FIELD_STOP_RE = compile_pattern(
     r"TAGS?\b|(?<![A-Za-z])(?:TAGES|TABS|TGS|TAS|AGS)[ \t]*+:|SUBJ(?:ECT)?\s*:|\bREF\w*\s*:",
     re.IGNORECASE,
 )
-_DNG_RE = re.compile(r"(?<![A-Za-z])DNG\b", re.IGNORECASE)
+_DNG_RE = compile_pattern(r"(?<![A-Za-z])DNG\b", re.IGNORECASE)
 
 
 def _line_stop(source: str, pos: int, hi: int) -> int:

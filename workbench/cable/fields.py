@@ -7,17 +7,19 @@ import re
 from workbench.cable.lines import LinePattern, line_end, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE
 from workbench.cable.model import Span
+from workbench.cable.patterns import compile_pattern
 
 _REF_RE = LinePattern(r"[ \t]*+(?:REFS?|REFTELS?|REFERENCES?)\b[ \t]*+[:.]?[ \t]*+(?P<v>[^\n]*)")
-_INLINE_REF_RE = re.compile(r"[ \t]*+(?:REFS?|REFTELS?)[ \t]*+:[ \t]*+(?P<v>[^\n]*)")
-_REF_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]++")
-_HEADER_STOP_RE = re.compile(
+_INLINE_REF_RE = compile_pattern(r"[ \t]*+(?:REFS?|REFTELS?)[ \t]*+:[ \t]*+(?P<v>[^\n]*)")
+_REF_ITEM_RE = compile_pattern(r"(?:(?<=\s)|^)(?:\(?[A-Z][.)])[ \t]++")
+_REF_PART_RE = compile_pattern(r"[^;\n]+")
+_HEADER_STOP_RE = compile_pattern(
     r"^[ \t]*+(?:$|REFS?\b|REFTELS?\b|CLASSIFIED[ \t]++BY|¶|\d{1,3}[ \t]*+\.|\([A-Z]{1,3}\)|SUMMARY\b|"
     r"TAGS?\b|E\.?[ \t]?O\.?[ \t]*+1|PAGE[ \t]++\d)",
     re.IGNORECASE,
 )
 # Where a subject stops when the next field or the body follows on the same line.
-_INLINE_STOP_RE = re.compile(
+_INLINE_STOP_RE = compile_pattern(
     r"[ \t](?=(?-i:[A-Z]\.[ \t]++)?REFS?[ \t]*+:|REFTELS?[ \t]*+:|CLASSIFIED[ \t]++BY\b|¶|\((?:U|C|S|SBU|TS)(?:\)|//?)|\d{1,2}\.[ \t]*+\()",
     re.IGNORECASE,
 )
@@ -50,13 +52,13 @@ def _wrapped_end(text: str, end: int, keep_going: re.Pattern[str] | None = None)
 
 # The next item of a REF list: "B. ROME 721", "(C) STATE 1234", "¶B. ROME 721" (a pilcrow
 # stuck to an item letter by the mirrors' conversion).
-_REF_CONTINUES_RE = re.compile(r"[ \t]*+¶?[ \t]*+\(?[A-Z][.)][ \t]")
-_NEXT_NONBLANK_RE = re.compile(r"(?:[ \t]*+\n){1,3}")
-_LABEL_BETWEEN_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
+_REF_CONTINUES_RE = compile_pattern(r"[ \t]*+¶?[ \t]*+\(?[A-Z][.)][ \t]")
+_NEXT_NONBLANK_RE = compile_pattern(r"(?:[ \t]*+\n){1,3}")
+_LABEL_BETWEEN_RE = compile_pattern(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 # The authority line, with or without its own portion mark, run into a later line of a REF
 # list ("C. CAIRO 453 Classified By: ...", 23 corpus cables): the list ends before it, or the
 # classifier's name would be read, and released, as a reference.
-_RUN_IN_AUTHORITY_RE = re.compile(
+_RUN_IN_AUTHORITY_RE = compile_pattern(
     r"\s(?=(?:\((?:U|C|S|SBU|TS)\)[ \t]*+)?CLASSIFIED[ \t]++BY\b)", re.IGNORECASE
 )
 
@@ -88,7 +90,7 @@ def read_refs(text: str, header_end: int) -> tuple[list[Span], int]:
             item_end = marks[i + 1].start() if i + 1 < len(marks) else len(block)
             refs.append(trimmed_span(text, block_start + mk.start(), block_start + item_end))
     else:
-        for part in re.finditer(r"[^;\n]+", block):
+        for part in _REF_PART_RE.finditer(block):
             if part.group(0).strip():
                 refs.append(
                     trimmed_span(text, block_start + part.start(), block_start + part.end())

@@ -15,6 +15,7 @@ from workbench.cable.markings import (
     banner_level,
 )
 from workbench.cable.model import Addressee, Classification, Span
+from workbench.cable.patterns import compile_pattern
 
 # ``C O N F I D E N T I A L SECTION 01 OF 03 SEOUL 000219 SIPDIS NOFORN``
 _CLASS_LINE_PATTERN = (
@@ -33,7 +34,7 @@ _CLASS_LINE_PATTERN = (
     r"(?P<serial>\d{2,7})(?!\d|Z\b)"
     r"(?P<rest>[^\n]*)"
 )
-_CLASS_LINE_RE = re.compile(_CLASS_LINE_PATTERN)
+_CLASS_LINE_RE = compile_pattern(_CLASS_LINE_PATTERN)
 # Some partial extracts are retyped in mixed case: ``C o n f i d e n t i a l section 01 of 04 ankara``.
 # (Compiled when first needed, as the rare patterns below: see LazyPattern.)
 _CLASS_LINE_ANYCASE_RE = LazyPattern(_CLASS_LINE_PATTERN, re.IGNORECASE)
@@ -53,20 +54,20 @@ _PAGE_ID_RE = LinePattern(
     r"[ \t]*+PAGE[ \t]++01[ \t]++(?P<post>[A-Z][A-Z ]*?)[ \t]++(?P<serial>\d{3,7})\b"
 )
 
-_CAPTION_WORD_RE = re.compile(CAPTION_RE.pattern.replace(r"\b", ""))
+_CAPTION_WORD_RE = compile_pattern(CAPTION_RE.pattern.replace(r"\b", ""))
 _CAPTION_RUN = r"(?:[ \t]*+(?:" + _CAPTION_WORD_RE.pattern + r"))++"
 # At a line start (also after a U+2028 that stands for one), or straight after the serial
 # number on the classification line.
-_CAPTION_RUN_START_RE = re.compile(r"(?:(?m:^)|(?<=[\d\u2028]))" + _CAPTION_RUN + r"(?![a-z])")
+_CAPTION_RUN_START_RE = compile_pattern(r"(?:(?m:^)|(?<=[\d\u2028]))" + _CAPTION_RUN + r"(?![a-z])")
 # At a line end. The run starts at its first word, so that a search does not try every blank.
-_CAPTION_RUN_END_RE = re.compile(
+_CAPTION_RUN_END_RE = compile_pattern(
     r"(?<![A-Za-z])(?:" + _CAPTION_WORD_RE.pattern + r")" + r"(?:" + _CAPTION_RUN + r")?"
     r"[ \t]*+$",
     re.MULTILINE,
 )
-_CAPTION_WORD_ANYCASE_RE = re.compile(_CAPTION_WORD_RE.pattern, re.IGNORECASE)
+_CAPTION_WORD_ANYCASE_RE = compile_pattern(_CAPTION_WORD_RE.pattern, re.IGNORECASE)
 # (Retyped records separate the captions with commas too: ``sensitive , sipdis``.)
-_CAPTION_LINE_ANYCASE_RE = re.compile(
+_CAPTION_LINE_ANYCASE_RE = compile_pattern(
     r"(?:^|(?<=[\n\u2028]))[ \t]*+(?P<run>(?:" + _CAPTION_WORD_RE.pattern + r")"
     r"(?:(?:[ \t]++|[ \t]*+,[ \t]*+)(?:" + _CAPTION_WORD_RE.pattern + r"))*+)"
     # (a record exported as CSV ends its lines with a backslash)
@@ -81,12 +82,12 @@ _CAPTIONS_AFTER_SERIAL_RE = LazyPattern(
     re.IGNORECASE,
 )
 _DE_RE = LinePattern(r"DE[ \t]++[A-Z]{5,7}[ \t]++#(?P<serial>\d{3,6})\b")
-_ORIGIN_POST_RE = re.compile(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]++(?P<post>[A-Z][A-Z ]*)$")
+_ORIGIN_POST_RE = compile_pattern(r"^(?:AMEMBASSY|AMCONSUL|SECSTATE)[ \t]++(?P<post>[A-Z][A-Z ]*)$")
 _FM_RE = LinePattern(r"[ \t]*+FM[ \t]++(?P<v>[^\n]+)")
 _TO_RE = LinePattern(r"[ \t]*+TO[ \t]++(?P<v>[^\n]+)")
-_ADDRESSEE_STOP_RE = re.compile(r"(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b")
-_ROUTING_RE = re.compile(r"^[A-Z0-9]{4,8}/")
-_ADDR_TAIL_RE = re.compile(
+_ADDRESSEE_STOP_RE = compile_pattern(r"(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b")
+_ROUTING_RE = compile_pattern(r"^[A-Z0-9]{4,8}/")
+_ADDR_TAIL_RE = compile_pattern(
     r"(?:[ \t]++(?:NIACT[ \t]++)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]++\d{1,5})?[ \t]*+$"
 )
 # An addressee line that needs none of the line-by-line tests of ``read_addressees``, read
@@ -102,7 +103,7 @@ _TAIL_AFTER_BLANKS = (
     r"|\d{1,5}[ \t]*+\n"
 )
 _WORD = r"[A-Z0-9/\\:#|,.'\"()&-]++"
-_PLAIN_ADDRESSEE_RE = re.compile(
+_PLAIN_ADDRESSEE_RE = compile_pattern(
     r"[ \t]*+"
     r"(?!INFO[ ]|(?:BT|E\.?O\.?|TAGS?|SUBJECT|SIPDIS|[-=]{3,})\b"
     r"|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,|" + BANNER_WORDS_PATTERN + ")"
@@ -388,8 +389,8 @@ def read_captions(source: str, lo: int, hi: int) -> list[Span]:
     return found
 
 
-_REDACTED_RE = re.compile(r"X{4,}")
-_NOT_CAPITAL_RE = re.compile(r"[^A-Z]")
+_REDACTED_RE = compile_pattern(r"X{4,}")
+_NOT_CAPITAL_RE = compile_pattern(r"[^A-Z]")
 
 
 def make_id(

@@ -13,8 +13,9 @@ import re
 from workbench.cable.dates import find_date
 from workbench.cable.lines import LazyPattern
 from workbench.cable.model import Decl, Downgrade
+from workbench.cable.patterns import compile_pattern
 
-_CODE_RE = re.compile(
+_CODE_RE = compile_pattern(
     r"\b(?P<c75>75X\d)\b"
     r"|\b(?P<c50>50X\d(?:[ \t]*-[ \t]*(?:HUM(?:AN)?|WMD))?)\b"
     r"|\b(?P<c25>25X\d(?:[ \t]*-?[ \t]*HUM(?:AN)?)?)\b"
@@ -28,7 +29,7 @@ _CODE_RE = re.compile(
 _RANK = {"c75": 7, "c50": 6, "c25": 5, "xgds": 4, "rds": 3, "c16": 2, "x": 1}
 # 25X1-human (retired by ISOO Notice 2012-02) and 50X1-HUM/50X2-WMD: the 75-year exemptions of
 # E.O. 13526 sec. 3.3(h)(2).
-HUMAN_OR_WMD_RE = re.compile(r"-(?:HUM|HUMAN|WMD)$")
+HUMAN_OR_WMD_RE = compile_pattern(r"-(?:HUM|HUMAN|WMD)$")
 
 _NUMBER_WORDS = {
     "ONE": 1,
@@ -66,14 +67,14 @@ _DURATION_RE = LazyPattern(  # (compiled when first needed)
     r"\s*\.?\s*$",
     re.IGNORECASE,
 )
-_NA_RE = re.compile(
+_NA_RE = compile_pattern(
     r"^\s*(?:N\s*/\s*A\b|N\.\s*A\.|NONE\b|NA\s*$|NOT\s+APPLICABLE\b)", re.IGNORECASE
 )
-_DECLASSIFIED_RE = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
+_DECLASSIFIED_RE = compile_pattern(r"\bDECLASSIFIED\b", re.IGNORECASE)
 
 # ``DNG: CO 10/18/2029``: downgrade to CONFIDENTIAL on that date (5 FAH-2 telegram captions;
 # 32 CFR 2001.12 downgrading).  Also ``DOWNGRADE TO CONFIDENTIAL ON 10/18/2029``.
-_DNG_RE = re.compile(
+_DNG_RE = compile_pattern(
     r"\b(?:DNG|DWNG|DOWNGRADE(?:D)?(?:[ \t]+TO)?)\b[ \t]*[:.]?[ \t]*"
     r"(?P<level>CONFIDENTIAL|SECRET|CONF|SEC|CO|SE|C|S)?\b[ \t]*(?:ON[ \t]+)?",
     re.IGNORECASE,
@@ -89,10 +90,21 @@ _DNG_LEVELS = {
     "SECRET": "SECRET",
 }
 # Where a downgrade's own text stops when a DECL instruction follows it on the line.
-_DECL_AFTER_RE = re.compile(r"[ \t;,]*\bDECL(?:ASSIFY)?\b[ \t]*(?::|\bON\b)?[ \t]*", re.IGNORECASE)
+_DECL_AFTER_RE = compile_pattern(
+    r"[ \t;,]*\bDECL(?:ASSIFY)?\b[ \t]*(?::|\bON\b)?[ \t]*", re.IGNORECASE
+)
 
 
-_BLANK_RE = re.compile(r"[ \t]")
+_BLANK_RE = compile_pattern(r"[ \t]")
+# (Compiled here rather than looked up in re's cache at every call.)
+_DASH_BEFORE_DIGIT_RE = compile_pattern(r"(\D)-?(\d)$")
+_HUMAN_RE = compile_pattern(r"-?HUM(?:AN)?$")
+_XGDS_RE = compile_pattern(r"\bXGDS\b")
+_RDS_RE = compile_pattern(r"\b(?:RDS|XDS)\b")
+_GDS_RE = compile_pattern(r"\bGDS\b")
+_OADR_RE = compile_pattern(r"\bOADR\b")
+_MR_RE = compile_pattern(r"^\s*MR\b")
+_WORD3_RE = compile_pattern(r"[A-Z]{3,}")
 
 
 def _codes(text: str) -> tuple[str, list[str]]:
@@ -103,9 +115,9 @@ def _codes(text: str) -> tuple[str, list[str]]:
         kind = m.lastgroup or ""
         code = _BLANK_RE.sub("", m.group(0)).upper()
         if kind in ("xgds", "rds"):
-            code = re.sub(r"(\D)-?(\d)$", r"\1-\2", code)
+            code = _DASH_BEFORE_DIGIT_RE.sub(r"\1-\2", code)
         if kind == "c25" and "HUM" in code:
-            code = re.sub(r"-?HUM(?:AN)?$", "-HUMAN", code)
+            code = _HUMAN_RE.sub("-HUMAN", code)
         codes.append(code)
         if not family or _RANK[kind] > _RANK[family]:
             family = kind
@@ -180,17 +192,17 @@ def read_decl(text: str, start: int, reference_year: int | None) -> Decl:
         kind = "50x"
     elif family == "c25":
         kind = "25x"
-    elif family == "xgds" or re.search(r"\bXGDS\b", upper):
+    elif family == "xgds" or _XGDS_RE.search(upper):
         kind = "xgds"
-    elif family == "rds" or re.search(r"\b(?:RDS|XDS)\b", upper):
+    elif family == "rds" or _RDS_RE.search(upper):
         kind = "rds"
-    elif re.search(r"\bGDS\b", upper):
+    elif _GDS_RE.search(upper):
         kind = "gds"
-    elif re.search(r"\bOADR\b", upper):
+    elif _OADR_RE.search(upper):
         kind = "oadr"
     elif family in ("x", "c16"):
         kind = "x"
-    elif re.match(r"^\s*MR\b", upper):
+    elif _MR_RE.match(upper):
         kind = "mr"
     elif day is not None:
         # ``ADS 1/1/80`` (E.O. 12065's automatic declassification on a date) is a date too.
@@ -199,7 +211,7 @@ def read_decl(text: str, start: int, reference_year: int | None) -> Decl:
         kind = "duration"
     elif _NA_RE.match(body):
         kind = "na"
-    elif re.search(r"[A-Z]{3,}", upper):
+    elif _WORD3_RE.search(upper):
         kind = "event"
     else:
         kind = "unreadable"

@@ -16,35 +16,36 @@ from operator import attrgetter
 from workbench.cable.lines import LazyPattern
 from workbench.cable.markings import PLAIN_MARK, plain_mark, read_portion_mark
 from workbench.cable.model import Marking, Span
+from workbench.cable.patterns import compile_pattern
 
 # ``1.``, ``1.(U)``, `` 12 .`` at the start of a line (group ``label``: the label without its
 # mark); the pilcrow form ``¶1.``, ``¶ 12 .`` may stand anywhere.
 _LINE_LABEL = r"(?P<label>[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(]|\n|\Z|[A-Z]))"
-_LINE_LABEL_RE = re.compile(_LINE_LABEL + PLAIN_MARK)
-_PILCROW_LABEL_RE = re.compile(r"(?P<label>¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?)" + PLAIN_MARK)
+_LINE_LABEL_RE = compile_pattern(_LINE_LABEL + PLAIN_MARK)
+_PILCROW_LABEL_RE = compile_pattern(r"(?P<label>¶[ \t]*+(?P<num>\d{1,3})[ \t]*+\.?)" + PLAIN_MARK)
 
-_LINE_LABEL_SCAN_RE = re.compile(r"\n" + _LINE_LABEL + PLAIN_MARK)
+_LINE_LABEL_SCAN_RE = compile_pattern(r"\n" + _LINE_LABEL + PLAIN_MARK)
 # A line this long is a run-together body, not a line: labels stand inside it.
 LONG_LINE = 400
 
 # A label on the rest of a PlusD page header line (``PAGE 03 HARARE 06677 03 OF 03 291401Z``).
-_LABEL_AFTER_PAGE_RE = re.compile(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
+_LABEL_AFTER_PAGE_RE = compile_pattern(r"[ \t]++(?P<num>\d{1,3})[ \t]*+\.(?=[ \t(])")
 # A label inside a flattened line (the whole body run together on one line): only with its
 # portion mark, which may have wrapped to the next line (``------- 1.\n (C) The Prime ...``).
 # The definition of what :func:`_inline_labels` finds.
 _INLINE_LABEL_RE = LazyPattern(
     r"(?<=[ \t.:\-])(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
-_BODY_START_LABEL_RE = re.compile(
+_BODY_START_LABEL_RE = compile_pattern(
     r"[ \t]*+(?P<num>\d{1,3})[ \t]*+\.(?=[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/))"
 )
-_INLINE_MARK_RE = re.compile(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
+_INLINE_MARK_RE = compile_pattern(r"\((?:U|C|S|SBU|TS|LOU)(?:\)|/)")
 # What every inline label has, searched for in the whole body (a scan for dots in C; the
 # pattern starts with the dot, or the engine would try it at every offset): a dot and a portion
 # mark after it, the dot not just after a pilcrow label's number (``¶12. (C)`` opens most long
 # lines, and :func:`_inline_labels` would walk back from its mark in Python only to find the
 # pilcrow, which no inline label follows).
-_INLINE_HINT_RE = re.compile(
+_INLINE_HINT_RE = compile_pattern(
     r"\.(?<!¶\d\.)(?<!¶\d\d\.)(?<!¶\d\d\d\.)[ \t]*+\n?[ \t]*+\((?:U|C|S|SBU|TS|LOU)(?:\)|/)"
 )
 _LABEL_BEFORE = frozenset(" \t.:-")

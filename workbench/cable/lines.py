@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from workbench.cable.model import Span
+from workbench.cable.patterns import compile_pattern, register
 
 
 class LazyPattern:
@@ -28,11 +29,12 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
+        register(pattern, flags)  # (so that the compiled-pattern table holds it)
 
     def __getattr__(self, name: str) -> Any:
         if name not in _PATTERN_METHODS:
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = compile_pattern(self.pattern, self.flags)
         for method in _PATTERN_METHODS:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -55,13 +57,18 @@ class LinePattern:
     def __init__(self, body: str, flags: int = 0) -> None:
         self._body = body
         self._flags = flags
+        register(body, flags)
+        register(self._after_newline_pattern(), flags)
+
+    def _after_newline_pattern(self) -> str:
+        return r"\n(?P<line>" + self._body + ")"
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
         if name == "at_start":
-            self.at_start = re.compile(self._body, self._flags)
+            self.at_start = compile_pattern(self._body, self._flags)
             return self.at_start
         if name == "after_newline":
-            self.after_newline = re.compile(r"\n(?P<line>" + self._body + ")", self._flags)
+            self.after_newline = compile_pattern(self._after_newline_pattern(), self._flags)
             return self.after_newline
         raise AttributeError(name)
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from workbench.cable.builders import new_marking
 from workbench.cable.model import Marking
+from workbench.cable.patterns import compile_pattern
 
 
 def _spaced(word: str) -> str:
@@ -30,7 +31,7 @@ _BANNER_ALTS = "|".join(
     f"(?P<w{i}>" + "[ ]+".join(_spaced(part) for part in words.split()) + ")"
     for i, (words, _) in enumerate(BANNER_WORDS)
 )
-BANNER_WORD_RE = re.compile(rf"(?:{_BANNER_ALTS})(?![A-Z])")
+BANNER_WORD_RE = compile_pattern(rf"(?:{_BANNER_ALTS})(?![A-Z])")
 # The same without named groups, to embed more than once in a larger pattern.
 BANNER_WORDS_PATTERN = re.sub(r"\(\?P<w\d+>", "(?:", BANNER_WORD_RE.pattern)
 
@@ -59,16 +60,20 @@ CAPTIONS = (
     "PROPIN",
     "EFTO",
 )
-CAPTION_RE = re.compile(
+CAPTION_RE = compile_pattern(
     r"\bFOR OFFICIAL USE ONLY\b|\bSENSITIVE BUT UNCLASSIFIED\b|\bNOT FOR FOREIGN (?:NATIONALS|DISSEM\w*)\b"
     r"|\b(?:" + "|".join(_spaced(c) for c in CAPTIONS) + r")\b"
 )
 
 
+_LETTER_GAP_RE = compile_pattern(r"(?<=\b\w) (?=\w\b)")
+_CONTROL_SEP_RE = compile_pattern(r"[/,]+|\s+")
+
+
 @lru_cache(maxsize=256)  # a handful of captions, written the same way in most cables
 def caption_name(text: str) -> str:
     """A caption as a name: ``E F T O`` -> ``EFTO``."""
-    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text).upper()
+    return _LETTER_GAP_RE.sub("", text).upper()
 
 
 LEVEL_CODES = {
@@ -98,7 +103,7 @@ CONTROL_CODES = {
 }
 
 # The inside of a portion mark: a level code, then controls after "//" or "/" or ", ".
-_MARK_BODY_RE = re.compile(
+_MARK_BODY_RE = compile_pattern(
     r"^(?P<level>TS|SBU|LOU|FOUO|[UCS])(?P<rest>(?:\s*/{1,2}\s*[A-Z][A-Z0-9 ,\-/]*)?)$"
 )
 
@@ -124,7 +129,7 @@ def parse_mark_body(body: str) -> tuple[str | None, tuple[str, ...]] | None:
         if rest.startswith("REL"):
             controls.append(rest)
         else:
-            for token in re.split(r"[/,]+|\s+", rest):
+            for token in _CONTROL_SEP_RE.split(rest):
                 token = token.strip()
                 if not token:
                     continue
@@ -148,7 +153,7 @@ PLAIN_MARK = r"(?:[ \t]*+(?P<mark>\((?P<inside>" + MARK_INSIDE + r")[ \t]*+\)))?
 
 # A portion mark right after a paragraph label: ``(C)``, ``(S//NF)``, ``( C )``, and the
 # malformed ``C)`` and ``(SBU`` real cables carry.
-PORTION_RE = re.compile(
+PORTION_RE = compile_pattern(
     r"[ \t]*+(?:\((?P<body>" + MARK_INSIDE + r")\s*\)"
     # A long release list, which may wrap over lines (``(S//REL AFGHANISTAN, KYRGYZSTAN,``
     # / ``TAJIKISTAN)``): bounded, so a stray ``(S//REL`` cannot take a paragraph with it.

@@ -16,6 +16,7 @@ from workbench.cable.labels import (
 from workbench.cable.lines import LinePattern
 from workbench.cable.markings import BANNER_WORDS_PATTERN
 from workbench.cable.model import Paragraph, ParaRef, Span
+from workbench.cable.patterns import compile_pattern
 
 _EOL = r"(?=\n|\Z)"
 
@@ -56,25 +57,26 @@ _REPEATED_HEADER_LINE = LinePattern(
 )
 # Cheap first pass for paragraph references: single literals, which the regex engine scans
 # for with a fast substring search (an alternation is tried at every offset, ten times slower).
-_PARA_WORDS = tuple(re.compile(w) for w in ("para", "PARA", "Para"))
-_PARA_REF_RE = re.compile(
+_PARA_WORDS = tuple(compile_pattern(w) for w in ("para", "PARA", "Para"))
+_PARA_REF_RE = compile_pattern(
     r"(?:PARAGRAPHS?|PARAS?)(?:[ \t]++|[ \t]*+\n[ \t]*+)(?P<n>\d{1,3})\b(?!\.\d)(?P<more>(?:[ \t]*+(?:,|-|AND|&|THROUGH)[ \t]*+\d{1,3}\b)*)",
     re.IGNORECASE,
 )
 # "para 3" about another cable ("reftel para 3", "REF A para 2", "STATE 1234 para 5").
-_FOREIGN_REF_RE = re.compile(
+_FOREIGN_REF_RE = compile_pattern(
     r"(?:REF(?:TEL)?|SEPTEL|TEL|REFERENCE|CABLE|\d{2,6}|MESSAGE|\bREF[ \t]++[A-Z])\W{0,3}(?:[A-Z]\W{0,2})?$",
     re.IGNORECASE,
 )
 # A drafter's name alone on the last line: ``STANTON``, ``Stephenson``, ``van Voorst``.
-_SIGNATURE_LINE_RE = re.compile(
+_SIGNATURE_LINE_RE = compile_pattern(
     r"^[ \t]*+(?P<sig>(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]++)?[A-Z][A-Za-z'\-]+"
     r"(?:[ \t]++(?:(?:van|von|de|del|da|la|le|al|bin|el)[ \t]++)?[A-Z][A-Za-z'\-.]*){0,2})\.?[ \t]*+$"
 )
 # A name run on after the last sentence: ``... End comment. BROWNFIELD``.
-_SIGNATURE_TAIL_RE = re.compile(
+_SIGNATURE_TAIL_RE = compile_pattern(
     r"(?:[.!?\"')\]*]|X{6,}|\d{3})[ \t]++(?P<sig>[A-Z][A-Z'\-]{1,}(?:[ \t]++[A-Z][A-Z'\-]{2,}){0,2}|[A-Z][a-z][A-Za-z'\-]+)[ \t]*+$"
 )
+_PARA_REF_MORE_RE = compile_pattern(r"(,|-|AND|&|THROUGH)\s*(\d{1,3})", re.IGNORECASE)
 _SIGNATURE_CHARS = string.ascii_letters + "'- \t"
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "NNN", "SIPDIS", "SUMMARY", "COMMENT", "NOTE", "TEXT"}
 
@@ -105,13 +107,13 @@ def find_noise(source: str, lo: int, hi: int) -> list[Span]:
     return spans
 
 
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*+\n")
-_RUN_ON_RE = re.compile(
+_BLANK_LINE_RE = compile_pattern(r"\n[ \t]*+\n")
+_RUN_ON_RE = compile_pattern(
     r"(?<![ \t])[ \t]++(?=REF(?:S|TELS?)?[ \t]*+:|REF[ \t]++[A-Z][.)]|CLASSIFIED[ \t]++BY\b|¶"
     r"|\d{1,3}[ \t]*+\.[ \t]*+\((?:U|C|S|SBU|TS)(?:\)|/))",
     re.IGNORECASE,
 )
-_LABEL_AHEAD_RE = re.compile(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
+_LABEL_AHEAD_RE = compile_pattern(r"\n[ \t]*+(?:¶|\d{1,3}[ \t]*+\.)")
 
 
 def _line_starts(source: str, start: int, end: int) -> list[int]:
@@ -285,8 +287,8 @@ class _Body:
         return False
 
 
-_WORD_RE = re.compile(r"[^\s]+")
-_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
+_WORD_RE = compile_pattern(r"[^\s]+")
+_ALNUM_RE = compile_pattern(r"[A-Za-z0-9]")
 
 
 def _skip_noise(source: str, start: int, end: int, noise: list[Span]) -> int:
@@ -325,7 +327,7 @@ def find_para_refs(source: str, lo: int, hi: int) -> list[ParaRef]:
             continue
         numbers = [int(m.group("n"))]
         more = m.group("more") or ""
-        for sep, n in re.findall(r"(,|-|AND|&|THROUGH)\s*(\d{1,3})", more, re.IGNORECASE):
+        for sep, n in _PARA_REF_MORE_RE.findall(more):
             k = int(n)
             if sep == "-" or sep.upper() == "THROUGH":
                 numbers.extend(range(numbers[-1] + 1, k + 1))

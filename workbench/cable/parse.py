@@ -25,19 +25,20 @@ from workbench.cable.lines import LinePattern, trimmed_span
 from workbench.cable.markings import BANNER_WORD_RE, caption_name
 from workbench.cable.model import Cable, Classification, Span
 from workbench.cable.paragraphs import find_noise, split_paragraphs
+from workbench.cable.patterns import compile_pattern
 from workbench.cable.record import read_record
 from workbench.cable.subject import read_subject
 from workbench.cable.tags import read_tags
 
-_PARTIAL_RE = re.compile(r"This record is a partial extract", re.IGNORECASE)
+_PARTIAL_RE = compile_pattern(r"This record is a partial extract", re.IGNORECASE)
 # ``C O R R E C T E D C O P Y (ADDED INFO ADDEES)``, ``CORRECTED COPY - TEXT``, before or after
 # the classification line.
 _CORRECTED_RE = LinePattern(
     r"[ \t]*+(?P<c>(?i:C[ ]?O[ ]?R[ ]?R[ ]?E[ ]?C[ ]?T[ ]?E[ ]?D[ ]++C[ ]?O[ ]?P[ ]?Y)[^\n]*)"
 )
 # A paragraph label: ``¶3`` anywhere, ``3.`` at a line start.
-_LABEL_BEFORE_RE = re.compile(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)")
-_CONTROL_WORD_RE = re.compile(r"[A-Z]+")  # a word of the banner's controls (NOFORN)
+_LABEL_BEFORE_RE = compile_pattern(r"(?:¶[ \t]*+\d|(?m:^)[ \t]*+\d{1,3}[ \t]*+\.)")
+_CONTROL_WORD_RE = compile_pattern(r"[A-Z]+")  # a word of the banner's controls (NOFORN)
 _ENTIRE_TEXT_RE = LinePattern(
     r"[ \t]*+(?:" + BANNER_WORD_RE.pattern + r")[ \t]*+-+[ \t]*+ENTIRE TEXT\.?"
 )

@@ -15,16 +15,17 @@ from collections.abc import Iterator
 from workbench.cable.lines import line_end
 from workbench.cable.markings import BANNER_WORD_RE, read_portion_mark
 from workbench.cable.model import Subject
+from workbench.cable.patterns import compile_pattern
 
 # ``SUBJECT:``, ``Subject:``, ``SUBJ:``, ``UBJECT:`` (first letter lost) and the slips
 # ``SUBJET``/``SUBECT``; ``SUBJECT`` without a colon only in capitals at a line start.
-SUBJECT_LABEL_RE = re.compile(
+SUBJECT_LABEL_RE = compile_pattern(
     r"(?:(?<=[\s\d:/.,])|^)(?P<label>(?i:SUBJECT|SUBJ|UBJECT|SUBJET|SUBECT|SUBJEC))"
     r"(?:[ \t]*+(?P<colon>:)|(?![A-Za-z0-9]))[ \t]*+"
 )
 # The field or the text that follows a subject run together with it on one line.
 # (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
-_INLINE_STOP_RE = re.compile(
+_INLINE_STOP_RE = compile_pattern(
     r"(?<![ \t])[ \t]++(?=(?:(?-i:[A-Z])\.[ \t]++)?REF(?:S|\(S\)|TELS?|ERENCES?)?[ \t]*+:"
     r"|REF[ \t]++(?-i:[A-Z])[.)][ \t]"
     r"|CLASSIFIED[ \t]++BY\b|SENSITIVE[ \t]++BUT[ \t]++UNCLASSIFIED|TAGS?[ \t]*+:"
@@ -37,7 +38,7 @@ _INLINE_STOP_RE = re.compile(
     re.IGNORECASE,
 )
 # Lines after the subject that are not the subject.
-_NOT_SUBJECT_LINE_RE = re.compile(
+_NOT_SUBJECT_LINE_RE = compile_pattern(
     # A line holding only a backslash is blank: records exported as CSV end lines with one.
     r"[ \t]*+(?:\\?[ \t]*+(?=\n|\Z)|REF(?:S|\(S\)|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]++BY|¶|\d{1,3}[ \t]*+\.(?:[ \t(]|(?=\n|\Z))"
     r"|\([A-Z]{1,3}(?:/+[A-Z]+)*\)|SUMMARY\b|TAGS?\b|E\.?[ \t]?O\.?[ \t]*+1|DECL\b|PAGE[ \t]++\d"
@@ -50,9 +51,9 @@ _NOT_SUBJECT_LINE_RE = re.compile(
 )
 
 
-_UPPER_RE = re.compile(r"[A-Z]")
-_LOWER_RE = re.compile(r"[a-z]")
-_LETTER_RE = re.compile(r"[A-Za-z]")
+_UPPER_RE = compile_pattern(r"[A-Z]")
+_LOWER_RE = compile_pattern(r"[a-z]")
+_LETTER_RE = compile_pattern(r"[A-Za-z]")
 
 
 def _letters_upper(s: str) -> float:
@@ -67,11 +68,11 @@ def _letters_upper(s: str) -> float:
 # :data:`SUBJECT_LABEL_RE` without its lookbehind, its first letter a plain class (``ſ`` is
 # the long s that ``(?i:S)`` matches too), so that the engine scans for that letter instead of
 # trying the lookbehind at every offset; :func:`subject_labels` checks the letter before.
-_LABEL_WORD_RE = re.compile(
+_LABEL_WORD_RE = compile_pattern(
     r"(?P<label>[SsſUu](?:(?<=[Ssſ])(?i:UBJECT|UBJ|UBJET|UBECT|UBJEC)|(?<=[Uu])(?i:BJECT)))"
     r"(?:[ \t]*+(?P<colon>:)|(?![A-Za-z0-9]))[ \t]*+"
 )
-_BEFORE_LABEL_RE = re.compile(r"[\s\d:/.,]")
+_BEFORE_LABEL_RE = compile_pattern(r"[\s\d:/.,]")
 
 
 def subject_labels(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -104,11 +105,11 @@ def find_subject_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 # The page line of the flattened PDF form run into the subject: ``... PRESIDENT PRETORIA
 # 00000939 001.2 OF 003``. The serial is zero-padded to eight digits.
-_PAGE_TAIL_RE = re.compile(r"(?<![ \t])[ \t]++\d{8}[ \t]++\d{3}\.\d[ \t]++OF[ \t]++\d{3}")
+_PAGE_TAIL_RE = compile_pattern(r"(?<![ \t])[ \t]++\d{8}[ \t]++\d{3}\.\d[ \t]++OF[ \t]++\d{3}")
 
 
-_WORD_RE = re.compile(r"\S+")
-_NOT_LETTER_RE = re.compile(r"[^A-Z]")
+_WORD_RE = compile_pattern(r"\S+")
+_NOT_LETTER_RE = compile_pattern(r"[^A-Z]")
 
 
 def _cut_page_line(text: str, start: int, end: int, post: str | None) -> int:
@@ -140,13 +141,13 @@ def _cut_page_line(text: str, start: int, end: int, post: str | None) -> int:
     return start + max(before.rfind(" "), 0)
 
 
-_BLANK_LINE_RE = re.compile(r"[ \t\\]*+")
+_BLANK_LINE_RE = compile_pattern(r"[ \t\\]*+")
 # Lines that do not go on a subject over a blank line: serials of CSV rows, previews cut short
 # with ``...``, banners of a second copy, redactions.
-_NOT_AFTER_BLANK_RE = re.compile(
+_NOT_AFTER_BLANK_RE = compile_pattern(
     r"\d{5}|\.\.\.|\u2026|ENTIRE TEXT|XXXX|SUMMARY|-{3}|^(?:FROM|FOR|TO|PASS|INFO|ACTION)\b"
 )
-_RULE_RE = re.compile(r"[ \t]*+[-=_*]{3}")
+_RULE_RE = compile_pattern(r"[ \t]*+[-=_*]{3}")
 
 
 def _run_in_ref(text: str, lo: int, hi: int) -> int | None:
@@ -165,15 +166,17 @@ def _run_in_ref(text: str, lo: int, hi: int) -> int | None:
     return None
 
 
-_REF_COLON_RE = re.compile(r"(?:S|TELS?)?[ \t]*+:")
+_REF_COLON_RE = compile_pattern(r"(?:S|TELS?)?[ \t]*+:")
 # ``: A. 07 MANAMA 1045``, ``: (A) STATE 123``, ``: 09 STATE 1234``, ``: STATE 1234``
-_REF_AND_REFERENCE_RE = re.compile(
+_REF_AND_REFERENCE_RE = compile_pattern(
     r"(?:S|TELS?)?[ \t]*+:[ \t]*+(?:\(?[A-Z][.)][ \t]|\d|[A-Z][A-Z ]{1,30}\d)"
 )
-_BY_NEXT_RE = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+BY\b", re.IGNORECASE)
+_BY_NEXT_RE = compile_pattern(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+BY\b", re.IGNORECASE)
 # The first word of the authority's label at the subject's end, in any case and with the
 # slips ``authority.CLASSIFIED_BY_RE`` reads (``Classified`` / blank / ``By: ...``).
-_LABEL_FIRST_WORD_RE = re.compile(r"(?<![A-Za-z])CLAS(?:SIFIED|SFIED|IFIED|SIFED)\Z", re.IGNORECASE)
+_LABEL_FIRST_WORD_RE = compile_pattern(
+    r"(?<![A-Za-z])CLAS(?:SIFIED|SFIED|IFIED|SIFED)\Z", re.IGNORECASE
+)
 
 
 def _goes_on_over_blank(text: str, last: int, end: int, at: int) -> bool:

@@ -16,24 +16,25 @@ from collections.abc import Iterator
 from workbench.cable.lines import line_end
 from workbench.cable.markings import BANNER_WORD_RE, CAPTIONS
 from workbench.cable.model import Span
+from workbench.cable.patterns import compile_pattern
 
 # The label as real cables type it: any case, with or without the colon, and the slips seen
 # in archives (``TAS:``, ``TGS:``, ``TABS:``, ``TAGES:``, and ``AGS:`` with its first letter
 # lost). A slip counts only with its colon, or at the start of a line before a code.
 _LABEL = r"(?P<label>TAGS?|TAGES|TABS|TGS|TAS|AGS)"
 # (``N/ATAGS:``: an E.O. line's ``N/A`` run into the label.)
-TAGS_LABEL_RE = re.compile(
+TAGS_LABEL_RE = compile_pattern(
     r"(?:(?<=[\s\d:/.,])|(?<=N/A)|^)" + _LABEL + r"(?:(?P<colon>[ \t]*+:)|(?![A-Za-z0-9]))[ \t]*+",
     re.IGNORECASE,
 )
 # :data:`TAGS_LABEL_RE` without its lookbehind, its first letter a plain class, so that the
 # engine scans for that letter instead of trying the lookbehind at every offset; the rest as
 # case-blind as the original (whose ``[A-Za-z]`` then also takes ``ſ`` and the Kelvin sign).
-_LABEL_WORD_RE = re.compile(
+_LABEL_WORD_RE = compile_pattern(
     r"(?P<label>[TtAa](?:(?<=[Tt])(?i:AGS?|AGES|ABS|GS|AS)|(?<=[Aa])(?i:GS)))"
     r"(?i:(?:(?P<colon>[ \t]*+:)|(?![A-Za-z0-9]))[ \t]*+)"
 )
-_BEFORE_LABEL_RE = re.compile(r"[\s\d:/.,]")
+_BEFORE_LABEL_RE = compile_pattern(r"[\s\d:/.,]")
 
 
 def tags_labels(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -49,28 +50,28 @@ def tags_labels(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 
 _NA = ("N/A", "n/A", "N/a", "n/a")
 # A code-looking first token after a label without colon (``TAGS PREL, PGOV``).
-_CODE_START_RE = re.compile(r"[A-Za-z]{2,6}\b|\[|OVIP\b", re.IGNORECASE)
+_CODE_START_RE = compile_pattern(r"[A-Za-z]{2,6}\b|\[|OVIP\b", re.IGNORECASE)
 # Labels that end a TAGS value run on the same line.
 # (A search starts only where a blank run starts, so a run of blanks is not tried at each blank.)
-_NEXT_LABEL_RE = re.compile(
+_NEXT_LABEL_RE = compile_pattern(
     r"(?<![ \t])[ \t]*+(?:\b(?:S?UBJ(?:ECT)?|SUBJET|SUBECT)\b[ \t]*+:|\bSUBJECT[ \t]++(?=[A-Z])"
     r"|\bREF(?:S|TELS?)?[ \t]*+:|\bCLASSIFIED[ \t]++BY\b|\bE\.[ \t]?O\.[ \t]*+1\d{4})",
     re.IGNORECASE,
 )
 # An E.O. or DECL line before a TAGS label on the same line.
-_EO_BEFORE_RE = re.compile(r"\bE\.?[ \t]?O\.?[ \t]*+1\d{4}|\bDECL\b", re.IGNORECASE)
+_EO_BEFORE_RE = compile_pattern(r"\bE\.?[ \t]?O\.?[ \t]*+1\d{4}|\bDECL\b", re.IGNORECASE)
 # A line that only carries more tags: codes separated by commas or blanks.
-_MORE_TAGS_RE = re.compile(r"[ \t]*+(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
-_LABEL_LINE_RE = re.compile(
+_MORE_TAGS_RE = compile_pattern(r"[ \t]*+(?:[A-Za-z]{2,6}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
+_LABEL_LINE_RE = compile_pattern(
     r"[ \t]*+(?:S?UBJ|SUBJECT|REF|E\.?[ \t]?O\b|DECL|CLASSIFIED|TAGS?\b|PASS|FOR\b)", re.IGNORECASE
 )
-_MD_TAG_RE = re.compile(r"\[([^\]]+)\]\(#\)")
+_MD_TAG_RE = compile_pattern(r"\[([^\]]+)\]\(#\)")
 # (Compiled here, not looked up in re's cache at each of the thousands of calls.)
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_CAPITALS_RE = re.compile(r"[A-Z]+")
-_CAPITAL_RE = re.compile(r"[A-Z]")
-_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
-_WORD_GAP_RE = re.compile(r"[\s;]+")
+_LETTERS_RE = compile_pattern(r"[A-Za-z]+")
+_CAPITALS_RE = compile_pattern(r"[A-Z]+")
+_CAPITAL_RE = compile_pattern(r"[A-Z]")
+_PARENTHESES_RE = compile_pattern(r"\(([^()]*)\)")
+_WORD_GAP_RE = compile_pattern(r"[\s;]+")
 _CAPTION_WORDS = frozenset(CAPTIONS) | {"SBU", "UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"}
 _CONNECTIVES = frozenset({"AND", "OF", "THE", "FOR", "ON", "IN", "WITH", "TO"})
 
@@ -116,8 +117,8 @@ def _continues(line: str, value: str, before_subject: bool = False) -> bool:
 
 
 # A line of tags in capitals with words of any length (only straight before the subject).
-_MORE_PHRASES_RE = re.compile(r"[ \t]*+(?:[A-Z]{2,}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
-_SUBJECT_NEXT_RE = re.compile(r"[ \t]*+(?:SUBJECT|SUBJ|UBJECT)\b", re.IGNORECASE)
+_MORE_PHRASES_RE = compile_pattern(r"[ \t]*+(?:[A-Z]{2,}(?![A-Za-z])(?:[ \t]*+,)?[ \t]*+)+")
+_SUBJECT_NEXT_RE = compile_pattern(r"[ \t]*+(?:SUBJECT|SUBJ|UBJECT)\b", re.IGNORECASE)
 
 
 def _has_code(line: str) -> bool:
@@ -125,10 +126,10 @@ def _has_code(line: str) -> bool:
 
 
 # ``TAGS`` run in after the E.O. line's last word, with its colon or before a code in capitals.
-_RUN_IN_TAGS_RE = re.compile(r"TAGS?(?:[ \t]*+:|(?=[ \t]++[A-Z]{2}))[ \t]*+")
+_RUN_IN_TAGS_RE = compile_pattern(r"TAGS?(?:[ \t]*+:|(?=[ \t]++[A-Z]{2}))[ \t]*+")
 
 
-_LOWER_WORD_RE = re.compile(r"[a-z]{3}")
+_LOWER_WORD_RE = compile_pattern(r"[a-z]{3}")
 
 
 def _run_in_label(text: str, lo: int, hi: int) -> re.Match[str] | None:
