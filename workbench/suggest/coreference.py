@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.name_candidate import Candidate
-from workbench.suggest.name_context import article_name, street_name
+from workbench.suggest.name_context import article_name, place_like, street_name
 from workbench.suggest.name_spacing import adjacent, joins, sentence_start
 from workbench.suggest.name_titles import is_title
 from workbench.suggest.tokens import Token
@@ -65,6 +65,8 @@ def coreference(
             continue  # "Avenida Quintero Ramos 455": the street, whoever it is named after
         if tok.low in alone and src.tokens[0].low == tok.low and _in_longer_name(tokens, i, text):
             continue  # "San Jose", "Jebel Ali", "Juan Rafael Mora": another name's word
+        if _inside_place(tokens, i, text, lex):
+            continue  # "Paulo" of "Joao Paulo Cunha" in "Sao Paulo"
         if after is not None and after.low in ORG_WORDS and adjacent(tok, after, text):
             continue  # "the West Bank", "Costa Rica"
         speaks = after is not None and after.low in SPEECH_VERBS
@@ -84,7 +86,27 @@ def coreference(
         c.score = 0.7
         c.why.append(f"named earlier as '{' '.join(t.text for t in src.tokens)}'")
         out.append(c)
-    return out
+    # A mention of two words or more that is a place whole is the place ("Sao Paulo" after
+    # the newspaper "Estado de Sao Paulo" taken for a name), whichever name lent it its
+    # words; one word may well be a surname that is also a town (Garcia, Rivera, Carson).
+    return [c for c in out if not _place_mention(c, lex)]
+
+
+def _inside_place(tokens: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+    """Whether the word at ``i`` and the one before or after it name a place together."""
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if (
+            a >= 0
+            and b < len(tokens)
+            and joins(tokens[a], tokens[b], text)
+            and f"{tokens[a].low} {tokens[b].low}" in lex.places
+        ):
+            return True
+    return False
+
+
+def _place_mention(c: Candidate, lex: Lexicon) -> bool:
+    return len(c.tokens) >= 2 and place_like(" ".join(t.low for t in c.tokens), lex)
 
 
 def _with_words_before(tokens: list[Token], i: int, src: Candidate, text: str) -> list[Token]:

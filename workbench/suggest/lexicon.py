@@ -136,7 +136,8 @@ def _load() -> Lexicon:
     return Lexicon(
         _table("names", NAME_VALUES),
         _table("words", WORD_VALUES),
-        frozenset(_lines("places.txt.gz")),
+        # Regions (regions_build: ISO 3166-2 names of two words or more) are places too.
+        frozenset(_lines("places.txt.gz")) | frozenset(_lines("regions.txt.gz")),
         frozenset(_lines("demonyms.txt.gz")),
     )
 

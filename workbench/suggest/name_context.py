@@ -95,10 +95,31 @@ def has_place(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether two or more consecutive words of the run name a place."""
     lows = [t.low for t in tokens]
     for i in range(len(lows)):
+        if i > 0 and lows[i - 1] in {"de", "del"} and lows[i] in _ARTICLES:
+            continue  # "Raul de la Paz": a surname, though La Paz is a town
         for j in range(i + 2, min(len(lows), i + 4) + 1):
             if " ".join(lows[i:j]) in lex.places or " ".join(lows[i:j]) in REGION_NAMES:
                 return True
     return False
+
+
+def place_after_particle(tokens: list[Token], lex: Lexicon) -> bool:
+    """A run ending in "de"/"do" and a place of two words or more: a newspaper, firm or
+    office named after its place ("Estado de Sao Paulo", "Banco do Rio Grande do Sul"), even
+    after a title ("editor ..."). A surname after "de" opens with an article or is one word:
+    "Fernandez de la Vega", "Raul de la Paz" are people, though La Vega and La Paz are towns."""
+    lows = [t.low for t in tokens]
+    for i in range(1, len(lows) - 2):
+        if (
+            lows[i] in {"de", "do", "da", "del", "di"}
+            and lows[i + 1] not in _ARTICLES
+            and " ".join(lows[i + 1 :]) in lex.places
+        ):
+            return True
+    return False
+
+
+_ARTICLES = frozenset({"la", "las", "los", "el", "le", "les", "lo", "l"})
 
 
 def article_name(tok: Token, lex: Lexicon) -> bool:

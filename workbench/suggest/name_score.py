@@ -23,6 +23,7 @@ from workbench.suggest.name_context import (
     article_name,
     article_place,
     has_place,
+    place_after_particle,
     place_like,
     quoted_thing,
     street_name,
@@ -66,15 +67,20 @@ def score(
     if any(t.low in ARTICLE_ORGS for t in c.tokens) or (n == 1 and article_place(first, lex)):
         c.score = 0.0  # "Al-Arabiya said", "Eid al-Fitr", "Al-Anbar": no person
         return
-    if not c.title and (
-        place_like(joined, lex)
-        or (n == 1 and first.low in lex.places)
-        or all(t.low in lex.places for t in words)
-    ):
-        c.score = 0.0  # "Costa Rica", "Costa Ricans", "Mexico Mexico"
+    whole_place = place_like(joined, lex) and (not c.title or (n >= 2 and len(c.tokens) == n))
+    all_places = (n == 1 and first.low in lex.places) or all(t.low in lex.places for t in words)
+    if whole_place or (all_places and not c.title):
+        # "Costa Rica", "Costa Ricans", "Mexico Mexico"; after a title too when two words or
+        # more name the place whole: "ConGen Sao Paulo" is the consulate's city.
+        c.score = 0.0
         return
-    if words[-1].low in ORG_WORDS or (not c.title and has_place(c.tokens, lex)):
+    if words[-1].low in ORG_WORDS or (
+        has_place(c.tokens, lex) and (not c.title or place_after_particle(c.tokens, lex))
+    ):
         c.score = 0.0  # "Crown Court"; "Folha de Sao Paulo", "Rio de Janeiro"
+        return
+    if not c.title and len(c.tokens) >= 3 and place_like(f"{first.low} {c.tokens[1].low}", lex):
+        c.score = 0.0  # "Costa Rican Chamber of ...", "Minas Gerais Governor": the place's thing
         return
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
         c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"

@@ -93,6 +93,7 @@ ORG_WORDS = _words(
     electric airline media press initiative declaration accord agreement treaty protocol
     convention resolution report memorial museum library gate tower holding
     blvd highway strasse straße
+    chamber hotel hotels resort resorts inn club academy gazette tribune daily weekly
     """
 )
 
