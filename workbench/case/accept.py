@@ -37,7 +37,10 @@ def command(cable: Cable, review: Review, proposal: Proposal, case_number: str) 
     if proposal.cable_id != review.cable_id:
         raise ReviewError(f"this proposal is for {proposal.cable_id}, not {review.cable_id}")
     if proposal.kind == TERM:
-        comment = f"case {case_number}: {proposal.reason}"
+        # Not the proposal's reason: it quotes the withheld word and names the other cable by
+        # its ID (a post, when that cable's FM line is withheld), and the comment goes to the
+        # Vaughn index. The audit log's label keeps where it came from.
+        comment = f"case {case_number}: the same text is withheld elsewhere in the case"
         inner = rc.redact(cable, review, proposal.start, proposal.end, proposal.codes, comment)
         return Accepted(inner, proposal, case_number)
     d = proposal.decision

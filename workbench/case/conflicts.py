@@ -125,8 +125,8 @@ def _term_conflicts(index: CaseIndex, decided: Decided) -> list[Conflict]:
             d = own.get(region.key, Decision())
             if d.action not in (Action.RELEASE, Action.PARTIAL):
                 continue  # undecided (a proposal there) or withheld in full
-            if any(s.start <= start and end <= s.end for s in d.spans):
-                continue
+            if decided.covered(index, cid, region.key, start, end):
+                continue  # withheld there by a span, the reviewer's or the recurrences rule's
             place = m.places.get(region.key) or Place(
                 cid, region.key, region.label, region.kind, region.body_start, region.end, 0, 0
             )

@@ -3,8 +3,11 @@
 Read for the whole case in one query (``store.case_decisions``); a cable whose review was saved
 against another division into regions is read through ``store.load`` (which renumbers it), and
 one whose file no longer has the text it was reviewed against is left out and named (its
-offsets would point at other words). Only a reviewer's own decisions count: a rule's decision
-is the same wherever the rule applies, and nothing is ever inferred from a proposal.
+offsets would point at other words). Only a reviewer's own decisions are compared between
+cables (a rule's decision is the same wherever the rule applies), and nothing is ever inferred
+from a proposal. But whether a word is *printed* is asked as the release asks it: the
+``recurrences`` rule's spans count as withheld (``covered``), or a conflict would name a word
+released that no release prints, and a proposal offer a span the rule already draws.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 from workbench.case.index import CaseIndex
 from workbench.review.jsonform import decision_from_json
-from workbench.review.model import PENDING, Action, Decision, Review, ReviewError
+from workbench.review.model import PENDING, Action, Decision, Redaction, Review, ReviewError
 
 
 @dataclass
@@ -23,6 +26,11 @@ class Decided:
 
     by_cable: dict[str, dict[str, Decision]] = field(default_factory=dict)
     stale: dict[str, str] = field(default_factory=dict)  # cable ID -> why it was left out
+    rules_off: dict[str, frozenset[str]] = field(default_factory=dict)
+    # cable ID -> region key -> the recurrences rule's spans (worked out when first asked)
+    _rule_spans: dict[str, dict[str, tuple[Redaction, ...]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def get(self, cable_id: str, key: str) -> Decision:
         return self.by_cable.get(cable_id, {}).get(key, PENDING)
@@ -30,6 +38,27 @@ class Decided:
     def set_review(self, review: Review) -> None:
         """Use a review held in memory (the window's open cable) over what the store read."""
         self.by_cable[review.cable_id] = dict(review.decisions)
+        self.rules_off[review.cable_id] = frozenset(review.rules_off)
+        self._rule_spans.pop(review.cable_id, None)
+
+    def covered(self, index: CaseIndex, cable_id: str, key: str, start: int, end: int) -> bool:
+        """Whether a release of ``cable_id`` withholds ``start``-``end`` of region ``key`` by a
+        span: one the reviewer redacted, or one the ``recurrences`` rule draws there."""
+        d = self.get(cable_id, key)
+        if any(s.start <= start and end <= s.end for s in d.spans):
+            return True
+        spans = self._rule_spans.get(cable_id)
+        if spans is None:
+            m = index.members[cable_id]
+            review = Review(
+                cable_id,
+                m.text_hash,
+                m.partition,
+                dict(self.by_cable.get(cable_id, {})),
+                set(self.rules_off.get(cable_id, ())),
+            )
+            spans = self._rule_spans[cable_id] = review.recurrences()
+        return any(s.start <= start and end <= s.end for s in spans.get(key, ()))
 
 
 def read_decided(store: object, index: CaseIndex) -> Decided:
@@ -41,6 +70,7 @@ def read_decided(store: object, index: CaseIndex) -> Decided:
         if row is None:
             out.by_cable[cid] = {}
             continue
+        out.rules_off[cid] = row.rules_off
         if row.cable_hash != m.text_hash:
             out.stale[cid] = (
                 f"the file {m.path} no longer has the text {cid} was reviewed against, so its "

@@ -169,7 +169,8 @@ class Proposer:
         if best is None:
             return None
         match, d = best
-        comment = f"as {match.other.where()} (similar text in the case)"
+        # Not by the other cable's ID (the comment goes to the Vaughn index; see _copy).
+        comment = f"as {match.other.label} of a similar text in the case"
         mine = similar_decision(self.index, match, d, comment)
         changed = differing(m, match)
         n = sum(len(m.cable.text[a:b].split()) for a, b in changed)
@@ -199,10 +200,10 @@ class Proposer:
             if term.source.cable_id == m.cable_id and term.source.start <= start < term.source.end:
                 continue  # the withheld span itself
             d = own.get(region.key, Decision())
-            if d.action == Action.WITHHOLD or any(
-                s.start <= start and end <= s.end for s in d.spans
+            if d.action == Action.WITHHOLD or self.decided.covered(
+                self.index, m.cable_id, region.key, start, end
             ):
-                continue  # withheld already
+                continue  # withheld already (by the reviewer, or the recurrences rule)
             if (start, end) in out:
                 continue
             out[start, end] = Proposal(
