@@ -4,7 +4,8 @@ Rounds 9 to 11 (session 6) were drawn by this script, so that their first score 
 honest figure for cables the rules never saw: no cue, no stratum, only the part, a size
 range in bytes and a recorded seed. Cables already in data/selection.tsv are left out, so
 no cable is labelled twice. The pool is sorted before it is shuffled, so a seed always
-draws the same cables from the same corpus.
+draws the same cables from the same corpus and the same selection.tsv (rows of later rounds
+removed: round 11 was drawn after rounds 9 and 10 were appended).
 
     python tests/suggest/labelling/draw.py --part held-out --seed 909 --count 20
     python tests/suggest/labelling/draw.py --part dev --seed 1010 --count 15
