@@ -81,11 +81,7 @@ def test_a_decision_cannot_change_without_its_audit_entry(sample: Cable, pg_db: 
             conn.execute("UPDATE reviews SET qc_state = 'qc-approved'")
 
 
-def test_a_rule_cannot_be_switched_without_its_audit_entry(
-    sample: Cable, pg_db: PgDatabase
-) -> None:
-    """Newcomer 5, finding 9: plain SQL switched `recurrences` off after approval, with no audit
-    entry, the cable still approved, and the release printed the withheld name's repeats."""
+def _approved(sample: Cable, pg_db: PgDatabase) -> str:
     cid = sample.id or ""
     with PgStore(pg_db.url("alice")) as alice:
         review = alice.load(sample)
@@ -93,6 +89,15 @@ def test_a_rule_cannot_be_switched_without_its_audit_entry(
         alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
     with PgStore(pg_db.url("quinn")) as quinn:
         quinn.qc_step(cid, QcState.APPROVED, "", "quinn")
+    return cid
+
+
+def test_a_rule_cannot_be_switched_without_its_audit_entry(
+    sample: Cable, pg_db: PgDatabase
+) -> None:
+    """Newcomer 5, finding 9: plain SQL switched `recurrences` off after approval, with no audit
+    entry, the cable still approved, and the release printed the withheld name's repeats."""
+    cid = _approved(sample, pg_db)
     switch = "UPDATE reviews SET rules_off = '[\"recurrences\"]' WHERE cable_id = %s"
     with raw(pg_db, "alice") as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
@@ -107,6 +112,61 @@ def test_a_rule_cannot_be_switched_without_its_audit_entry(
     with PgStore(pg_db.url("alice")) as alice:
         last = alice.qc_history(cid)[-1]
         assert (last.state, last.note) == (QcState.REVIEW, "a rule was switched after QC approval")
+
+
+def test_the_text_a_review_applies_to_cannot_change_quietly(
+    sample: Cable, pg_db: PgDatabase
+) -> None:
+    """Newcomer 6, finding 20: one UPDATE of reviews.cable_hash re-pointed an approved review
+    at an edited text, with no audit entry, and the release printed the withheld name."""
+    cid = _approved(sample, pg_db)
+    repoint = "UPDATE reviews SET cable_hash = %s WHERE cable_id = %s"
+    with raw(pg_db, "alice") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
+            conn.execute(repoint, ("0" * 64, cid))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="without an audit entry"):
+            conn.execute("UPDATE reviews SET paragraph_spans = '[]' WHERE cable_id = %s", (cid,))
+        # With an audit entry of its own making it commits, in the open: the approval is gone.
+        with conn.transaction():
+            conn.execute(
+                "INSERT INTO audit (cable_id, what, before, after) VALUES (%s, 'x', '{}', '{}')",
+                (cid,),
+            )
+            conn.execute(repoint, ("0" * 64, cid))
+    with PgStore(pg_db.url("alice")) as alice:
+        last = alice.qc_history(cid)[-1]
+        assert (last.state, last.note) == (
+            QcState.REVIEW,
+            "the text of the cable changed after QC approval",
+        )
+
+
+def test_an_administrator_cannot_import_into_a_live_store(sample: Cable, pg_db: PgDatabase) -> None:
+    """Newcomer 6, finding 6: the case administrator set `workbench.importing` by hand and
+    inserted a QC approval in a QC reviewer's name, with no trace of who did it."""
+    cid = sample.id or ""
+    with PgStore(pg_db.url("alice")) as alice:
+        review = alice.load(sample)
+        alice.apply(review, commands.release_all(review, [r.key for r in review.pending()]), "")
+        alice.qc_step(cid, QcState.FIRST_PASS_DONE, "", "alice")
+    forge = (
+        "INSERT INTO qc_events (cable_id, state, note, reviewer, at, imported_by) "
+        "VALUES (%s, 'qc-approved', '', 'quinn', now(), NULL)"
+    )
+    with raw(pg_db, "carol") as conn:
+        with conn.transaction():
+            conn.execute("SET LOCAL workbench.importing = 'on'")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only a QC reviewer"):
+                conn.execute(forge, (cid,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only into an empty one"):
+            conn.execute("SELECT begin_import()")
+    with (
+        raw(pg_db, "alice") as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="only a case administrator"),
+    ):
+        conn.execute("SELECT begin_import()")
+    with PgStore(pg_db.url("alice")) as alice:
+        assert alice.qc_history(cid)[-1].state == QcState.FIRST_PASS_DONE
 
 
 def test_each_role_may_do_what_it_needs_and_no_more(sample: Cable, pg_db: PgDatabase) -> None:

@@ -617,6 +617,98 @@ MIGRATIONS: list[list[str]] = [
            WHEN (NEW.rules_off IS DISTINCT FROM OLD.rules_off AND NEW.qc_state = 'qc-approved')
            EXECUTE FUNCTION rules_back_to_review()""",
     ],
+    # 7: importing is a one-time act on an empty store, and the text a review applies to is
+    # part of its decisions (newcomer 6, findings 6 and 20).
+    # * Any case administrator's session could set `workbench.importing` and so write a QC
+    #   approval in another person's name into a live store, with no trace of who did it.
+    #   Now only `begin_import()` opens an import: an administrator, into a store that holds
+    #   nothing yet (the destination of `store copy` must be empty), for this transaction
+    #   alone; and every imported row records the login that imported it.
+    # * A reviewer's login could re-point an approved review at an edited text (one UPDATE of
+    #   `reviews.cable_hash`): no audit entry, the approval kept, and the withheld name moved
+    #   into released text printed. Such a change now needs an audit entry in the same
+    #   transaction (as decisions and rules do) and sends an approved cable back to review.
+    [
+        """CREATE TABLE imports (
+            txid BIGINT PRIMARY KEY,
+            imported_by TEXT NOT NULL DEFAULT session_user,
+            at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+        )""",
+        """CREATE FUNCTION begin_import() RETURNS void LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF NOT pg_has_role(session_user, '{admin_name}', 'MEMBER') THEN
+                RAISE EXCEPTION 'only a case administrator ({admin_name}) may import a store'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF EXISTS (SELECT 1 FROM imports WHERE txid = txid_current()) THEN
+                RETURN;
+            END IF;
+            IF EXISTS (SELECT 1 FROM reviews UNION ALL SELECT 1 FROM region_decisions
+                       UNION ALL SELECT 1 FROM audit UNION ALL SELECT 1 FROM qc_events
+                       UNION ALL SELECT 1 FROM cases UNION ALL SELECT 1 FROM case_log
+                       UNION ALL SELECT 1 FROM suggestion_rejections LIMIT 1) THEN
+                RAISE EXCEPTION 'a store is imported only into an empty one, and this one '
+                    'holds reviews' USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            INSERT INTO imports (txid) VALUES (txid_current());
+        END $$""",
+        """CREATE OR REPLACE FUNCTION importing() RETURNS boolean LANGUAGE plpgsql STABLE
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            RETURN EXISTS (SELECT 1 FROM imports WHERE txid = txid_current());
+        END $$""",
+        # Step 2's QC check returns early while importing without naming the importer.
+        """CREATE FUNCTION stamp_qc_import() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF importing() THEN
+                NEW.imported_by := session_user;
+            END IF;
+            RETURN NEW;
+        END $$""",
+        # Named to fire after qc_check (triggers fire in the order of their names).
+        """CREATE TRIGGER qc_stamp_import BEFORE INSERT ON qc_events
+           FOR EACH ROW EXECUTE FUNCTION stamp_qc_import()""",
+        """CREATE FUNCTION require_text_audit() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF importing() THEN
+                RETURN NULL;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM audit
+                           WHERE txid = txid_current() AND cable_id = NEW.cable_id) THEN
+                RAISE EXCEPTION 'the text the review of % applies to was changed without an '
+                    'audit entry', NEW.cable_id USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE CONSTRAINT TRIGGER text_audited AFTER UPDATE ON reviews
+           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+           WHEN (NEW.cable_hash IS DISTINCT FROM OLD.cable_hash
+                 OR NEW.paragraph_spans IS DISTINCT FROM OLD.paragraph_spans
+                 OR NEW.paragraph_count IS DISTINCT FROM OLD.paragraph_count)
+           EXECUTE FUNCTION require_text_audit()""",
+        """CREATE FUNCTION text_back_to_review() RETURNS trigger LANGUAGE plpgsql
+           SECURITY DEFINER SET search_path = workbench, pg_temp AS $$
+        BEGIN
+            IF NOT importing() THEN
+                INSERT INTO qc_events (cable_id, state, note)
+                VALUES (NEW.cable_id, 'review', 'the text of the cable changed after QC approval');
+            END IF;
+            RETURN NULL;
+        END $$""",
+        """CREATE TRIGGER text_after_approval AFTER UPDATE ON reviews FOR EACH ROW
+           WHEN ((NEW.cable_hash IS DISTINCT FROM OLD.cable_hash
+                  OR NEW.paragraph_spans IS DISTINCT FROM OLD.paragraph_spans
+                  OR NEW.paragraph_count IS DISTINCT FROM OLD.paragraph_count)
+                 AND NEW.qc_state = 'qc-approved')
+           EXECUTE FUNCTION text_back_to_review()""",
+        "REVOKE ALL ON imports FROM PUBLIC",
+        "GRANT SELECT ON imports TO {reviewer}, {admin}",
+        "REVOKE ALL ON FUNCTION begin_import() FROM PUBLIC",
+        # Reviewers too, so that the function itself tells them who may import.
+        "GRANT EXECUTE ON FUNCTION begin_import() TO {reviewer}, {admin}",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -266,7 +266,9 @@ def write_pg(conn: Any, d: Dump) -> None:
     """Inside the caller's transaction, as a case administrator (the triggers check)."""
     from psycopg.types.json import Jsonb
 
-    conn.execute("SET LOCAL workbench.importing = 'on'")
+    # Opens the import for this transaction alone, into an empty store only (schema step 7:
+    # setting the old `workbench.importing` flag by hand no longer imports anything).
+    conn.execute("SELECT begin_import()")
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO reviews (cable_id, cable_hash, paragraph_count, paragraph_spans, "
