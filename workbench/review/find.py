@@ -16,7 +16,7 @@ import functools
 import html
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,6 +273,7 @@ def _search(
     hi: int,
     whole_word: bool,
     suffixes: bool = False,
+    prefix: bool = False,
 ) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for folded, starts, ends in views:
@@ -280,7 +281,7 @@ def _search(
         while pos != -1:
             s, e = starts[pos], ends[pos + len(needle) - 1]
             if not whole_word or (s <= lo or not text[s - 1].isalnum()):
-                if not whole_word or e >= hi or not text[e].isalnum():
+                if not whole_word or prefix or e >= hi or not text[e].isalnum():
                     found.add((s, e))
                 elif suffixes and needle[-1:].isalpha():
                     end = _suffixed(text, e, hi)
@@ -315,17 +316,24 @@ def _whole_views(text: str) -> tuple[_View, _View]:
 
 
 def find_everywhere(
-    text: str, terms: Sequence[str], suffixes: bool = False
+    text: str,
+    terms: Sequence[str],
+    suffixes: bool = False,
+    prefixes: Collection[str] = (),
 ) -> dict[str, list[tuple[int, int]]]:
     """:func:`find_text` of each term over all of ``text``, ignoring case, whole words only
-    (with ``suffixes``, also followed by a plain suffix: "Hindys", "Rosses"). The text is
-    folded once for every term (the ``recurrences`` rule searches many, each time a decision
-    changes)."""
+    (with ``suffixes``, also followed by a plain suffix: "Hindys", "Rosses"; a term in
+    ``prefixes``, a text cut with "...", may end inside a word: "TRANSATLANTIC IS"). The text
+    is folded once for every term (the ``recurrences`` rule searches many, each time a
+    decision changes)."""
     views = _whole_views(text)
     out: dict[str, list[tuple[int, int]]] = {}
     for term in dict.fromkeys(terms):
         needle = _fold_term(term, False)
-        out[term] = _search(text, views, needle, 0, len(text), True, suffixes) if needle else []
+        cut = term in prefixes
+        out[term] = (
+            _search(text, views, needle, 0, len(text), True, suffixes, cut) if needle else []
+        )
     return out
 
 

@@ -76,6 +76,10 @@ class Source:
     # The parts of a withheld name long enough to be looked for inside an e-mail address, a
     # web address or a handle ("antillon" in mantillon@asamblea.go.cr), folded to letters.
     names: tuple[str, ...] = ()
+    # Terms cut with "..." (the whole text, and its last line on its own): found also where
+    # the cut falls inside a word ("TRANSATLANTIC IS..." in "TRANSATLANTIC ISSUES"), and a
+    # copy is withheld to the end of its line, which gives the rest (newcomer 6, finding 15).
+    prefixes: tuple[str, ...] = ()
 
 
 def _alnum(text: str) -> int:
@@ -104,29 +108,60 @@ _LABEL = re.compile(
     re.M | re.I,
 )
 
+# The label of the field after a subject, where a copy of a header runs its fields on in one
+# line: a truncated subject's copy is withheld up to it, not over it.
+_NEXT_LABEL = re.compile(
+    r"[ \t]+(?:REFS?|REFERENCES?|CLASSIFIED BY|E\.?\s?O\.?\s+\d+|TAGS|DECL|REASONS?)[ \t]*:",
+    re.I,
+)
+
+
+def _run_on(text: str, e: int) -> int:
+    """Where a copy of a truncated subject ends, its first words found ending at ``e``: the
+    end of that line (not past a next field's label), or of the next line where the cut fell
+    at a line's end ("... THE HAGUE ON" / "07/26/2004 (CORRECTED DATE)", 04THEHAGUE1923)."""
+    nl = text.find("\n", e, e + _RUN_ON + 1)
+    if nl == -1:
+        return e
+    if not text[e:nl].strip():
+        after = text.find("\n", nl + 1, nl + 2 + _RUN_ON)
+        line = text[nl + 1 : after] if after != -1 else ""
+        if line.strip() and not _LINE_START.match(line):
+            e, nl = nl + 1 + len(line) - len(line.lstrip()), after
+    label = _NEXT_LABEL.search(text, e, nl)
+    return label.start() if label else nl
+
+
+# A line that is no subject's rest: a field's label ("REF: ...") or a paragraph's number.
+_LINE_START = re.compile(r"[ \t]*(?:[A-Z][A-Za-z .]{0,20}:|\u00b6?\d+\.\s)")
+
 
 def _terms(
     text: str, whole_region: bool, people: Sequence[str] = ()
-) -> tuple[tuple[str, ...], bool]:
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms for ``text``, and those of them cut with "..." (looked for as prefixes)."""
     if whole_region:
         text = _LABEL.sub("", text)
     whole, truncated = _clean(text)
     terms: list[str] = []
+    # A truncated text of one word is a word, not the start of a phrase to run on from.
+    cut: list[str] = [whole] if truncated and len(whole.split()) >= 2 else []
     if _alnum(whole) >= _MIN_ALNUM and _names_someone(whole):
         terms.append(whole)
     if whole_region and "\n" in text.strip():
         for line in text.splitlines():
-            piece, _ = _clean(line)
+            piece, line_cut = _clean(line)
             if len(piece.split()) >= 2 and _alnum(piece) >= 8 and _names_someone(piece):
                 terms.append(piece)
+                if line_cut:
+                    cut.append(piece)
     terms += name_parts(whole, whole_region) + handles(whole, whole_region)
     for person in people:  # the people a withheld passing line names
         terms += [person, *name_parts(person), *handles(person)]
     # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too. Accents and HTML
     # entities need no terms of their own: find's folded view sees through them (text_fold).
     terms += [t.replace("-", " ") for t in terms if "-" in t]
-    # A truncated text of one word is a word, not the start of a phrase to run on from.
-    return tuple(dict.fromkeys(terms)), truncated and len(whole.split()) >= 2
+    return tuple(dict.fromkeys(terms)), tuple(t for t in dict.fromkeys(cut) if t in terms)
 
 
 def _word_set(text: str) -> set[str]:
@@ -197,24 +232,38 @@ def sources(review: Review) -> list[Source]:
                 people = _people(text, r)
                 terms, cut = _terms(body, True, people)
                 terms = tuple(t for t in terms if not _labels_only(t, label_words))
+                cut = tuple(t for t in cut if t in terms)
                 names = address_names(_clean(_LABEL.sub("", body))[0], True)
                 names += tuple(n for p in people for n in address_names(p))
                 if r.kind == "from":
                     terms, names = _post_terms(text, body, terms, names)
                 if terms or names:
                     out.append(
-                        Source(r.key, r.name, r.body_start, r.end, d.codes, terms, cut, names)
+                        Source(
+                            r.key,
+                            r.name,
+                            r.body_start,
+                            r.end,
+                            d.codes,
+                            terms,
+                            bool(cut),
+                            names,
+                            cut,
+                        )
                     )
             continue
         for s in d.spans:
             piece = text[s.start : s.end]
             terms, cut = _terms(piece, False)
             terms = tuple(t for t in terms if not _labels_only(t, label_words))
+            cut = tuple(t for t in cut if t in terms)
             names = address_names(_clean(piece)[0])
             if r.kind == "from":
                 terms, names = _post_terms(text, piece, terms, names)
             if terms or names:
-                out.append(Source(r.key, r.name, s.start, s.end, s.codes, terms, cut, names))
+                out.append(
+                    Source(r.key, r.name, s.start, s.end, s.codes, terms, bool(cut), names, cut)
+                )
     return out
 
 
@@ -244,14 +293,19 @@ def find_recurrences(
         return {}
     part = review.partition
     text = part.text
-    hits = find_everywhere(text, [t for s in found_in for t in s.terms], suffixes=suffixes)
+    hits = find_everywhere(
+        text,
+        [t for s in found_in for t in s.terms],
+        suffixes=suffixes,
+        prefixes={t for s in found_in for t in s.prefixes},
+    )
     # Sources grouped by term (and whether a copy runs on to its line end): each hit is then
     # placed once per group, not once per source, so many sources sharing words (a cable of
     # thousands of short withheld blocks) cost hits + sources, not hits x sources.
     groups: dict[tuple[str, bool], list[Source]] = defaultdict(list)
     for src in found_in:
         for term in src.terms:
-            groups[(term, src.truncated and term == src.terms[0])].append(src)
+            groups[(term, term in src.prefixes)].append(src)
     by_start = sorted(found_in, key=lambda src: src.start)
     starts = [src.start for src in by_start]
     places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
@@ -295,9 +349,9 @@ def find_recurrences(
                 continue
             if runs_on:
                 # The rest of the copy's line, when it is a line (not a whole paragraph
-                # typed as one line).
-                nl = text.find("\n", e, e + _RUN_ON + 1)
-                e = nl if nl != -1 else e
+                # typed as one line), up to the next field's label where a header copy runs
+                # the fields on in one line ("... IN GEORGIA REF: A. KYIV 1546", 08WARSAW947).
+                e = _run_on(text, e)
             codes, labels = places.get((s, e), ((), []))
             places[(s, e)] = (tuple(dict.fromkeys(codes + codes_all)), [*labels, *labels_all])
     out: dict[str, list[Redaction]] = defaultdict(list)
@@ -348,6 +402,9 @@ class Needles:
 
     terms: dict[str, str]
     names: dict[str, str] = dataclasses.field(default_factory=dict)  # inside addresses
+    # Folded terms cut with "...": printed as the start of a longer word they are a leak too
+    # ("TRANSATLANTIC IS" in "TRANSATLANTIC ISSUES").
+    prefixes: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.names)
@@ -358,13 +415,17 @@ def needles(review: Review) -> Needles:
     if RULE in review.rules_off:
         return Needles({})
     terms: dict[str, str] = {}
-    for src in sources(review):
+    cut: set[str] = set()
+    found_in = sources(review)
+    for src in found_in:
         for term in src.terms:
             folded = fold(term)
             if folded:
                 terms.setdefault(folded, src.label)
-    names = {n: src.label for src in sources(review) for n in src.names}
-    return Needles(terms, names)
+                if term in src.prefixes:
+                    cut.add(folded)
+    names = {n: src.label for src in found_in for n in src.names}
+    return Needles(terms, names, frozenset(cut))
 
 
 def repeats_in(text: str, found: Needles) -> list[tuple[str, str]]:
@@ -377,7 +438,8 @@ def repeats_in(text: str, found: Needles) -> list[tuple[str, str]]:
         if needle not in folded:
             continue
         suffix = "(?:e?s)?" if needle[-1:].isalpha() else ""
-        if re.search(rf"(?<![^\W_]){re.escape(needle)}{suffix}(?![^\W_])", folded):
+        end = "" if needle in found.prefixes else r"(?![^\W_])"
+        if re.search(rf"(?<![^\W_]){re.escape(needle)}{suffix}{end}", folded):
             out.append((needle, label))
     for s, e, name in names_in_addresses(text, found.names) if found.names else ():
         out.append((text[s:e], found.names[name]))
