@@ -101,7 +101,7 @@ def _made(rows: list[Row], view: View | None) -> bytes:
         if view.wanted is None or view.wanted(row):
             shown.append(row)
     summary.shown = len(shown)
-    summary.seen = set()  # the entries say it again; no need to send it twice
+    summary.seen = {}  # the entries say it again; no need to send it twice
     part: Part = (rows_text(view.fmt, shown), summary)
     return packed(part)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
+from workbench.batch.fingerprint import text_sha256
 from workbench.cable import CableError, parse_bytes
 from workbench.cable.decode import read_cable_bytes
 from workbench.cable.document import not_a_cable
@@ -33,6 +34,9 @@ class Row(TypedDict):
     # ({"level", "date", "text", "start", "end"}), shown beside the due date, never as one.
     order: str | None
     downgrade: dict[str, Any] | None
+    # The SHA-256 of the cable's words (batch.fingerprint): two files with one reference ID
+    # and another text are two records, not a cable and its copy. None for an unreadable file.
+    text_sha256: str | None
 
 
 def error_row(path: str, message: str, as_of: date) -> Row:
@@ -58,6 +62,7 @@ def error_row(path: str, message: str, as_of: date) -> Row:
         ],
         "order": None,
         "downgrade": None,
+        "text_sha256": None,
     }
 
 
@@ -89,6 +94,7 @@ def check_bytes(path: str, data: bytes, as_of: date) -> Row:
         return error_row(path, why, as_of)
     row = assessment_to_dict(assess(cable, as_of), cable)
     row["path"] = path
+    row["text_sha256"] = text_sha256(cable)
     return row  # type: ignore[return-value]
 
 
