@@ -77,7 +77,7 @@ def test_corpus_jsonl_is_byte_identical_to_the_local_run(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "jsonl"])
-@pytest.mark.parametrize("status", [None, "due,needs-review"])
+@pytest.mark.parametrize("status", [None, "due,needs-review,unreadable"])
 def test_every_format_and_filter_as_the_local_run(tmp_path, on_shared_cluster, fmt, status):
     # The samples, an empty file and a path that does not exist: read errors are rows.
     paths = [str(SAMPLES), str(FIXTURES), str(tmp_path / "missing.txt"), str(SAMPLE)]

@@ -45,7 +45,7 @@ def test_unreadable_files_become_rows(tmp_path, jobs):
     binary.write_bytes(b"%PDF-1.4\x00\x00\x01")
     paths = [str(tmp_path / "missing.txt"), str(FIXTURES / "empty.txt"), str(binary), str(SAMPLE)]
     rows = list(scan(paths, AS_OF, jobs=jobs, chunk=1))
-    assert [r["status"] for r in rows] == ["needs-review"] * 3 + ["due"]
+    assert [r["status"] for r in rows] == ["unreadable"] * 3 + ["due"]
     for r in rows[:3]:
         (f,) = r["findings"]
         assert f["code"] == "read-error" and f["severity"] == "error"

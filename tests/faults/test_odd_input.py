@@ -190,7 +190,7 @@ def test_a_text_that_is_not_a_cable_gets_no_status_and_no_release(case: Case, co
     if command == "check":
         (row,) = [json.loads(line) for line in r.stdout.splitlines()]
         assert (row["status"], row["due"], row["findings"][0]["code"]) == (
-            "needs-review",
+            "unreadable",
             None,
             "read-error",
         )
@@ -229,4 +229,4 @@ def test_a_table_with_a_banner_word_in_a_row_is_not_a_cable(case: Case, command:
     assert not out.exists() and not (case.folder / "v.csv").exists()
     if command == "check":
         (row,) = [json.loads(line) for line in r.stdout.splitlines()]
-        assert (row["status"], row["classification"]) == ("needs-review", None)
+        assert (row["status"], row["classification"]) == ("unreadable", None)

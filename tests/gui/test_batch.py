@@ -41,7 +41,7 @@ def test_folder_fills_table_sorts_filters_and_opens(window: MainWindow, folder: 
     assert view.model.rowCount() == 32
     assert view.progress.value() == 32
     broken = next(r for r in view.model.rows if r["path"].endswith("broken.txt"))
-    assert broken["status"] == "needs-review"
+    assert broken["status"] == "unreadable"  # check's status for it too (newcomer 5, finding 32)
     assert broken["findings"][0]["code"] == "read-error"
 
     # Filter by status, then by words. A file that could not be read is "Cannot read", never

@@ -13,7 +13,7 @@ from workbench.batch.fingerprint import text_sha256
 from workbench.cable import CableError, parse_bytes
 from workbench.cable.decode import read_cable_bytes
 from workbench.cable.document import not_a_cable
-from workbench.declass import assess, assessment_to_dict
+from workbench.declass import STATUSES, assess, assessment_to_dict
 from workbench.declass.codes import CODES
 
 
@@ -39,8 +39,17 @@ class Row(TypedDict):
     text_sha256: str | None
 
 
+# The status of a file that could not be read, or is not a cable (a README, a spreadsheet):
+# not one of the declassification statuses (declass.STATUSES), since no cable was assessed,
+# and never needs-review, which is a records officer's worklist of cables (newcomer 5,
+# finding 32). Its read-error finding says why in one sentence.
+UNREADABLE = "unreadable"
+ROW_STATUSES: tuple[str, ...] = (*STATUSES, UNREADABLE)
+
+
 def error_row(path: str, message: str, as_of: date) -> Row:
-    """The row of a file that could not be read: needs a person, and says why in one sentence."""
+    """The row of a file that could not be read: status ``unreadable``, and why, in one
+    sentence."""
     return {
         "path": path,
         "id": None,
@@ -50,7 +59,7 @@ def error_row(path: str, message: str, as_of: date) -> Row:
         "as_of": as_of.isoformat(),
         "due": None,
         "basis": "none",
-        "status": "needs-review",
+        "status": UNREADABLE,
         "findings": [
             {
                 "code": "read-error",

@@ -28,7 +28,8 @@ DESCRIPTION = (
     "For each cable (folders are walked recursively) report as of a date its due date for "
     "declassification, the rule that gives it, its status (unclassified, declassified, due, not-due, "
     "needs-review) and every marking finding; PATH - is the cable on standard input. A file "
-    "that cannot be read is reported as a row with a read-error finding and the run goes on. "
+    "that cannot be read is reported as a row with status unreadable and a read-error finding, "
+    "and the run goes on. "
     "The table ends with counts by status and by finding. Exit code 0; 1 when some file could "
     "not be read (the report is still whole: those files are its read-error rows); 2 when the "
     "command is misused."
@@ -56,7 +57,8 @@ def _jobs(text: str) -> int:
 
 def _statuses(text: str) -> RowFilter:
     from workbench.batch.row_filter import RowFilter
-    from workbench.declass import CODES, GROUPS, STATUSES
+    from workbench.batch.rows import ROW_STATUSES as STATUSES
+    from workbench.declass import CODES, GROUPS
 
     wanted = [s.strip() for s in text.split(",") if s.strip()]
     known = set(STATUSES) | set(CODES) | set(GROUPS)

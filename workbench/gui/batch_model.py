@@ -35,7 +35,8 @@ def cable_name(row: Row) -> str:
 
 def shown_status(row: Row) -> str:
     """The status the table shows: ``unreadable`` for a file that could not be read (or is
-    not a cable), else the row's own."""
+    not a cable; its row says so too, but a row from before newcomer 5's finding 32 said
+    needs-review), else the row's own."""
     return "unreadable" if unreadable(row) else row["status"]
 
 

@@ -32,9 +32,9 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
     "needs-review": ("Needs review", styles.STATUS_COLOURS["review"]),
     "unclassified": ("Unclassified: nothing to declassify", styles.STATUS_COLOURS["none"]),
     "declassified": ("Already declassified", styles.STATUS_COLOURS["none"]),
-    # Only the folder table's: a file that could not be read, or is not a cable. `check` gives
-    # it the status needs-review (a person must look) with a read-error finding; the table
-    # shows it apart, so that it is never taken for a cable waiting for its review.
+    # A file that could not be read, or is not a cable: `check`'s rows say status unreadable
+    # (batch.rows.UNREADABLE) with a read-error finding, apart from the cables waiting for
+    # their review.
     "unreadable": ("Cannot read", styles.STATUS_COLOURS["unreadable"]),
 }
 
