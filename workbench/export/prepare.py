@@ -48,7 +48,7 @@ def released_digest(cable: Cable, review: Review | None) -> str:
     a reviewer decides counts as withheld."""
     review = review if review is not None else Review.for_cable(cable)
     try:
-        withheld = disjoint(review.withholdings(cable, allow_pending=True))
+        withheld = disjoint(review.withholdings(cable, allow_pending=True), cable.text)
     except ReviewError:  # the review is for another text: export refuses it anyway
         withheld = [Withholding("region", 0, len(cable.text), ())]
     parts: list[str] = []
@@ -111,7 +111,7 @@ def withholdings_for_export(
                     "exemption code: use a listed code, or add your team's code set with "
                     "`workbench review codes --add FILE`"
                 )
-    return disjoint(raw)
+    return disjoint(raw, cable.text)
 
 
 def _where(review: Review, w: Withholding) -> str:
