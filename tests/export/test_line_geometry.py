@@ -77,3 +77,31 @@ def test_the_rules_around_a_withheld_heading_do_not_tell_its_length() -> None:
     rules = [x.text for row in rows for x in row.items if isinstance(x, Text) and "---" in x.text]
     assert rules == ["-" * 40, "-" * 40]  # as wide as the box (21-40 characters)
     assert publish.make("release", *a, OPTIONS) == publish.make("release", *b, OPTIONS)
+
+
+def _inline_heading(title: str):  # type: ignore[no-untyped-def]
+    """A run-together cable's inline heading (09MOSCOW1530: ``----- TITLE ----- 2. (C)``)."""
+    head, rest = SAMPLE.read_text(encoding="utf-8").split("11. (U)", 1)
+    rule = "-" * len(title)
+    body = f"9. (C) The talks went on. {rule} {title} {rule} They ended late.\n"
+    cable = parse_cable(head + body + "\n11. (U)" + rest, "fixture.txt")
+    review = Review.for_cable(cable)
+    i = cable.text.index(title)
+    region = review.partition.at(i)
+    assert region is not None
+    span = Redaction(i, i + len(title), ("(b)(6)",))
+    review.with_decision(region.key, Decision(Action.PARTIAL, spans=(span,)))
+    return cable, release_rest(review)
+
+
+def test_the_inline_rules_beside_a_withheld_heading_are_withheld_with_it() -> None:
+    # newcomer 6, finding 28: the rules stayed in the prose, each exactly as long as the heading
+    a, b = _inline_heading("NORD STREAM AG"), _inline_heading("SPENDING LIKE HELL")  # 14, 18
+    cable, review = a
+    withheld = review.withholdings(cable)
+    regions = [(r.kind, r.body_start, r.end) for r in review.regions()]
+    rows = reflow(cable.text, withheld, joined_ranges(regions, withheld))
+    texts = [x.text for row in rows for x in row.items if isinstance(x, Text)]
+    assert not [t for t in texts if "----" in t], texts
+    assert any("went on." in t for t in texts) and any("They ended" in t for t in texts)
+    assert publish.make("release", *a, OPTIONS) == publish.make("release", *b, OPTIONS)

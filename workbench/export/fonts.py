@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from workbench.export.errors import ExportError
@@ -30,6 +31,18 @@ def _find(name: str) -> Path:
 def font_path(name: str) -> Path:
     """The TrueType file of ``MONO`` or ``MONO_BOLD`` (verify compares glyphs against it)."""
     return _find(name)
+
+
+@functools.cache
+def drawable() -> frozenset[int]:
+    """The code points the release font has a glyph for (its cmap; parsed once per process)."""
+    from fontTools.ttLib import TTFont as Tools
+
+    tools = Tools(str(_find(MONO)), lazy=True)
+    try:
+        return frozenset(tools.getBestCmap())
+    finally:
+        tools.close()
 
 
 def register() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar
@@ -105,6 +106,7 @@ def render_release(cable: Cable, review: Review, options: ExportOptions) -> byte
     check_portions(cable, review, options.marking, cable_name(cable))
     withheld = withholdings_for_export(cable, review, options.allow_pending, options.sets())
     _refuse_words_longer_than_a_row(cable, review, withheld)
+    _refuse_letters_the_font_lacks(cable, review, withheld)
     full = withheld_in_full(cable, review, options.allow_pending)
     # Regions still pending (only exported with allow_pending, withheld): a draft.
     draft = bool(review.pending())
@@ -173,6 +175,56 @@ def _refuse_words_longer_than_a_row(
         if w is None:
             break
         pos = max(pos, w.end)
+
+
+def _released_stretches(text: str, withheld: Sequence[Withholding]) -> list[tuple[int, int]]:
+    """(start, end) of the text between the withheld pieces (sorted by start)."""
+    out, pos = [], 0
+    for w in sorted(withheld, key=lambda w: w.start):
+        if w.start > pos:
+            out.append((pos, w.start))
+        pos = max(pos, w.end)
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+_RTL = "it is written right to left, and the release lays text out left to right unshaped"
+
+
+def _refuse_letters_the_font_lacks(
+    cable: Cable, review: Review, withheld: Sequence[Withholding]
+) -> None:
+    """Refuse (ExportError, one sentence naming the character, its script and its region) a
+    release whose released text holds a visible character DejaVu Sans Mono has no glyph for,
+    or a right-to-left letter (Hebrew, Arabic: the font has some, drawn unjoined in reverse
+    order, which readers then read as other words) (newcomer 6, finding 24: CJK, Hebrew, Arabic, Devanagari, Thai were drawn as empty boxes,
+    verify then found text missing and the export said "please report this as a bug").
+
+    No fallback font: the release is laid out in fixed cells and verify accepts only the
+    DejaVu subsets it can compare glyph by glyph; Noto CJK ships as CFF outlines ReportLab
+    cannot embed, and ReportLab neither shapes Arabic nor orders right-to-left text, so the
+    page would print letters the cable does not hold. Invisible format characters (Cf) are
+    not this check's business."""
+    have = fonts.drawable()
+    text = cable.text
+    for start, end in _released_stretches(text, withheld):
+        for i in range(start, end):
+            ch = text[i]
+            rtl = unicodedata.bidirectional(ch) in ("R", "AL")
+            if not rtl and (ord(ch) in have or ch.isspace() or unicodedata.category(ch)[0] in "CZ"):
+                continue
+            region = next(iter(review.partition.overlapping(i, i + 1)), None)
+            where = region.name if region is not None else "the text"
+            script = unicodedata.name(ch, "UNNAMED").split()[0]
+            raise ExportError(
+                f"the release of {cable_name(cable)} cannot print '{ch}' (U+{ord(ch):04X}, "
+                f"{script}) in {where}: "
+                + (_RTL if rtl else "the release font has no glyph for it")
+                + ". Withhold it "
+                "(a span: `workbench review find` or the window's Withhold Selection), or "
+                "make a review copy; nothing was written"
+            )
 
 
 class _Page(list):  # type: ignore[type-arg]
