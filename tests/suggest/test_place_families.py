@@ -87,3 +87,62 @@ def test_a_place_lends_no_name_word_to_its_later_mentions() -> None:
     assert "Paulo" not in got and "Sao Paulo" not in got, got  # of Joao Paulo Pereira
     assert not any("Costa" in t or "Rican" in t for t in got), got
     assert {"Joao Paulo Pereira", "Pereira", "Luis Mora", "Mora"} <= set(got), got
+
+
+THINGS = """
+1. (C) The Casa Rosada, through an aide, asked Banque Misr and Banco Nacion for loans;
+Jorge Ruiz of Banque Misr said the bank would lend. Ruiz met MFA Deputy U/S for Americas
+Kemal Ozturk on May 2.
+
+2. (U) The road from Palmar Norte to Ciudad Neily reopens in July; tourists fly to Cayo
+Largo and Cayo Coco instead.
+"""
+
+
+def test_a_building_a_bank_a_key_or_a_town_of_the_compass_is_no_person() -> None:
+    got = _names(THINGS)
+    for thing in ("Casa Rosada", "Banque Misr", "Palmar Norte", "Cayo Largo", "Cayo Coco"):
+        assert not any(thing in t or t in thing for t in got), (thing, got)
+    assert {"Jorge Ruiz", "Ruiz", "Kemal Ozturk"} <= set(got), got  # not "Americas Kemal ..."
+
+
+INITIALS = """
+1. (C) President Cristina Fernandez de Kirchner (CFK) met Andres Manuel Lopez Obrador
+(AMLO) on May 4. CFK said the talks went well; AMLO agreed. The CFK government and the
+PRD (a party) will meet again, and the OAS will watch.
+"""
+
+
+def test_a_names_initials_in_parentheses_stand_for_the_person() -> None:
+    got = _names(INITIALS)
+    assert got.count("CFK") == 3 and got.count("AMLO") == 2, got
+    assert "PRD" not in got and "OAS" not in got, got
+
+
+def test_initials_that_do_not_fit_the_name_stand_for_nobody() -> None:
+    got = _names("1. (C) Juan Carlos Perez (PRI) said the PRI would win. PRI leaders agreed.")
+    assert "PRI" not in got, got
+
+
+def _subject_names(subject: str, body: str) -> list[str]:
+    c = parse_cable(cable(body, subject=subject), path="t.txt")
+    return [s.text for s in suggest(c, [PERSON]) if s.text not in ("Ann Example", "EXAMPLE")]
+
+
+PROSE = """
+1. (C) The FCO told PolOff on May 3 that the UK would make a separate demarche to Libya.
+Director Adam Wood of the FCO Africa department said Africa policy was unchanged; Mr. Wood
+also spoke of rice prices.
+"""
+
+
+def test_an_upper_case_subject_of_the_cables_own_words_is_no_name() -> None:
+    got = _subject_names("UK DEMARCHE ON LIBYA; FCO AFRICA DIRECTOR ADAM WOOD", PROSE)
+    assert not any("DEMARCHE" in t or "FCO" in t or "AFRICA" in t for t in got), got
+    assert "ADAM WOOD" in got and "Adam Wood" in got, got
+
+
+def test_a_signature_in_capitals_stays_a_name_though_the_prose_has_the_word() -> None:
+    c = parse_cable(cable(PROSE, signature="RICE"), path="t.txt")
+    got = [s.text for s in suggest(c, [PERSON])]
+    assert "RICE" in got, got

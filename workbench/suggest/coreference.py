@@ -11,7 +11,14 @@ from workbench.suggest.name_context import article_name, place_like, street_name
 from workbench.suggest.name_spacing import adjacent, joins, sentence_start
 from workbench.suggest.name_titles import is_title
 from workbench.suggest.tokens import Token
-from workbench.suggest.vocab import HONORIFICS, NOT_NAMES, ORG_WORDS, PARTICLES, SPEECH_VERBS
+from workbench.suggest.vocab import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_WORDS,
+    PARTICLES,
+    SPEECH_VERBS,
+)
 
 STRONG = 0.55  # a candidate this sure may lend its words to later mentions
 
@@ -65,6 +72,8 @@ def coreference(
             continue  # "Avenida Quintero Ramos 455": the street, whoever it is named after
         if tok.low in alone and src.tokens[0].low == tok.low and _in_longer_name(tokens, i, text):
             continue  # "San Jose", "Jebel Ali", "Juan Rafael Mora": another name's word
+        if i > 0 and tokens[i - 1].low in ORG_HEADS and joins(tokens[i - 1], tok, text):
+            continue  # "Casa Saba", "Banco Safra": the firm, whoever it is named after
         if _inside_place(tokens, i, text, lex):
             continue  # "Paulo" of "Joao Paulo Cunha" in "Sao Paulo"
         if after is not None and after.low in ORG_WORDS and adjacent(tok, after, text):

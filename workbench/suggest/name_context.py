@@ -17,7 +17,11 @@ from workbench.suggest.vocab import (
 )
 
 # Given names too ("Asia", "Africa"), but before a name a region: "for Asia Robert Scher".
-CONTINENTS = frozenset({"asia", "africa", "europe", "america", "oceania"})
+CONTINENTS = frozenset({"asia", "africa", "europe", "america", "americas", "oceania"})
+
+# Compass words that end a place's name in Spanish, Portuguese, French and Italian
+# ("Palmar Norte", "Rio Grande do Sul", "Kivu Nord"); no person's name ends so.
+PLACE_SUFFIXES = frozenset({"norte", "sur", "sul", "oeste", "leste", "nord", "sud", "ovest"})
 
 
 def leading_place(cur: list[Token], lex: Lexicon) -> int:

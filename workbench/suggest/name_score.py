@@ -20,6 +20,7 @@ from workbench.suggest.lexicon import Lexicon
 from workbench.suggest.name_candidate import Candidate
 from workbench.suggest.name_context import (
     PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
     article_name,
     article_place,
     has_place,
@@ -81,6 +82,9 @@ def score(
         return
     if not c.title and len(c.tokens) >= 3 and place_like(f"{first.low} {c.tokens[1].low}", lex):
         c.score = 0.0  # "Costa Rican Chamber of ...", "Minas Gerais Governor": the place's thing
+        return
+    if c.tokens[-1].low in PLACE_SUFFIXES and n >= 2:
+        c.score = 0.0  # "Palmar Norte", "Kivu Sud": a place
         return
     if c.tokens[0].low in PLACE_PREFIXES and not c.title:
         c.score = 0.0  # "San Pedro", "Nuevo Leon", "Puerto Cabello"

@@ -13,7 +13,9 @@ from workbench.suggest.coreference import coreference
 from workbench.suggest.header_names import authority_names, passing_names, signature_names
 from workbench.suggest.lexicon import lexicon
 from workbench.suggest.model import PERSON, SuggestContext, Suggestion
+from workbench.suggest.name_acronyms import acronym_mentions
 from workbench.suggest.name_candidate import THRESHOLD, Candidate
+from workbench.suggest.name_case import without_cable_words
 from workbench.suggest.name_forms import drafter_names, field_names, part_known_names, speakers
 from workbench.suggest.name_groups import without_groups
 from workbench.suggest.name_runs import runs
@@ -71,7 +73,10 @@ def _find_persons(cable: Cable) -> list[Candidate]:
     ]
     found = _merge(found, header)
     found = _merge(found, coreference(found, tokens, text, lex))
+    found = _merge(found, acronym_mentions(found, tokens, text))
     found = without_groups(found, tokens, text, lex)
+    subject = range(cable.subject.start, cable.subject.end) if cable.subject else range(0)
+    found = without_cable_words(found, tokens, lex, text, subject)
     consistent_roles(found)
     return sorted(found, key=lambda c: c.start)
 

@@ -131,7 +131,7 @@ PLACE_PREFIXES = _words(
     """
     san santa santo sao são nuevo nueva puerto porto port fort mount mt lake new north
     south east west upper lower greater saint st ciudad villa rio río lago isla islas
-    cerro sierra laguna tierra
+    cerro sierra laguna tierra cayo cayos playa punta bahia bahía praia ilha
     """
 )
 
@@ -182,6 +182,7 @@ ORG_HEADS = _words(
     partí parti mouvement institut fondation ministère conseil
     dar bayt beit bait masjid madrasa madrassa jamia jamiat hizb harakat jabhat jaish
     kataib majlis clinica clínica hospital hotel
+    casa palacio palácio palazzo palais bank banque banca caja compagnie societe société
     """
 )
 
