@@ -185,9 +185,12 @@ def test_a_release_with_pending_regions_is_a_draft_on_every_page(tmp_path, capsy
     assert "Poloff delivered" not in text  # paragraph 2, withheld
     assert "Government of Norway" not in text  # paragraph 3, pending: withheld
     capsys.readouterr()
-    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions) == 0
+    # Clean, but no release: exit 3, neither 0 (a script would publish it) nor 1 (a leak)
+    # (newcomer 5, finding 33).
+    assert run("verify", out, "--cable", SAMPLE, "--decisions", decisions) == 3
     said = capsys.readouterr().out
     assert "a DRAFT, not for release (" in said and "region(s) pending review" in said
+    assert "it is not a release" in said and "LEAK" not in said
     # Once every region is decided, the draft no longer verifies: it is not the release.
     done = _all_released(tmp_path, SAMPLE)
     assert run("verify", out, "--cable", SAMPLE, "--decisions", done) == 1

@@ -61,7 +61,7 @@ def campaign(
             outcome = runner(argv, stdin)
             after = snapshot(folder.root)
             verdict = judge(
-                outcome, before, after, folder.root, outputs, crash_reports(home) - reports
+                outcome, before, after, folder.root, outputs, crash_reports(home) - reports, argv
             )
         except Exception as exc:  # the harness itself: counted, shown, never hidden
             problems[f"harness error {type(exc).__name__}"].append(f"{argv}: {exc}")

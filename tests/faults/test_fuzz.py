@@ -84,7 +84,8 @@ def test_fuzz(
         reports = crash_reports(home)
         outcome = run_in_process(argv, stdin)
         after = snapshot(folder.root)
-        verdict = judge(outcome, before, after, folder.root, outputs, crash_reports(home) - reports)
+        new = crash_reports(home) - reports
+        verdict = judge(outcome, before, after, folder.root, outputs, new, argv)
         assert verdict.ok, (argv, verdict.problems, outcome.code, outcome.stderr[-2000:])
 
     one()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from workbench.commands.common import fail
 from workbench.commands.export_options import (
@@ -12,15 +13,26 @@ from workbench.commands.export_options import (
     stamp_options,
 )
 
+if TYPE_CHECKING:
+    from workbench.export.pdf_read import Extracted
+
 HELP = "check a release PDF: nothing withheld in it, nothing released missing"
+
+# Exit codes, for a script of the form ``workbench verify R.pdf --cable C && publish R.pdf``
+# (newcomer 5, finding 33: a draft exited 0 and such a script published it). 2 is misuse or
+# an input that cannot be used, as for every command.
+CLEAN = 0  # a release: nothing withheld in it, nothing released missing, its stamps right
+NOT_CLEAN = 1  # a leak, a missing piece, a wrong stamp, something a release never holds
+NOT_A_RELEASE = 3  # clean, but a draft (regions pending review) or a review copy
 DESCRIPTION = (
     "Extract the text of every page, the document information (title, subject, keywords...) "
     "and the bookmarks of a release PDF, and compare them with the cable and its review. Exit "
     "1 naming each leak (withheld words found, and where) or each piece of released text that "
     "is missing, or the first stamp that differs from the stamp options given (which default "
     "to your settings, as export's do; the date to the one the release stamps); exit 0 when "
-    "the release is clean. Undecided regions count as withheld, and a release with any is a "
-    "draft, which must say so on every page. Given a Vaughn index (a .csv, or an index PDF) "
+    "the release is clean; exit 3 when it is no release: a draft (undecided regions count as "
+    "withheld, and a release with any is a draft, which must say so on every page) that is "
+    "otherwise clean, or a review copy. Given a Vaughn index (a .csv, or an index PDF) "
     "and each of its cables, check that it prints no withheld text instead."
 )
 
@@ -66,7 +78,16 @@ def run(args: argparse.Namespace) -> int:
         review = source.load(cable)
         # "By:" is checked against the same name export stamps: --reviewer, else settings.
         options = stamped_by(stamp_options(args, released=released), review, cable)
-        report = verify(cable, review, extract(args.pdf), options, check_date=bool(args.date))
+        extracted = extract(args.pdf)
+        if _review_copy(extracted):
+            # It shows every withheld word by design: a list of them as leaks says nothing.
+            print(
+                f"{args.pdf}: a review copy, not a release (every page says NOT FOR RELEASE, "
+                "and it shows the withheld text by design): export the release (without "
+                "--copy review) and verify that"
+            )
+            return NOT_A_RELEASE
+        report = verify(cable, review, extracted, options, check_date=bool(args.date))
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)
     if report.stamps and not (report.leaks or report.problems or report.missing):
@@ -91,17 +112,28 @@ def run(args: argparse.Namespace) -> int:
             pending = len(review.pending())
             print(
                 f"{args.pdf}: a DRAFT, not for release ({pending} region(s) pending review, "
-                f"withheld, and every page says DRAFT): {clean}"
+                f"withheld, and every page says DRAFT): {clean}; it is not a release: decide "
+                "those regions and export it again"
             )
-        else:
-            print(f"{args.pdf}: {clean}")
-        return 0
+            return NOT_A_RELEASE
+        print(f"{args.pdf}: {clean}")
+        return CLEAN
     print(
         f"{args.pdf}: {len(report.leaks)} leak(s), {len(report.stamps)} stamp(s) unlike the "
         f"review's and options', {len(report.problems)} thing(s) a release "
         f"never holds, {len(report.missing)} missing piece(s) of released text: do not publish it"
     )
-    return 1
+    return NOT_CLEAN
+
+
+def _review_copy(extracted: Extracted) -> bool:
+    """The file is a review copy (export --copy review): its title or its pages say so."""
+    from workbench.export.review_copy import REVIEW_COPY_STAMP, REVIEW_COPY_TITLE
+
+    title = extracted.metadata.get("/Title", "")
+    return title.endswith(REVIEW_COPY_TITLE) or any(
+        REVIEW_COPY_STAMP in page for page in extracted.pages
+    )
 
 
 def _index_data(path: str) -> bytes | None:

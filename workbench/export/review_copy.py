@@ -38,6 +38,10 @@ from workbench.export.release import paginate
 from workbench.export.stamps import Stamps, disposition, original_marking
 from workbench.review.model import Action, Review, Withholding
 
+# What marks a review copy, in its stamps and its title: verify knows one by them.
+REVIEW_COPY_STAMP = "REVIEW COPY - NOT FOR RELEASE"
+REVIEW_COPY_TITLE = " (review copy, not for release)"
+
 HIGHLIGHT = Color(1.0, 0.92, 0.45)  # markings and the DECL line
 SHADE = Color(0.78, 0.84, 0.95)  # withheld, as proposed
 PENDING_SHADE = Color(0.98, 0.80, 0.62)
@@ -108,7 +112,7 @@ def render_review_copy(
         disposition="PROPOSED: "
         + disposition([w for w in raw if w.codes], _all_withheld(cable, review)),
         decl_block=(
-            "REVIEW COPY - NOT FOR RELEASE",
+            REVIEW_COPY_STAMP,
             f"Reviewer: {options.reviewer}",
             f"Printed: {options.released.isoformat()}",
             f"Decided: {decided} of {review.paragraph_count} paragraphs",
@@ -117,7 +121,7 @@ def render_review_copy(
     )
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=PAGE_SIZE, invariant=1, pageCompression=1)
-    c.setTitle(f"{cable_name(cable)} (review copy, not for release)")
+    c.setTitle(cable_name(cable) + REVIEW_COPY_TITLE)
     c.setAuthor(options.agency)
     c.setCreator("Declassification Workbench")
     note_rows = _note_offsets(notes)
