@@ -129,3 +129,24 @@ def test_the_findings_real_cable_is_stamped_confidential_declassified():
     data = publish.make("release", cable, release_rest(Review.for_cable(cable)), OPTIONS)
     assert _first_lines(data)[0] == "CONFIDENTIAL UNCLASSIFIED"
     assert all("DECLASSIFIED" in page for page in extract(data).pages)
+
+
+def test_a_refused_downgrade_names_an_unnumbered_paragraph_as_everywhere():
+    """An unnumbered paragraph is "1st paragraph (unnumbered)" in every refusal, never the
+    reader's key ``¶#1`` (naming.paragraph_label). The reader marks no unnumbered paragraph
+    of the sample, so the test gives the sample's unnumbered form a SECRET portion mark."""
+    import re
+
+    from workbench.cable.model import Marking
+    from workbench.export.options import check_portions
+
+    cable = parse_cable(re.sub(r"^1\d\. ", "", SAMPLE.read_text(), flags=re.M), "x.txt")
+    first = cable.paragraphs[0]
+    assert first.number is None and first.key == "#1"
+    secret = Marking("(S)", "SECRET", (), first.start, first.start + 3)
+    cable = replace(cable, paragraphs=(replace(first, marking=secret), *cable.paragraphs[1:]))
+    review = release_rest(Review.for_cable(cable))
+    with pytest.raises(ExportError) as refused:
+        check_portions(cable, review, "CONFIDENTIAL", "07SEOUL219")
+    assert "releases: 1st paragraph (unnumbered) (S);" in str(refused.value)
+    assert "#" not in str(refused.value)

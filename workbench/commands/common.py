@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeVar
 
 from workbench.cable.files import iter_cable_paths
 
-__all__ = ["STORE_HELP", "add_store_argument", "fail", "iter_cable_paths"]
+__all__ = ["STORE_HELP", "add_store_argument", "fail", "iter_cable_paths", "on_workers"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 STORE_HELP = (
     "review store: an SQLite file, or a team's postgresql://HOST/DATABASE (passwords from "
@@ -52,3 +57,34 @@ def cap_jobs(jobs: int, option: str = "--jobs") -> int:
         )
         return most
     return jobs
+
+
+def on_workers(
+    work: Callable[[list[T]], list[R]],
+    chunks: Iterable[list[T]],
+    jobs: int,
+    *,
+    out: IO[Any],
+    incomplete: str,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[R]:
+    """``work``'s results on ``jobs`` forked worker processes, in the order of ``chunks`` (so
+    the output is the same whatever the number of workers). A worker lost (killed, out of
+    memory) ends the command in one sentence: what was printed to ``out`` is flushed, and
+    ``incomplete`` (``the output above is incomplete``) says what it means."""
+    # Only here: multiprocessing's import is a tenth of a small parse's start-up.
+    import multiprocessing
+
+    from workbench.safeio import InputError
+    from workbench.safeio.workers import WorkerLost, ordered_map
+
+    context = multiprocessing.get_context("fork")
+    try:
+        yield from ordered_map(work, chunks, jobs, context, initializer, initargs)
+    except WorkerLost:
+        out.flush()
+        raise InputError(
+            "a worker process ended before its cables were read (killed, or out of memory?), "
+            f"so {incomplete}: run it again, with fewer --jobs"
+        ) from None

@@ -11,7 +11,7 @@ from workbench.cable import Cable, CableError, parse_bytes, read_cable
 from workbench.cable.decode import MAX_CABLE_BYTES
 from workbench.cable.files import is_folder
 from workbench.cable.serialize import cable_to_json
-from workbench.commands.common import cap_jobs, fail, iter_cable_paths
+from workbench.commands.common import cap_jobs, fail, iter_cable_paths, on_workers
 from workbench.safeio import InputError, read_stream
 from workbench.safeio.signals import worker_start
 from workbench.safeio.terminal import json_bytes_for_terminal
@@ -116,28 +116,14 @@ def run(args: argparse.Namespace) -> int:
         emit(r)
     queue = itertools.chain(head, items)
     if jobs > 1 and len(head) >= _PARALLEL_FROM:
-        # Only here: multiprocessing's import is a tenth of a small parse's start-up.
-        import multiprocessing
+        from workbench.safeio.workers import chunked
 
-        from workbench.safeio.workers import WorkerLost, chunked, ordered_map
-
-        try:
-            # In input order, so output is the same whatever the number of workers.
-            for r in ordered_map(
-                _render_all,
-                chunked(queue, _CHUNK),
-                jobs,
-                multiprocessing.get_context("fork"),
-                initializer=worker_start,
-            ):
-                emit(r)
-        except WorkerLost:
-            out.flush()
-            raise InputError(
-                "a worker process ended before its cables were read (killed, or out of "
-                "memory?), so the output above is incomplete: run the parse again, with "
-                "fewer --jobs"
-            ) from None
+        batches = chunked(queue, _CHUNK)
+        lost = "the output above is incomplete"
+        for r in on_workers(
+            _render_all, batches, jobs, out=out, incomplete=lost, initializer=worker_start
+        ):
+            emit(r)
     else:
         for item in queue:
             emit(_render(item))

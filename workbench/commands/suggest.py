@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import STORE_HELP, fail, iter_cable_paths
+from workbench.commands.common import STORE_HELP, fail, iter_cable_paths, on_workers
 
 HELP = "propose redactions: person names, contact details, protected sources"
 DESCRIPTION = (
@@ -155,28 +154,19 @@ def run(args: argparse.Namespace) -> int:
                 out.write(_table(obj))
 
         if jobs > 1 and len(paths) >= _PARALLEL_FROM:
-            from workbench.safeio.workers import WorkerLost, chunked, ordered_map
+            from workbench.safeio.workers import chunked
 
             workers = min(jobs, len(paths) // _CHUNK + 1)
-            try:
-                # In input order: the output is the same whatever the number of workers.
-                for r in ordered_map(
-                    _all,
-                    chunked(paths, _CHUNK),
-                    workers,
-                    multiprocessing.get_context("fork"),
-                    initializer=_worker_init,
-                    initargs=(context, kinds),
-                ):
-                    emit(r)
-            except WorkerLost:
-                out.flush()
-                return fail(
-                    "a worker process ended before its cables were read (killed, or out of "
-                    "memory?), so the suggestions above are incomplete: run it again, with "
-                    "fewer --jobs",
-                    1,
-                )
+            for r in on_workers(
+                _all,
+                chunked(paths, _CHUNK),
+                workers,
+                out=out,
+                incomplete="the suggestions above are incomplete",
+                initializer=_worker_init,
+                initargs=(context, kinds),
+            ):
+                emit(r)
         else:
             _init(context, kinds)
             for p in paths:

@@ -77,17 +77,22 @@ def check_portions(cable: Cable, review: Review, marking: str, name: str) -> Non
     ``check``'s ``banner-below-portion`` says of a cable; newcomer 5, finding 32): such a
     paragraph is withheld, or the marking is at least its level. UNCLASSIFIED is a
     declassification of what is released, not a downgrade, and is not refused here."""
+    from workbench.naming import paragraph_labels
     from workbench.review.model import Action
 
     if marking == "UNCLASSIFIED":
         return
     above = []
+    # Named as everywhere else (``¶3``, ``1st paragraph (unnumbered)``), never by the
+    # reader's key (``¶#1``).
+    labels = paragraph_labels(cable.paragraphs)
     for p in cable.paragraphs:
         level = p.marking.level if p.marking else None
         if level_rank(level) <= level_rank(marking):
             continue
         if review.effective(p.index).decision.action in (Action.RELEASE, Action.PARTIAL):
-            above.append(f"¶{p.key} ({p.marking.text.strip('()') if p.marking else level})")
+            portion = p.marking.text.strip("()") if p.marking else level
+            above.append(f"{labels[p.index]} ({portion})")
     if above:
         shown = ", ".join(above[:5]) + (f" and {len(above) - 5} more" if len(above) > 5 else "")
         raise ExportError(
