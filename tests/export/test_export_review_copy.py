@@ -41,3 +41,19 @@ def test_findings_of_the_rules_engine_are_listed():
     text = "".join(extract(render_review_copy(broken, review, OPTIONS, findings)).pages)
     assert f"Findings: {len(findings)}" in text
     assert findings[0].message.split()[0] in text
+
+
+def test_the_decided_count_is_the_one_review_show_gives():
+    # newcomer 6, finding 23: "Decided: 6 of 11 paragraphs" where only header regions were
+    from workbench.review.model import Action
+
+    cable = read_cable(SAMPLE)
+    review = sample_review(cable)
+    for p in cable.paragraphs:
+        review.with_decision(p.index, Decision())  # every paragraph pending again
+    review.with_decision(2, Decision(Action.WITHHOLD, ("(b)(6)",)))  # but one
+    assert review.decided_count > 1
+    found = extract(render_review_copy(cable, review, OPTIONS, []))
+    text = " ".join(" ".join(found.pages).split())
+    n, total, paras = review.decided_count, review.region_count, review.paragraph_count
+    assert f"Decided: {n} of {total} regions (1 of {paras} paragraphs)" in text, text[-400:]

@@ -158,6 +158,7 @@ def _verify_index(args: argparse.Namespace, data: bytes) -> int:
     """``verify`` of a Vaughn index: every text it prints against each cable's withheld text."""
     from workbench.cable import CableError, read_cable
     from workbench.export.errors import ExportError
+    from workbench.export.index_match import csv_mismatches
     from workbench.export.index_verify import verify_index
     from workbench.export.source import ReviewSource
     from workbench.review.codes import available_code_sets
@@ -170,17 +171,32 @@ def _verify_index(args: argparse.Namespace, data: bytes) -> int:
             cable = read_cable(path)
             reviewed.append((cable, source.load(cable)))
         found = verify_index(args.pdf, data, reviewed, available_code_sets())
+        differ = csv_mismatches(args.pdf, data, reviewed, available_code_sets())
     except (CableError, ExportError) as exc:
         return fail(str(exc), 2)
     for line in found:
         print(f"LEAK: {line}")
+    for line in differ:
+        print(f"MISMATCH: {line}")
     if found:
         print(
             f"{args.pdf}: the Vaughn index prints withheld text or rows of cables not given "
             f"({len(found)} place(s)): do not publish it"
         )
+    if differ:
+        print(
+            f"{args.pdf}: the Vaughn index does not list the withholdings its review makes "
+            f"({len(differ)} row(s) differ): make it again with `workbench index`, or "
+            "correct the review; do not publish it"
+        )
+    if found or differ:
         return 1
     print(
         f"{args.pdf}: the Vaughn index prints no withheld text of the {len(reviewed)} cable(s) given"
+        + (
+            ", and its rows are those their reviews make"
+            if args.pdf.lower().endswith(".csv")
+            else ""
+        )
     )
     return 0

@@ -306,7 +306,8 @@ def reflow(
     """The printed rows of ``text``, ``withheld`` (sorted, disjoint) drawn as boxes and blocks;
     within ``joined`` ranges (sorted, disjoint) line ends are the release's own wrap, but for
     a one-entry-per-line block's (``width``: the cable's :func:`wrap_width`; 0, none kept)."""
-    withheld = _with_rules_beside(text, withheld)
+    given = list(withheld)
+    withheld = _with_rules_beside(text, given)
     b = _Builder()
     b.joined = list(joined)
     b.joined_starts = [s for s, _ in b.joined]
@@ -315,20 +316,22 @@ def reflow(
     b.withheld_starts = [w.start for w in withheld]
     pos = 0
     after = False
-    for w in [*withheld, None]:
+    for w, own in [*zip(withheld, given, strict=True), (None, None)]:
         end = len(text) if w is None else max(pos, w.start)
         _released(b, text, pos, end, after)
         after = True
-        if w is None:
+        if w is None or own is None:
             break
         piece = text[w.start : w.end]
         body = piece.strip()
         if body:
             inline = _inline_length(b, w, body)
+            # The box holds the reviewer's withholding, not the widened one: the Vaughn
+            # index finds each piece's box by it.
             if inline <= INLINE_MAX:
-                b.box(w, inline)
+                b.box(own, inline)
             else:
-                b.block(w, rows_needed(piece))
+                b.block(own, rows_needed(piece))
         if _BREAK_RE.search(piece):
             b.known_start = b.released_start = False
         pos = max(pos, w.end)

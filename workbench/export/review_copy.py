@@ -103,7 +103,10 @@ def render_review_copy(
     body: list[Line | str] = list(wrap(cable.text))
     body.extend(_findings_lines(notes))
     pages = paginate(body)
+    # The count `review show` and the window give (newcomer 6, finding 23: "6 of 11
+    # paragraphs" where 6 header regions and no paragraph were decided).
     decided = review.decided_count
+    paragraphs = review.paragraph_count - sum(r.kind == "paragraph" for r in review.pending())
     stamps = Stamps(
         struck="",
         marking=original_marking(cable) or "UNMARKED",
@@ -115,7 +118,8 @@ def render_review_copy(
             REVIEW_COPY_STAMP,
             f"Reviewer: {options.reviewer}",
             f"Printed: {options.released.isoformat()}",
-            f"Decided: {decided} of {review.paragraph_count} paragraphs",
+            f"Decided: {decided} of {review.region_count} regions ({paragraphs} of "
+            f"{review.paragraph_count} paragraphs)",
             f"Findings: {len(notes)}",
         ),
     )
