@@ -136,7 +136,14 @@ class ExportDialog(QDialog):
         left.addWidget(self.preview_button)
         left.addWidget(self.save_button)
         left.addWidget(close)
-        self.message = QLabel(f"{review.decided_count} of {review.region_count} regions decided.")
+        from workbench.review.identifiers import identifying
+
+        # With the FM line withheld, a record number or the serial released elsewhere still
+        # names the post (newcomer 6, finding 26): said here, before the reviewer exports.
+        warnings = "".join(f"\nWarning: {w}." for w in identifying(cable, review))
+        self.message = QLabel(
+            f"{review.decided_count} of {review.region_count} regions decided.{warnings}"
+        )
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
         left.addWidget(self.message)

@@ -43,6 +43,9 @@ def show_review(review: Review, cable: Cable, last: AuditEntry | None = None) ->
     off = [r for name, r in RULES.items() if name in review.rules_off]
     for rule in off:
         lines.append(f"Rule switched off: {rule.title}")
+    from workbench.review.identifiers import identifying
+
+    lines.extend(f"Warning: {w}" for w in identifying(cable, review))
     lines.append("")
     regions = review.regions()
     width = max((len(_name(r, names)) for r in regions), default=1)
