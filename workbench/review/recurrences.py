@@ -27,7 +27,6 @@ gives way only when a reviewer switches it off for the cable, as any rule.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from bisect import bisect_right
@@ -38,7 +37,10 @@ from dataclasses import dataclass
 from workbench.review.model import Action, Decision, Redaction, Review
 from workbench.review.post_names import REF_ID, de_lines, indicators, post_letters
 from workbench.review.regions import Region
-from workbench.review.text_fold import fold_letters
+from workbench.review.repeat_check import Needles as Needles  # re-exported: the check's
+from workbench.review.repeat_check import fold as fold
+from workbench.review.repeat_check import needles as needles
+from workbench.review.repeat_check import repeats_in as repeats_in
 from workbench.review.withheld_names import (
     FUNCTION,
     PARTICLES,
@@ -47,11 +49,14 @@ from workbench.review.withheld_names import (
     handles,
     name_parts,
     names_in_addresses,
+    short_parts,
+    short_parts_in,
     with_particle,
 )
 from workbench.review.withheld_names import (
     addresses as addresses,  # re-exported: tests and callers import it from here
 )
+from workbench.review.withheld_numbers import number_keys, numbers_in
 
 RULE = "recurrences"
 _RUN_ON = 120  # characters: how far a copy of a truncated subject may run on to its line end
@@ -80,6 +85,10 @@ class Source:
     # the cut falls inside a word ("TRANSATLANTIC IS..." in "TRANSATLANTIC ISSUES"), and a
     # copy is withheld to the end of its line, which gives the rest (newcomer 6, finding 15).
     prefixes: tuple[str, ...] = ()
+    # The digits of each number in it (a phone number), looked for with any separators.
+    numbers: tuple[str, ...] = ()
+    # A name's parts of two letters ("Li"), looked for only as a name is written.
+    short: tuple[str, ...] = ()
 
 
 def _alnum(text: str) -> int:
@@ -237,7 +246,11 @@ def sources(review: Review) -> list[Source]:
                 names += tuple(n for p in people for n in address_names(p))
                 if r.kind == "from":
                     terms, names = _post_terms(text, body, terms, names)
-                if terms or names:
+                numbers = number_keys(body)
+                # A field's own two-letter words are no name ("UN" in a subject); a person
+                # a withheld passing line names has them looked for.
+                short = tuple(dict.fromkeys(p for person in people for p in short_parts(person)))
+                if terms or names or numbers or short:
                     out.append(
                         Source(
                             r.key,
@@ -249,6 +262,8 @@ def sources(review: Review) -> list[Source]:
                             bool(cut),
                             names,
                             cut,
+                            numbers,
+                            short,
                         )
                     )
             continue
@@ -260,9 +275,23 @@ def sources(review: Review) -> list[Source]:
             names = address_names(_clean(piece)[0])
             if r.kind == "from":
                 terms, names = _post_terms(text, piece, terms, names)
-            if terms or names:
+            numbers = number_keys(piece)
+            short = tuple(short_parts(_clean(piece)[0]))
+            if terms or names or numbers or short:
                 out.append(
-                    Source(r.key, r.name, s.start, s.end, s.codes, terms, bool(cut), names, cut)
+                    Source(
+                        r.key,
+                        r.name,
+                        s.start,
+                        s.end,
+                        s.codes,
+                        terms,
+                        bool(cut),
+                        names,
+                        cut,
+                        numbers,
+                        short,
+                    )
                 )
     return out
 
@@ -309,22 +338,41 @@ def find_recurrences(
     by_start = sorted(found_in, key=lambda src: src.start)
     starts = [src.start for src in by_start]
     places: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
-    in_address: set[tuple[int, int]] = set()
     in_routing: set[tuple[int, int]] = set()
+
+    def place(
+        found: list[tuple[int, int, str]], by_key: dict[str, list[Source]]
+    ) -> set[tuple[int, int]]:
+        """Each place found for a key of ``by_key``, under its sources' codes; outside every
+        source (a source's own text is withheld already)."""
+        placed: set[tuple[int, int]] = set()
+        for s, e, key in found:
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and e <= by_start[i].end:
+                continue
+            srcs = by_key[key]
+            codes, labels = places.get((s, e), ((), []))
+            codes = tuple(dict.fromkeys(codes + tuple(c for src in srcs for c in src.codes)))
+            places[(s, e)] = (codes, [*labels, *(src.label for src in srcs)])
+            placed.add((s, e))
+        return placed
+
     named: dict[str, list[Source]] = defaultdict(list)
+    numbered: dict[str, list[Source]] = defaultdict(list)
+    shorts: dict[str, list[Source]] = defaultdict(list)
     for src in found_in:
         for name in src.names if in_addresses else ():
             named[name].append(src)
-    for s, e, name in names_in_addresses(text, named) if named else ():
-        # A withheld name inside an address withholds the address (newcomer 4, finding 2).
-        i = bisect_right(starts, s) - 1
-        if i >= 0 and e <= by_start[i].end:
-            continue
-        srcs = named[name]
-        codes, labels = places.get((s, e), ((), []))
-        codes = tuple(dict.fromkeys(codes + tuple(c for src in srcs for c in src.codes)))
-        places[(s, e)] = (codes, [*labels, *(src.label for src in srcs)])
-        in_address.add((s, e))
+        for number in src.numbers:
+            numbered[number].append(src)
+        for short in src.short:
+            shorts[short].append(src)
+    # A withheld name inside an address withholds the address (newcomer 4, finding 2).
+    in_address = place(names_in_addresses(text, named) if named else [], named)
+    # A withheld number written with other separators ("506.280.7776"; newcomer 5, #17).
+    in_number = place(numbers_in(text, numbered) if numbered else [], numbered)
+    # A two-letter part of a withheld name ("Li") where it is written as the name's word.
+    place(short_parts_in(text, shorts) if shorts else [], shorts)
     origin = [src for src in found_in if src.region == "from"]
     for s, e, _ri in de_lines(text) if origin else ():
         # A copy of the DE line (the mirrors' "header:" block in a paragraph): withheld whole
@@ -372,6 +420,8 @@ def find_recurrences(
             elif (s, e) in in_address:
                 inside = "a reference ID" if REF_ID.fullmatch(text, s, e) else "an address"
                 what += f" (a name inside {inside})"
+            elif (s, e) in in_number:
+                what += " (the same number)"
             out[r.key].append(Redaction(cs, ce, codes, f"repeats text withheld in {what}"))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -383,64 +433,3 @@ def _clip(text: str, region: Region, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-# -- withheld text printed again: the check verify and the Vaughn index make ------------------
-def fold(text: str) -> str:
-    """Printed text as the check compares it: any Unicode form, case and accents, HTML
-    entities decoded (``text_fold``), hyphens dropped, white space one space (as ``find``
-    folds a cable's text)."""
-    text = fold_letters(text)
-    text = re.sub("[-\u2010\u2011\u2012\u2013\u00ad]", "", text)
-    return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class Needles:
-    """What the rule withholds, as a check of printed text looks for it: each folded term
-    (whole words) and the region its source is withheld in."""
-
-    terms: dict[str, str]
-    names: dict[str, str] = dataclasses.field(default_factory=dict)  # inside addresses
-    # Folded terms cut with "...": printed as the start of a longer word they are a leak too
-    # ("TRANSATLANTIC IS" in "TRANSATLANTIC ISSUES").
-    prefixes: frozenset[str] = frozenset()
-
-    def __bool__(self) -> bool:
-        return bool(self.terms or self.names)
-
-
-def needles(review: Review) -> Needles:
-    """The rule's terms for ``review`` (none when the reviewer switched the rule off)."""
-    if RULE in review.rules_off:
-        return Needles({})
-    terms: dict[str, str] = {}
-    cut: set[str] = set()
-    found_in = sources(review)
-    for src in found_in:
-        for term in src.terms:
-            folded = fold(term)
-            if folded:
-                terms.setdefault(folded, src.label)
-                if term in src.prefixes:
-                    cut.add(folded)
-    names = {n: src.label for src in found_in for n in src.names}
-    return Needles(terms, names, frozenset(cut))
-
-
-def repeats_in(text: str, found: Needles) -> list[tuple[str, str]]:
-    """Each (folded term, region withheld in) that ``text`` prints as whole words (or with a
-    plain suffix, "Hindys"), and each (address, region) for an address holding a withheld
-    name: what the rule would have withheld."""
-    folded = fold(text)
-    out = []
-    for needle, label in found.terms.items():
-        if needle not in folded:
-            continue
-        suffix = "(?:e?s)?" if needle[-1:].isalpha() else ""
-        end = "" if needle in found.prefixes else r"(?![^\W_])"
-        if re.search(rf"(?<![^\W_]){re.escape(needle)}{suffix}{end}", folded):
-            out.append((needle, label))
-    for s, e, name in names_in_addresses(text, found.names) if found.names else ():
-        out.append((text[s:e], found.names[name]))
-    return out

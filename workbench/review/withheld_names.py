@@ -55,11 +55,16 @@ def _words(text: str) -> list[str]:
 def name_parts(text: str, field: bool = False) -> list[str]:
     """The parts of a text shaped like a person's name, each of which names the person:
     ``Kim Hye-jin`` -> ``["Kim", "Hye-jin"]``; ``[]`` for anything else (a phrase, an office,
-    a sentence: "Disarmament and Nonproliferation Division").
+    a sentence: "Disarmament and Nonproliferation Division"). Parts of two letters ("Li") are
+    :func:`short_parts`.
 
     A span a reviewer selected may be a name of any length; a ``field`` withheld whole (a
     subject, a passing line) is a name only when short, of at most four parts (a subject
     "NORTH KOREA NUCLEAR TALKS UPDATE" has no function word, and its words are no name)."""
+    return [w for w in _name_words(text, field) if sum(ch.isalpha() for ch in w) >= 3]
+
+
+def _name_words(text: str, field: bool) -> list[str]:
     words = _words(text)
     if not words or (field and len(text) > 60) or any(ch.isdigit() for ch in text):
         return []
@@ -78,7 +83,7 @@ def name_parts(text: str, field: bool = False) -> list[str]:
     # Classified By line selected whole) is a list, and "State" no part of a name.
     if not rest or (len(rest) > 4 and (field or re.search(r"[,;/]", text))):
         return []
-    return [w for w in rest if sum(ch.isalpha() for ch in w) >= 3]
+    return rest
 
 
 def _given_initials(text: str) -> list[str]:
@@ -212,3 +217,132 @@ def address_names(whole: str, field: bool = False) -> tuple[str, ...]:
             initials = "".join(x[0] for w in others for x in re.split(r"[-\u2010\u2011']", w) if x)
             out.append(f"{letters}:{address_letters(initials)}")
     return tuple(dict.fromkeys(out))
+
+
+# -- two-letter parts (Li, Wu, Ng, Oh) ---------------------------------------------------
+# Not a surname, though two letters and capitalised: suffixes and numerals of a name.
+_NOT_SURNAMES = {"jr", "sr", "st", "ii", "iv", "vi", "ix", "xi", "xv", "xx"}
+# Words before a surname that say a person follows: "Mr. Oh", "FM LI", "Minister An".
+_BEFORE_SURNAME = {"mr", "mrs", "ms", "dr", "prof", "fm", "dfm", "vfm", "vm", "pm", "dpm"}
+# A portion marking ending a paragraph's number: what follows starts a sentence.
+_PORTION_END = re.compile(r"\(\s*[A-Z][A-Z/ ]{0,12}\)\s*$")
+_SENTENCE_END = ".!?:;\"'\u201c\u201d\u2018\u2019(["
+
+
+def short_parts(text: str) -> list[str]:
+    """The two-letter parts of a name ("Li Zhaoxing" -> ``["Li"]``, "OH JOON" -> ``["OH"]``),
+    which :func:`name_parts` leaves out: two letters are inside too many words to look for as
+    letters, so they are looked for only as the name is written (:func:`short_parts_in`)."""
+    words = _name_words(text, False)
+    # A part in capitals is a surname where the name is written in capitals ("LI ZHAOXING");
+    # in a name in mixed case, or alone, it is an abbreviation ("CA FO", "PG", "UK").
+    in_capitals = any(len(w) > 2 and w.isupper() for w in words)
+    return [
+        w
+        for w in words
+        if len(w) == 2
+        and w.isalpha()
+        and w.casefold() not in _NOT_SURNAMES
+        and (not w.isupper() or in_capitals)
+    ]
+
+
+def _sentence_start(text: str, s: int, lo: int) -> bool:
+    """Whether the word at ``text[s]`` starts a sentence (or a line of a heading, a list)."""
+    i = s
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    if i <= lo:
+        return True
+    if text[i - 1] == "\n":
+        j = i - 1
+        while j > lo and text[j - 1] in " \t":
+            j -= 1
+        if j <= lo or text[j - 1] == "\n":
+            return True  # a paragraph's or a block's first word
+        i = j  # a wrapped line: the sentence goes on from the line before
+    c = text[i - 1]
+    if c == ")":
+        return _PORTION_END.search(text, max(lo, i - 16), i) is not None
+    if c == ".":
+        word = re.search(r"([^\W\d_]+)\.$", text[max(lo, i - 8) : i])
+        return not (word and word.group(1).casefold() in _BEFORE_SURNAME | TITLES)
+    return c in _SENTENCE_END or (c == "-" and text[i - 2 : i] == "--")
+
+
+def _after_title(text: str, s: int, lo: int) -> bool:
+    m = re.search(r"([^\W\d_]+)\.?\s+$", text[max(lo, s - 24) : s])
+    return m is not None and m.group(1).casefold() in _BEFORE_SURNAME | TITLES
+
+
+# A sentence's verb after its subject: "Oh said", "AN TOLD": the word is the person.
+_SPEAKS = re.compile(
+    r"[ \t]+(?:said|says|told|tells|noted|notes|added|adds|agreed|stated|explained|asked|"
+    r"replied|responded|confirmed|emphasi[sz]ed|stressed|commented|expressed|indicated|"
+    r"argued|claimed|suggested|reported|insisted|urged|acknowledged|complained|warned)\b",
+    re.I,
+)
+
+
+def short_parts_in(
+    text: str,
+    parts: Mapping[str, object],
+    lo: int = 0,
+    hi: int | None = None,
+    printed: bool = False,
+) -> list[tuple[int, int, str]]:
+    """(start, end, part) for each place ``text[lo:hi]`` writes a two-letter name part as the
+    name's own word, where a reader takes it for the person:
+
+    * capitalised, "Li" (not "li", nor inside "Lima" or "Li-ion"): anywhere; for a part that
+      is a common English word ("Oh", "An", "No", "So") not where it starts a sentence ("An
+      official said"), unless a verb of saying follows ("Oh said"), nor before a number ("No.
+      5");
+    * in capitals, "LI": after a title ("MR. OH", "FM LI", "Minister AN"); on a line written
+      in capitals (a teletype cable's), anywhere for a part that is no common English word
+      ("LI ADDED"), before a verb of saying for one that is ("OH SAID"); elsewhere on a line in
+      mixed case capitals are an abbreviation ("The AG stated", "LI", "TA").
+
+    ``printed`` (verify's check of a release's rows, which are not the source's lines): a
+    part in capitals only after a title, so that a row the release wraps differently from
+    the source's line never finds what the rule rightly left (a capitals-only row of a line
+    in mixed case).
+    """
+    out: list[tuple[int, int, str]] = []
+    if not parts:
+        return out
+    from workbench.suggest.lexicon import lexicon
+
+    lex = lexicon()
+    hi = len(text) if hi is None else hi
+    for part in parts:
+        common = lex.common(part.casefold())
+        title, upper = part[0].upper() + part[1].lower(), part.upper()
+        forms = f"{re.escape(title)}|{re.escape(upper)}"
+        pattern = re.compile(rf"(?<![^\W_])(?:{forms})(?![^\W_])(?!-[^\W\d_])")
+        for m in pattern.finditer(text, lo, hi):
+            s, e = m.span()
+            capitalised = m.group() == title
+            if printed and not capitalised:
+                found = _after_title(text, s, lo)
+            else:
+                found = _names_the_person(text, s, e, lo, hi, capitalised, common)
+            if found:
+                out.append((s, e, part))
+    return sorted(out)
+
+
+def _names_the_person(
+    text: str, s: int, e: int, lo: int, hi: int, capitalised: bool, common: bool
+) -> bool:
+    if _after_title(text, s, lo):
+        return True
+    if capitalised:
+        if not common or _SPEAKS.match(text, e, hi):
+            return True
+        return not _sentence_start(text, s, lo) and not re.match(r"\.?\s*\d", text[e : e + 3])
+    line_start = max(lo, text.rfind("\n", lo, s) + 1)
+    line_end = text.find("\n", e, hi)
+    if any(ch.islower() for ch in text[line_start : hi if line_end == -1 else line_end]):
+        return False  # capitals in mixed text: an abbreviation ("The AG stated")
+    return not common or _SPEAKS.match(text, e, hi) is not None
