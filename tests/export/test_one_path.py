@@ -125,7 +125,11 @@ def test_a_marking_is_checked_the_same_way_everywhere(bad: str, tmp_path: Path, 
 def test_a_review_copy_is_never_written_under_a_release_name(tmp_path: Path) -> None:
     cable = read_cable(SAMPLE)
     data = publish.make("review", cable, sample_review(cable), OPTIONS)
-    with pytest.raises(ExportError, match="would look like a release"):
-        publish.write("review", tmp_path / "07SEOUL219.pdf", data)
+    # "review" must be a word of the name: not inside "preview" or "nonreview" (newcomer 5,
+    # finding 35: a "preview" reads as a preview of the release).
+    for name in ("07SEOUL219.pdf", "07SEOUL219 preview.pdf", "07SEOUL219-nonreview.pdf"):
+        with pytest.raises(ExportError, match="would look like a release"):
+            publish.write("review", tmp_path / name, data)
     assert not list(tmp_path.iterdir())
-    publish.write("review", tmp_path / "07SEOUL219-review.pdf", data)
+    for name in ("07SEOUL219-review.pdf", "07SEOUL219_review.pdf", "Review copy.PDF"):
+        publish.write("review", tmp_path / name, data)

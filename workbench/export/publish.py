@@ -18,6 +18,7 @@ which only the caller has.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from workbench.cable.model import Cable
@@ -108,14 +109,20 @@ def check_release(
         )
 
 
+# "review" as a word of the file name: 07SEOUL219-review.pdf, "review copy.pdf",
+# 07SEOUL219_review.pdf; not inside another word ("preview", "nonreview": newcomer 5, #35).
+_SAYS_REVIEW = re.compile(r"(?<![^\W\d_])review(?![^\W\d_])", re.I)
+
+
 def check_name(kind: str, path: str | Path) -> None:
     """A review copy holds the withheld text: its file name must say so, never look like a
-    release's (``07SEOUL219.pdf``)."""
+    release's (``07SEOUL219.pdf``) or a preview of one (``07SEOUL219 preview.pdf``)."""
     p = Path(path)
-    if kind == "review" and p.suffix.lower() == ".pdf" and "review" not in p.name.lower():
+    if kind == "review" and p.suffix.lower() == ".pdf" and not _SAYS_REVIEW.search(p.stem):
         raise ExportError(
             f"{p.name} would look like a release: a review copy holds the withheld text, so "
-            "its file name must say so (for example 07SEOUL219-review.pdf)"
+            "its file name must say so with the word review (for example "
+            "07SEOUL219-review.pdf; 'preview' is another word)"
         )
 
 
