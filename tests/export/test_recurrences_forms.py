@@ -112,3 +112,33 @@ def test_the_people_a_withheld_passing_line_names_are_withheld_elsewhere() -> No
     review.with_decision(line.key, Decision(Action.WITHHOLD, ("(b)(6)",)))
     assert withheld_in(cable, review, 0) == ["GURNEY", "SMITH"]  # the titles stay
     assert ("gurney", "Passing line 1") in repeats_in("GURNEY NOTED", needles(review))
+
+
+def test_verify_sees_a_particle_printed_beside_its_box(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Finding 16's verify half: a release that prints "the van [box] murder" (as before the
+    rule took the particle) fails verify, although "the van" is released text elsewhere."""
+    from workbench.export.options import ExportOptions
+    from workbench.export.pdf_read import extract
+    from workbench.export.release import render_release
+    from workbench.export.verify import verify
+    from workbench.review import recurrences
+
+    body = (
+        "1. (C) The murder of Theo van Gogh shocked the van driver.\n\n"
+        "2. (C) After the van Gogh murder, the van left.\n\n"
+    )
+    cable, review = reviewed(body, "Theo van Gogh")
+    options = ExportOptions(reviewer="T. Rev")
+    assert verify(cable, review, extract(render_release(cable, review, options)), options).ok
+    with monkeypatch.context() as m:
+        m.setattr(recurrences, "with_particle", lambda _text, start, _lo: start)
+        old = Review.for_cable(cable)
+        for key, d in review.decisions.items():
+            old.with_decision(key, d)
+        assert withheld_in(cable, old, 1) == ["Gogh"]
+        pdf = render_release(cable, old, options)  # verified as the rule then was
+    report = verify(cable, review, extract(pdf), options)
+    assert report.leaks == [
+        "the release prints 'van' before 'murder the van left', where the review withholds "
+        "it with the name after it"
+    ]

@@ -85,6 +85,9 @@ class _Allowed:
     stream: list[str]  # the released words in order
     pieces: list[list[str]]  # words of each released piece, in order
     spaced_runs: str = ""  # released single letters run together, between "|"
+    # After released piece i, a withheld piece that begins with a particle ("van Gogh"): that
+    # particle, which must not be printed between piece i and the next (newcomer 5, #16).
+    particles: dict[int, str] = field(default_factory=dict)
 
     def spaced_ok(self, token: str) -> bool:
         """A letter-spaced token made of released letters in their order: a piece of a
@@ -100,8 +103,11 @@ def _released(cable: Cable, review: Review) -> _Allowed:
         raise VerifyError(str(exc)) from None
     text = cable.text
     ranges = sorted((w.start, w.end) for w in withheld if w.end > w.start)
+    from workbench.review.withheld_names import leading_particle
+
     pieces: list[list[str]] = []
     spaced: set[str] = set()
+    particles: dict[int, str] = {}
     pos = 0
     for s, e in [*ranges, (len(text), len(text))]:
         if s > pos:
@@ -112,11 +118,14 @@ def _released(cable: Cable, review: Review) -> _Allowed:
             # Letter-spaced released text ("C O N F I D E N T I A L") reads as its word, too;
             # across line ends, which a release of rewrapped prose joins ("a\nU.S." is "a U.S.").
             spaced.update(_spaced(words(text[pos:s])))
+            particle = leading_particle(text[s:e])
+            if particle and pieces:
+                particles[len(pieces) - 1] = particle
         pos = max(pos, e)
     stream = [t for p in pieces for t in p]
     pairs = set(itertools.pairwise(stream))
     runs = "|".join(_spaced(stream))
-    return _Allowed(set(stream) | spaced, pairs, set(), stream, pieces, runs)
+    return _Allowed(set(stream) | spaced, pairs, set(), stream, pieces, runs, particles)
 
 
 def _stamp_vocabulary(
@@ -227,6 +236,7 @@ def verify(
         allowed.pieces,
         [w for c in found.chunks if c.font == REGULAR for w in words(c.text)],
         report,
+        allowed.particles,
     )
     _check_repeats(review, found, stamps, report)
     printed = {t for c in found.chunks if c.font == BOLD for t in words(c.text)}
@@ -305,13 +315,22 @@ def _released_tags(cable: Cable, review: Review) -> set[str]:
     return set(words(review.partition.body(region)))
 
 
-def _check_released(expected: list[list[str]], doc: list[str], report: Report) -> None:
-    """Every released piece's words, consecutive and in order, within WINDOW words of the last."""
+def _check_released(
+    expected: list[list[str]],
+    doc: list[str],
+    report: Report,
+    particles: dict[int, str] | None = None,
+) -> None:
+    """Every released piece's words, consecutive and in order, within WINDOW words of the last.
+    Between two pieces, a particle the review withholds with the name after it (``particles``)
+    must not be printed: "the van [box] murder" names a Dutch name (newcomer 5, finding 16),
+    even where "van" is a released word elsewhere."""
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(doc):
         positions.setdefault(t, []).append(i)
     cursor = 0
-    for toks in expected:
+    last = -1  # the piece that ended at ``cursor``
+    for k, toks in enumerate(expected):
         found_at = -1
         where = positions.get(toks[0], [])
         for p in where[bisect_left(where, cursor) :]:
@@ -325,7 +344,16 @@ def _check_released(expected: list[list[str]], doc: list[str], report: Report) -
             if len(report.missing) >= 20:
                 return
             continue
+        particle = (particles or {}).get(last) if last == k - 1 else None
+        if particle and particle in doc[cursor:found_at]:
+            msg = (
+                f"the release prints '{particle}' before '{_preview(toks)}', where the review "
+                f"withholds it with the name after it"
+            )
+            if msg not in report.leaks:
+                report.leaks.append(msg)
         cursor = found_at + len(toks)
+        last = k
 
 
 def _preview(tokens: Sequence[str]) -> str:

@@ -134,6 +134,20 @@ def _position(text: str, part: str) -> int:
     return n
 
 
+# A withheld piece that begins with a particle ("van Gogh", "al-Assad"): verify's check that
+# the particle is not printed beside the box (``verify._check_released``).
+_PARTICLE_FIRST = re.compile(
+    r"(?i)(van|von|de|der|den|da|dos|di|du|del|della|la|le|ter|zu|bin|ibn|bint|abu|al|el)"
+    r"(?:\s+|-)(?=[^\W\d_])"
+)
+
+
+def leading_particle(text: str) -> str | None:
+    """The particle a withheld piece begins with ("van Gogh" -> "van"), folded; None if none."""
+    m = _PARTICLE_FIRST.match(text)
+    return m.group(1).casefold() if m else None
+
+
 def with_particle(text: str, start: int, lo: int) -> int:
     """Where a withheld part at ``start`` begins with the particles written before it ("van
     Gogh", "de Gooijer", "al-Assad"), not before ``lo``."""
