@@ -262,10 +262,17 @@ def wrap_width(
 ) -> int:
     """The width the cable's teletype wrapped its prose at, read only from paragraph lines
     whose length the withheld text cannot have moved: every line of a paragraph holding
-    nothing withheld, and the first line of any other (it starts at the paragraph's label)
-    when it holds nothing withheld. The 90th percentile of those followed by another line of
-    their paragraph, else the longest (a cable whose paragraphs are one line each). Never
-    above the true width: wrapped lines are never longer."""
+    nothing withheld; in any other, its first line (it starts at the paragraph's label) when it
+    holds nothing withheld, and each line of a block of lines (after a blank line, or from the
+    label) that holds nothing withheld up to it and is followed by a line that begins released
+    (the teletype wraps anew after a blank line, so where such a line ends depends on released
+    text only: which word did not fit). The 90th percentile of those followed by another line
+    of their paragraph, else the longest (a cable whose paragraphs are one line each). Never
+    above the true width: wrapped lines are never longer.
+
+    The blocks count since newcomer 5's finding 26: with a name withheld early in every
+    paragraph (05BOGOTA7402, every suggested person withheld) only one first line was left,
+    "Participants:", and a width of 21 kept no participants list's line ends."""
     starts = [w.start for w in withheld]
 
     def holds(a: int, z: int) -> bool:
@@ -278,23 +285,43 @@ def wrap_width(
         if kind != "paragraph":
             continue
         start = text.rfind("\n", 0, start) + 1  # the first line with its label
-        lines = text[start:end].split("\n")
-        if holds(start, end):
-            lines = lines[:1]  # where the rest wrapped depends on the withheld text
+        held = holds(start, end)
+        lines: list[tuple[int, int]] = []
         pos = start
-        for line in lines:
-            a, z = pos, pos + len(line)
-            pos = z + 1
-            n = len(line.rstrip())
-            if not n or holds(a, z):
+        for line in text[start:end].split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        clean = True  # nothing withheld in this block of lines so far
+        for k, (a, z) in enumerate(lines):
+            n = len(text[a:z].rstrip())
+            if not n:
+                clean = True  # a blank line: the next block wraps from its own start
+                continue
+            clean = clean and not holds(a, z)
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            follows = nxt is not None and nxt[0] < end and bool(text[nxt[0] : nxt[1]].strip())
+            if held and (not clean or (k > 0 and follows and _begins_withheld(text, nxt, holds))):
                 continue
             full.append(n)
-            if pos < end and text[pos:end].split("\n", 1)[0].strip():
+            if follows:
                 wrapped.append(n)
     if len(wrapped) >= 3:
         wrapped.sort()
         return wrapped[(len(wrapped) - 1) * 9 // 10]
     return max(full, default=0)
+
+
+def _begins_withheld(text: str, line: tuple[int, int] | None, holds) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the first word of ``line`` is withheld (the word that did not fit before it)."""
+    if line is None:
+        return False
+    a, z = line
+    while a < z and text[a] in " \t":
+        a += 1
+    e = a
+    while e < z and not text[e].isspace():
+        e += 1
+    return e > a and bool(holds(a, e))
 
 
 def reflow(
