@@ -66,14 +66,20 @@ def without_cable_words(
     """``found`` less the runs of the subject line and of headings (a line between rules of
     dashes or equals signs) that are the cable's words. Only there: a signature or an
     authority line in capitals is a name even if the prose writes "wood" or "rice"."""
+    asked = [
+        c
+        for c in found
+        if not c.title
+        and all(t.caseless for t in c.tokens)
+        and (c.start in subject or _heading(text, c.start))
+    ]
+    if not asked:
+        return found  # most cables: spare the pass over every word of the prose
     forms = case_forms(tokens)
     if not forms:
         return found  # a cable wholly in capitals: nothing to learn from its prose
-    return [
-        c
-        for c in found
-        if not ((c.start in subject or _heading(text, c.start)) and cable_words(c, forms, lex))
-    ]
+    dropped = {id(c) for c in asked if cable_words(c, forms, lex)}
+    return [c for c in found if id(c) not in dropped]
 
 
 def _heading(text: str, pos: int) -> bool:
