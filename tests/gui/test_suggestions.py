@@ -341,3 +341,36 @@ def test_release_header_lines_names_the_suggestions_it_would_release(
     assert "hold text the suggester proposes to withhold" in question
     assert all(f"{s.text} ({s.kind})" in question for s in inside)
     assert w.controller.review is not None and not w.controller.review.decisions
+
+
+def test_release_header_lines_shows_each_line_whole_and_leaves_longer_ones(
+    qtbot, make_window, small: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Newcomer 6, finding 21: the question cut each field at 70 characters, so Yes released
+    words the reviewer was never shown. Each line is shown whole now; one too long for a
+    question box is left out of the one-step release and named."""
+    from workbench.gui.selection import SHOWN_WHOLE
+
+    text = small.read_text(encoding="utf-8")
+    eol = text.index("\n", text.index("TO RUEHC/SECSTATE"))
+    posts = " ".join(f"AMEMBASSY POST{i:02d}" for i in range(120))  # ~2,400 characters
+    cable = tmp_path / "long.txt"
+    cable.write_text(text[:eol] + " " + posts + text[eol:], encoding="utf-8")
+    w = make_window()
+    w.open_path(cable)
+    ready(qtbot, w)
+    header = w.controller.header_to_release()
+    whole = {r.key: " ".join(w.controller.cable.text[r.body_start : r.end].split()) for r in header}
+    long = [k for k, v in whole.items() if len(v) > SHOWN_WHOLE]
+    assert len(long) == 1  # the To line
+    asked: list[str] = []
+    w.controller.confirm = lambda t: asked.append(t) or True
+    assert w.controller.release_header()
+    (question,) = asked
+    for key, words in whole.items():
+        if key not in long:
+            assert words in question, key  # each shown line whole, not cut
+    assert "longer line(s) are not released by this" in question
+    review = w.controller.review
+    assert review.decision(long[0]).action.value == "pending"
+    assert all(review.decision(k).action.value == "release" for k in whole if k not in long)

@@ -301,7 +301,15 @@ class ReviewController(QObject):
         regions, cable, review = self.header_to_release(), self.cable, self.review
         if not regions or cable is None or review is None:
             return False
-        if not self.confirm(selection.header_question(cable, regions, self.flagged())):
+        regions, left = selection.shown_whole(cable, regions)
+        if not regions:
+            self.failed.emit(
+                "Every undecided header line is too long to show in one question: decide "
+                f"them one by one ({', '.join(r.label for r in left)})."
+            )
+            return False
+        question = selection.header_question(cable, regions, self.flagged(), left)
+        if not self.confirm(question):
             return False
         keys = [r.key for r in regions]
         return self._execute(lambda: rc.release_all(review, keys, "Release header lines"))

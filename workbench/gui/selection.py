@@ -72,13 +72,34 @@ def header_lines(review: Review) -> list[Region]:
     return [r for r in review.pending() if r.kind not in keep]
 
 
-def header_question(cable: Cable, regions: list[Region], flagged: Sequence[Suggestion] = ()) -> str:
-    """The question that lists them, each with its first words, before releasing them; a
-    line holding a suggested redaction (a name in a passing line, a signature) says so, since
-    one Yes releases them all."""
+# A header line longer than this (folded) is not listed in the one-step question, so not
+# released by it: Yes must release only what the reviewer was shown, and a question box
+# cannot show a routing list of a thousand characters. Such lines are decided one by one.
+SHOWN_WHOLE = 2000
+
+
+def shown_whole(cable: Cable, regions: list[Region]) -> tuple[list[Region], list[Region]]:
+    """``regions`` split into those short enough to be shown whole, and the rest."""
+    short: list[Region] = []
+    long: list[Region] = []
+    for r in regions:
+        words = " ".join(cable.text[r.body_start : r.end].split())
+        (short if len(words) <= SHOWN_WHOLE else long).append(r)
+    return short, long
+
+
+def header_question(
+    cable: Cable,
+    regions: list[Region],
+    flagged: Sequence[Suggestion] = (),
+    left: Sequence[Region] = (),
+) -> str:
+    """The question that lists them, each whole, before releasing them; a line holding a
+    suggested redaction (a name in a passing line, a signature) says so, since one Yes
+    releases them all. ``left`` are the lines too long to show, named and not released."""
     lines, marked = [], 0
     for r in regions:
-        words = " ".join(cable.text[r.body_start : r.end].split())[:70]
+        words = " ".join(cable.text[r.body_start : r.end].split())
         inside = [f for f in flagged if r.start <= f.start < r.end]
         if inside:
             marked += 1
@@ -90,5 +111,10 @@ def header_question(cable: Cable, regions: list[Region], flagged: Sequence[Sugge
         if marked
         else ""
     )
+    if left:
+        warning += (
+            f"\n\n{len(left)} longer line(s) are not released by this and wait for your "
+            f"decision one by one: {', '.join(r.label for r in left)}."
+        )
     shown = "\n".join(lines)
     return f"Release these {len(regions)} header lines?{warning}\n\n{shown}"
