@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.export.pdf_objects import Unused, unused_objects
+
 # The fonts a release embeds (subsets of DejaVu Sans Mono, regular for the cable's text and
 # bold for stamps and labels), and ReportLab's initial font, present but never used.
 REGULAR = "DejaVuSansMono"
@@ -73,6 +75,8 @@ class Extracted:
     metadata: dict[str, str]
     outline: list[str]
     problems: list[str] = field(default_factory=list)  # objects a release never holds
+    # Objects (and bytes) in the file nothing uses, with their text (``pdf_objects``).
+    unused: list[Unused] = field(default_factory=list)
 
     @property
     def body(self) -> list[str]:  # older callers: the cable's text, page by page
@@ -176,7 +180,10 @@ def _read_pypdf(data: bytes) -> Extracted:
         dests = {}
     if dests:
         problems.append(f"the PDF has {len(dests)} named destination(s)")
-    return Extracted(pages, [], chunks, metadata, outline, problems)
+    unused = unused_objects(reader, data)
+    for u in unused:
+        problems.append(f"the file holds {u.what}, which nothing uses: a release never holds one")
+    return Extracted(pages, [], chunks, metadata, outline, problems, unused)
 
 
 # PDFium is not thread-safe (pypdfium2's documentation says so, and a cluster worker running

@@ -239,6 +239,7 @@ def verify(
         allowed.particles,
     )
     _check_repeats(review, found, stamps, report)
+    _check_unused(cable, review, withheld, found, report)
     printed = {t for c in found.chunks if c.font == BOLD for t in words(c.text)}
     from workbench.export.codes import label
 
@@ -271,6 +272,47 @@ def _check_repeats(review: Review, found: Extracted, stamps: set[str], report: R
             msg = f"{where} prints '{needle}', a repeat of text withheld in {label}"
             if msg not in report.leaks:
                 report.leaks.append(msg)
+
+
+def _check_unused(
+    cable: Cable,
+    review: Review,
+    withheld: Sequence[Withholding],
+    found: Extracted,
+    report: Report,
+) -> None:
+    """Withheld text in an object nothing uses (``pdf_objects``): a problem already, and a
+    leak when it holds a withheld piece, or three of its words in a row (folded as ``words``
+    folds), or a repeat the ``recurrences`` rule looks for (a withheld name's part)."""
+    if not found.unused:
+        return
+    from workbench.review.recurrences import needles, repeats_in
+
+    shingles: set[tuple[str, ...]] = set()
+    for w in withheld:
+        toks = words(cable.text[w.start : w.end])
+        for i in range(max(1, len(toks) - 2)):
+            if toks[i : i + 3]:
+                shingles.add(tuple(toks[i : i + 3]))
+    wanted = needles(review)
+    for u in found.unused:
+        toks = words(u.text)
+        covered = [False] * len(toks)
+        for n in (3, 2, 1):  # a piece shorter than three words is looked for whole
+            for i in range(len(toks) - n + 1):
+                if tuple(toks[i : i + n]) in shingles:
+                    covered[i : i + n] = [True] * n
+        runs = [
+            " ".join(toks[i] for i, _ in group)
+            for hit, group in itertools.groupby(enumerate(covered), key=lambda x: x[1])
+            if hit
+        ]
+        runs += [needle for needle, _ in repeats_in(u.text, wanted)] if wanted else []
+        for piece in list(dict.fromkeys(runs))[:3]:
+            shown = piece if len(piece) <= 60 else piece[:57] + "..."
+            report.leaks.append(
+                f"the file's {u.what}, which nothing uses, holds withheld '{shown}'"
+            )
 
 
 def _check_metadata(cable, review, found, allowed, stamps, options, flag) -> None:  # type: ignore[no-untyped-def]
