@@ -334,3 +334,45 @@ def test_a_cable_held_by_another_case_s_qc_policy_holds_this_package(
     with pytest.raises(CaseError, match=r"07SEOUL221 .*case F-2026-00002"):
         export_package(case.session(), out, _options())
     assert not out.exists() and not list(tmp_path.glob(".package*"))
+
+
+def test_releases_whose_name_hides_their_id_come_after_the_named_ones_by_hash(
+    make_case: Callable[..., Case], tmp_path: Path
+) -> None:
+    """In reference-ID order a hidden release's place between named neighbours tells its
+    year and post (newcomer 6, finding 16): the manifest and the index list the named ones
+    first, then the hidden ones by their hash."""
+    from copymaker import from_markdown, with_id
+    from corpus import SAMPLE
+
+    plain = from_markdown(SAMPLE.read_text(encoding="utf-8"))
+
+    def posted(post: str, number: int) -> str:
+        return with_id(plain, post, number).replace("FM AMEMBASSY SEOUL", f"FM AMEMBASSY {post}")
+
+    texts = {
+        "07ASMARA5": posted("ASMARA", 5),
+        "07BAMAKO6": posted("BAMAKO", 6),
+        "07SEOUL221": with_id(plain, "SEOUL", 221),
+        "07SEOUL222": with_id(plain, "SEOUL", 222),
+    }
+    case = make_case(texts)
+    for cid in texts:
+        review = case.store.load(case.cable(cid))
+        if cid[2:7] in ("ASMAR", "BAMAK"):
+            case.store.apply(review, rc.withhold(review.partition["from"], ["(b)(1)"]), "bob")
+        for r in review.pending():
+            case.store.apply(review, rc.release(r), "bob")
+    out = tmp_path / "package"
+    export_package(case.session(), out, _options())
+    with open(out / "manifest.csv", newline="", encoding="utf-8") as f:
+        listed = [r["cable"] for r in csv.DictReader(f) if r["cable"]]
+    hidden = sorted(n for n in listed if n.startswith("cable-"))
+    assert len(hidden) == 2
+    assert listed == ["07SEOUL221", "07SEOUL222", *hidden]
+    doc = json.loads((out / "manifest.json").read_text())
+    assert [e["cable"] for e in doc["files"] if e["cable"]] == listed
+    with open(out / "vaughn-index.csv", newline="", encoding="utf-8") as f:
+        documents = list(dict.fromkeys(r["document"] for r in csv.DictReader(f)))
+    assert documents == [d for d in listed if d in documents]
+    assert documents[-1] in hidden  # the FM line's rows

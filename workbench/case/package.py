@@ -28,6 +28,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from workbench.case import qc
 from workbench.case.session import CaseError, CaseSession
@@ -134,6 +135,7 @@ def export_package(
     package = Package(target)
     rows = []
     names: dict[str, str] = {}  # cable ID -> the name its release goes by
+    listed: list[tuple[tuple[int, str], Entry, list[Any], bool]] = []
     ids = session.cable_ids()
     try:
         (tmp / RELEASES).mkdir(parents=True)
@@ -156,10 +158,19 @@ def export_package(
             names[cid] = shown
             publish.write("release", tmp / name, data, within=tmp / RELEASES)
             disposition = _disposition(session, cid, review, allow_pending)
-            if allow_pending and review.pending():
-                package.drafts.append(shown)
-            package.entries.append(Entry(name, shown, pages(data), disposition, _sha(data)))
-            rows.extend(rows_for(cable, review, allow_pending, options.sets()))
+            draft = bool(allow_pending and review.pending())
+            entry = Entry(name, shown, pages(data), disposition, _sha(data))
+            # A release whose name hides its reference ID goes after the named ones, in the
+            # order of its hash: in ID order its place between named neighbours would tell
+            # its year and post (newcomer 6, finding 16). The index's rows follow the same.
+            key = (0, cid) if shown == cable.id else (1, shown)
+            cable_rows = rows_for(cable, review, allow_pending, options.sets())
+            listed.append((key, entry, cable_rows, draft))
+        for _key, entry, cable_rows, draft in sorted(listed, key=lambda x: x[0]):
+            package.entries.append(entry)
+            rows.extend(cable_rows)
+            if draft:
+                package.drafts.append(entry.cable)
         package.withholdings = len(rows)
         title = f"Vaughn index, case {session.number}: {session.record.title}"
         if package.drafts:
