@@ -536,10 +536,41 @@ def _keeps_break(text: str, seg: int, m: re.Match[str], end: int, b: _Builder) -
     if _entry_lines(text, m, b):
         return True  # between two entries of a one-entry-per-line block
     if not nxt:
-        return False  # the next line begins with withheld text: a continuation
+        # The next line begins with withheld text: a continuation, unless both lines are rows
+        # of a table (its first cell withheld: "Real Estate" before its figures, newcomer 6,
+        # finding 3), judged on released text: this line and the rest of the next.
+        return _table_rows(text, m, b) and _writers_end(text, seg, m, b)
     if not (_KEEPS_BREAK.match(nxt) or _TABLE.search(nxt) or _TABLE.search(line)):
         return False
     return _writers_end(text, seg, m, b)
+
+
+def _cell_ends(text: str, a: int, z: int, b: _Builder) -> set[int]:
+    """The columns where the cells of the line ``a``-``z`` end (a character followed by two
+    spaces or more, or the line's end), in released text only: withheld characters count as
+    spaces, so a withheld cell's own end (its length) plays no part."""
+    chars = list(text[a:z].rstrip())
+    i = max(0, bisect.bisect_right(b.withheld_starts, a) - 1)
+    while i < len(b.withheld) and b.withheld[i].start < z:
+        w = b.withheld[i]
+        i += 1
+        for k in range(max(w.start, a), min(w.end, z)):
+            if k - a < len(chars):
+                chars[k - a] = " "
+    line = "".join(chars).rstrip()
+    return {m.end() for m in re.finditer(r"\S(?= {2,}|\t|$)", line)}
+
+
+def _table_rows(text: str, m: re.Match[str], b: _Builder) -> bool:
+    """Whether the lines before and after the line end ``m`` are rows of one table: cells
+    ending in the same columns, two or more (right-aligned figures; a prose line's double
+    space after a full stop rarely falls twice where the next line's does). A table's rows
+    are the writer's lines, never a wrap (newcomer 6, finding 3)."""
+    a = text.rfind("\n", 0, m.start()) + 1
+    nxt = _BREAK_RE.search(text, m.end())
+    z = nxt.start() if nxt else len(text)
+    shared = _cell_ends(text, a, m.start(), b) & _cell_ends(text, m.end(), z, b)
+    return len(shared) >= 2
 
 
 def _writers_end(text: str, seg: int, m: re.Match[str], b: _Builder) -> bool:
@@ -552,7 +583,7 @@ def _writers_end(text: str, seg: int, m: re.Match[str], b: _Builder) -> bool:
     if not b.released_start:
         return False
     a = text.rfind("\n", 0, m.start()) + 1
-    if not _withheld_in(a, m.start(), b):
+    if not _withheld_in(a, m.start(), b) or _table_rows(text, m, b):
         return True
     if b.width <= 0:
         return False
