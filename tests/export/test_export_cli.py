@@ -258,3 +258,23 @@ def test_verify_bad_input(tmp_path, decisions, capsys):
     assert (
         err[1] == f"workbench: {tmp_path / 'no.pdf'} does not exist: give the path of a release PDF"
     )
+
+
+def test_verify_against_a_store_without_the_review_is_one_sentence(tmp_path, decisions, capsys):
+    """--store forgotten (or another store): not a word list of 'leaks' but one sentence
+    naming the store, exit 1 (newcomer 6, finding 10)."""
+    from workbench.cable import read_cable
+    from workbench.review.store import SqliteStore
+
+    out = tmp_path / "release.pdf"
+    assert run("export", SAMPLE, "--decisions", decisions, "--out", out) == 0
+    other = tmp_path / "other.sqlite3"
+    with SqliteStore(other) as store:
+        store.load(read_cable(SAMPLE))  # a store that has seen the cable, decided nothing
+    capsys.readouterr()
+    assert run("verify", out, "--cable", SAMPLE, "--store", other) == 1
+    said = capsys.readouterr()
+    assert "LEAK" not in said.out and said.out == ""
+    assert f"the store {other} holds no review of 07SEOUL219" in said.err
+    assert "give --store (or --decisions) the release was made from" in said.err
+    assert len(said.err.strip().splitlines()) == 1

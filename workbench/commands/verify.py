@@ -90,6 +90,18 @@ def run(args: argparse.Namespace) -> int:
         report = verify(cable, review, extracted, options, check_date=bool(args.date))
     except (CableError, ExportError, VerifyError) as exc:
         return fail(str(exc), 2)
+    if not report.ok and args.decisions is None and not review.decisions:
+        # Nothing decided by anyone (another store, or --store forgotten): every word of the
+        # cable would be listed as a leak, which reads as a release full of withheld text
+        # (newcomer 6, finding 10). One sentence instead; still exit 1 (not shown clean).
+        from workbench.review.stores import describe
+
+        return fail(
+            f"the store {describe(args.store)} holds no review of {review.cable_id}, so "
+            f"{args.pdf} cannot be checked against it: give --store (or --decisions) the "
+            "release was made from",
+            1,
+        )
     if report.stamps and not (report.leaks or report.problems or report.missing):
         more = f" ({len(report.stamps) - 1} more)" if len(report.stamps) > 1 else ""
         print(
