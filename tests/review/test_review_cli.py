@@ -237,7 +237,13 @@ def test_import_merge_keeps_other_decisions(
     assert review("import", str(SAMPLE), str(path), "--store", store, "--merge") == 0
     assert "11 of 19 regions decided" in capsys.readouterr().out
     assert review("import", str(SAMPLE), str(path), "--store", store) == 0
-    assert "7 of 19 regions decided" in capsys.readouterr().out  # p4 and the rules' regions
+    said = capsys.readouterr().out
+    assert "7 of 19 regions decided" in said  # p4 and the rules' regions
+    # What the import undid is said, by name, with the way to keep it (newcomer 6, finding 12).
+    assert (
+        "4 decided region(s) the file does not mention are pending again (Subject, "
+        "paragraph 1, paragraph 2, paragraph 3): import with --merge to keep them"
+    ) in said
     assert review("show", str(SAMPLE), "--store", store) == 0
     assert re.search(r"Subject +PENDING", capsys.readouterr().out)
 
@@ -252,3 +258,18 @@ def test_list(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> Non
     capsys.readouterr()
     assert review("list", "--store", store) == 0
     assert capsys.readouterr().out.startswith("07SEOUL219\t10 of 19 regions decided\tin progress")
+
+
+def test_the_guide_s_first_example_can_be_exported(tmp_path: Path) -> None:
+    """The decisions file of the guide's "Recording decisions from the command line", as
+    printed, decides every region, so its "Exporting" command works (newcomer 6, finding 18)."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text()
+    section = guide[guide.index("### Recording decisions from the command line") :]
+    example = section.split("```json\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "decisions.json"
+    path.write_text(example, encoding="utf-8")
+    store = str(tmp_path / "p.sqlite3")
+    assert review("import", str(SAMPLE), str(path), "--store", store) == 0
+    out = tmp_path / "07SEOUL219.pdf"
+    args = ["--case-number", "F-2026-00417", "--reviewer", "J. Smith", "--store", store]
+    assert main(["export", str(SAMPLE), "--out", str(out), *args]) == 0

@@ -169,6 +169,7 @@ def _cable(path: str):  # type: ignore[no-untyped-def]
 # -- actions ---------------------------------------------------------------------------------
 def _import(args: argparse.Namespace) -> int:
     from workbench.review import TextChangedError, commands, load_decisions
+    from workbench.review.model import Action
 
     cable = _cable(args.cable)
     target = load_decisions(args.decisions, cable)  # all checked before the store is touched
@@ -181,12 +182,32 @@ def _import(args: argparse.Namespace) -> int:
                 raise
             review = store.start_over(cable, reviewer)
         label = f"Import {Path(args.decisions).name}"
+        # Regions decided in the store that the file does not mention: pending again unless
+        # --merge. Said by name, not left to the log (newcomer 6, finding 12).
+        undone = (
+            []
+            if args.merge
+            else [
+                r.name
+                for r in review.regions()
+                if review.decision(r.key).action != Action.PENDING
+                and target.decision(r.key).action == Action.PENDING
+            ]
+        )
         changed = store.apply(
             review, commands.ReplaceReview(target, label, merge=args.merge), reviewer
         )
     done = f"{review.decided_count} of {review.region_count} regions decided"
     if changed:
         print(f"{review.cable_id}: imported {args.decisions} into {store.location} ({done})")
+        if undone:
+            names = ", ".join(undone[:6]) + (
+                f" and {len(undone) - 6} more" if len(undone) > 6 else ""
+            )
+            print(
+                f"{len(undone)} decided region(s) the file does not mention are pending again "
+                f"({names}): import with --merge to keep them"
+            )
     else:
         print(f"{review.cable_id}: the store already holds these decisions ({done})")
     return 0
