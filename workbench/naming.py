@@ -40,9 +40,26 @@ def unnumbered(index: int) -> str:
     return f"{ordinal(index)} paragraph (unnumbered)"
 
 
-def paragraph_cell(number: int | None, index: int) -> str:
-    """The Vaughn index's paragraph column: ``3``, or ``2nd paragraph (unnumbered)``."""
-    return str(number) if number is not None else unnumbered(index)
+def printed_label(number: int | None, label: str) -> str:
+    """The paragraph's own label as a release prints it (``12.``), when its number reads
+    otherwise than ``number`` (the Markdown form numbers paragraph 2 ``12.``); else "".
+
+    A court reader holds the release and the index side by side: "paragraph 2" with no ``2.``
+    printed names nothing they can find (newcomer 6, finding 11). The release prints the
+    cable's text as it is, so the index and the bookmarks say both."""
+    m = re.match(r"\s*(\(?(\d+)[.)]?)", label)
+    if number is None or m is None or int(m.group(2)) == number:
+        return ""
+    return m.group(1)
+
+
+def paragraph_cell(number: int | None, index: int, label: str = "") -> str:
+    """The Vaughn index's paragraph column: ``3``, ``2 (printed 12.)``, or ``2nd paragraph
+    (unnumbered)``."""
+    if number is None:
+        return unnumbered(index)
+    printed = printed_label(number, label)
+    return f"{number} (printed {printed})" if printed else str(number)
 
 
 def paragraph_label(number: int | None, index: int, shared: bool = False) -> str:

@@ -134,7 +134,8 @@ def test_index_csv_and_pdf(tmp_path, decisions):
     out = tmp_path / "index.csv"
     assert run("index", SAMPLE, "--decisions", decisions, "--out", out) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert [r["paragraph"] for r in rows] == ["Subject", "2", "3"]
+    # The sample is in the Markdown form: ¶2 is printed "12." (newcomer 6, finding 11).
+    assert [r["paragraph"] for r in rows] == ["Subject", "2 (printed 12.)", "3 (printed 13.)"]
     assert {r["subject"] for r in rows} == {"withheld"}
     assert rows[1]["reviewer comment"] == "'=source"  # never a spreadsheet formula
     assert rows[1]["disposition"] == "released in part"

@@ -45,7 +45,8 @@ def test_sample_release_leaks_nothing_and_keeps_everything_released(cable):
     assert "DECLASSIFIED IN PART" in text and "Page 2 of 2" in text
     assert "Case No. F-2026-00417" in text and "E.O. 13526, sec. 3.3(b)" in text
     assert "ROKG SUPPORTIVE OF US POSITION ON CLUSTER MUNITIONS" in meta
-    assert "Paragraph 2 (withheld in full)" in extract(pdf).outline
+    # The Markdown form prints ¶2 as "12.": the bookmark says both (newcomer 6, finding 11).
+    assert "Paragraph 2, printed 12. (withheld in full)" in extract(pdf).outline
     assert verify(cable, review, extract(pdf), OPTIONS).ok
 
 
@@ -100,7 +101,7 @@ def test_pending_paragraphs_refuse_export_unless_allowed(cable):
     text, _, _ = read(pdf)
     assert "PENDING REVIEW" in text
     assert "Post requests that Department" not in text
-    assert "Paragraph 4 (withheld: pending review)" in extract(pdf).outline
+    assert "Paragraph 4, printed 14. (withheld: pending review)" in extract(pdf).outline
 
 
 def test_unknown_code_is_refused(cable):

@@ -23,6 +23,15 @@ def test_paragraph_cells() -> None:
     ]
 
 
+def test_a_paragraph_printed_under_another_number_says_both() -> None:
+    """The Markdown form prints paragraph 2 as ``12.``: the index names the label a reader
+    finds in the release beside the number (newcomer 6, finding 11); a plain ``2.`` is 2."""
+    assert paragraph_cell(2, 2, "12.") == "2 (printed 12.)"
+    assert paragraph_cell(2, 2, "2.") == "2"
+    assert paragraph_cell(2, 2, "(2)") == "2"
+    assert paragraph_cell(None, 3, "") == "3rd paragraph (unnumbered)"
+
+
 def test_an_unnumbered_paragraph_is_named_by_its_place_in_csv_and_pdf() -> None:
     path = corpus.CORPUS / "cables" / "05DHAKA503.txt"  # its first paragraph has no number
     if not path.is_file():

@@ -55,6 +55,7 @@ from workbench.export.reflow import (
 )
 from workbench.export.stamp_check import check_stamps
 from workbench.export.stamps import Stamps, stamps_for
+from workbench.naming import printed_label
 from workbench.review.model import Action, Review, Withholding
 
 T = TypeVar("T")
@@ -323,6 +324,8 @@ def _outline(
             "pending": " (withheld: pending review)" if options.allow_pending else "",
         }.get(action, "")
         name = f"Paragraph {p.number}" if p.number is not None else f"Unnumbered paragraph {idx}"
+        if printed := printed_label(p.number, p.label):
+            name += f", printed {printed}"  # as the index says (naming.printed_label)
         c.addOutlineEntry(name + words, key, level=1)
     c.showOutline()
 

@@ -111,7 +111,7 @@ def rows_for(
     if allow_pending and review.pending():
         disposition = f"{DRAFT_ROW}: {disposition}"  # as its release, a draft (stamps.DRAFT)
     day = cable.origin_date.isoformat() if cable.origin_date else "undated"
-    keys = {p.index: paragraph_cell(p.number, p.index) for p in cable.paragraphs}
+    keys = {p.index: paragraph_cell(p.number, p.index, p.label) for p in cable.paragraphs}
     drawn = _drawn(cable, review, withheld)
     rows = []
     for w, codes, comment in _pieces(raw, withheld):
@@ -204,7 +204,8 @@ def _where(review: Review, w: Withholding) -> str:
 
 # What the paragraph column holds, said on the PDF above the table (a CSV cell says it itself).
 LEGEND = (
-    "Paragraph: the paragraph's number in the cable; a paragraph the cable does not number is "
+    "Paragraph: the paragraph's number in the cable (and its label as the release prints it "
+    "where that reads otherwise: 2 (printed 12.)); a paragraph the cable does not number is "
     "named by its place among the cable's paragraphs (2nd paragraph (unnumbered)); any other "
     "region by the name the review gives it (Subject, Passing line 1)."
 )

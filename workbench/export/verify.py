@@ -37,7 +37,7 @@ _STAMP_WORDS = (
     "RELEASE RELEASED IN FULL PART WITHHELD PENDING REVIEW DECLASSIFIED DOWNGRADED TO NOTHING "
     "Authority By Date Case No Doc Page of U S Department State UNCLASSIFIED CONFIDENTIAL "
     "SECRET TOP LIMITED OFFICIAL USE SENSITIVE BUT NOFORN SBU FOR ONLY UNMARKED EO E O "
-    "Paragraph Unnumbered paragraph withheld in full released in part pending review "
+    "Paragraph Unnumbered paragraph printed withheld in full released in part pending review "
     "Declassification Workbench ReportLab PDF Library opensource www reportlab com"
 )
 
