@@ -77,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     args.jobs = cap_jobs(args.jobs)
     try:
         options = stamp_options(args, released=released, allow_pending=args.allow_pending)
+        from workbench.export.release_date import check_not_future, check_release_date
+
+        check_not_future(released)
+        check_release_date(released, options.authority, None, "")
     except ExportError as exc:
         return fail(str(exc))
     from workbench.export.publish import check_name

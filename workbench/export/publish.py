@@ -56,7 +56,10 @@ def make(kind: str, cable: Cable, review: Review, options: ExportOptions, where:
     decided it and verified before it is returned. ``where`` ("on the worker") goes into the
     sentence of a release that fails verification."""
     if kind == "release":
+        from workbench.export.release_date import check_release_date
+
         options = stamped_by(options, review, cable)
+        check_release_date(options.released, options.authority, cable, cable_name(cable))
     data = render(kind, cable, review, options)
     if kind == "release":
         check_release(cable, review, data, options, where)
