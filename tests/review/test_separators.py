@@ -95,7 +95,8 @@ def test_a_release_and_its_index_with_a_withheld_underlined_heading(tmp_path) ->
         commands.release(r.key).apply(review)
     commands.withhold("p3", ["(b)(1)", "1.4(d)"]).apply(review)
     # One row for paragraph 3; none for the underline withheld in its box.
-    assert [r.paragraph for r in rows_for(cable, review)] == ["3"]
+    # The sample is in the Markdown form: its ¶3 is printed "13." (newcomer 6, finding 11).
+    assert [r.paragraph for r in rows_for(cable, review)] == ["3 (printed 13.)"]
 
 
 # -- decisions files and stored reviews naming a separator -----------------------------------
