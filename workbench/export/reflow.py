@@ -48,6 +48,7 @@ from dataclasses import dataclass, field, replace
 
 from workbench.export.layout import COLUMNS, printable
 from workbench.review.model import Withholding
+from workbench.review.text_fold import drop_format
 
 BOX_WIDTHS = (10, 20, 40)
 INLINE_MAX = BOX_WIDTHS[-1]
@@ -452,7 +453,7 @@ def _released(b: _Builder, text: str, start: int, end: int, after: bool = False)
     so the spaces there are one gap (:func:`_line_text`)."""
     seg = start
     for m in _BREAK_RE.finditer(text, start, end):
-        line = printable(text[seg : m.start()]).rstrip(" ")
+        line = printable(drop_format(text[seg : m.start()])).rstrip(" ")
         if b.after_block and b.row.blank and not line.strip():
             pass  # the line end that closed the block's own text
         elif b.joined and _in_joined(b, m.start()) and not _keeps_break(text, seg, m, end, b):
@@ -471,7 +472,7 @@ def _released(b: _Builder, text: str, start: int, end: int, after: bool = False)
         b.after_block = False
         seg = m.end()
     if seg < end:
-        line = printable(text[seg:end])
+        line = printable(drop_format(text[seg:end]))
         if line.strip():
             b.after_block = False
         if b.joined and _in_joined(b, end - 1):

@@ -29,6 +29,7 @@ from workbench.cable.model import Cable
 from workbench.export.options import ExportOptions
 from workbench.export.pdf_read import BOLD, REGULAR, Extracted, VerifyError, extract
 from workbench.review.model import Action, Review, ReviewError, Withholding
+from workbench.review.text_fold import drop_format
 
 __all__ = ["Extracted", "Report", "VerifyError", "extract", "verify", "words"]
 
@@ -59,8 +60,10 @@ class Report:
 
 
 def words(text: str) -> list[str]:
-    """Folded words: any Unicode form, any case; punctuation and underscores are separators."""
-    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+    """Folded words: any Unicode form, any case; punctuation and underscores are separators;
+    invisible format characters are nothing (a zero-width space or a bidi control inside a
+    word: one reader drops it, the other reads it; newcomer 6, finding 22)."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", drop_format(text)).casefold())
 
 
 def _spaced(tokens: list[str]) -> list[str]:

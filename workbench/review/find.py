@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
@@ -25,7 +26,13 @@ from workbench.review import commands as cmd
 from workbench.review import line_grammar as g
 from workbench.review.model import FIELDS, Action, Redaction, Review, ReviewError
 from workbench.review.regions import Region, partition
-from workbench.review.text_fold import entity_at, strip_accents
+from workbench.review.text_fold import (
+    drop_format,
+    entity_at,
+    is_format,
+    one_apostrophe,
+    strip_accents,
+)
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
 
@@ -133,7 +140,7 @@ def same_text(cable: Cable, start: int, end: int) -> Pattern:
 
 # -- the folded view -------------------------------------------------------------------------
 def _fold_term(term: str, match_case: bool) -> str:
-    t = unicodedata.normalize("NFKC", html.unescape(term))
+    t = unicodedata.normalize("NFKC", drop_format(one_apostrophe(html.unescape(term))))
     t = "".join(ch for ch in t if ch not in _HYPHENS)
     t = " ".join(t.split())
     return t if match_case else strip_accents(t.casefold())
@@ -180,9 +187,12 @@ def _folded(
                 pending_space = pending_space or decoded.isspace()
                 i = j
                 continue
-            piece = unicodedata.normalize("NFKC", decoded)
+            piece = unicodedata.normalize("NFKC", drop_format(one_apostrophe(decoded)))
             if not match_case:
                 piece = strip_accents(piece.casefold())
+            if not piece:  # "&zwnj;": an invisible format character
+                i = j
+                continue
             if pending_space and out:
                 out.append(" ")
                 starts.append(i)
@@ -196,6 +206,11 @@ def _folded(
             continue
         if ch.isspace():
             pending_space = True
+            i += 1
+            continue
+        if is_format(ch):
+            # Zero-width spaces and joiners, U+FEFF, bidi controls: invisible, so "Hye<ZWSP>jin"
+            # is "Hyejin" as a reader sees it (newcomer 6, finding 22), as a soft hyphen is.
             i += 1
             continue
         if ch in _HYPHENS:
@@ -219,7 +234,7 @@ def _folded(
         j = i + 1
         while j < hi and unicodedata.combining(text[j]):
             j += 1
-        piece = unicodedata.normalize("NFKC", text[i:j])
+        piece = unicodedata.normalize("NFKC", one_apostrophe(text[i:j]))
         if not match_case:
             # Accents folded too: a teletype "MUNOZ" is the "Muñoz" withheld.
             piece = strip_accents(piece.casefold())
@@ -247,6 +262,8 @@ def find_text(
     """Every place ``term`` occurs in ``text[lo:hi]``, as (start, end) offsets, seen through
     Unicode normal forms, white space, hyphenation at line ends and page-break lines."""
     hi = len(text) if hi is None else hi
+    if (sign := _SIGNED.match(term)) is not None:
+        return _signed(text, term[sign.end() :], lo, hi, match_case, whole_word)
     needle = _fold_term(term, match_case)
     if not needle:  # a term of hyphens alone ("-------"): look for it as written
         hay = text if match_case else text.casefold()
@@ -260,6 +277,21 @@ def find_text(
     # Once through page-break lines (a name split by one), once with them (a name in one).
     views = [_folded(text, lo, hi, match_case, skip) for skip in (True, False)]
     return _search(text, views, needle, lo, hi, whole_word)
+
+
+# A minus sign before a number: the folded view drops hyphens (a word's, a line end's), so a
+# term "-10.4" was found as "10.4" and its sign printed beside the box (newcomer 6, finding 2).
+_SIGNS = "-\u2010\u2011\u2012\u2013\u2212"
+_SIGNED = re.compile(r"\s*[" + _SIGNS + r"](?=\d)")
+
+
+def _signed(
+    text: str, number: str, lo: int, hi: int, match_case: bool, whole_word: bool
+) -> list[tuple[int, int]]:
+    """A negative number's places: the number found as any term is, where a minus sign (any of
+    ``_SIGNS``) stands right before it; the sign is part of the place."""
+    found = find_text(text, number, lo, hi, match_case, whole_word)
+    return [(s - 1, e) for s, e in found if s - 1 >= lo and text[s - 1] in _SIGNS]
 
 
 _View = tuple[str, list[int], list[int]]

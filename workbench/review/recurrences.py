@@ -167,6 +167,12 @@ def _terms(
     terms += name_parts(whole, whole_region) + handles(whole, whole_region)
     for person in people:  # the people a withheld passing line names
         terms += [person, *name_parts(person), *handles(person)]
+    from workbench.review.text_fold import apostrophe_forms, surname_halves  # newcomer 6
+
+    # "Moreno-Ocampo" is also "Ocampo" and "Moreno" alone (finding 4); "O'Brien" is "O’Brien"
+    # to find, and a teletype writes "OBRIEN" or "O BRIEN" (finding 19).
+    terms += [h for t in terms for h in surname_halves(t)]
+    terms += [f for t in terms for f in apostrophe_forms(t)]
     # "Hye-jin" is found as "Hyejin" and "Hye-\njin"; "Hye jin" too. Accents and HTML
     # entities need no terms of their own: find's folded view sees through them (text_fold).
     terms += [t.replace("-", " ") for t in terms if "-" in t]
