@@ -201,12 +201,38 @@ def _say(message: str) -> None:
         pass  # nowhere left to say it
 
 
+def _end_workers() -> None:
+    """After a Ctrl-C, make sure no worker process is left waiting: Python's exit waits for
+    each (multiprocessing joins its children, concurrent.futures its pool's thread), and a
+    worker waiting for work that never came kept `check` from ending after "interrupted" (seen
+    once under load). A worker that ends on its own within 3 s is left to do so (it finishes
+    its atomic writes); one still there is stopped."""
+    mp = sys.modules.get("multiprocessing")
+    if mp is None:
+        return
+    import time
+
+    deadline = time.monotonic() + 3
+    for stop in ("wait", "terminate", "kill"):
+        left = mp.active_children()
+        if not left:
+            return
+        for p in left:
+            if stop == "wait":
+                p.join(max(0.0, deadline - time.monotonic()))
+            else:
+                with contextlib.suppress(Exception):
+                    getattr(p, stop)()
+                p.join(2)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         return _main(args_list)
     except KeyboardInterrupt:
         _say("interrupted")
+        _end_workers()
         return 130
 
 
@@ -253,6 +279,7 @@ def _main(args_list: list[str]) -> int:
                     setattr(sys, name, stream._stream)
     except KeyboardInterrupt:
         _say("interrupted")
+        _end_workers()
         return 130
     except Terminated as exc:
         _say("stopped by a signal; nothing was left half-written")
