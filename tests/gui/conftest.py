@@ -40,6 +40,14 @@ def make_window(qtbot, store_path: Path):  # type: ignore[no-untyped-def]
     for w in made:
         w.close()
         LIVE.remove(w)
+    # Collect what the closed windows left for Python's garbage collector now, while no
+    # thread is starting. Collected later, at a random allocation in the next test, a widget's
+    # destructor once waited for a Qt lock while holding the GIL, just as that test's new
+    # TeamWatch thread waited for the GIL to enter its run(): the suite hung (a GIL/Qt-mutex
+    # deadlock seen once under load, stacks in the commit message).
+    import gc
+
+    gc.collect()
 
 
 @pytest.fixture
