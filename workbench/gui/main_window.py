@@ -30,6 +30,7 @@ from workbench.gui.actions import make_actions
 from workbench.gui.batch_view import BatchView
 from workbench.gui.controller import ReviewController
 from workbench.gui.find_hits import FindHits
+from workbench.gui.main_thread_gc import MainThreadCollector
 from workbench.gui.recent import RecentFiles
 from workbench.gui.review_page import WIDE, ReviewPage
 from workbench.gui.status import StatusBar
@@ -63,6 +64,8 @@ REVIEW_ACTIONS = (
 class MainWindow(QMainWindow):
     def __init__(self, store_path: str | Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        # First: the window's threads start below, and must never run the collector.
+        self._collector = MainThreadCollector(self)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -364,4 +367,5 @@ class MainWindow(QMainWindow):
         if self.batch is not None:
             self.batch.stop()
         self.finder.stop()
+        self._collector.stop()  # after the threads above have ended
         super().closeEvent(e)
