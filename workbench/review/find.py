@@ -193,27 +193,16 @@ def _folded(
             if not piece:  # "&zwnj;": an invisible format character
                 i = j
                 continue
-            if pending_space and out:
-                out.append(" ")
-                starts.append(i)
-                ends.append(i)
-            pending_space = False
-            for c in piece:
-                out.append(c)
-                starts.append(i)
-                ends.append(j)
-            i = j
-            continue
-        if ch.isspace():
+        elif ch.isspace():
             pending_space = True
             i += 1
             continue
-        if is_format(ch):
+        elif is_format(ch):
             # Zero-width spaces and joiners, U+FEFF, bidi controls: invisible, so "Hye<ZWSP>jin"
             # is "Hyejin" as a reader sees it (newcomer 6, finding 22), as a soft hyphen is.
             i += 1
             continue
-        if ch in _HYPHENS:
+        elif ch in _HYPHENS:
             # A hyphen is dropped; so is the line break after one ("Hye-\njin" is "Hyejin").
             j = i + 1
             while j < hi and text[j] in " \t":
@@ -230,14 +219,16 @@ def _folded(
             else:
                 i += 1
             continue
-        # A character and the combining marks after it, normalised together.
-        j = i + 1
-        while j < hi and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFKC", one_apostrophe(text[i:j]))
-        if not match_case:
-            # Accents folded too: a teletype "MUNOZ" is the "Muñoz" withheld.
-            piece = strip_accents(piece.casefold())
+        else:
+            # A character and the combining marks after it, normalised together.
+            j = i + 1
+            while j < hi and unicodedata.combining(text[j]):
+                j += 1
+            piece = unicodedata.normalize("NFKC", one_apostrophe(text[i:j]))
+            if not match_case:
+                # Accents folded too: a teletype "MUNOZ" is the "Muñoz" withheld.
+                piece = strip_accents(piece.casefold())
+        # ``piece`` (an entity's letters or a character's) stands for ``text[i:j]``.
         if pending_space and out:
             out.append(" ")
             starts.append(i)
